@@ -1,0 +1,289 @@
+#include "Cli.h"
+
+#include "domain/ANumber.h"
+#include "io/CaseExporter.h"
+#include "io/CsvImporter.h"
+#include "io/DocketGenerator.h"
+#include "io/JsonLinesImporter.h"
+#include "store/CasePager.h"
+#include "store/CaseStore.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QTextStream>
+#include <functional>
+
+namespace Cli {
+namespace {
+enum Exit { Ok = 0, Partial = 1, Fatal = 2 };
+
+QTextStream &out() {
+    static QTextStream s(stdout);
+    return s;
+}
+QTextStream &err() {
+    static QTextStream s(stderr);
+    return s;
+}
+
+struct Command {
+    QString name;
+    QString synopsis;
+    QString summary;
+    std::function<int(QCommandLineParser &)> run;
+    QList<QCommandLineOption> options;
+    QStringList positional;
+};
+
+QCommandLineOption dbOption() {
+    return {QStringLiteral("db"), QStringLiteral("The docket file."), QStringLiteral("FILE")};
+}
+
+std::unique_ptr<CaseStore> openStore(const QCommandLineParser &p, CaseStore::OpenMode mode) {
+    if (p.value(QStringLiteral("db")).isEmpty()) {
+        err() << "error: --db FILE is required\n";
+        return nullptr;
+    }
+    QString error;
+    auto store = CaseStore::open(p.value(QStringLiteral("db")), mode, &error);
+    if (!store)
+        err() << "error: " << error << '\n';
+    return store;
+}
+
+bool duplicatePolicy(const QCommandLineParser &p, DuplicatePolicy *policy) {
+    const QString v = p.value(QStringLiteral("on-duplicate"));
+    if (v.isEmpty() || v == u"skip")
+        *policy = DuplicatePolicy::Skip;
+    else if (v == u"update")
+        *policy = DuplicatePolicy::Update;
+    else {
+        err() << "error: --on-duplicate takes skip or update, not '" << v << "'\n";
+        return false;
+    }
+    return true;
+}
+
+int printReport(const ImportReport &r) {
+    for (const QString &c : r.unknownColumns)
+        err() << "warning: unknown column '" << c << "' ignored\n";
+    for (const RejectedRow &row : r.rejected)
+        err() << "rejected: " << r.rejectedText(row) << '\n';
+    if (!r.fatal.isEmpty()) {
+        err() << "error: " << r.fatal << '\n';
+        return Fatal;
+    }
+    out() << "imported " << r.imported << ", updated " << r.updated << ", skipped " << r.skipped
+          << ", rejected " << r.rejected.size() << '\n';
+    return r.rejected.isEmpty() ? Ok : Partial;
+}
+
+int generateDocket(QCommandLineParser &p) {
+    bool ok = false;
+    const qint64 cases = p.value(QStringLiteral("cases")).toLongLong(&ok);
+    if (!ok || cases < 0) {
+        err() << "error: --cases N needs a whole number\n";
+        return Fatal;
+    }
+    const quint32 seed =
+        p.isSet(QStringLiteral("seed")) ? p.value(QStringLiteral("seed")).toUInt() : 1;
+    auto store = openStore(p, CaseStore::OpenMode::CreateIfMissing);
+    QString error;
+    if (!store || !DocketGenerator::fill(*store, cases, seed, &error)) {
+        if (store)
+            err() << "error: " << error << '\n';
+        return Fatal;
+    }
+    out() << "generated " << cases << " synthetic cases in " << store->path() << '\n';
+    return Ok;
+}
+
+template <typename Importer>
+int importFile(QCommandLineParser &p) {
+    DuplicatePolicy policy;
+    if (p.positionalArguments().size() != 1 || !duplicatePolicy(p, &policy)) {
+        err() << "error: name exactly one file to import\n";
+        return Fatal;
+    }
+    auto store = openStore(p, CaseStore::OpenMode::CreateIfMissing);
+    if (!store)
+        return Fatal;
+    return printReport(Importer(*store, policy).importFile(p.positionalArguments().first()));
+}
+
+CaseFilter filterFrom(const QCommandLineParser &p) {
+    CaseFilter f;
+    f.search = p.value(QStringLiteral("search"));
+    f.court = p.value(QStringLiteral("court")).toUpper();
+    return f;
+}
+
+template <auto ExportFunction>
+int exportFile(QCommandLineParser &p) {
+    if (p.positionalArguments().size() != 1) {
+        err() << "error: name exactly one output file\n";
+        return Fatal;
+    }
+    auto store = openStore(p, CaseStore::OpenMode::OpenExisting);
+    if (!store)
+        return Fatal;
+    qint64 written = 0;
+    QString error;
+    if (!ExportFunction(*store, filterFrom(p), CaseSort{}, p.positionalArguments().first(),
+                        &written, &error)) {
+        err() << "error: " << error << '\n';
+        return Fatal;
+    }
+    out() << "exported " << written << " cases to " << p.positionalArguments().first() << '\n';
+    return Ok;
+}
+
+int list(QCommandLineParser &p) {
+    auto store = openStore(p, CaseStore::OpenMode::OpenExisting);
+    if (!store)
+        return Fatal;
+    const int limit =
+        p.isSet(QStringLiteral("limit")) ? p.value(QStringLiteral("limit")).toInt() : 100;
+    const CasePager pager(store->database(), filterFrom(p), CaseSort{});
+    for (const CaseListRow &r : pager.first(limit).rows)
+        out() << ANumber::displayDigits(r.aNumber) << '\t' << r.familyName << '\t' << r.givenNames
+              << '\t' << r.nationality << '\t' << r.court << '\t' << r.nextHearingDate << '\t'
+              << r.nextHearingType << '\t' << r.custody << '\t'
+              << (r.counselName.isEmpty() ? QStringLiteral("unrepresented") : r.counselName) << '\t'
+              << r.reviewStatus << '\n';
+    return Ok;
+}
+
+int check(QCommandLineParser &p) {
+    auto store = openStore(p, CaseStore::OpenMode::OpenExisting);
+    if (!store)
+        return Fatal;
+    out() << "docket: " << store->path() << '\n'
+          << "schema version: " << store->schemaVersion() << " (latest "
+          << CaseStore::latestSchemaVersion() << ")\n"
+          << "synthetic: " << (store->isSynthetic() ? "yes" : "no") << '\n';
+    for (const auto &[table, count] : store->tableCounts())
+        out() << table << ": " << count << '\n';
+    const QStringList problems = store->integrityProblems();
+    out() << "integrity: " << (problems.isEmpty() ? QStringLiteral("ok") : problems.join(u'\n'))
+          << '\n';
+    return problems.isEmpty() ? Ok : Partial;
+}
+
+QList<Command> commands() {
+    const QCommandLineOption seed(QStringLiteral("seed"), QStringLiteral("Random seed."),
+                                  QStringLiteral("S"));
+    const QCommandLineOption cases(QStringLiteral("cases"), QStringLiteral("How many cases."),
+                                   QStringLiteral("N"));
+    const QCommandLineOption duplicate(
+        QStringLiteral("on-duplicate"),
+        QStringLiteral("skip (default) or update existing A-numbers."), QStringLiteral("MODE"));
+    const QCommandLineOption search(QStringLiteral("search"),
+                                    QStringLiteral("A-number or name prefix."),
+                                    QStringLiteral("TEXT"));
+    const QCommandLineOption court(QStringLiteral("court"), QStringLiteral("Court code."),
+                                   QStringLiteral("CODE"));
+    const QCommandLineOption limit(QStringLiteral("limit"),
+                                   QStringLiteral("At most N cases (default 100)."),
+                                   QStringLiteral("N"));
+    return {
+        {"generate-docket",
+         "--db FILE --cases N [--seed S]",
+         "Fill a docket with synthetic cases.",
+         generateDocket,
+         {dbOption(), cases, seed},
+         {}},
+        {"import-csv",
+         "--db FILE CSV [--on-duplicate skip|update]",
+         "Import cases from CSV.",
+         importFile<CsvImporter>,
+         {dbOption(), duplicate},
+         {"CSV"}},
+        {"export-csv",
+         "--db FILE OUT [--search TEXT] [--court CODE]",
+         "Export cases to CSV.",
+         exportFile<CaseExporter::exportCsv>,
+         {dbOption(), search, court},
+         {"OUT"}},
+        {"import-jsonl",
+         "--db FILE JSONL [--on-duplicate skip|update]",
+         "Import whole case records from JSON Lines.",
+         importFile<JsonLinesImporter>,
+         {dbOption(), duplicate},
+         {"JSONL"}},
+        {"export-jsonl",
+         "--db FILE OUT [--search TEXT] [--court CODE]",
+         "Export whole case records to JSON Lines.",
+         exportFile<CaseExporter::exportJsonLines>,
+         {dbOption(), search, court},
+         {"OUT"}},
+        {"list",
+         "--db FILE [--search TEXT] [--court CODE] [--limit N]",
+         "Print cases, one a line, tab-separated, by next hearing.",
+         list,
+         {dbOption(), search, court, limit},
+         {}},
+        {"check",
+         "--db FILE",
+         "Schema version, integrity check and counts.",
+         check,
+         {dbOption()},
+         {}},
+    };
+}
+
+void printHelp() {
+    out()
+        << "Discretion " << DISCRETION_VERSION
+        << ": prosecutorial-discretion case review.\n\n"
+           "Usage:\n"
+           "  discretion [DOCKET-FILE]      start the workstation (on the demo docket when no file "
+           "is named)\n";
+    for (const Command &c : commands())
+        out() << "  discretion " << c.name << ' ' << c.synopsis << "\n      " << c.summary << '\n';
+    out() << "\nExit codes: 0 success, 1 some rows rejected or problems found, 2 fatal error "
+             "(nothing changed).\n";
+}
+}  // namespace
+
+bool isCommand(const QString &first) {
+    if (first == u"--help" || first == u"-h" || first == u"help" || first == u"--version")
+        return true;
+    for (const Command &c : commands())
+        if (c.name == first)
+            return true;
+    return false;
+}
+
+int run(const QStringList &arguments) {
+    const QString name = arguments.value(1);
+    if (name == u"--version") {
+        out() << "discretion " << DISCRETION_VERSION << '\n';
+        return Ok;
+    }
+    for (const Command &c : commands()) {
+        if (c.name != name)
+            continue;
+        QCommandLineParser parser;
+        parser.addOptions(c.options);
+        parser.addHelpOption();
+        for (const QString &arg : c.positional)
+            parser.addPositionalArgument(arg, arg);
+        QStringList args = arguments;
+        args.removeAt(1);
+        if (!parser.parse(args)) {
+            err() << "error: " << parser.errorText() << "\nusage: discretion " << c.name << ' '
+                  << c.synopsis << '\n';
+            return Fatal;
+        }
+        if (parser.isSet(QStringLiteral("help"))) {
+            out() << "usage: discretion " << c.name << ' ' << c.synopsis << '\n'
+                  << c.summary << '\n';
+            return Ok;
+        }
+        return c.run(parser);
+    }
+    printHelp();
+    return Ok;
+}
+}  // namespace Cli

@@ -1,0 +1,135 @@
+#include "CaseValidator.h"
+
+#include "ANumber.h"
+#include "Codes.h"
+
+#include <QCoreApplication>
+
+namespace {
+QString tr(const char *text) {
+    return QCoreApplication::translate("CaseValidator", text);
+}
+
+const QDate kEarliest(1900, 1, 1);
+
+QString child(const char *list, qsizetype index, const char *field) {
+    return QStringLiteral("%1[%2].%3")
+        .arg(QLatin1String(list))
+        .arg(index + 1)
+        .arg(QLatin1String(field));
+}
+
+void checkCode(const CodeSet &set, const QString &code, const QString &field,
+               QList<FieldIssue> &out, bool required = false) {
+    if (code.isEmpty() && !required)
+        return;
+    if (!set.contains(code))
+        out.append({field, QCoreApplication::translate("CaseValidator", "'%1' is not a known %2")
+                               .arg(code, set.name())});
+}
+}  // namespace
+
+QList<FieldIssue> CaseValidator::validate(const Case &c) const {
+    QList<FieldIssue> out;
+    checkIdentity(c, out);
+    checkCodes(c, out);
+    checkDates(c, out);
+    checkCounsel(c, out);
+    checkCharges(c, out);
+    checkFamily(c, out);
+    checkRelief(c, out);
+    return out;
+}
+
+void CaseValidator::checkIdentity(const Case &c, QList<FieldIssue> &out) const {
+    if (c.aNumber.isEmpty())
+        out.append({"a_number", tr("the A-number is required")});
+    else if (!ANumber::fromDigits(c.aNumber).isValid())
+        out.append({"a_number", tr("'%1' is not a nine-digit A-number").arg(c.aNumber)});
+    if (c.familyName.trimmed().isEmpty())
+        out.append({"family_name", tr("the family name is required")});
+}
+
+void CaseValidator::checkCodes(const Case &c, QList<FieldIssue> &out) const {
+    if (!c.court.isEmpty() && !m_courts.contains(c.court))
+        out.append({"court", tr("'%1' is not a known court code").arg(c.court)});
+    checkCode(Codes::caseTypes(), c.caseType, "case_type", out);
+    checkCode(Codes::custody(), c.custody, "custody", out);
+    checkCode(Codes::hearingTypes(), c.nextHearingType, "next_hearing_type", out);
+    checkCode(Codes::entryManners(), c.entryManner, "entry_manner", out);
+    checkCode(Codes::reviewStatuses(), c.reviewStatus, "review_status", out, true);
+}
+
+void CaseValidator::checkPastDate(const QDate &d, const QString &field, const QString &label,
+                                  QList<FieldIssue> &out) const {
+    if (!d.isValid())
+        return;
+    if (d > m_today)
+        out.append({field, tr("%1 %2 is in the future").arg(label, d.toString(Qt::ISODate))});
+    else if (d < kEarliest)
+        out.append({field, tr("%1 %2 is before 1900").arg(label, d.toString(Qt::ISODate))});
+}
+
+void CaseValidator::checkDates(const Case &c, QList<FieldIssue> &out) const {
+    checkPastDate(c.dateOfBirth, "date_of_birth", tr("the date of birth"), out);
+    checkPastDate(c.ntaDate, "nta_date", tr("the NTA date"), out);
+    checkPastDate(c.entryDate, "entry_date", tr("the entry date"), out);
+    checkPastDate(c.firstPresenceDate, "first_presence_date", tr("the first-presence date"), out);
+    checkPastDate(c.apprehensionDate, "apprehension_date", tr("the apprehension date"), out);
+    checkPastDate(c.eoir28Date, "eoir28_date", tr("the EOIR-28 date"), out);
+
+    if (c.nextHearingDate.isValid() && c.ntaDate.isValid() && c.nextHearingDate < c.ntaDate)
+        out.append({"next_hearing_date", tr("the next hearing (%1) is before the NTA date (%2)")
+                                             .arg(c.nextHearingDate.toString(Qt::ISODate),
+                                                  c.ntaDate.toString(Qt::ISODate))});
+    const QDate born = c.dateOfBirth;
+    if (!born.isValid())
+        return;
+    const std::pair<const char *, QDate> afterBirth[] = {
+        {"entry_date", c.entryDate},
+        {"first_presence_date", c.firstPresenceDate},
+        {"apprehension_date", c.apprehensionDate},
+        {"nta_date", c.ntaDate}};
+    for (const auto &[field, d] : afterBirth)
+        if (d.isValid() && d < born)
+            out.append({field, tr("%1 is before the date of birth (%2)")
+                                   .arg(d.toString(Qt::ISODate), born.toString(Qt::ISODate))});
+}
+
+void CaseValidator::checkCounsel(const Case &c, QList<FieldIssue> &out) const {
+    if (c.isRepresented())
+        return;
+    if (c.eoir28Date.isValid())
+        out.append({"counsel_name", tr("an EOIR-28 date is given but no counsel is named")});
+    if (!c.counselBarNumber.trimmed().isEmpty())
+        out.append({"counsel_name", tr("a bar number is given but no counsel is named")});
+}
+
+void CaseValidator::checkCharges(const Case &c, QList<FieldIssue> &out) const {
+    for (qsizetype i = 0; i < c.charges.size(); ++i) {
+        const Charge &ch = c.charges[i];
+        if (ch.offense.trimmed().isEmpty())
+            out.append({child("charges", i, "offense"), tr("the offense is required")});
+        checkCode(Codes::chargeDispositions(), ch.disposition, child("charges", i, "disposition"),
+                  out, true);
+        checkPastDate(ch.date, child("charges", i, "date"), tr("the offense date"), out);
+    }
+}
+
+void CaseValidator::checkFamily(const Case &c, QList<FieldIssue> &out) const {
+    for (qsizetype i = 0; i < c.family.size(); ++i) {
+        const FamilyMember &f = c.family[i];
+        checkCode(Codes::familyRelations(), f.relation, child("family", i, "relation"), out, true);
+        checkCode(Codes::familyStatuses(), f.status, child("family", i, "status"), out, true);
+        checkCode(Codes::dependencies(), f.dependency, child("family", i, "dependency"), out);
+    }
+}
+
+void CaseValidator::checkRelief(const Case &c, QList<FieldIssue> &out) const {
+    for (qsizetype i = 0; i < c.relief.size(); ++i) {
+        const ReliefApplication &r = c.relief[i];
+        checkCode(Codes::reliefTypes(), r.type, child("relief", i, "type"), out, true);
+        checkCode(Codes::reliefForums(), r.forum, child("relief", i, "forum"), out);
+        checkPastDate(r.filedDate, child("relief", i, "filed_date"), tr("the filing date"), out);
+    }
+}

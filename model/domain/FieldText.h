@@ -1,0 +1,25 @@
+#pragma once
+
+#include "CaseFields.h"
+
+#include <QDate>
+#include <QSet>
+#include <QString>
+
+// Turns text typed by a person or read from a file into a checked field value.
+// The same rules serve the CSV and JSON importers and the case editor.
+namespace FieldText {
+// Accepts ISO 2024-03-15 or US 03/15/2024 (month and day may have one digit).
+// Returns an invalid date and sets *error when the text is neither or names a day
+// that does not exist. Empty text gives an invalid date and no error.
+QDate parseDate(QStringView text, QString *error);
+
+struct Parsed {
+    QString value;  // normalised: ISO date, nine-digit A-number, upper-case court
+    QString error;  // empty when the value is acceptable
+    bool ok() const { return error.isEmpty(); }
+};
+
+// Checks and normalises raw text for one field. courts is the set of known court codes.
+Parsed parse(const CaseField &field, const QString &raw, const QSet<QString> &courts);
+}  // namespace FieldText

@@ -1,0 +1,15 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+// Folds names for search and sorting so that "nguyen" finds "Nguyễn" and "obrien"
+// finds "O'Brien": lower case, accents removed, apostrophes dropped inside words,
+// other punctuation turned into spaces. Scripts without accents (김민준) are kept.
+namespace SearchText {
+QString fold(QStringView text);
+// The folded words of a search box, ready to become FTS5 prefix terms.
+QStringList words(QStringView text);
+// An FTS5 MATCH expression: every word as a quoted prefix term, all required.
+QString ftsPrefixQuery(QStringView text);
+}  // namespace SearchText

@@ -1,0 +1,39 @@
+#include "DemoDocket.h"
+
+#include "DocketGenerator.h"
+#include "store/CaseStore.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QSqlQuery>
+#include <QStandardPaths>
+
+namespace DemoDocket {
+QString defaultPath() {
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    return QDir(dir).filePath(QStringLiteral("demo-docket.sqlite"));
+}
+
+QString ensure(QString *error) {
+    const QString path = defaultPath();
+    if (QFileInfo::exists(path))
+        return path;
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    const QString partial = path + QStringLiteral(".partial");
+    QFile::remove(partial);
+    {
+        auto store = CaseStore::open(partial, CaseStore::OpenMode::CreateIfMissing, error);
+        if (!store || !DocketGenerator::fill(*store, kCases, kSeed, error))
+            return {};
+        // Fold the WAL back into the file so the rename moves one complete file.
+        store->database().exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
+    }
+    QFile::remove(partial + QStringLiteral("-wal"));
+    QFile::remove(partial + QStringLiteral("-shm"));
+    if (!QFile::rename(partial, path)) {
+        *error = QStringLiteral("cannot create %1").arg(path);
+        return {};
+    }
+    return path;
+}
+}  // namespace DemoDocket

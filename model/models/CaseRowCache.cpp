@@ -1,0 +1,28 @@
+#include "CaseRowCache.h"
+
+const CaseRowCache::Block *CaseRowCache::find(int index) {
+    auto it = m_blocks.constFind(index);
+    if (it == m_blocks.constEnd())
+        return nullptr;
+    m_recent.removeOne(index);
+    m_recent.append(index);
+    return &it.value();
+}
+
+const CaseRowCache::Block *CaseRowCache::peek(int index) const {
+    auto it = m_blocks.constFind(index);
+    return it == m_blocks.constEnd() ? nullptr : &it.value();
+}
+
+void CaseRowCache::insert(int index, Block block) {
+    m_blocks.insert(index, std::move(block));
+    m_recent.removeOne(index);
+    m_recent.append(index);
+    while (m_blocks.size() > m_capacity)
+        m_blocks.remove(m_recent.takeFirst());
+}
+
+void CaseRowCache::clear() {
+    m_blocks.clear();
+    m_recent.clear();
+}

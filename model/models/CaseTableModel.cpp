@@ -1,0 +1,278 @@
+#include "CaseTableModel.h"
+
+#include "domain/ANumber.h"
+#include "domain/Codes.h"
+#include "store/CaseStore.h"
+
+#include <QCoreApplication>
+#include <QDeadlineTimer>
+#include <QFont>
+#include <QSqlDatabase>
+#include <QThread>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace {
+// Runs the census on its own read-only connection: SQLite connections belong to one thread.
+CasePager::Census runCensus(const QString &path, const CaseFilter &filter, const CaseSort &sort,
+                            std::shared_ptr<std::atomic_bool> cancelled) {
+    const QString name =
+        QStringLiteral("discretion-census-%1").arg(quintptr(QThread::currentThreadId()), 0, 16);
+    CasePager::Census census;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(path);
+        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000"));
+        if (db.open())
+            census = CasePager(db, filter, sort).census(CaseTableModel::kAnchorStride, [&] {
+                return cancelled->load();
+            });
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    return census;
+}
+
+QString shortHearingType(const QString &code) {
+    if (code == u"master")
+        return QCoreApplication::translate("CaseTableModel", "Master");
+    if (code == u"individual")
+        return QCoreApplication::translate("CaseTableModel", "Individual");
+    return code;
+}
+}  // namespace
+
+CaseTableModel::CaseTableModel(QObject *parent) : QAbstractTableModel(parent) {}
+
+CaseTableModel::~CaseTableModel() {
+    if (m_cancelCensus)
+        m_cancelCensus->store(true);
+    if (m_censusWatcher)
+        m_censusWatcher->waitForFinished();
+}
+
+void CaseTableModel::setStore(CaseStore *store) {
+    m_store = store;
+    m_courtNames.clear();
+    if (store)
+        for (const Court &c : store->courts())
+            m_courtNames.insert(c.code, c.name);
+    reload();
+}
+
+void CaseTableModel::setFilter(const CaseFilter &filter) {
+    if (filter == m_filter)
+        return;
+    m_filter = filter;
+    reload();
+}
+
+void CaseTableModel::refresh() {
+    reload();
+}
+
+void CaseTableModel::sort(int column, Qt::SortOrder order) {
+    const CaseSort sort{sortKeyFor(column), order == Qt::DescendingOrder};
+    if (sort == m_sort)
+        return;
+    m_sort = sort;
+    reload();
+}
+
+CaseSortKey CaseTableModel::sortKeyFor(int column) {
+    static const CaseSortKey keys[ColumnCount] = {
+        CaseSortKey::ANumber, CaseSortKey::Name,        CaseSortKey::Nationality,
+        CaseSortKey::Court,   CaseSortKey::NextHearing, CaseSortKey::Custody,
+        CaseSortKey::Counsel, CaseSortKey::ReviewStatus};
+    return column >= 0 && column < ColumnCount ? keys[column] : CaseSortKey::NextHearing;
+}
+
+void CaseTableModel::reload() {
+    beginResetModel();
+    ++m_generation;
+    if (m_cancelCensus)
+        m_cancelCensus->store(true);
+    m_cache.clear();
+    m_anchors.clear();
+    m_pager.reset();
+    m_rowCount = 0;
+    m_countExact = true;
+    if (m_store) {
+        m_pager = std::make_unique<CasePager>(m_store->database(), m_filter, m_sort);
+        CaseRowCache::Block first = loadBlock(0);
+        m_rowCount = int(first.rows.size());
+        m_countExact = m_rowCount < kBlockSize;
+        m_cache.insert(0, std::move(first));
+    }
+    endResetModel();
+    Q_EMIT countChanged(m_rowCount, m_countExact);
+    if (!m_countExact)
+        startCensus();
+}
+
+void CaseTableModel::startCensus() {
+    m_cancelCensus = std::make_shared<std::atomic_bool>(false);
+    const quint64 generation = m_generation;
+    auto *watcher = new QFutureWatcher<CasePager::Census>(this);
+    connect(watcher, &QFutureWatcher<CasePager::Census>::finished, this,
+            [this, watcher, generation] {
+                if (m_censusWatcher == watcher)
+                    m_censusWatcher = nullptr;
+                applyCensus(watcher->result(), generation);
+                watcher->deleteLater();
+            });
+    if (m_censusWatcher)  // an older census still running: let it finish, ignore its result
+        m_censusWatcher->waitForFinished();
+    m_censusWatcher = watcher;
+    watcher->setFuture(
+        QtConcurrent::run(runCensus, m_store->path(), m_filter, m_sort, m_cancelCensus));
+}
+
+void CaseTableModel::applyCensus(const CasePager::Census &census, quint64 generation) {
+    if (generation != m_generation)
+        return;
+    if (!census.ok) {  // the docket could not be read through: keep what is shown
+        m_countExact = true;
+        Q_EMIT countChanged(m_rowCount, true);
+        return;
+    }
+    m_anchors = census.anchors;
+    // Exact before the insert, so that views reacting to it do not fetch more.
+    m_countExact = true;
+    const int count = int(census.count);
+    if (count > m_rowCount) {
+        beginInsertRows({}, m_rowCount, count - 1);
+        m_rowCount = count;
+        endInsertRows();
+    }
+    Q_EMIT countChanged(m_rowCount, true);
+}
+
+int CaseTableModel::rowOfCase(qint64 id) const {
+    return m_pager ? int(m_pager->positionOf(id)) : -1;
+}
+
+bool CaseTableModel::waitForCount(int timeoutMs) {
+    QDeadlineTimer deadline(timeoutMs);
+    while (!m_countExact && !deadline.hasExpired())
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+    return m_countExact;
+}
+
+CaseRowCache::Block CaseTableModel::loadBlock(int index) const {
+    CasePager::Page page;
+    const qint64 start = qint64(index) * kBlockSize;
+    if (index == 0) {
+        page = m_pager->first(kBlockSize);
+    } else if (const CaseRowCache::Block *previous = m_cache.peek(index - 1)) {
+        page = m_pager->after(previous->lastKey, kBlockSize);
+    } else if (const qint64 anchor = start / kAnchorStride - 1;
+               anchor >= 0 && anchor < m_anchors.size()) {
+        // anchors[i] is the key of row (i + 1) * stride - 1: continue just after it.
+        const qint64 skip = start - (anchor + 1) * kAnchorStride;
+        page = m_pager->after(m_anchors[anchor], kBlockSize, skip);
+    } else {
+        page = m_pager->atOffset(start, kBlockSize);
+    }
+    return {page.rows, page.lastKey};
+}
+
+const CaseListRow *CaseTableModel::rowAt(int row) const {
+    if (!m_pager || row < 0 || row >= m_rowCount)
+        return nullptr;
+    const int index = row / kBlockSize;
+    const CaseRowCache::Block *block = m_cache.find(index);
+    if (!block) {
+        m_cache.insert(index, loadBlock(index));
+        block = m_cache.find(index);
+    }
+    const int offset = row % kBlockSize;
+    return offset < block->rows.size() ? &block->rows[offset] : nullptr;
+}
+
+qint64 CaseTableModel::caseId(int row) const {
+    const CaseListRow *r = rowAt(row);
+    return r ? r->id : 0;
+}
+
+int CaseTableModel::rowCount(const QModelIndex &parent) const {
+    return parent.isValid() ? 0 : m_rowCount;
+}
+
+int CaseTableModel::columnCount(const QModelIndex &parent) const {
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant CaseTableModel::display(const CaseListRow &r, int column) const {
+    switch (column) {
+        case ANumberColumn:
+            return ANumber::displayDigits(r.aNumber);
+        case NameColumn:
+            return r.givenNames.isEmpty() ? r.familyName
+                                          : r.familyName + QStringLiteral(", ") + r.givenNames;
+        case NationalityColumn:
+            return r.nationality;
+        case CourtColumn:
+            return r.court;
+        case HearingColumn:
+            return r.nextHearingDate.isEmpty() ? QString()
+                                               : r.nextHearingDate + QStringLiteral("  ") +
+                                                     shortHearingType(r.nextHearingType);
+        case CustodyColumn:
+            return Codes::custody().label(r.custody);
+        case CounselColumn:
+            return r.counselName.isEmpty() ? tr("unrepresented") : r.counselName;
+        case StatusColumn:
+            return Codes::reviewStatuses().label(r.reviewStatus);
+    }
+    return {};
+}
+
+QVariant CaseTableModel::data(const QModelIndex &index, int role) const {
+    if (!index.isValid() || index.parent().isValid())
+        return {};
+    const CaseListRow *r = rowAt(index.row());
+    if (!r)
+        return {};
+    switch (role) {
+        case Qt::DisplayRole:
+            return display(*r, index.column());
+        case CaseIdRole:
+            return r->id;
+        case Qt::ToolTipRole:
+            if (index.column() == CourtColumn)
+                return m_courtNames.value(r->court);
+            return {};
+        case Qt::FontRole:
+            if (index.column() == CounselColumn && r->counselName.isEmpty()) {
+                QFont italic;
+                italic.setItalic(true);
+                return italic;
+            }
+            return {};
+    }
+    return {};
+}
+
+QVariant CaseTableModel::headerData(int section, Qt::Orientation orientation, int role) const {
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+        case ANumberColumn:
+            return tr("A-number");
+        case NameColumn:
+            return tr("Name");
+        case NationalityColumn:
+            return tr("Nationality");
+        case CourtColumn:
+            return tr("Court");
+        case HearingColumn:
+            return tr("Next hearing");
+        case CustodyColumn:
+            return tr("Custody");
+        case CounselColumn:
+            return tr("Counsel");
+        case StatusColumn:
+            return tr("Review");
+    }
+    return {};
+}

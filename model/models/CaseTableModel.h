@@ -1,0 +1,86 @@
+#pragma once
+
+#include "CaseRowCache.h"
+#include "store/CasePager.h"
+#include "store/CaseQuery.h"
+
+#include <QAbstractTableModel>
+#include <QFutureWatcher>
+#include <QHash>
+#include <atomic>
+#include <memory>
+
+class CaseStore;
+
+// The case list over a docket of any size. Rows come from SQL in blocks of 256 (see
+// CasePager); only a bounded number of blocks stay cached. The first block is read at
+// once, so the first paint never waits for a count; the exact count and the anchors
+// for fast deep jumps come from a census on a worker thread, and the list grows to
+// the full count when it arrives. No proxy model: filter and sort happen in SQL.
+class CaseTableModel : public QAbstractTableModel {
+    Q_OBJECT
+  public:
+    enum Column {
+        ANumberColumn,
+        NameColumn,
+        NationalityColumn,
+        CourtColumn,
+        HearingColumn,
+        CustodyColumn,
+        CounselColumn,
+        StatusColumn,
+        ColumnCount
+    };
+    enum Role { CaseIdRole = Qt::UserRole + 1 };
+
+    static constexpr int kBlockSize = 256;
+    static constexpr int kAnchorStride = kBlockSize * 4;
+
+    explicit CaseTableModel(QObject *parent = nullptr);
+    ~CaseTableModel() override;
+
+    void setStore(CaseStore *store);  // not owned; nullptr detaches
+    void setFilter(const CaseFilter &filter);
+    const CaseFilter &filter() const { return m_filter; }
+    const CaseSort &currentSort() const { return m_sort; }
+    void refresh();  // re-reads after the docket changed
+
+    qint64 caseId(int row) const;
+    // The row of a case in the current list, or -1 when the filter hides it.
+    int rowOfCase(qint64 id) const;
+    bool isCountExact() const { return m_countExact; }
+    bool waitForCount(int timeoutMs);  // for tests and the CLI
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
+    void sort(int column, Qt::SortOrder order) override;
+
+    static CaseSortKey sortKeyFor(int column);
+
+  Q_SIGNALS:
+    // matching is exact once the census is done; until then it is a lower bound.
+    void countChanged(qint64 matching, bool exact);
+
+  private:
+    void reload();
+    void startCensus();
+    void applyCensus(const CasePager::Census &census, quint64 generation);
+    const CaseListRow *rowAt(int row) const;
+    CaseRowCache::Block loadBlock(int index) const;
+    QVariant display(const CaseListRow &r, int column) const;
+
+    CaseStore *m_store = nullptr;
+    CaseFilter m_filter;
+    CaseSort m_sort;
+    std::unique_ptr<CasePager> m_pager;
+    mutable CaseRowCache m_cache{64};
+    int m_rowCount = 0;
+    bool m_countExact = true;
+    QList<CasePager::Key> m_anchors;
+    QHash<QString, QString> m_courtNames;
+    quint64 m_generation = 0;
+    std::shared_ptr<std::atomic_bool> m_cancelCensus;
+    QFutureWatcher<CasePager::Census> *m_censusWatcher = nullptr;
+};

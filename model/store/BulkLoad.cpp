@@ -1,0 +1,60 @@
+#include "BulkLoad.h"
+
+#include "CaseStore.h"
+#include "Sqlite.h"
+
+BulkLoad::BulkLoad(CaseStore &store, QStringList columns, bool withChildren)
+    : m_store(store),
+      m_transaction(store.handle()),
+      m_writer(std::make_unique<CaseWriter>(store.handle(), std::move(columns), withChildren)) {}
+
+BulkLoad::~BulkLoad() {
+    m_writer.reset();  // finalise statements before the rollback
+    m_transaction.rollback();
+    Sqlite::exec(m_store.handle(), QStringLiteral("PRAGMA cache_size=-8000"), nullptr);
+}
+
+bool BulkLoad::begin(QString *error) {
+    // Index builds sort; let SQLite's sorter use the second core and more memory.
+    Sqlite::exec(m_store.handle(), QStringLiteral("PRAGMA threads=2"), nullptr);
+    Sqlite::exec(m_store.handle(), QStringLiteral("PRAGMA cache_size=-65536"), nullptr);
+    if (!m_transaction.begin(error))
+        return false;
+    if (m_store.caseCount() == 0 && !setAsideIndexes(error))
+        return false;
+    return m_writer->prepare(error);
+}
+
+bool BulkLoad::setAsideIndexes(QString *error) {
+    Sqlite::Statement list(m_store.handle(),
+                           "SELECT type, name, sql FROM sqlite_schema WHERE tbl_name='cases' "
+                           "AND type IN ('index','trigger') AND sql IS NOT NULL");
+    QStringList drops;
+    while (list.step() == SQLITE_ROW) {
+        m_setAsideSql << list.text(2);
+        drops << QStringLiteral("DROP %1 %2").arg(list.text(0).toUpper(), list.text(1));
+    }
+    for (const QString &drop : drops)
+        if (!Sqlite::exec(m_store.handle(), drop, error))
+            return false;
+    return true;
+}
+
+bool BulkLoad::rebuild(QString *error) {
+    sqlite3 *db = m_store.handle();
+    for (const QString &sql : m_setAsideSql)
+        if (!Sqlite::exec(db, sql, error))
+            return false;
+    return Sqlite::exec(db,
+                        QStringLiteral("INSERT INTO case_search(case_search) VALUES('rebuild');"
+                                       "UPDATE docket_stats SET cases=(SELECT count(*) FROM cases);"
+                                       "PRAGMA analysis_limit=1000; ANALYZE;"),
+                        error);
+}
+
+bool BulkLoad::finish(QString *error) {
+    if (!m_setAsideSql.isEmpty() && !rebuild(error))
+        return false;
+    m_writer.reset();
+    return m_transaction.commit(error);
+}

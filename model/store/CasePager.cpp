@@ -1,0 +1,238 @@
+#include "CasePager.h"
+
+#include "CaseReader.h"
+#include "domain/ANumber.h"
+#include "domain/SearchText.h"
+
+#include <QRegularExpression>
+#include <QSqlQuery>
+
+namespace {
+const QString kRowColumns = QStringLiteral(
+    "id, a_number, family_name, given_names, nationality, court, next_hearing_date, "
+    "next_hearing_type, custody, counsel_name, review_status");
+
+// Digits (with the optional A, spaces, dashes) but not a whole A-number: a prefix.
+bool looksLikeANumberPrefix(const QString &text) {
+    static const QRegularExpression re(QStringLiteral("^[Aa]?[0-9][0-9 \\-]*$"));
+    return re.match(text).hasMatch();
+}
+}  // namespace
+
+bool CaseFilter::isEmpty() const {
+    return *this == CaseFilter();
+}
+
+CasePager::CasePager(QSqlDatabase db, CaseFilter filter, CaseSort sort)
+    : m_db(std::move(db)), m_filter(std::move(filter)), m_sort(sort) {
+    buildWhere();
+}
+
+void CasePager::buildWhere() {
+    QStringList clauses;
+    auto equal = [&](const char *column, const QString &value) {
+        if (value.isEmpty())
+            return;
+        clauses << QLatin1String(column) + QStringLiteral(" = ?");
+        m_binds << value;
+    };
+    equal("court", m_filter.court);
+    equal("custody", m_filter.custody);
+    equal("review_status", m_filter.reviewStatus);
+    if (m_filter.represented.has_value())
+        clauses << (*m_filter.represented ? QStringLiteral("counsel_name <> ''")
+                                          : QStringLiteral("counsel_name = ''"));
+    if (m_filter.hearingFrom.isValid()) {
+        clauses << QStringLiteral("hearing_sort >= ?");
+        m_binds << m_filter.hearingFrom.toString(Qt::ISODate);
+    }
+    if (m_filter.hearingTo.isValid()) {
+        clauses << QStringLiteral("hearing_sort <= ?");
+        m_binds << m_filter.hearingTo.toString(Qt::ISODate);
+    }
+    m_where = clauses.join(QStringLiteral(" AND "));
+    addSearch(m_filter.search.trimmed());
+}
+
+void CasePager::addSearch(const QString &text) {
+    if (text.isEmpty())
+        return;
+    QString clause;
+    const ANumber whole = ANumber::parse(text);
+    if (whole.isValid()) {
+        clause = QStringLiteral("a_number = ?");
+        m_binds << whole.digits();
+    } else if (looksLikeANumberPrefix(text)) {
+        // Stored A-numbers are nine digits; typed digits are a prefix of them.
+        QString digits = text;
+        digits.remove(QRegularExpression(QStringLiteral("[^0-9]")));
+        clause = QStringLiteral("a_number >= ? AND a_number < ?");
+        m_binds << digits << QString(digits + u':');  // ':' sorts right after '9'
+    } else {
+        clause = QStringLiteral("id IN (SELECT rowid FROM case_search WHERE case_search MATCH ?)");
+        const QString match = SearchText::ftsPrefixQuery(text);
+        m_binds << (match.isEmpty() ? QStringLiteral("\"\"") : match);
+    }
+    m_where = m_where.isEmpty() ? clause : m_where + QStringLiteral(" AND ") + clause;
+}
+
+QStringList CasePager::sortColumns() const {
+    // Court, custody and status sort by hearing date within each value: the order an
+    // attorney works in, and each pair has its own index.
+    switch (m_sort.key) {
+        case CaseSortKey::ANumber:
+            return {QStringLiteral("a_number")};
+        case CaseSortKey::Name:
+            return {QStringLiteral("search_name")};
+        case CaseSortKey::Nationality:
+            return {QStringLiteral("nationality")};
+        case CaseSortKey::Court:
+            return {QStringLiteral("court"), QStringLiteral("hearing_sort")};
+        case CaseSortKey::NextHearing:
+            return {QStringLiteral("hearing_sort")};
+        case CaseSortKey::Custody:
+            return {QStringLiteral("custody"), QStringLiteral("hearing_sort")};
+        case CaseSortKey::Counsel:
+            return {QStringLiteral("counsel_name")};
+        case CaseSortKey::ReviewStatus:
+            return {QStringLiteral("review_status"), QStringLiteral("hearing_sort")};
+    }
+    return {QStringLiteral("id")};
+}
+
+QString CasePager::orderSql() const {
+    const QString direction = m_sort.descending ? QStringLiteral(" DESC") : QStringLiteral(" ASC");
+    const QStringList columns = sortColumns() << QStringLiteral("id");
+    QStringList parts;
+    for (const QString &c : columns)
+        parts << c + direction;
+    return parts.join(u',');
+}
+
+CasePager::Page CasePager::run(const QString &sql, const QVariantList &binds) const {
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(sql);
+    for (const QVariant &b : binds)
+        q.addBindValue(b);
+    Page page;
+    if (!q.exec())
+        return page;
+    const int keyColumns = int(sortColumns().size());
+    while (q.next()) {
+        page.rows.append({q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(),
+                          q.value(3).toString(), q.value(4).toString(), q.value(5).toString(),
+                          q.value(6).toString(), q.value(7).toString(), q.value(8).toString(),
+                          q.value(9).toString(), q.value(10).toString()});
+        page.lastKey.clear();
+        for (int k = 0; k < keyColumns; ++k)
+            page.lastKey << q.value(11 + k);
+        page.lastKey << q.value(0);
+    }
+    return page;
+}
+
+CasePager::Page CasePager::first(int limit) const {
+    return atOffset(0, limit);
+}
+
+CasePager::Page CasePager::atOffset(qint64 offset, int limit) const {
+    const QString where = m_where.isEmpty() ? QString() : QStringLiteral(" WHERE ") + m_where;
+    QVariantList binds = m_binds;
+    binds << limit << offset;
+    return run(QStringLiteral("SELECT %1, %2 FROM cases%3 ORDER BY %4 LIMIT ? OFFSET ?")
+                   .arg(kRowColumns, sortColumns().join(u','), where, orderSql()),
+               binds);
+}
+
+CasePager::Page CasePager::after(const Key &key, int limit, qint64 skip) const {
+    // Row values compare column by column: (a, b, id) > (?, ?, ?) walks the index.
+    const QStringList columns = sortColumns() << QStringLiteral("id");
+    QStringList marks;
+    for (qsizetype i = 0; i < columns.size(); ++i)
+        marks << QStringLiteral("?");
+    const QString keyClause =
+        QStringLiteral("(%1) %2 (%3)")
+            .arg(columns.join(u','), m_sort.descending ? u"<" : u">", marks.join(u','));
+    const QString where =
+        m_where.isEmpty() ? keyClause : m_where + QStringLiteral(" AND ") + keyClause;
+    QVariantList binds = m_binds;
+    binds << key << limit << skip;
+    return run(QStringLiteral("SELECT %1, %2 FROM cases WHERE %3 ORDER BY %4 LIMIT ? OFFSET ?")
+                   .arg(kRowColumns, sortColumns().join(u','), where, orderSql()),
+               binds);
+}
+
+CasePager::Census CasePager::census(int stride, const std::function<bool()> &cancelled) const {
+    const QStringList columns = sortColumns() << QStringLiteral("id");
+    const QString where = m_where.isEmpty() ? QString() : QStringLiteral(" WHERE ") + m_where;
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT %1 FROM cases%2 ORDER BY %3")
+                  .arg(columns.join(u','), where, orderSql()));
+    for (const QVariant &b : m_binds)
+        q.addBindValue(b);
+    Census census;
+    if (!q.exec())
+        return census;
+    while (q.next()) {
+        if (++census.count % stride == 0) {
+            Key key;
+            for (int i = 0; i < columns.size(); ++i)
+                key << q.value(i);
+            census.anchors << key;
+            if (cancelled && cancelled())
+                return census;
+        }
+    }
+    census.ok = true;
+    return census;
+}
+
+bool CasePager::forEachCase(bool withChildren,
+                            const std::function<bool(const Case &)> &visit) const {
+    const QString where = m_where.isEmpty() ? QString() : QStringLiteral(" WHERE ") + m_where;
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT %1 FROM cases%2 ORDER BY %3")
+                  .arg(CaseReader::caseColumns(), where, orderSql()));
+    for (const QVariant &b : m_binds)
+        q.addBindValue(b);
+    if (!q.exec())
+        return false;
+    const CaseReader reader(m_db);
+    while (q.next()) {
+        Case c = CaseReader::caseFromRow(q);
+        if (withChildren)
+            reader.loadChildren(c);
+        if (!visit(c))
+            return false;
+    }
+    return true;
+}
+
+qint64 CasePager::positionOf(qint64 caseId) const {
+    const QStringList columns = sortColumns() << QStringLiteral("id");
+    const QString filter = m_where.isEmpty() ? QString() : QStringLiteral(" AND ") + m_where;
+    QSqlQuery key(m_db);
+    key.prepare(
+        QStringLiteral("SELECT %1 FROM cases WHERE id = ?%2").arg(columns.join(u','), filter));
+    key.addBindValue(caseId);
+    for (const QVariant &b : m_binds)
+        key.addBindValue(b);
+    if (!key.exec() || !key.next())
+        return -1;
+    // Count the rows that sort before it: an index range count, no rows read.
+    QStringList marks;
+    QSqlQuery count(m_db);
+    for (qsizetype i = 0; i < columns.size(); ++i)
+        marks << QStringLiteral("?");
+    count.prepare(
+        QStringLiteral("SELECT count(*) FROM cases WHERE (%1) %2 (%3)%4")
+            .arg(columns.join(u','), m_sort.descending ? u">" : u"<", marks.join(u','), filter));
+    for (int i = 0; i < columns.size(); ++i)
+        count.addBindValue(key.value(i));
+    for (const QVariant &b : m_binds)
+        count.addBindValue(b);
+    return count.exec() && count.next() ? count.value(0).toLongLong() : -1;
+}

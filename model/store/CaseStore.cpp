@@ -1,0 +1,260 @@
+#include "CaseStore.h"
+
+#include "CaseReader.h"
+#include "CaseWriter.h"
+#include "DocketFile.h"
+#include "SchemaMigrator.h"
+#include "Sqlite.h"
+#include "Transaction.h"
+#include "domain/ANumber.h"
+#include "domain/CaseFields.h"
+#include "io/CourtList.h"
+
+#include <QAtomicInt>
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace {
+QString tr(const char *text) {
+    return QCoreApplication::translate("CaseStore", text);
+}
+
+QString nextConnectionName() {
+    static QAtomicInt counter;
+    return QStringLiteral("discretion-store-%1").arg(counter.fetchAndAddRelaxed(1));
+}
+
+// Tables that make a file a docket; a file with other tables and no version is not ours.
+bool hasForeignTables(sqlite3 *db, QString *error) {
+    Sqlite::Statement s(db, QStringLiteral("SELECT count(*) FROM sqlite_schema"));
+    const int rc = s.step();
+    if (rc != SQLITE_ROW) {
+        *error = s.error();
+        return true;
+    }
+    return s.int64(0) > 0;
+}
+}  // namespace
+
+CaseStore::CaseStore(QString path, QString connectionName)
+    : m_path(std::move(path)), m_connectionName(std::move(connectionName)) {}
+
+CaseStore::~CaseStore() {
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+int CaseStore::latestSchemaVersion() {
+    return SchemaMigrator::latestVersion();
+}
+
+std::unique_ptr<CaseStore> CaseStore::open(const QString &path, OpenMode mode, QString *error) {
+    QString problem;
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    if (!QFileInfo::exists(absolute)) {
+        if (mode == OpenMode::OpenExisting)
+            problem = tr("the file does not exist");
+        else
+            DocketFile::createPrivate(absolute, &problem);
+    } else {
+        problem = DocketFile::precheck(absolute);
+    }
+    std::unique_ptr<CaseStore> store;
+    if (problem.isEmpty()) {
+        store.reset(new CaseStore(absolute, nextConnectionName()));
+        if (!store->initialise(&problem))
+            store.reset();
+    }
+    if (!store && error)
+        *error = tr("Cannot open docket %1: %2").arg(QDir::toNativeSeparators(absolute), problem);
+    return store;
+}
+
+bool CaseStore::initialise(QString *error) {
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
+    db.setDatabaseName(m_path);
+    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+    if (!db.open()) {
+        *error = db.lastError().text();
+        return false;
+    }
+    m_handle = Sqlite::handle(db);
+    const int version = SchemaMigrator::currentVersion(m_handle);
+    if (version < 0) {
+        *error = tr("the file is damaged or not a database (%1)")
+                     .arg(QString::fromUtf8(sqlite3_errmsg(m_handle)));
+        return false;
+    }
+    if (version > latestSchemaVersion()) {
+        *error = tr("it was written by a newer version of Discretion (schema %1; this version "
+                    "understands up to %2). Nothing was changed.")
+                     .arg(version)
+                     .arg(latestSchemaVersion());
+        return false;
+    }
+    QString schemaError;
+    if (version == 0 && hasForeignTables(m_handle, &schemaError)) {
+        *error = schemaError.isEmpty() ? tr("it is an SQLite database but not a Discretion docket")
+                                       : tr("the file is damaged (%1)").arg(schemaError);
+        return false;
+    }
+    // WAL lets the list read while an import writes; NORMAL sync is safe under WAL.
+    Sqlite::exec(m_handle,
+                 QStringLiteral("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
+                                "PRAGMA foreign_keys=ON;"),
+                 nullptr);
+    if (version < latestSchemaVersion() && !SchemaMigrator::migrate(m_handle, error))
+        return false;
+    return syncCourts(error);
+}
+
+QSqlDatabase CaseStore::database() const {
+    return QSqlDatabase::database(m_connectionName, false);
+}
+
+int CaseStore::schemaVersion() const {
+    return SchemaMigrator::currentVersion(m_handle);
+}
+
+bool CaseStore::syncCourts(QString *error) {
+    // The court list is data that changes; refresh the docket's copy only when it differs,
+    // so that opening a docket does not write to it every time.
+    const CourtList list = CourtList::builtIn();
+    if (metaValue(QStringLiteral("courts_hash")) == list.hash())
+        return true;
+    Transaction t(m_handle);
+    if (!t.begin(error))
+        return false;
+    Sqlite::Statement upsert(m_handle,
+                             QStringLiteral("INSERT OR REPLACE INTO courts(code,name,state) "
+                                            "VALUES(?,?,?)"));
+    for (const Court &c : list.courts()) {
+        upsert.bind(1, c.code);
+        upsert.bind(2, c.name);
+        upsert.bind(3, c.state);
+        if (upsert.step() != SQLITE_DONE) {
+            *error = upsert.error();
+            return false;
+        }
+        upsert.reset();
+    }
+    return setMetaValue(QStringLiteral("courts_hash"), list.hash(), error) && t.commit(error);
+}
+
+QString CaseStore::metaValue(const QString &key) const {
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("SELECT value FROM docket_meta WHERE key=?"));
+    q.addBindValue(key);
+    return q.exec() && q.next() ? q.value(0).toString() : QString();
+}
+
+bool CaseStore::setMetaValue(const QString &key, const QString &value, QString *error) {
+    Sqlite::Statement s(m_handle, QStringLiteral("INSERT OR REPLACE INTO docket_meta(key,value) "
+                                                 "VALUES(?,?)"));
+    s.bind(1, key);
+    s.bind(2, value);
+    if (s.step() == SQLITE_DONE)
+        return true;
+    if (error)
+        *error = s.error();
+    return false;
+}
+
+QList<Court> CaseStore::courts() const {
+    QList<Court> out;
+    QSqlQuery q(QStringLiteral("SELECT code, name, state FROM courts ORDER BY code"), database());
+    while (q.next())
+        out.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toString()});
+    return out;
+}
+
+QSet<QString> CaseStore::courtCodes() const {
+    QSet<QString> out;
+    for (const Court &c : courts())
+        out.insert(c.code);
+    return out;
+}
+
+qint64 CaseStore::caseCount() const {
+    QSqlQuery q(QStringLiteral("SELECT cases FROM docket_stats WHERE id=1"), database());
+    return q.next() ? q.value(0).toLongLong() : 0;
+}
+
+bool CaseStore::isSynthetic() const {
+    return metaValue(QStringLiteral("synthetic")) == u"1";
+}
+
+bool CaseStore::setSynthetic(bool synthetic, QString *error) {
+    return setMetaValue(QStringLiteral("synthetic"),
+                        synthetic ? QStringLiteral("1") : QString(u'0'), error);
+}
+
+std::optional<Case> CaseStore::loadCase(qint64 id) const {
+    return CaseReader(database()).load(id);
+}
+
+qint64 CaseStore::findCaseId(const QString &aNumberDigits) const {
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("SELECT id FROM cases WHERE a_number=?"));
+    q.addBindValue(aNumberDigits);
+    return q.exec() && q.next() ? q.value(0).toLongLong() : 0;
+}
+
+bool CaseStore::saveCase(Case &c, QString *error) {
+    Transaction t(m_handle);
+    if (!t.begin(error))
+        return false;
+    CaseWriter writer(m_handle, CaseFields::keys(), true);
+    if (!writer.prepare(error))
+        return false;
+    const CaseWriter::Existing other = writer.find(c.aNumber);
+    if (other.id != 0 && other.id != c.id) {
+        *error = tr("%1 already belongs to another case (%2)")
+                     .arg(ANumber::displayDigits(c.aNumber), other.familyName);
+        return false;
+    }
+    const bool ok = c.id == 0 ? writer.insert(c, error)
+                              : writer.update({c.id, c.familyName, c.givenNames}, c, error);
+    return ok && t.commit(error);
+}
+
+bool CaseStore::deleteCase(qint64 id, QString *error) {
+    Transaction t(m_handle);
+    if (!t.begin(error))
+        return false;
+    Sqlite::Statement s(m_handle, QStringLiteral("DELETE FROM cases WHERE id=?"));
+    s.bind(1, id);
+    if (s.step() != SQLITE_DONE) {
+        *error = s.error();
+        return false;
+    }
+    return t.commit(error);
+}
+
+QStringList CaseStore::integrityProblems() const {
+    QStringList problems;
+    QSqlQuery q(QStringLiteral("PRAGMA integrity_check"), database());
+    while (q.next())
+        if (q.value(0).toString() != u"ok")
+            problems << q.value(0).toString();
+    if (q.lastError().isValid())
+        problems << q.lastError().text();
+    return problems;
+}
+
+QList<std::pair<QString, qint64>> CaseStore::tableCounts() const {
+    QList<std::pair<QString, qint64>> out;
+    for (const char *table :
+         {"cases", "charges", "family_members", "relief_applications", "courts"}) {
+        QSqlQuery q(QStringLiteral("SELECT count(*) FROM %1").arg(QLatin1String(table)),
+                    database());
+        out.append({QLatin1String(table), q.next() ? q.value(0).toLongLong() : -1});
+    }
+    return out;
+}

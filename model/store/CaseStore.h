@@ -1,0 +1,68 @@
+#pragma once
+
+#include "domain/Case.h"
+
+#include <sqlite3.h>
+#include <QList>
+#include <QSet>
+#include <QSqlDatabase>
+#include <QString>
+#include <memory>
+#include <optional>
+
+struct Court {
+    QString code;
+    QString name;
+    QString state;
+};
+
+// One docket: a SQLite file of cases. Opens (or creates, mode 0600) the file, checks
+// it is a docket this version understands, migrates its schema in one transaction,
+// and is the only place that writes SQL for cases. Never shows a dialog: problems
+// come back as messages that name the file.
+class CaseStore {
+  public:
+    enum class OpenMode { OpenExisting, CreateIfMissing };
+
+    static std::unique_ptr<CaseStore> open(const QString &path, OpenMode mode, QString *error);
+    ~CaseStore();
+    CaseStore(const CaseStore &) = delete;
+    CaseStore &operator=(const CaseStore &) = delete;
+
+    static int latestSchemaVersion();
+
+    const QString &path() const { return m_path; }
+    QSqlDatabase database() const;
+    sqlite3 *handle() const { return m_handle; }
+    int schemaVersion() const;
+
+    // Reference data and docket facts.
+    QList<Court> courts() const;
+    QSet<QString> courtCodes() const;
+    qint64 caseCount() const;  // kept by triggers: never a full count
+    bool isSynthetic() const;
+    bool setSynthetic(bool synthetic, QString *error);
+
+    // PRAGMA integrity_check: empty when the file is sound, else SQLite's findings.
+    QStringList integrityProblems() const;
+    // Row counts of the docket's tables, for `discretion check`.
+    QList<std::pair<QString, qint64>> tableCounts() const;
+
+    // Cases. saveCase inserts (id 0) or updates, with charges, family and relief, in
+    // one transaction; it sets c.id on insert.
+    std::optional<Case> loadCase(qint64 id) const;
+    qint64 findCaseId(const QString &aNumberDigits) const;  // 0 when absent
+    bool saveCase(Case &c, QString *error);
+    bool deleteCase(qint64 id, QString *error);
+
+  private:
+    CaseStore(QString path, QString connectionName);
+    bool initialise(QString *error);
+    bool syncCourts(QString *error);
+    QString metaValue(const QString &key) const;
+    bool setMetaValue(const QString &key, const QString &value, QString *error);
+
+    QString m_path;
+    QString m_connectionName;
+    sqlite3 *m_handle = nullptr;
+};

@@ -1,0 +1,42 @@
+#pragma once
+
+#include "Sqlite.h"
+#include "domain/Case.h"
+
+#include <QStringList>
+#include <memory>
+
+// Writes cases through prepared statements on the C API. The caller owns the
+// transaction. `columns` names the scalar fields written (CaseFields keys): an update
+// touches only those, so a CSV without a notes column leaves notes alone.
+class CaseWriter {
+  public:
+    struct Existing {
+        qint64 id = 0;
+        QString familyName;
+        QString givenNames;
+    };
+
+    CaseWriter(sqlite3 *db, QStringList columns, bool withChildren);
+    ~CaseWriter();
+    bool prepare(QString *error);
+
+    Existing find(const QString &aNumberDigits);
+    bool insert(Case &c, QString *error);  // sets c.id
+    bool update(const Existing &existing, const Case &c, QString *error);
+
+  private:
+    void bindColumns(Sqlite::Statement &s, const Case &c, int first);
+    bool replaceChildren(qint64 caseId, const Case &c, QString *error);
+    bool insertCharges(qint64 caseId, const Case &c, QString *error);
+    bool insertFamily(qint64 caseId, const Case &c, QString *error);
+    bool insertRelief(qint64 caseId, const Case &c, QString *error);
+    bool fail(Sqlite::Statement &s, QString *error);
+
+    sqlite3 *m_db;
+    QStringList m_columns;
+    bool m_withChildren;
+    std::unique_ptr<Sqlite::Statement> m_find, m_insert, m_update;
+    std::unique_ptr<Sqlite::Statement> m_deleteCharges, m_deleteFamily, m_deleteRelief;
+    std::unique_ptr<Sqlite::Statement> m_insertCharge, m_insertFamily, m_insertRelief;
+};

@@ -1,0 +1,21 @@
+#pragma once
+
+#include <sqlite3.h>
+#include <QList>
+#include <QString>
+
+// Brings a docket's schema to the latest version with the numbered SQL files in
+// resources/migrations (NNN_name.sql), in order, inside one transaction.
+class SchemaMigrator {
+  public:
+    struct Step {
+        int version;
+        QString path;
+    };
+
+    static QList<Step> steps();
+    static int latestVersion();
+    static int currentVersion(sqlite3 *db);
+    // Applies every step above the current version; all or nothing.
+    static bool migrate(sqlite3 *db, QString *error);
+};

@@ -1,0 +1,65 @@
+#include "Sqlite.h"
+
+#include <QSqlDriver>
+#include <QVariant>
+
+namespace Sqlite {
+
+sqlite3 *handle(const QSqlDatabase &db) {
+    const QVariant v = db.driver()->handle();
+    if (!v.isValid() || qstrcmp(v.typeName(), "sqlite3*") != 0)
+        return nullptr;
+    return *static_cast<sqlite3 *const *>(v.constData());
+}
+
+bool exec(sqlite3 *db, const QString &sql, QString *error) {
+    char *message = nullptr;
+    const int rc = sqlite3_exec(db, sql.toUtf8().constData(), nullptr, nullptr, &message);
+    if (rc != SQLITE_OK && error)
+        *error = QString::fromUtf8(message ? message : sqlite3_errstr(rc));
+    sqlite3_free(message);
+    return rc == SQLITE_OK;
+}
+
+Statement::Statement(sqlite3 *db, const QString &sql) : m_db(db) {
+    const QByteArray utf8 = sql.toUtf8();
+    if (sqlite3_prepare_v3(db, utf8.constData(), int(utf8.size()), SQLITE_PREPARE_PERSISTENT,
+                           &m_stmt, nullptr) != SQLITE_OK) {
+        m_prepareError = sqlite3_errmsg(db);
+        m_stmt = nullptr;
+    }
+}
+
+Statement::~Statement() {
+    sqlite3_finalize(m_stmt);
+}
+
+QString Statement::error() const {
+    if (!m_prepareError.isEmpty())
+        return QString::fromUtf8(m_prepareError);
+    return QString::fromUtf8(sqlite3_errmsg(m_db));
+}
+
+void Statement::bind(int index, const QString &text) {
+    const QByteArray utf8 = text.toUtf8();
+    sqlite3_bind_text(m_stmt, index, utf8.constData(), int(utf8.size()), SQLITE_TRANSIENT);
+}
+
+void Statement::bind(int index, qint64 value) {
+    sqlite3_bind_int64(m_stmt, index, value);
+}
+
+int Statement::step() {
+    return sqlite3_step(m_stmt);
+}
+
+void Statement::reset() {
+    sqlite3_reset(m_stmt);
+    sqlite3_clear_bindings(m_stmt);
+}
+
+QString Statement::text(int column) const {
+    const auto *p = reinterpret_cast<const char *>(sqlite3_column_text(m_stmt, column));
+    return QString::fromUtf8(p, sqlite3_column_bytes(m_stmt, column));
+}
+}  // namespace Sqlite

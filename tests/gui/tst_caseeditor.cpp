@@ -1,0 +1,94 @@
+#include "CaseEditorDialog.h"
+#include "ImportDialog.h"
+#include "RecordTableEditor.h"
+#include "TestDocket.h"
+
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QTableWidget>
+
+class TestCaseEditor : public QObject {
+    Q_OBJECT
+  private Q_SLOTS:
+    void savesChildRecordsFromTheTables() {
+        TestDocket docket;
+        auto store = docket.open();
+        CaseEditorDialog d(*store, std::nullopt);
+        d.findChild<QLineEdit *>(u"field_a_number"_qs)->setText(u"12345678"_qs);
+        d.findChild<QLineEdit *>(u"field_family_name"_qs)->setText(QString::fromUtf8("Nguyễn"));
+        auto *charges = d.findChild<RecordTableEditor *>(u"charges"_qs);
+        charges->addRecord();
+        charges->table()->item(0, 0)->setText(u"Robbery"_qs);
+        charges->table()->item(0, 1)->setText(u"03/04/2019"_qs);
+        charges->table()->item(0, 5)->setCheckState(Qt::Checked);
+        auto *family = d.findChild<RecordTableEditor *>(u"family"_qs);
+        family->addRecord();
+        family->table()->item(0, 0)->setText(u"Ana"_qs);
+        QVERIFY(d.save());
+        const Case saved = *store->loadCase(d.savedCase().id);
+        QCOMPARE(saved.aNumber, u"012345678"_qs);
+        QCOMPARE(saved.charges.size(), 1);
+        QCOMPARE(saved.charges[0].date, QDate(2019, 3, 4));
+        QCOMPARE(saved.charges[0].disposition, u"convicted"_qs);  // first option until chosen
+        QVERIFY(saved.charges[0].weaponInvolved);
+        QCOMPARE(saved.family[0].relation, u"spouse"_qs);
+    }
+
+    void listsEveryProblemAndSavesNothing() {
+        TestDocket docket;
+        auto store = docket.open();
+        CaseEditorDialog d(*store, std::nullopt);
+        d.findChild<QLineEdit *>(u"field_a_number"_qs)->setText(u"A12"_qs);
+        d.findChild<QLineEdit *>(u"field_nta_date"_qs)->setText(u"2024-05-01"_qs);
+        d.findChild<QLineEdit *>(u"field_next_hearing_date"_qs)->setText(u"2024-04-01"_qs);
+        auto *charges = d.findChild<RecordTableEditor *>(u"charges"_qs);
+        charges->addRecord();
+        QVERIFY(!d.save());
+        auto *summary = d.findChild<QLabel *>(u"problemSummary"_qs);
+        QVERIFY(!summary->isHidden());
+        for (const QString &part :
+             {u"A-number"_qs, u"Family name"_qs, u"before the NTA"_qs, u"charges[1].offense"_qs})
+            QVERIFY2(summary->text().contains(part), qPrintable(summary->text()));
+        QVERIFY(!d.findChild<QLabel *>(u"error_a_number"_qs)->isHidden());
+        QCOMPARE(store->caseCount(), 0);
+    }
+
+    void editingAnExistingCaseKeepsItsId() {
+        TestDocket docket;
+        auto store = docket.open();
+        Case c = makeCase(u"012345678"_qs, u"Before"_qs);
+        c.notes = u"first"_qs;
+        QString error;
+        QVERIFY(store->saveCase(c, &error));
+        CaseEditorDialog d(*store, store->loadCase(c.id));
+        QCOMPARE(d.findChild<QLineEdit *>(u"field_a_number"_qs)->text(), u"A012-345-678"_qs);
+        d.findChild<QPlainTextEdit *>(u"field_notes"_qs)->setPlainText(u"second"_qs);
+        QVERIFY(d.save());
+        QCOMPARE(store->caseCount(), 1);
+        QCOMPARE(store->loadCase(c.id)->notes, u"second"_qs);
+    }
+
+    void importDialogPreviewsMapsAndReports() {
+        TestDocket docket;
+        { docket.open(); }
+        QVERIFY(docket.writeFile(u"in.csv"_qs,
+                                 "A_Number,Family_Name,shoe\n012345678,Good,9\nbad,Row,1\n"));
+        ImportDialog d(docket.path(), docket.path(u"in.csv"_qs), ImportDialog::Format::Csv);
+        auto *preview = d.findChild<QTableWidget *>(u"importPreview"_qs);
+        QCOMPARE(preview->rowCount(), 2);
+        QVERIFY(preview->horizontalHeaderItem(0)->text().contains(u"→ A-number"_qs));
+        QVERIFY(preview->horizontalHeaderItem(2)->text().contains(u"ignored"_qs));
+        const ImportReport r = d.runImport();
+        QCOMPARE(r.imported, 1);
+        QCOMPARE(r.rejected.size(), 1);
+        QVERIFY(d.findChild<QPlainTextEdit *>(u"rejectedRows"_qs)
+                    ->toPlainText()
+                    .contains(u"line 3, a_number"_qs));
+        QVERIFY(d.findChild<QLabel *>(u"importSummary"_qs)->text().contains(u"Imported 1"_qs));
+    }
+};
+
+QTEST_MAIN(TestCaseEditor)
+#include "tst_caseeditor.moc"

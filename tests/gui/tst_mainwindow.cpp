@@ -1,0 +1,193 @@
+#include "CaseEditorDialog.h"
+#include "FileDialog.h"
+#include "MainWindow.h"
+#include "MessageBox.h"
+#include "TestDocket.h"
+#include "io/DocketGenerator.h"
+#include "models/CaseTableModel.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QTableView>
+#include <QTimer>
+
+namespace {
+// Runs `act` on the next modal dialog of type D once it is shown.
+template <typename D>
+void whenDialogOpens(const std::function<void(D *)> &act) {
+    QTimer::singleShot(0, qApp, [act] {
+        for (QWidget *w : QApplication::topLevelWidgets())
+            if (auto *d = qobject_cast<D *>(w); d && d->isVisible())
+                return act(d);
+        whenDialogOpens<D>(act);
+    });
+}
+
+QString cell(MainWindow &w, int row, int column) {
+    return w.caseModel()->data(w.caseModel()->index(row, column)).toString();
+}
+}  // namespace
+
+class TestMainWindow : public QObject {
+    Q_OBJECT
+    TestDocket m_docket;
+
+  private Q_SLOTS:
+    void initTestCase() {
+        auto store = m_docket.open();
+        QString error;
+        QVERIFY2(DocketGenerator::fill(*store, 1500, 77, &error), qPrintable(error));
+    }
+
+    void opensTheDocketAndShowsCounts() {
+        MainWindow w;
+        QVERIFY(w.openDocket(m_docket.path()));
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QVERIFY(w.windowTitle().contains(u"demo docket"_qs));
+        auto *counts = w.findChild<QLabel *>(u"caseCounts"_qs);
+        QTRY_COMPARE(counts->text(), u"1,500 cases"_qs);
+        QCOMPARE(w.caseTable()->model()->rowCount(), 1500);
+    }
+
+    void searchFilterAndSortDriveTheList() {
+        MainWindow w;
+        QVERIFY(w.openDocket(m_docket.path()));
+        w.show();
+        auto *search = w.findChild<QLineEdit *>(u"searchEdit"_qs);
+        const QString someone = cell(w, 10, CaseTableModel::NameColumn).section(u',', 0, 0);
+        QTest::keyClicks(search, someone.left(4).toLower());
+        QTRY_VERIFY(w.caseModel()->rowCount() < 1500 && w.caseModel()->rowCount() > 0);
+        for (int r = 0; r < w.caseModel()->rowCount(); ++r)
+            QVERIFY(!cell(w, r, CaseTableModel::NameColumn).isEmpty());
+        search->clear();
+        QTRY_COMPARE(w.caseModel()->rowCount(), 1500);
+
+        auto *court = w.findChild<QComboBox *>(u"courtFilter"_qs);
+        court->setCurrentIndex(court->findData(u"BOS"_qs));
+        QTRY_VERIFY(w.caseModel()->isCountExact());
+        for (int r = 0; r < w.caseModel()->rowCount(); ++r)
+            QCOMPARE(cell(w, r, CaseTableModel::CourtColumn), u"BOS"_qs);
+        court->setCurrentIndex(0);
+
+        // Sort by next hearing, newest first, by clicking the header twice.
+        QHeaderView *header = w.caseTable()->horizontalHeader();
+        const int x = header->sectionViewportPosition(CaseTableModel::NameColumn) + 5;
+        QTest::mouseClick(header->viewport(), Qt::LeftButton, {}, QPoint(x, 5));
+        QCOMPARE(w.caseModel()->currentSort().key, CaseSortKey::Name);
+        const int hx = header->sectionViewportPosition(CaseTableModel::HearingColumn) + 5;
+        QTest::mouseClick(header->viewport(), Qt::LeftButton, {}, QPoint(hx, 5));
+        QTest::mouseClick(header->viewport(), Qt::LeftButton, {}, QPoint(hx, 5));
+        QCOMPARE(w.caseModel()->currentSort().key, CaseSortKey::NextHearing);
+        QVERIFY(w.caseModel()->currentSort().descending);
+        QTRY_VERIFY(w.caseModel()->isCountExact());
+        // Descending: cases with no hearing (sorted as 9999) first, then the latest dates.
+        QString previous = u"9999-99-99"_qs;
+        for (int r = 0; r < 300; ++r) {
+            QString date = cell(w, r, CaseTableModel::HearingColumn).left(10);
+            if (date.isEmpty())
+                date = u"9999-12-31"_qs;
+            QVERIFY2(date <= previous, qPrintable(date + u" after "_qs + previous));
+            previous = date;
+        }
+    }
+
+    void editingACaseIsSavedAndSeenAfterReopening() {
+        QString changedANumber;
+        {
+            MainWindow w;
+            QVERIFY(w.openDocket(m_docket.path()));
+            w.show();
+            w.caseTable()->setFocus();
+            w.caseTable()->selectRow(3);
+            changedANumber = cell(w, 3, CaseTableModel::ANumberColumn);
+            whenDialogOpens<CaseEditorDialog>([](CaseEditorDialog *d) {
+                auto *family = d->findChild<QLineEdit *>(u"field_family_name"_qs);
+                family->setText(u"Zuñiga-Test"_qs);
+                auto *dob = d->findChild<QLineEdit *>(u"field_date_of_birth"_qs);
+                dob->setText(u"02/30/1990"_qs);
+                d->findChild<QPushButton *>(u"saveButton"_qs)->click();
+                // The bad date is shown inline and nothing is saved yet.
+                QVERIFY(d->isVisible());
+                auto *error = d->findChild<QLabel *>(u"error_date_of_birth"_qs);
+                QVERIFY(!error->isHidden());
+                QVERIFY2(error->text().contains(u"not a date that exists"_qs),
+                         qPrintable(error->text()));
+                dob->setText(u"02/28/1990"_qs);
+                d->findChild<QPushButton *>(u"saveButton"_qs)->click();
+            });
+            QTest::keyClick(w.caseTable(), Qt::Key_Return);
+            QTRY_VERIFY(QApplication::activeModalWidget() == nullptr);
+        }
+        MainWindow again;
+        QVERIFY(again.openDocket(m_docket.path()));
+        auto *search = again.findChild<QLineEdit *>(u"searchEdit"_qs);
+        search->setText(changedANumber);
+        QTest::keyClick(search, Qt::Key_Return);
+        QCOMPARE(again.caseModel()->rowCount(), 1);
+        QCOMPARE(cell(again, 0, CaseTableModel::NameColumn).section(u',', 0, 0), u"Zuñiga-Test"_qs);
+        const Case saved = *again.store()->loadCase(again.caseModel()->caseId(0));
+        QCOMPARE(saved.dateOfBirth, QDate(1990, 2, 28));
+        search->setText(u"zuniga"_qs);
+        QTest::keyClick(search, Qt::Key_Return);
+        QCOMPARE(again.caseModel()->rowCount(), 1);
+    }
+
+    void addingAndDeletingACase() {
+        MainWindow w;
+        QVERIFY(w.openDocket(m_docket.path()));
+        const qint64 before = w.store()->caseCount();
+        whenDialogOpens<CaseEditorDialog>([](CaseEditorDialog *d) {
+            d->findChild<QLineEdit *>(u"field_a_number"_qs)->setText(u"A099-888-777"_qs);
+            d->findChild<QLineEdit *>(u"field_family_name"_qs)->setText(u"Newcase"_qs);
+            auto *court = d->findChild<QComboBox *>(u"field_court"_qs);
+            court->setCurrentIndex(court->findData(u"SEA"_qs));
+            d->findChild<QPushButton *>(u"saveButton"_qs)->click();
+        });
+        w.newCase();
+        QCOMPARE(w.store()->caseCount(), before + 1);
+        const qint64 id = w.store()->findCaseId(u"099888777"_qs);
+        QVERIFY(id > 0);
+        QCOMPARE(w.store()->loadCase(id)->court, u"SEA"_qs);
+        QCOMPARE(w.caseModel()->caseId(w.caseTable()->currentIndex().row()), id);
+
+        MessageBox::setNextAnswer(QMessageBox::Cancel);
+        w.deleteCurrentCase();
+        QCOMPARE(w.store()->caseCount(), before + 1);
+        MessageBox::setNextAnswer(QMessageBox::Yes);
+        w.deleteCurrentCase();
+        QVERIFY(MessageBox::lastText().contains(u"A099-888-777"_qs));
+        QCOMPARE(w.store()->caseCount(), before);
+        QCOMPARE(w.store()->findCaseId(u"099888777"_qs), 0);
+    }
+
+    void refusesABadFileWithAMessage() {
+        MainWindow w;
+        QVERIFY(w.openDocket(m_docket.path()));
+        QVERIFY(m_docket.writeFile(u"notes.txt"_qs, "just text"));
+        MessageBox::setNextAnswer(QMessageBox::Ok);
+        QVERIFY(!w.openDocket(m_docket.path(u"notes.txt"_qs)));
+        QVERIFY(MessageBox::lastText().contains(u"not an SQLite database"_qs));
+        QCOMPARE(w.store()->path(), m_docket.path());  // still on the docket it had
+    }
+
+    void exportsTheFilteredList() {
+        MainWindow w;
+        QVERIFY(w.openDocket(m_docket.path()));
+        auto *court = w.findChild<QComboBox *>(u"courtFilter"_qs);
+        court->setCurrentIndex(court->findData(u"ATL"_qs));
+        QTRY_VERIFY(w.caseModel()->isCountExact());
+        QVERIFY(w.exportFile(m_docket.path(u"atl.csv"_qs), false));
+        QFile f(m_docket.path(u"atl.csv"_qs));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const int lines = f.readAll().count('\n');
+        QCOMPARE(lines, w.caseModel()->rowCount() + 1);
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

@@ -1,0 +1,44 @@
+#pragma once
+
+#include "domain/Case.h"
+#include "domain/Clock.h"
+#include "store/CaseStore.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+#include <memory>
+
+// A real docket file in a temporary folder, for tests.
+class TestDocket {
+  public:
+    TestDocket() { m_dir.setAutoRemove(true); }
+    QString path(const QString &name = QStringLiteral("docket.sqlite")) const {
+        return m_dir.filePath(name);
+    }
+    QString dir() const { return m_dir.path(); }
+
+    std::unique_ptr<CaseStore> open(const QString &name = QStringLiteral("docket.sqlite")) const {
+        QString error;
+        auto store = CaseStore::open(path(name), CaseStore::OpenMode::CreateIfMissing, &error);
+        if (!store)
+            qWarning("%s", qPrintable(error));
+        return store;
+    }
+
+    bool writeFile(const QString &name, const QByteArray &bytes) const {
+        QFile f(path(name));
+        return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size();
+    }
+
+  private:
+    QTemporaryDir m_dir;
+};
+
+// A minimal valid case with the given A-number digits and names.
+inline Case makeCase(const QString &digits, const QString &family, const QString &given = {}) {
+    Case c;
+    c.aNumber = digits;
+    c.familyName = family;
+    c.givenNames = given;
+    return c;
+}

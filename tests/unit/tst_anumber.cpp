@@ -1,0 +1,76 @@
+#include "domain/ANumber.h"
+
+#include <QTest>
+
+class TestANumber : public QObject {
+    Q_OBJECT
+  private Q_SLOTS:
+    void acceptsEveryWrittenForm_data() {
+        QTest::addColumn<QString>("input");
+        QTest::addColumn<QString>("digits");
+        QTest::newRow("nine digits") << "012345678"
+                                     << "012345678";
+        QTest::newRow("eight digits get a zero") << "12345678"
+                                                 << "012345678";
+        QTest::newRow("with A") << "A12345678"
+                                << "012345678";
+        QTest::newRow("lower-case a") << "a012345678"
+                                      << "012345678";
+        QTest::newRow("dashes") << "A012-345-678"
+                                << "012345678";
+        QTest::newRow("spaces") << " A 012 345 678 "
+                                << "012345678";
+        QTest::newRow("mixed") << "212-34 5678"
+                               << "212345678";
+    }
+    void acceptsEveryWrittenForm() {
+        QFETCH(QString, input);
+        QFETCH(QString, digits);
+        QString error = QStringLiteral("unset");
+        const ANumber a = ANumber::parse(input, &error);
+        QVERIFY2(a.isValid(), qPrintable(error));
+        QCOMPARE(a.digits(), digits);
+        QVERIFY(error.isEmpty());
+    }
+
+    void rejectsWithAReason_data() {
+        QTest::addColumn<QString>("input");
+        QTest::addColumn<QString>("reasonPart");
+        QTest::newRow("empty") << ""
+                               << "empty";
+        QTest::newRow("seven digits") << "1234567"
+                                      << "has 7";
+        QTest::newRow("ten digits") << "A1234567890"
+                                    << "has 10";
+        QTest::newRow("letter inside") << "A12B45678"
+                                       << "'B' is not allowed";
+        QTest::newRow("slash") << "012/345/678"
+                               << "'/' is not allowed";
+        QTest::newRow("all zeros") << "000000000"
+                                   << "not a real";
+        QTest::newRow("arabic-indic digits") << QString::fromUtf8("٠١٢٣٤٥٦٧٨") << "not allowed";
+    }
+    void rejectsWithAReason() {
+        QFETCH(QString, input);
+        QFETCH(QString, reasonPart);
+        QString error;
+        QVERIFY(!ANumber::parse(input, &error).isValid());
+        QVERIFY2(error.contains(reasonPart), qPrintable(error));
+    }
+
+    void displaysInEoirForm() {
+        QCOMPARE(ANumber::parse(u"12345678").display(), QStringLiteral("A012-345-678"));
+        QCOMPARE(ANumber::displayDigits(QStringLiteral("212345678")),
+                 QStringLiteral("A212-345-678"));
+        QCOMPARE(ANumber().display(), QString());
+    }
+
+    void fromDigitsNeedsExactlyNine() {
+        QVERIFY(ANumber::fromDigits(QStringLiteral("012345678")).isValid());
+        QVERIFY(!ANumber::fromDigits(QStringLiteral("12345678")).isValid());
+        QVERIFY(!ANumber::fromDigits(QStringLiteral("01234567x")).isValid());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestANumber)
+#include "tst_anumber.moc"

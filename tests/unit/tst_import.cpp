@@ -1,0 +1,240 @@
+#include "TestDocket.h"
+#include "io/CaseExporter.h"
+#include "io/CsvImporter.h"
+#include "io/DocketGenerator.h"
+#include "io/JsonLinesImporter.h"
+#include "store/CasePager.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QSqlQuery>
+
+namespace {
+const QByteArray kHeader =
+    "a_number,family_name,given_names,date_of_birth,court,custody,nta_date,next_hearing_date,"
+    "notes\n";
+
+Case caseByANumber(CaseStore &store, const QString &digits) {
+    return *store.loadCase(store.findCaseId(digits));
+}
+}  // namespace
+
+class TestImport : public QObject {
+    Q_OBJECT
+  private Q_SLOTS:
+    void importsEdgeCasesVerbatim() {
+        TestDocket docket;
+        auto store = docket.open();
+        QVERIFY(docket.writeFile(
+            u"in.csv"_qs,
+            "\xEF\xBB\xBF" + kHeader +
+                "A012-345-678,Nguy\xE1\xBB\x85n,Th\xE1\xBB\x8B "
+                "Lan,1990-01-02,atl,D,2021-01-01,03/15/2027,\"line one\r\nline two\"\r\n"
+                "12345679,\xC3\x93 Briain,Siobh\xC3\xA1n,,BOS,N,,,\"Robert'); DROP TABLE "
+                "cases;--\"\r\n"
+                "\r\n"
+                "212345670,\xEA\xB9\x80,\xEB\xAF\xBC\xEC\xA4\x80,,,,,,\"O'Brien, \"\"the "
+                "elder\"\"\"\n"));
+        const ImportReport r =
+            CsvImporter(*store, DuplicatePolicy::Skip).importFile(docket.path(u"in.csv"_qs));
+        QVERIFY2(r.succeeded(), qPrintable(r.fatal));
+        QCOMPARE(r.imported, 3);
+        QVERIFY(r.rejected.isEmpty());
+        const Case a = caseByANumber(*store, u"012345678"_qs);
+        QCOMPARE(a.familyName, QString::fromUtf8("Nguyễn"));
+        QCOMPARE(a.court, u"ATL"_qs);
+        QCOMPARE(a.nextHearingDate, QDate(2027, 3, 15));
+        QCOMPARE(a.notes, u"line one\r\nline two"_qs);
+        QCOMPARE(caseByANumber(*store, u"012345679"_qs).notes, u"Robert'); DROP TABLE cases;--"_qs);
+        const Case k = caseByANumber(*store, u"212345670"_qs);
+        QCOMPARE(k.givenNames, QString::fromUtf8("민준"));
+        QCOMPARE(k.notes, u"O'Brien, \"the elder\""_qs);
+        QCOMPARE(store->caseCount(), 3);
+    }
+
+    void reportsEveryBadRowWithLineColumnAndReason() {
+        TestDocket docket;
+        auto store = docket.open();
+        QVERIFY(docket.writeFile(
+            u"in.csv"_qs,
+            "a_number,family_name,date_of_birth,court,favourite_colour,nta_date,next_hearing_date\n"
+            "012345678,Good,1990-01-01,ATL,blue,,\n"
+            "0123,Short,,,,,\n"
+            "012345670,BadDate,1990-02-30,,,,\n"
+            "012345671,BadCourt,,XYZ,,,\n"
+            "012345672,,,,,,\n"
+            "012345673,Order,,,,2022-05-01,2022-04-01\n"
+            "012345674,Too,many,fields,here,,,\n"
+            "012345675,Latin1 \xE9,,,,,\n"));
+        const ImportReport r =
+            CsvImporter(*store, DuplicatePolicy::Skip).importFile(docket.path(u"in.csv"_qs));
+        QVERIFY(r.succeeded());
+        QCOMPARE(r.imported, 1);
+        QCOMPARE(r.unknownColumns, QStringList{u"favourite_colour"_qs});
+        QCOMPARE(r.rejected.size(), 7);
+        const QList<std::tuple<int, QString, QString>> expected = {
+            {3, u"a_number"_qs, u"8 or 9 digits"_qs},
+            {4, u"date_of_birth"_qs, u"not a date that exists"_qs},
+            {5, u"court"_qs, u"XYZ"_qs},
+            {6, u"family_name"_qs, u"required"_qs},
+            {7, u"next_hearing_date"_qs, u"before the NTA"_qs},
+            {8, QString(), u"has 8 fields but the header has 7"_qs},
+            {9, u"family_name"_qs, u"not valid UTF-8"_qs}};
+        for (int i = 0; i < expected.size(); ++i) {
+            const auto &[line, column, reason] = expected[i];
+            QCOMPARE(r.rejected[i].line, line);
+            QCOMPARE(r.rejected[i].column, column);
+            QVERIFY2(r.rejected[i].reason.contains(reason), qPrintable(r.rejected[i].reason));
+        }
+        QCOMPARE(store->caseCount(), 1);
+    }
+
+    void fatalProblemsImportNothing() {
+        TestDocket docket;
+        auto store = docket.open();
+        Case existing = makeCase(u"099999999"_qs, u"Existing"_qs);
+        QString error;
+        QVERIFY(store->saveCase(existing, &error));
+        QVERIFY(docket.writeFile(u"nocol.csv"_qs, "family_name\nX\n"));
+        ImportReport r =
+            CsvImporter(*store, DuplicatePolicy::Skip).importFile(docket.path(u"nocol.csv"_qs));
+        QVERIFY(r.fatal.contains(u"no a_number column"_qs));
+        QVERIFY(docket.writeFile(u"quote.csv"_qs,
+                                 "a_number,family_name\n012345678,Fine\n012345679,\"Broken\n"));
+        r = CsvImporter(*store, DuplicatePolicy::Skip).importFile(docket.path(u"quote.csv"_qs));
+        QVERIFY2(r.fatal.contains(u"line 3"_qs) && r.fatal.contains(u"Nothing was imported"_qs),
+                 qPrintable(r.fatal));
+        QCOMPARE(r.imported, 0);
+        QCOMPARE(store->caseCount(), 1);
+        QVERIFY(store->findCaseId(u"012345678"_qs) == 0);
+    }
+
+    void cancelRollsBackEverything() {
+        TestDocket docket;
+        auto store = docket.open();
+        QByteArray csv = "a_number,family_name\n";
+        for (int i = 0; i < 10000; ++i)
+            csv += QByteArray::number(100000000 + i) + ",Name" + QByteArray::number(i) + "\n";
+        QVERIFY(docket.writeFile(u"big.csv"_qs, csv));
+        int calls = 0;
+        const ImportReport r = CsvImporter(*store, DuplicatePolicy::Skip, [&](qint64, qint64) {
+                                   return ++calls < 3;
+                               }).importFile(docket.path(u"big.csv"_qs));
+        QVERIFY(r.cancelled);
+        QCOMPARE(calls, 3);
+        QCOMPARE(store->caseCount(), 0);
+        QVERIFY(store->integrityProblems().isEmpty());
+        // The indexes set aside for the bulk load are back after the rollback.
+        QCOMPARE(CasePager(store->database(), {}, {}).first(5).rows.size(), 0);
+        QSqlQuery q(
+            u"SELECT count(*) FROM sqlite_schema WHERE type='index' AND name LIKE 'cases_%'"_qs,
+            store->database());
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toInt(), 7);
+    }
+
+    void duplicatesAreSkippedOrUpdated() {
+        TestDocket docket;
+        auto store = docket.open();
+        Case c = makeCase(u"012345678"_qs, u"Old"_qs, u"Given"_qs);
+        c.notes = u"keep me"_qs;
+        QString error;
+        QVERIFY(store->saveCase(c, &error));
+        QVERIFY(docket.writeFile(
+            u"dup.csv"_qs, "a_number,family_name,court\n012345678,New,ATL\n012345679,Other,BOS\n"));
+        ImportReport r =
+            CsvImporter(*store, DuplicatePolicy::Skip).importFile(docket.path(u"dup.csv"_qs));
+        QCOMPARE(r.imported, 1);
+        QCOMPARE(r.skipped, 1);
+        QCOMPARE(caseByANumber(*store, u"012345678"_qs).familyName, u"Old"_qs);
+        r = CsvImporter(*store, DuplicatePolicy::Update).importFile(docket.path(u"dup.csv"_qs));
+        QCOMPARE(r.updated, 2);
+        const Case updated = caseByANumber(*store, u"012345678"_qs);
+        QCOMPARE(updated.familyName, u"New"_qs);
+        QCOMPARE(updated.court, u"ATL"_qs);
+        QCOMPARE(updated.notes, u"keep me"_qs);  // not a column of the file: untouched
+        CaseFilter f;
+        f.search = u"new given"_qs;  // search name rebuilt from the new family and kept given names
+        QCOMPARE(CasePager(store->database(), f, {}).first(5).rows.size(), 1);
+    }
+
+    void jsonLinesRoundTripsWholeRecords() {
+        TestDocket docket;
+        auto source = docket.open(u"a.sqlite"_qs);
+        QString error;
+        QVERIFY(DocketGenerator::fill(*source, 300, 11, &error));
+        qint64 written = 0;
+        QVERIFY2(CaseExporter::exportJsonLines(*source, {}, {CaseSortKey::ANumber, false},
+                                               docket.path(u"all.jsonl"_qs), &written, &error),
+                 qPrintable(error));
+        QCOMPARE(written, 300);
+        auto target = docket.open(u"b.sqlite"_qs);
+        const ImportReport r = JsonLinesImporter(*target, DuplicatePolicy::Skip)
+                                   .importFile(docket.path(u"all.jsonl"_qs));
+        QVERIFY2(r.succeeded() && r.rejected.isEmpty(),
+                 r.rejected.isEmpty() ? qPrintable(r.fatal)
+                                      : qPrintable(r.rejectedText(r.rejected.first())));
+        QCOMPARE(r.imported, 300);
+        int compared = 0;
+        CasePager(source->database(), {}, {CaseSortKey::ANumber, false})
+            .forEachCase(true, [&](const Case &a) {
+                Case b = caseByANumber(*target, a.aNumber);
+                b.id = a.id;
+                b.createdAt = a.createdAt;
+                b.updatedAt = a.updatedAt;
+                if (!(a == b))
+                    return false;
+                ++compared;
+                return true;
+            });
+        QCOMPARE(compared, 300);
+    }
+
+    void jsonLinesNamesTheBadField() {
+        TestDocket docket;
+        auto store = docket.open();
+        QVERIFY(docket.writeFile(
+            u"bad.jsonl"_qs,
+            "{\"a_number\":\"012345678\",\"family_name\":\"Ok\"}\n"
+            "not json\n"
+            "{\"a_number\":\"012345679\",\"family_name\":\"X\",\"charges\":[{\"offense\":\"Theft\","
+            "\"disposition\":\"maybe\"}]}\n"
+            "{\"a_number\":\"012345670\",\"family_name\":\"Y\",\"shoe_size\":\"9\"}\n"
+            "{\"a_number\":\"012345671\",\"family_name\":\"Z\",\"family\":[{\"relation\":\"child\","
+            "\"status\":\"USC\",\"dependency\":\"x\"}]}\n"));
+        const ImportReport r = JsonLinesImporter(*store, DuplicatePolicy::Skip)
+                                   .importFile(docket.path(u"bad.jsonl"_qs));
+        QCOMPARE(r.imported, 1);
+        QCOMPARE(r.rejected.size(), 4);
+        QCOMPARE(r.rejected[0].line, 2);
+        QCOMPARE(r.rejected[1].column, u"charges[1].disposition"_qs);
+        QCOMPARE(r.rejected[2].column, u"shoe_size"_qs);
+        QCOMPARE(r.rejected[3].column, u"family[1].dependency"_qs);
+    }
+
+    void csvExportReimportsToTheSameCases() {
+        TestDocket docket;
+        auto source = docket.open(u"a.sqlite"_qs);
+        QString error;
+        QVERIFY(DocketGenerator::fill(*source, 500, 3, &error));
+        qint64 written = 0;
+        CaseFilter court;
+        court.court = u"ATL"_qs;
+        QVERIFY(CaseExporter::exportCsv(*source, court, {}, docket.path(u"atl.csv"_qs), &written,
+                                        &error));
+        QVERIFY(written > 0);
+        QCOMPARE(QFileInfo(docket.path(u"atl.csv"_qs)).permissions() &
+                     (QFileDevice::ReadOther | QFileDevice::ReadGroup),
+                 0);
+        auto target = docket.open(u"b.sqlite"_qs);
+        const ImportReport r =
+            CsvImporter(*target, DuplicatePolicy::Skip).importFile(docket.path(u"atl.csv"_qs));
+        QVERIFY(r.rejected.isEmpty());
+        QCOMPARE(r.imported, written);
+        CaseFilter all;
+        QCOMPARE(CasePager(target->database(), all, {}).census(1000, {}).count, written);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestImport)
+#include "tst_import.moc"

@@ -1,0 +1,149 @@
+#include "TestDocket.h"
+#include "io/DocketGenerator.h"
+#include "store/CasePager.h"
+
+#include <QSqlQuery>
+
+namespace {
+QList<qint64> ids(const QList<CaseListRow> &rows) {
+    QList<qint64> out;
+    for (const CaseListRow &r : rows)
+        out << r.id;
+    return out;
+}
+
+// All matching ids in order, read the slow obvious way: one OFFSET query.
+QList<qint64> reference(CaseStore &store, const CaseFilter &f, const CaseSort &s) {
+    return ids(CasePager(store.database(), f, s).atOffset(0, 1000000).rows);
+}
+
+qint64 countWhere(CaseStore &store, const QString &where) {
+    QSqlQuery q(u"SELECT count(*) FROM cases WHERE "_qs + where, store.database());
+    q.next();
+    return q.value(0).toLongLong();
+}
+}  // namespace
+
+class TestPager : public QObject {
+    Q_OBJECT
+    TestDocket m_docket;
+    std::unique_ptr<CaseStore> m_store;
+
+  private Q_SLOTS:
+    void initTestCase() {
+        m_store = m_docket.open();
+        QString error;
+        QVERIFY2(DocketGenerator::fill(*m_store, 3000, 5, &error), qPrintable(error));
+    }
+
+    void keysetPagesMatchOffsetPagesForEverySort_data() {
+        QTest::addColumn<int>("key");
+        QTest::addColumn<bool>("descending");
+        for (int k = 0; k <= int(CaseSortKey::ReviewStatus); ++k) {
+            QTest::addRow("key %d asc", k) << k << false;
+            QTest::addRow("key %d desc", k) << k << true;
+        }
+    }
+    void keysetPagesMatchOffsetPagesForEverySort() {
+        QFETCH(int, key);
+        QFETCH(bool, descending);
+        const CaseSort sort{CaseSortKey(key), descending};
+        CaseFilter atl;
+        atl.court = u"ATL"_qs;
+        for (const CaseFilter &filter : {CaseFilter{}, atl}) {
+            const CasePager pager(m_store->database(), filter, sort);
+            const QList<qint64> all = reference(*m_store, filter, sort);
+            QList<qint64> walked;
+            CasePager::Page page = pager.first(97);
+            while (!page.rows.isEmpty()) {
+                walked << ids(page.rows);
+                page = pager.after(page.lastKey, 97);
+            }
+            QCOMPARE(walked, all);
+            // A census anchor plus a skip lands on the same row as OFFSET.
+            const CasePager::Census census = pager.census(100, {});
+            QVERIFY(census.ok);
+            QCOMPARE(census.count, all.size());
+            QCOMPARE(census.anchors.size(), all.size() / 100);
+            if (census.anchors.size() > 2) {
+                const CasePager::Page jumped = pager.after(census.anchors[1], 5, 17);
+                QCOMPARE(ids(jumped.rows), all.mid(200 + 17, 5));
+            }
+        }
+    }
+
+    void filtersSelectExactlyTheMatchingCases() {
+        const auto count = [&](const CaseFilter &f) {
+            return qint64(reference(*m_store, f, {}).size());
+        };
+        CaseFilter f;
+        f.court = u"BOS"_qs;
+        QCOMPARE(count(f), countWhere(*m_store, u"court='BOS'"_qs));
+        f = {};
+        f.custody = u"D"_qs;
+        f.represented = false;
+        QCOMPARE(count(f), countWhere(*m_store, u"custody='D' AND counsel_name=''"_qs));
+        f = {};
+        f.represented = true;
+        QCOMPARE(count(f), countWhere(*m_store, u"counsel_name<>''"_qs));
+        f = {};
+        f.reviewStatus = u"not_reviewed"_qs;
+        QCOMPARE(count(f), 3000);
+        f = {};
+        f.hearingFrom = QDate::currentDate();
+        f.hearingTo = QDate::currentDate().addDays(60);
+        const qint64 inRange = count(f);
+        QVERIFY(inRange > 0);
+        QCOMPARE(inRange,
+                 countWhere(
+                     *m_store,
+                     u"next_hearing_date<>'' AND next_hearing_date BETWEEN '%1' AND '%2'"_qs.arg(
+                         f.hearingFrom.toString(Qt::ISODate), f.hearingTo.toString(Qt::ISODate))));
+        QVERIFY(count(f) > 0);
+    }
+
+    void searchFindsANumbersInAnyFormAndNamePrefixes() {
+        QSqlQuery q(u"SELECT a_number, family_name FROM cases WHERE id = 42"_qs,
+                    m_store->database());
+        QVERIFY(q.next());
+        const QString digits = q.value(0).toString();
+        for (const QString &form :
+             QStringList{digits, u"A"_qs + digits,
+                         u"A%1-%2-%3"_qs.arg(digits.left(3), digits.mid(3, 3), digits.mid(6)),
+                         u"%1 %2 %3"_qs.arg(digits.left(3), digits.mid(3, 3), digits.mid(6))}) {
+            CaseFilter f;
+            f.search = form;
+            QCOMPARE(ids(CasePager(m_store->database(), f, {}).first(10).rows), QList<qint64>{42});
+        }
+        CaseFilter prefix;
+        prefix.search = digits.left(5);
+        QCOMPARE(qint64(reference(*m_store, prefix, {}).size()),
+                 countWhere(*m_store, u"a_number LIKE '%1%'"_qs.arg(digits.left(5))));
+
+        CaseFilter name;
+        name.search = u"garc"_qs;
+        QCOMPARE(
+            qint64(reference(*m_store, name, {}).size()),
+            countWhere(*m_store, u"search_name LIKE 'garc%' OR search_name LIKE '% garc%'"_qs));
+        QVERIFY(countWhere(*m_store, u"family_name = 'García'"_qs) > 0);
+    }
+
+    void hostileSearchTextIsJustText() {
+        CaseFilter f;
+        f.search = u"\"; DROP TABLE cases; --"_qs;
+        QCOMPARE(reference(*m_store, f, {}).size(), 0);
+        f.search = u"NEAR( OR *"_qs;
+        reference(*m_store, f, {});
+        QCOMPARE(countWhere(*m_store, u"1"_qs), 3000);
+    }
+
+    void missingHearingsSortLast() {
+        const QList<CaseListRow> rows =
+            CasePager(m_store->database(), {}, {}).atOffset(0, 1000000).rows;
+        QVERIFY(!rows.first().nextHearingDate.isEmpty());
+        QVERIFY(rows.last().nextHearingDate.isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestPager)
+#include "tst_pager.moc"

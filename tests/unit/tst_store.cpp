@@ -1,0 +1,243 @@
+#include "TestDocket.h"
+#include "store/CasePager.h"
+
+#include <sqlite3.h>
+#include <sys/stat.h>
+#include <QFileInfo>
+#include <QSqlQuery>
+
+namespace {
+Case fullCase() {
+    Case c = makeCase(u"212345678"_qs, QString::fromUtf8("Nguyễn"), QString::fromUtf8("Thị Lan"));
+    c.dateOfBirth = QDate(1988, 4, 2);
+    c.nationality = u"Vietnam"_qs;
+    c.court = u"ATL"_qs;
+    c.custody = u"R"_qs;
+    c.ntaDate = QDate(2021, 5, 1);
+    c.nextHearingDate = QDate(2027, 2, 3);
+    c.nextHearingType = u"master"_qs;
+    c.notes = u"Robert'); DROP TABLE cases;--"_qs;
+    c.charges = {
+        {u"Petty theft"_qs, QDate(2019, 1, 2), u"Atlanta, GA"_qs, u"vacated"_qs, QString(), false},
+        {u"Robbery"_qs, QDate(2020, 3, 4), u"Fulton County"_qs, u"convicted"_qs, u"24 months"_qs,
+         true}};
+    c.family = {{u"Ana"_qs, u"child"_qs, u"USC"_qs, u"caregiver"_qs}};
+    c.relief = {{u"asylum"_qs, u"court"_qs, QDate(2022, 1, 1)}};
+    return c;
+}
+
+int sqliteExec(const QString &path, const char *sql) {
+    sqlite3 *db = nullptr;
+    sqlite3_open(path.toUtf8().constData(), &db);
+    const int rc = sqlite3_exec(db, sql, nullptr, nullptr, nullptr);
+    sqlite3_close(db);
+    return rc;
+}
+
+qint64 nameMatches(CaseStore &store, const QString &search) {
+    CaseFilter f;
+    f.search = search;
+    return CasePager(store.database(), f, {}).first(100).rows.size();
+}
+}  // namespace
+
+class TestStore : public QObject {
+    Q_OBJECT
+  private Q_SLOTS:
+    void createsAPrivateFileAtTheLatestSchema() {
+        TestDocket docket;
+        const mode_t old = umask(0);
+        auto store = docket.open();
+        umask(old);
+        QVERIFY(store);
+        struct stat info {};
+        QCOMPARE(stat(docket.path().toLocal8Bit().constData(), &info), 0);
+        QCOMPARE(info.st_mode & 0777, mode_t(0600));
+        QCOMPARE(store->schemaVersion(), CaseStore::latestSchemaVersion());
+        QVERIFY(store->courtCodes().contains(u"ATL"_qs));
+        QVERIFY(store->courts().size() >= 31);
+        QSqlQuery q(u"PRAGMA journal_mode"_qs, store->database());
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toString(), u"wal"_qs);
+        QSqlQuery fk(u"PRAGMA foreign_keys"_qs, store->database());
+        QVERIFY(fk.next());
+        QCOMPARE(fk.value(0).toInt(), 1);
+    }
+
+    void savesAndLoadsAWholeCaseVerbatim() {
+        TestDocket docket;
+        auto store = docket.open();
+        Case c = fullCase();
+        QString error;
+        QVERIFY2(store->saveCase(c, &error), qPrintable(error));
+        QVERIFY(c.id > 0);
+        std::optional<Case> back = store->loadCase(c.id);
+        QVERIFY(back);
+        QVERIFY(back->createdAt.isValid());
+        back->createdAt = c.createdAt;
+        back->updatedAt = c.updatedAt;
+        QCOMPARE(*back, c);
+        QCOMPARE(store->caseCount(), 1);
+    }
+
+    void updatesReplaceChildrenAndKeepSearchInSync() {
+        TestDocket docket;
+        auto store = docket.open();
+        Case c = fullCase();
+        QString error;
+        QVERIFY(store->saveCase(c, &error));
+        QCOMPARE(nameMatches(*store, u"nguyen"_qs), 1);
+        c.familyName = u"O'Brien"_qs;
+        c.charges.removeFirst();
+        QVERIFY2(store->saveCase(c, &error), qPrintable(error));
+        QCOMPARE(store->loadCase(c.id)->charges.size(), 1);
+        QCOMPARE(nameMatches(*store, u"nguyen"_qs), 0);
+        QCOMPARE(nameMatches(*store, u"obrien"_qs), 1);
+        QCOMPARE(nameMatches(*store, u"lan"_qs), 1);
+    }
+
+    void refusesASecondCaseWithTheSameANumber() {
+        TestDocket docket;
+        auto store = docket.open();
+        Case a = makeCase(u"012345678"_qs, u"First"_qs);
+        Case b = makeCase(u"012345678"_qs, u"Second"_qs);
+        QString error;
+        QVERIFY(store->saveCase(a, &error));
+        QVERIFY(!store->saveCase(b, &error));
+        QVERIFY2(error.contains(u"A012-345-678 already belongs"_qs), qPrintable(error));
+        QCOMPARE(store->caseCount(), 1);
+    }
+
+    void deleteRemovesChildrenAndSearchEntry() {
+        TestDocket docket;
+        auto store = docket.open();
+        Case c = fullCase();
+        QString error;
+        QVERIFY(store->saveCase(c, &error));
+        QVERIFY(store->deleteCase(c.id, &error));
+        QCOMPARE(store->caseCount(), 0);
+        QVERIFY(!store->loadCase(c.id));
+        QSqlQuery q(
+            u"SELECT (SELECT count(*) FROM charges) + (SELECT count(*) FROM family_members)"_qs,
+            store->database());
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toInt(), 0);
+        QCOMPARE(nameMatches(*store, u"nguyen"_qs), 0);
+    }
+
+    void reopensAnExistingDocketUnchanged() {
+        TestDocket docket;
+        {
+            auto store = docket.open();
+            Case c = fullCase();
+            QString error;
+            QVERIFY(store->saveCase(c, &error));
+        }
+        auto again = docket.open();
+        QVERIFY(again);
+        QCOMPARE(again->caseCount(), 1);
+        QVERIFY(again->integrityProblems().isEmpty());
+    }
+
+    void refusesFilesThatAreNotDockets_data() {
+        QTest::addColumn<QByteArray>("content");
+        QTest::addColumn<QString>("reasonPart");
+        QTest::newRow("text file")
+            << QByteArray("a_number,family_name\n012345678,X\n") << "not an SQLite database";
+        QTest::newRow("short binary") << QByteArray("SQLite") << "not an SQLite database";
+    }
+    void refusesFilesThatAreNotDockets() {
+        QFETCH(QByteArray, content);
+        QFETCH(QString, reasonPart);
+        TestDocket docket;
+        QVERIFY(docket.writeFile(u"x.sqlite"_qs, content));
+        QString error;
+        QVERIFY(!CaseStore::open(docket.path(u"x.sqlite"_qs), CaseStore::OpenMode::OpenExisting,
+                                 &error));
+        QVERIFY2(error.contains(reasonPart) && error.contains(docket.path(u"x.sqlite"_qs)),
+                 qPrintable(error));
+        QFile f(docket.path(u"x.sqlite"_qs));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(f.readAll(), content);  // changed nothing
+    }
+
+    void refusesAnotherProgramsDatabase() {
+        TestDocket docket;
+        QCOMPARE(sqliteExec(docket.path(u"other.db"_qs), "CREATE TABLE invoices(id INTEGER)"),
+                 SQLITE_OK);
+        QString error;
+        QVERIFY(!CaseStore::open(docket.path(u"other.db"_qs), CaseStore::OpenMode::OpenExisting,
+                                 &error));
+        QVERIFY2(error.contains(u"not a Discretion docket"_qs), qPrintable(error));
+    }
+
+    void refusesANewerSchemaAndChangesNothing() {
+        TestDocket docket;
+        docket.open();
+        QCOMPARE(sqliteExec(docket.path(), "PRAGMA user_version=99"), SQLITE_OK);
+        const QByteArray before = [&] {
+            QFile f(docket.path());
+            f.open(QIODevice::ReadOnly);
+            return f.readAll();
+        }();
+        QString error;
+        QVERIFY(!CaseStore::open(docket.path(), CaseStore::OpenMode::OpenExisting, &error));
+        QVERIFY2(error.contains(u"newer version"_qs) && error.contains(u"schema 99"_qs),
+                 qPrintable(error));
+        QFile f(docket.path());
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(f.readAll(), before);
+    }
+
+    void refusesATruncatedDocket() {
+        TestDocket docket;
+        {
+            auto store = docket.open();
+            for (int i = 0; i < 300; ++i) {
+                Case c = makeCase(QString::number(100000000 + i), u"Name"_qs + QString::number(i));
+                c.notes = QString(200, u'x');
+                QString error;
+                QVERIFY(store->saveCase(c, &error));
+            }
+            store->database().exec(u"PRAGMA wal_checkpoint(TRUNCATE)"_qs);
+        }
+        QFile::remove(docket.path() + u"-wal"_qs);
+        QFile f(docket.path());
+        QVERIFY(f.open(QIODevice::ReadWrite));
+        QVERIFY(f.resize(f.size() / 2));
+        f.close();
+        QString error;
+        QVERIFY(!CaseStore::open(docket.path(), CaseStore::OpenMode::OpenExisting, &error));
+        QVERIFY2(error.contains(u"damaged"_qs), qPrintable(error));
+    }
+
+    void refusesAMissingFileWhenOpening() {
+        TestDocket docket;
+        QString error;
+        QVERIFY(!CaseStore::open(docket.path(u"none.sqlite"_qs), CaseStore::OpenMode::OpenExisting,
+                                 &error));
+        QVERIFY(error.contains(u"does not exist"_qs));
+        QVERIFY(!QFileInfo::exists(docket.path(u"none.sqlite"_qs)));
+    }
+
+    void opensTheVersionOneFixture() {
+        // A docket written by schema version 1, kept in tests/data; later versions must
+        // keep opening it with everything intact.
+        TestDocket docket;
+        QVERIFY(
+            QFile::copy(QStringLiteral(DISCRETION_TEST_DATA "/docket-v1.sqlite"), docket.path()));
+        QFile::setPermissions(docket.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        QString error;
+        auto store = CaseStore::open(docket.path(), CaseStore::OpenMode::OpenExisting, &error);
+        QVERIFY2(store, qPrintable(error));
+        QCOMPARE(store->schemaVersion(), CaseStore::latestSchemaVersion());
+        QCOMPARE(store->caseCount(), 25);
+        QVERIFY(store->integrityProblems().isEmpty());
+        const auto counts = store->tableCounts();
+        QCOMPARE(counts[0].second, 25);
+        QVERIFY(store->isSynthetic());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestStore)
+#include "tst_store.moc"

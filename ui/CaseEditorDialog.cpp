@@ -1,0 +1,313 @@
+#include "CaseEditorDialog.h"
+
+#include "MessageBox.h"
+#include "RecordTableEditor.h"
+#include "domain/ANumber.h"
+#include "domain/CaseFields.h"
+#include "domain/Clock.h"
+#include "domain/Codes.h"
+#include "domain/FieldText.h"
+#include "store/CaseStore.h"
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QTabWidget>
+#include <QVBoxLayout>
+
+namespace {
+const QStringList kMultiLine = {"military_service", "health_notes", "victim_witness_notes",
+                                "notes"};
+const char *kInvalidStyle = "border: 1px solid #b00020;";
+
+QString isoDate(const QDate &d) {
+    return d.isValid() ? d.toString(Qt::ISODate) : QString();
+}
+}  // namespace
+
+CaseEditorDialog::CaseEditorDialog(CaseStore &store, const std::optional<Case> &existing,
+                                   QWidget *parent)
+    : QDialog(parent),
+      m_store(store),
+      m_case(existing.value_or(Case())),
+      m_courts(store.courtCodes()),
+      m_tabs(new QTabWidget(this)),
+      m_summary(new QLabel(this)) {
+    setObjectName(QStringLiteral("caseEditor"));
+    setWindowTitle(existing ? tr("Edit case %1").arg(ANumber::displayDigits(existing->aNumber))
+                            : tr("New case"));
+    m_summary->setObjectName(QStringLiteral("problemSummary"));
+    m_summary->setWordWrap(true);
+    m_summary->setStyleSheet(QStringLiteral("color: #b00020;"));
+    m_summary->hide();
+
+    m_tabs->addTab(buildFieldTab({"a_number", "family_name", "given_names", "date_of_birth",
+                                  "nationality", "language"}),
+                   tr("&Person"));
+    m_tabs->addTab(buildFieldTab({"court", "case_type", "custody", "nta_date", "next_hearing_date",
+                                  "next_hearing_type"}),
+                   tr("&Court"));
+    m_tabs->addTab(buildFieldTab({"entry_date", "entry_manner", "first_presence_date",
+                                  "apprehension_date", "apprehension_place"}),
+                   tr("&Entry"));
+    m_tabs->addTab(buildFieldTab({"counsel_name", "counsel_bar_number", "eoir28_date"}),
+                   tr("C&ounsel"));
+    m_tabs->addTab(buildFieldTab(kMultiLine), tr("Circu&mstances"));
+    buildChildTables();
+
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
+    buttons->button(QDialogButtonBox::Save)->setObjectName(QStringLiteral("saveButton"));
+    buttons->button(QDialogButtonBox::Cancel)->setObjectName(QStringLiteral("cancelButton"));
+    connect(buttons, &QDialogButtonBox::accepted, this, [this] {
+        if (save())
+            accept();
+    });
+    connect(buttons, &QDialogButtonBox::rejected, this, &CaseEditorDialog::reject);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_summary);
+    layout->addWidget(m_tabs);
+    layout->addWidget(buttons);
+    load(m_case);
+    m_dirty = false;
+    resize(720, 520);
+}
+
+QWidget *CaseEditorDialog::buildFieldTab(const QStringList &keys) {
+    auto *page = new QWidget(m_tabs);
+    auto *form = new QFormLayout(page);
+    for (const QString &key : keys) {
+        const CaseField *field = CaseFields::find(key);
+        QWidget *widget = makeFieldWidget(*field);
+        widget->setParent(page);
+        auto *error = new QLabel(page);
+        error->setObjectName(QStringLiteral("error_") + key);
+        error->setStyleSheet(QStringLiteral("color: #b00020;"));
+        error->setWordWrap(true);
+        error->hide();
+        auto *cell = new QVBoxLayout;
+        cell->setSpacing(2);
+        cell->addWidget(widget);
+        cell->addWidget(error);
+        QString label = field->label + (field->required ? QStringLiteral(" *") : QString());
+        auto *labelWidget = new QLabel(label, page);
+        labelWidget->setBuddy(widget);
+        form->addRow(labelWidget, cell);
+        m_fields.insert(key, widget);
+        m_errors.insert(key, error);
+        m_tabOfField.insert(key, m_tabs->count());
+    }
+    return page;
+}
+
+QWidget *CaseEditorDialog::makeFieldWidget(const CaseField &field) {
+    QWidget *widget = nullptr;
+    if (field.kind == FieldKind::Code || field.kind == FieldKind::Court) {
+        auto *combo = new QComboBox;
+        combo->addItem(tr("— not known —"), QString());
+        if (field.kind == FieldKind::Code)
+            for (const CodeOption &o : field.codes->options())
+                combo->addItem(o.label, o.code);
+        else
+            for (const Court &c : m_store.courts())
+                combo->addItem(QStringLiteral("%1 — %2").arg(c.code, c.name), c.code);
+        connect(combo, &QComboBox::currentIndexChanged, this, &CaseEditorDialog::markDirty);
+        widget = combo;
+    } else if (kMultiLine.contains(field.key)) {
+        auto *edit = new QPlainTextEdit;
+        edit->setTabChangesFocus(true);
+        connect(edit, &QPlainTextEdit::textChanged, this, &CaseEditorDialog::markDirty);
+        widget = edit;
+    } else {
+        auto *edit = new QLineEdit;
+        if (field.kind == FieldKind::Date)
+            edit->setPlaceholderText(tr("YYYY-MM-DD or MM/DD/YYYY"));
+        if (field.kind == FieldKind::ANumber)
+            edit->setPlaceholderText(tr("A012-345-678"));
+        connect(edit, &QLineEdit::textEdited, this, &CaseEditorDialog::markDirty);
+        connect(edit, &QLineEdit::editingFinished, this, [this, &field] { checkField(field); });
+        widget = edit;
+    }
+    widget->setObjectName(QStringLiteral("field_") + field.key);
+    widget->setAccessibleName(field.label);
+    return widget;
+}
+
+void CaseEditorDialog::buildChildTables() {
+    using K = RecordColumn::Kind;
+    m_charges = new RecordTableEditor(QStringLiteral("charges"),
+                                      {{tr("Offense"), K::Text},
+                                       {tr("Date"), K::Date},
+                                       {tr("Jurisdiction"), K::Text},
+                                       {tr("Disposition"), K::Code, &Codes::chargeDispositions()},
+                                       {tr("Sentence"), K::Text},
+                                       {tr("Weapon"), K::Bool}},
+                                      m_tabs);
+    m_family =
+        new RecordTableEditor(QStringLiteral("family"),
+                              {{tr("Name"), K::Text},
+                               {tr("Relation"), K::Code, &Codes::familyRelations()},
+                               {tr("Status"), K::Code, &Codes::familyStatuses()},
+                               {tr("Provider or caregiver"), K::Code, &Codes::dependencies()}},
+                              m_tabs);
+    m_relief = new RecordTableEditor(QStringLiteral("relief"),
+                                     {{tr("Relief"), K::Code, &Codes::reliefTypes()},
+                                      {tr("Where pending"), K::Code, &Codes::reliefForums()},
+                                      {tr("Filed"), K::Date}},
+                                     m_tabs);
+    m_tabs->addTab(m_charges, tr("Criminal &history"));
+    m_tabs->addTab(m_family, tr("&Family"));
+    m_tabs->addTab(m_relief, tr("&Relief"));
+    for (RecordTableEditor *t : {m_charges, m_family, m_relief})
+        connect(t, &RecordTableEditor::edited, this, &CaseEditorDialog::markDirty);
+}
+
+void CaseEditorDialog::setFieldText(const QString &key, const QString &value) {
+    QWidget *w = m_fields.value(key);
+    if (auto *combo = qobject_cast<QComboBox *>(w))
+        combo->setCurrentIndex(qMax(0, combo->findData(value)));
+    else if (auto *plain = qobject_cast<QPlainTextEdit *>(w))
+        plain->setPlainText(value);
+    else if (auto *line = qobject_cast<QLineEdit *>(w))
+        line->setText(value);
+}
+
+QString CaseEditorDialog::fieldText(const QString &key) const {
+    QWidget *w = m_fields.value(key);
+    if (auto *combo = qobject_cast<QComboBox *>(w))
+        return combo->currentData().toString();
+    if (auto *plain = qobject_cast<QPlainTextEdit *>(w))
+        return plain->toPlainText();
+    if (auto *line = qobject_cast<QLineEdit *>(w))
+        return line->text();
+    return {};
+}
+
+void CaseEditorDialog::load(const Case &c) {
+    for (const CaseField &f : CaseFields::all())
+        setFieldText(f.key, f.kind == FieldKind::ANumber ? ANumber::displayDigits(c.aNumber)
+                                                         : CaseFields::text(c, f));
+    QList<QStringList> charges, family, relief;
+    for (const Charge &ch : c.charges)
+        charges << QStringList{
+            ch.offense,     isoDate(ch.date), ch.jurisdiction,
+            ch.disposition, ch.sentence,      ch.weaponInvolved ? QStringLiteral("1") : QString()};
+    for (const FamilyMember &f : c.family)
+        family << QStringList{f.name, f.relation, f.status, f.dependency};
+    for (const ReliefApplication &r : c.relief)
+        relief << QStringList{r.type, r.forum, isoDate(r.filedDate)};
+    m_charges->setRecords(charges);
+    m_family->setRecords(family);
+    m_relief->setRecords(relief);
+}
+
+void CaseEditorDialog::checkField(const CaseField &field) {
+    const FieldText::Parsed parsed = FieldText::parse(field, fieldText(field.key), m_courts);
+    QLabel *error = m_errors.value(field.key);
+    error->setText(parsed.error);
+    error->setVisible(!parsed.ok());
+    m_fields.value(field.key)->setStyleSheet(parsed.ok() ? QString()
+                                                         : QLatin1String(kInvalidStyle));
+}
+
+Case CaseEditorDialog::collect(QList<FieldIssue> &issues) const {
+    Case c = m_case;
+    for (const CaseField &f : CaseFields::all()) {
+        const FieldText::Parsed parsed = FieldText::parse(f, fieldText(f.key), m_courts);
+        if (!parsed.ok())
+            issues.append({f.key, parsed.error});
+        CaseFields::setText(c, f, parsed.value);
+    }
+    collectChildren(c, issues);
+    for (const FieldIssue &issue : CaseValidator(m_courts, Clock::today()).validate(c)) {
+        const bool known = std::any_of(issues.begin(), issues.end(),
+                                       [&](const FieldIssue &i) { return i.field == issue.field; });
+        if (!known)
+            issues.append(issue);
+    }
+    return c;
+}
+
+void CaseEditorDialog::collectChildren(Case &c, QList<FieldIssue> &issues) const {
+    auto date = [&issues](const QString &text, const QString &field) {
+        QString error;
+        const QDate d = FieldText::parseDate(text, &error);
+        if (!error.isEmpty())
+            issues.append({field, error});
+        return d;
+    };
+    c.charges.clear();
+    c.family.clear();
+    c.relief.clear();
+    const QList<QStringList> charges = m_charges->records();
+    for (qsizetype i = 0; i < charges.size(); ++i) {
+        const QStringList &r = charges[i];
+        c.charges.append({r[0], date(r[1], QStringLiteral("charges[%1].date").arg(i + 1)), r[2],
+                          r[3], r[4], !r[5].isEmpty()});
+    }
+    for (const QStringList &r : m_family->records())
+        c.family.append({r[0], r[1], r[2], r[3]});
+    const QList<QStringList> relief = m_relief->records();
+    for (qsizetype i = 0; i < relief.size(); ++i)
+        c.relief.append({relief[i][0], relief[i][1],
+                         date(relief[i][2], QStringLiteral("relief[%1].filed_date").arg(i + 1))});
+}
+
+void CaseEditorDialog::showIssues(const QList<FieldIssue> &issues) {
+    for (auto it = m_errors.begin(); it != m_errors.end(); ++it) {
+        it.value()->hide();
+        m_fields.value(it.key())->setStyleSheet(QString());
+    }
+    QStringList lines;
+    for (const FieldIssue &issue : issues) {
+        const CaseField *field = CaseFields::find(issue.field);
+        lines << (field ? field->label : issue.field) + QStringLiteral(": ") + issue.message;
+        if (QLabel *error = m_errors.value(issue.field)) {
+            error->setText(issue.message);
+            error->show();
+            m_fields.value(issue.field)->setStyleSheet(QLatin1String(kInvalidStyle));
+        }
+    }
+    m_summary->setText(
+        tr("Please correct %n problem(s) before saving:", nullptr, int(issues.size())) +
+        QStringLiteral("\n• ") + lines.join(QStringLiteral("\n• ")));
+    m_summary->setVisible(!issues.isEmpty());
+    if (!issues.isEmpty()) {
+        const QString first = issues.first().field;
+        const int tab =
+            m_tabOfField.value(first, first.startsWith(u"charges")  ? m_tabs->indexOf(m_charges)
+                                      : first.startsWith(u"relief") ? m_tabs->indexOf(m_relief)
+                                                                    : m_tabs->indexOf(m_family));
+        m_tabs->setCurrentIndex(tab);
+    }
+}
+
+bool CaseEditorDialog::save() {
+    QList<FieldIssue> issues;
+    Case c = collect(issues);
+    showIssues(issues);
+    if (!issues.isEmpty())
+        return false;
+    QString error;
+    if (!m_store.saveCase(c, &error)) {
+        MessageBox::warning(this, tr("Case not saved"), error);
+        return false;
+    }
+    m_case = c;
+    m_dirty = false;
+    return true;
+}
+
+void CaseEditorDialog::reject() {
+    if (m_dirty &&
+        MessageBox::question(this, tr("Discard changes?"),
+                             tr("This case has changes that are not saved. Discard them?"),
+                             QMessageBox::Discard | QMessageBox::Cancel,
+                             QMessageBox::Cancel) != QMessageBox::Discard)
+        return;
+    QDialog::reject();
+}

@@ -1,0 +1,54 @@
+#pragma once
+
+#include "domain/Case.h"
+#include "domain/CaseValidator.h"
+
+#include <QDialog>
+#include <QHash>
+
+class CaseStore;
+class QLabel;
+class QTabWidget;
+class RecordTableEditor;
+struct CaseField;
+
+// Edits one case: every field of the record with inline validation, and tables for
+// charges, family and relief. Save checks everything, then writes the whole case in
+// one transaction; nothing is held open while the attorney types. Cancel discards.
+class CaseEditorDialog : public QDialog {
+    Q_OBJECT
+  public:
+    // existing is empty for a new case.
+    CaseEditorDialog(CaseStore &store, const std::optional<Case> &existing,
+                     QWidget *parent = nullptr);
+
+    const Case &savedCase() const { return m_case; }
+    bool save();  // true when stored; shows problems otherwise
+    void reject() override;
+
+  private:
+    QWidget *buildFieldTab(const QStringList &keys);
+    QWidget *makeFieldWidget(const CaseField &field);
+    void buildChildTables();
+    void load(const Case &c);
+    void setFieldText(const QString &key, const QString &value);
+    QString fieldText(const QString &key) const;
+    Case collect(QList<FieldIssue> &issues) const;
+    void collectChildren(Case &c, QList<FieldIssue> &issues) const;
+    void checkField(const CaseField &field);
+    void showIssues(const QList<FieldIssue> &issues);
+    void markDirty() { m_dirty = true; }
+
+    CaseStore &m_store;
+    Case m_case;
+    QSet<QString> m_courts;
+    QTabWidget *m_tabs;
+    QLabel *m_summary;
+    QHash<QString, QWidget *> m_fields;
+    QHash<QString, QLabel *> m_errors;
+    QHash<QString, int> m_tabOfField;
+    RecordTableEditor *m_charges = nullptr;
+    RecordTableEditor *m_family = nullptr;
+    RecordTableEditor *m_relief = nullptr;
+    bool m_dirty = false;
+};

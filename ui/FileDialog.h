@@ -1,0 +1,20 @@
+#pragma once
+
+#include <QString>
+#include <optional>
+
+class QWidget;
+
+// File choosers behind one seam, so GUI tests can give the next answer in advance.
+class FileDialog {
+  public:
+    static QString openFile(QWidget *parent, const QString &title, const QString &dir,
+                            const QString &filter);
+    static QString saveFile(QWidget *parent, const QString &title, const QString &dir,
+                            const QString &filter);
+    // Tests: the next dialog returns this path (empty = cancelled) without showing.
+    static void setNextAnswer(const QString &path);
+
+  private:
+    static std::optional<QString> takeNextAnswer();
+};

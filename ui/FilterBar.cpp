@@ -1,0 +1,117 @@
+#include "FilterBar.h"
+
+#include "domain/Clock.h"
+#include "domain/Codes.h"
+#include "store/CaseStore.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDateEdit>
+#include <QHBoxLayout>
+#include <QLineEdit>
+#include <QTimer>
+
+namespace {
+void fillCodes(QComboBox *combo, const QString &allLabel, const CodeSet &codes) {
+    combo->addItem(allLabel, QString());
+    for (const CodeOption &o : codes.options())
+        combo->addItem(o.label, o.code);
+}
+}  // namespace
+
+FilterBar::FilterBar(QWidget *parent)
+    : QWidget(parent), m_search(new QLineEdit(this)), m_debounce(new QTimer(this)) {
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    m_search->setObjectName(QStringLiteral("searchEdit"));
+    m_search->setAccessibleName(tr("Search"));
+    m_search->setPlaceholderText(tr("Search A-number or name…"));
+    m_search->setClearButtonEnabled(true);
+    m_search->setMinimumWidth(220);
+    layout->addWidget(m_search, 2);
+
+    m_court = addCombo(QStringLiteral("courtFilter"), tr("Court"));
+    m_court->addItem(tr("All courts"), QString());
+    m_custody = addCombo(QStringLiteral("custodyFilter"), tr("Custody"));
+    fillCodes(m_custody, tr("Any custody"), Codes::custody());
+    m_counsel = addCombo(QStringLiteral("counselFilter"), tr("Counsel"));
+    m_counsel->addItem(tr("Any counsel"), QString());
+    m_counsel->addItem(tr("Represented"), QStringLiteral("yes"));
+    m_counsel->addItem(tr("Unrepresented"), QStringLiteral("no"));
+    m_status = addCombo(QStringLiteral("statusFilter"), tr("Review status"));
+    fillCodes(m_status, tr("Any review status"), Codes::reviewStatuses());
+
+    m_hearingRange = new QCheckBox(tr("Hearing from"), this);
+    m_hearingRange->setObjectName(QStringLiteral("hearingRangeCheck"));
+    m_hearingFrom = new QDateEdit(Clock::today(), this);
+    m_hearingTo = new QDateEdit(Clock::today().addDays(30), this);
+    m_hearingFrom->setObjectName(QStringLiteral("hearingFromEdit"));
+    m_hearingTo->setObjectName(QStringLiteral("hearingToEdit"));
+    m_hearingFrom->setAccessibleName(tr("Hearing from"));
+    m_hearingTo->setAccessibleName(tr("Hearing to"));
+    for (QDateEdit *edit : {m_hearingFrom, m_hearingTo}) {
+        edit->setCalendarPopup(true);
+        edit->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
+        edit->setEnabled(false);
+        connect(edit, &QDateEdit::dateChanged, this, &FilterBar::emitFilter);
+    }
+    layout->addWidget(m_hearingRange);
+    layout->addWidget(m_hearingFrom);
+    layout->addWidget(m_hearingTo);
+    connect(m_hearingRange, &QCheckBox::toggled, this, [this](bool on) {
+        m_hearingFrom->setEnabled(on);
+        m_hearingTo->setEnabled(on);
+        emitFilter();
+    });
+
+    // Connected last: filling the combos above must not emit half-built filters.
+    for (QComboBox *combo : {m_court, m_custody, m_counsel, m_status})
+        connect(combo, &QComboBox::currentIndexChanged, this, &FilterBar::emitFilter);
+    m_debounce->setSingleShot(true);
+    m_debounce->setInterval(150);
+    connect(m_debounce, &QTimer::timeout, this, &FilterBar::emitFilter);
+    connect(m_search, &QLineEdit::textChanged, m_debounce, qOverload<>(&QTimer::start));
+    connect(m_search, &QLineEdit::returnPressed, this, &FilterBar::emitFilter);
+}
+
+QComboBox *FilterBar::addCombo(const QString &objectName, const QString &accessibleName) {
+    auto *combo = new QComboBox(this);
+    combo->setObjectName(objectName);
+    combo->setAccessibleName(accessibleName);
+    layout()->addWidget(combo);
+    return combo;
+}
+
+void FilterBar::setCourts(const QList<Court> &courts) {
+    const QSignalBlocker blocker(m_court);
+    m_court->clear();
+    m_court->addItem(tr("All courts"), QString());
+    for (const Court &c : courts)
+        m_court->addItem(QStringLiteral("%1 — %2").arg(c.code, c.name), c.code);
+}
+
+CaseFilter FilterBar::filter() const {
+    CaseFilter f;
+    f.search = m_search->text().trimmed();
+    f.court = m_court->currentData().toString();
+    f.custody = m_custody->currentData().toString();
+    const QString counsel = m_counsel->currentData().toString();
+    if (!counsel.isEmpty())
+        f.represented = counsel == u"yes";
+    f.reviewStatus = m_status->currentData().toString();
+    if (m_hearingRange->isChecked()) {
+        f.hearingFrom = m_hearingFrom->date();
+        f.hearingTo = m_hearingTo->date();
+    }
+    return f;
+}
+
+void FilterBar::focusSearch() {
+    m_search->setFocus(Qt::ShortcutFocusReason);
+    m_search->selectAll();
+}
+
+void FilterBar::emitFilter() {
+    m_debounce->stop();
+    Q_EMIT filterChanged(filter());
+}

@@ -1,0 +1,43 @@
+#pragma once
+
+#include "store/CaseQuery.h"
+
+#include <QList>
+#include <QWidget>
+
+class QCheckBox;
+class QComboBox;
+class QDateEdit;
+class QLineEdit;
+class QTimer;
+struct Court;
+
+// The row above the case list: one search box (A-number in any form, or name
+// prefixes), court, custody, counsel, review status and a next-hearing date range.
+// Emits the whole filter whenever any part changes; typing is debounced.
+class FilterBar : public QWidget {
+    Q_OBJECT
+  public:
+    explicit FilterBar(QWidget *parent = nullptr);
+
+    void setCourts(const QList<Court> &courts);
+    CaseFilter filter() const;
+    void focusSearch();
+
+  Q_SIGNALS:
+    void filterChanged(const CaseFilter &filter);
+
+  private:
+    QComboBox *addCombo(const QString &objectName, const QString &accessibleName);
+    void emitFilter();
+
+    QLineEdit *m_search;
+    QComboBox *m_court;
+    QComboBox *m_custody;
+    QComboBox *m_counsel;
+    QComboBox *m_status;
+    QCheckBox *m_hearingRange;
+    QDateEdit *m_hearingFrom;
+    QDateEdit *m_hearingTo;
+    QTimer *m_debounce;
+};

@@ -1,0 +1,184 @@
+#include "ImportDialog.h"
+
+#include "io/CsvImporter.h"
+#include "io/JsonLinesImporter.h"
+#include "store/CaseStore.h"
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QEventLoop>
+#include <QFile>
+#include <QFileInfo>
+#include <QFutureWatcher>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QProgressDialog>
+#include <QPromise>
+#include <QPushButton>
+#include <QTableWidget>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace {
+constexpr int kPreviewRows = 8;
+
+// Runs on a worker thread with its own connection; progress is in per-mille of bytes.
+void importOnWorker(QPromise<ImportReport> &promise, const QString &docket, const QString &file,
+                    ImportDialog::Format format, DuplicatePolicy policy) {
+    QString error;
+    auto store = CaseStore::open(docket, CaseStore::OpenMode::OpenExisting, &error);
+    ImportReport report;
+    if (!store) {
+        report.fatal = error;
+        promise.addResult(report);
+        return;
+    }
+    promise.setProgressRange(0, 1000);
+    const ImportProgress progress = [&promise](qint64 done, qint64 total) {
+        promise.setProgressValue(total > 0 ? int(done * 1000 / total) : 0);
+        return !promise.isCanceled();
+    };
+    report = format == ImportDialog::Format::Csv
+                 ? CsvImporter(*store, policy, progress).importFile(file)
+                 : JsonLinesImporter(*store, policy, progress).importFile(file);
+    promise.addResult(report);
+}
+}  // namespace
+
+ImportDialog::ImportDialog(const QString &docketPath, const QString &file, Format format,
+                           QWidget *parent)
+    : QDialog(parent),
+      m_docketPath(docketPath),
+      m_file(file),
+      m_format(format),
+      m_preview(new QTableWidget(this)),
+      m_duplicates(new QComboBox(this)),
+      m_info(new QLabel(this)),
+      m_rejected(new QPlainTextEdit(this)) {
+    setObjectName(QStringLiteral("importDialog"));
+    setWindowTitle(tr("Import %1").arg(QFileInfo(file).fileName()));
+    m_preview->setObjectName(QStringLiteral("importPreview"));
+    m_preview->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_duplicates->setObjectName(QStringLiteral("duplicatePolicy"));
+    m_duplicates->setAccessibleName(tr("A-numbers already in the docket"));
+    m_duplicates->addItem(tr("Skip cases whose A-number is already in the docket"),
+                          int(DuplicatePolicy::Skip));
+    m_duplicates->addItem(tr("Update cases whose A-number is already in the docket"),
+                          int(DuplicatePolicy::Update));
+    m_info->setWordWrap(true);
+    m_rejected->setObjectName(QStringLiteral("rejectedRows"));
+    m_rejected->setReadOnly(true);
+    m_rejected->hide();
+
+    auto *buttons = new QDialogButtonBox(this);
+    QPushButton *import = buttons->addButton(tr("&Import"), QDialogButtonBox::AcceptRole);
+    import->setObjectName(QStringLiteral("importButton"));
+    buttons->addButton(QDialogButtonBox::Close);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(import, &QPushButton::clicked, this, [this, import] {
+        runImport();
+        import->setEnabled(false);
+    });
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(new QLabel(tr("First rows of %1:").arg(QFileInfo(file).fileName()), this));
+    layout->addWidget(m_preview);
+    layout->addWidget(m_duplicates);
+    layout->addWidget(m_info);
+    layout->addWidget(m_rejected);
+    layout->addWidget(buttons);
+    format == Format::Csv ? showCsvPreview() : showJsonPreview();
+    resize(860, 520);
+}
+
+void ImportDialog::showCsvPreview() {
+    const CsvPreview preview = CsvImporter::preview(m_file, kPreviewRows);
+    m_preview->setColumnCount(int(preview.header.size()));
+    m_preview->setRowCount(int(preview.rows.size()));
+    QStringList unknown;
+    for (int c = 0; c < preview.header.size(); ++c) {
+        const QString target = preview.mappedTo.value(c);
+        if (target.isEmpty())
+            unknown << preview.header[c];
+        m_preview->setHorizontalHeaderItem(
+            c, new QTableWidgetItem(
+                   preview.header[c] + u'\n' +
+                   (target.isEmpty() ? tr("(ignored)") : QStringLiteral("→ ") + target)));
+    }
+    for (int r = 0; r < preview.rows.size(); ++r)
+        for (int c = 0; c < preview.rows[r].size() && c < preview.header.size(); ++c)
+            m_preview->setItem(r, c, new QTableWidgetItem(preview.rows[r][c]));
+    QString info =
+        unknown.isEmpty()
+            ? tr("Every column is recognised.")
+            : tr("Columns that will be ignored: %1.").arg(unknown.join(QStringLiteral(", ")));
+    if (!preview.error.isEmpty())
+        info += u' ' + preview.error;
+    m_info->setText(info);
+}
+
+void ImportDialog::showJsonPreview() {
+    QFile file(m_file);
+    file.open(QIODevice::ReadOnly);
+    m_preview->setColumnCount(1);
+    m_preview->horizontalHeader()->setStretchLastSection(true);
+    m_preview->setHorizontalHeaderLabels({tr("Record")});
+    for (int r = 0; r < kPreviewRows && !file.atEnd(); ++r) {
+        m_preview->insertRow(r);
+        m_preview->setItem(
+            r, 0, new QTableWidgetItem(QString::fromUtf8(file.readLine().left(400)).trimmed()));
+    }
+    m_info->setText(tr("One whole case record per line, with charges, family and relief."));
+}
+
+void ImportDialog::setDuplicatePolicy(DuplicatePolicy policy) {
+    m_duplicates->setCurrentIndex(m_duplicates->findData(int(policy)));
+}
+
+ImportReport ImportDialog::runImport() {
+    const auto policy = DuplicatePolicy(m_duplicates->currentData().toInt());
+    QProgressDialog progress(tr("Importing %1…").arg(QFileInfo(m_file).fileName()), tr("Cancel"), 0,
+                             1000, this);
+    progress.setObjectName(QStringLiteral("importProgress"));
+    progress.setWindowModality(Qt::WindowModal);
+    progress.setMinimumDuration(300);
+    QFutureWatcher<ImportReport> watcher;
+    QEventLoop loop;
+    connect(&watcher, &QFutureWatcher<ImportReport>::progressValueChanged, &progress,
+            &QProgressDialog::setValue);
+    connect(&progress, &QProgressDialog::canceled, &watcher, &QFutureWatcher<ImportReport>::cancel);
+    connect(&watcher, &QFutureWatcher<ImportReport>::finished, &loop, &QEventLoop::quit);
+    watcher.setFuture(QtConcurrent::run(importOnWorker, m_docketPath, m_file, m_format, policy));
+    if (!watcher.isFinished())
+        loop.exec();
+    watcher.waitForFinished();
+    progress.reset();
+    m_report = watcher.future().resultCount() > 0 ? watcher.future().result() : ImportReport{};
+    if (watcher.future().isCanceled())
+        m_report.cancelled = true;
+    showReport();
+    return m_report;
+}
+
+QString ImportDialog::summary(const ImportReport &r) {
+    if (r.cancelled)
+        return tr("Import cancelled. Nothing was imported; the docket is as it was.");
+    if (!r.fatal.isEmpty())
+        return tr("Import failed: %1").arg(r.fatal);
+    return tr("Imported %1, updated %2, skipped %3 already in the docket, rejected %4.")
+        .arg(r.imported)
+        .arg(r.updated)
+        .arg(r.skipped)
+        .arg(r.rejected.size());
+}
+
+void ImportDialog::showReport() {
+    m_info->setText(summary(m_report));
+    m_info->setObjectName(QStringLiteral("importSummary"));
+    QStringList lines;
+    for (const RejectedRow &row : m_report.rejected)
+        lines << m_report.rejectedText(row);
+    m_rejected->setPlainText(lines.join(u'\n'));
+    m_rejected->setVisible(!lines.isEmpty());
+}

@@ -1,0 +1,43 @@
+#pragma once
+
+#include "io/ImportReport.h"
+
+#include <QDialog>
+
+class QComboBox;
+class QLabel;
+class QPlainTextEdit;
+class QTableWidget;
+
+// Import of a CSV or JSON Lines docket: a preview of the first rows with the column
+// mapping, the choice for A-numbers already in the docket, then the import on a
+// worker thread behind a progress dialog whose Cancel rolls everything back, then a
+// summary with every rejected row.
+class ImportDialog : public QDialog {
+    Q_OBJECT
+  public:
+    enum class Format { Csv, JsonLines };
+
+    ImportDialog(const QString &docketPath, const QString &file, Format format,
+                 QWidget *parent = nullptr);
+
+    void setDuplicatePolicy(DuplicatePolicy policy);
+    // Runs the import (progress dialog shown while it works); returns its report.
+    ImportReport runImport();
+    const ImportReport &report() const { return m_report; }
+    static QString summary(const ImportReport &report);
+
+  private:
+    void showCsvPreview();
+    void showJsonPreview();
+    void showReport();
+
+    QString m_docketPath;
+    QString m_file;
+    Format m_format;
+    ImportReport m_report;
+    QTableWidget *m_preview;
+    QComboBox *m_duplicates;
+    QLabel *m_info;
+    QPlainTextEdit *m_rejected;
+};

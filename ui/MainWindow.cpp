@@ -1,0 +1,355 @@
+#include "MainWindow.h"
+
+#include "CaseDetailsPanel.h"
+#include "CaseEditorDialog.h"
+#include "FileDialog.h"
+#include "FilterBar.h"
+#include "ImportDialog.h"
+#include "MessageBox.h"
+#include "Settings.h"
+#include "domain/ANumber.h"
+#include "io/CaseExporter.h"
+#include "models/CaseTableModel.h"
+#include "store/CaseStore.h"
+
+#include <sqlite3.h>
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDir>
+#include <QFileInfo>
+#include <QHeaderView>
+#include <QLabel>
+#include <QMenuBar>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTableView>
+#include <QVBoxLayout>
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent),
+      m_model(new CaseTableModel(this)),
+      m_filterBar(new FilterBar(this)),
+      m_table(new QTableView(this)),
+      m_details(new CaseDetailsPanel(this)),
+      m_counts(new QLabel(this)) {
+    setObjectName(QStringLiteral("mainWindow"));
+    m_table->setObjectName(QStringLiteral("caseTable"));
+    m_table->setAccessibleName(tr("Cases"));
+    m_table->setModel(m_model);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setAlternatingRowColors(true);
+    m_table->setWordWrap(false);
+    m_table->verticalHeader()->hide();
+    // Fixed row heights: the view never measures a million rows.
+    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
+    m_table->horizontalHeader()->setSectionsMovable(true);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->horizontalHeader()->setSortIndicator(CaseTableModel::HearingColumn,
+                                                  Qt::AscendingOrder);
+    m_table->setSortingEnabled(true);
+    const int widths[] = {110, 220, 110, 60, 150, 110, 200, 100};
+    for (int c = 0; c < CaseTableModel::ColumnCount; ++c)
+        m_table->setColumnWidth(c, widths[c]);
+    m_table->horizontalHeader()->restoreState(Settings::caseTableHeader());
+
+    auto *splitter = new QSplitter(this);
+    splitter->setObjectName(QStringLiteral("mainSplitter"));
+    splitter->addWidget(m_table);
+    splitter->addWidget(m_details);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 1);
+    splitter->restoreState(Settings::mainSplitter());
+
+    auto *central = new QWidget(this);
+    auto *layout = new QVBoxLayout(central);
+    layout->addWidget(m_filterBar);
+    layout->addWidget(splitter);
+    setCentralWidget(central);
+
+    m_counts->setObjectName(QStringLiteral("caseCounts"));
+    statusBar()->addPermanentWidget(m_counts);
+
+    connect(m_filterBar, &FilterBar::filterChanged, m_model, &CaseTableModel::setFilter);
+    connect(m_model, &CaseTableModel::countChanged, this, &MainWindow::updateCounts);
+    connect(m_table, &QTableView::activated, this, &MainWindow::editCurrentCase);
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &MainWindow::showCurrentCase);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &MainWindow::showCurrentCase);
+    buildMenus();
+    if (!restoreGeometry(Settings::windowGeometry()))
+        resize(1280, 760);
+    updateTitle();
+}
+
+MainWindow::~MainWindow() {
+    // The model reads through the store: detach it before the store closes.
+    m_model->setStore(nullptr);
+}
+
+void MainWindow::buildMenus() {
+    buildFileMenu();
+    buildCaseMenu();
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About Discretion"), this, &MainWindow::showAbout);
+}
+
+void MainWindow::buildFileMenu() {
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *newDocket = file->addAction(tr("&New Docket…"), this, &MainWindow::chooseAndCreate);
+    newDocket->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
+    file->addAction(tr("&Open Docket…"), this, &MainWindow::chooseAndOpen)
+        ->setShortcut(QKeySequence::Open);
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    rebuildRecentMenu();
+    file->addSeparator();
+    file->addAction(tr("&Import CSV…"), this, [this] { chooseAndImport(false); })
+        ->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
+    file->addAction(tr("Import &JSON Lines…"), this, [this] { chooseAndImport(true); });
+    file->addAction(tr("&Export List as CSV…"), this, [this] { chooseAndExport(false); })
+        ->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    file->addAction(tr("Export List as JSON &Lines…"), this, [this] { chooseAndExport(true); });
+    file->addSeparator();
+    file->addAction(tr("&Quit"), this, &QWidget::close)->setShortcut(QKeySequence::Quit);
+}
+
+void MainWindow::buildCaseMenu() {
+    QMenu *menu = menuBar()->addMenu(tr("&Case"));
+    QAction *add = menu->addAction(tr("&New Case…"), this, &MainWindow::newCase);
+    add->setObjectName(QStringLiteral("actionNewCase"));
+    add->setShortcut(QKeySequence::New);
+    QAction *edit = menu->addAction(tr("&Edit Case…"), this, &MainWindow::editCurrentCase);
+    edit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
+    QAction *remove = menu->addAction(tr("&Delete Case…"), this, &MainWindow::deleteCurrentCase);
+    remove->setShortcut(QKeySequence::Delete);
+    remove->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_table->addAction(remove);
+    menu->addSeparator();
+    menu->addAction(tr("&Find…"), m_filterBar, &FilterBar::focusSearch)
+        ->setShortcut(QKeySequence::Find);
+}
+
+void MainWindow::rebuildRecentMenu() {
+    m_recentMenu->clear();
+    for (const QString &path : Settings::recentDockets())
+        m_recentMenu->addAction(QDir::toNativeSeparators(path), this,
+                                [this, path] { openDocket(path); });
+    m_recentMenu->setEnabled(!m_recentMenu->isEmpty());
+}
+
+bool MainWindow::openDocket(const QString &path) {
+    QString error;
+    auto store = CaseStore::open(path, CaseStore::OpenMode::OpenExisting, &error);
+    if (!store) {
+        MessageBox::warning(this, tr("Cannot open docket"), error);
+        return false;
+    }
+    m_model->setStore(nullptr);
+    m_store = std::move(store);
+    m_filterBar->setCourts(m_store->courts());
+    QHash<QString, QString> names;
+    for (const Court &c : m_store->courts())
+        names.insert(c.code, c.name);
+    m_details->setCourtNames(names);
+    m_model->setStore(m_store.get());
+    if (!m_store->isSynthetic()) {
+        Settings::addRecentDocket(m_store->path());
+        rebuildRecentMenu();
+    }
+    updateTitle();
+    if (m_model->rowCount() > 0)
+        m_table->selectRow(0);
+    return true;
+}
+
+void MainWindow::chooseAndOpen() {
+    const QString path = FileDialog::openFile(this, tr("Open Docket"), Settings::lastFolder(),
+                                              tr("Dockets (*.sqlite *.db);;All files (*)"));
+    if (!path.isEmpty() && openDocket(path))
+        Settings::setLastFolder(QFileInfo(path).absolutePath());
+}
+
+void MainWindow::chooseAndCreate() {
+    const QString path = FileDialog::saveFile(this, tr("New Docket"), Settings::lastFolder(),
+                                              tr("Dockets (*.sqlite)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (QFileInfo::exists(path)) {
+        MessageBox::warning(this, tr("New Docket"),
+                            tr("%1 already exists. Use Open Docket to open it.").arg(path));
+        return;
+    }
+    if (!CaseStore::open(path, CaseStore::OpenMode::CreateIfMissing, &error)) {
+        MessageBox::warning(this, tr("New Docket"), error);
+        return;
+    }
+    openDocket(path);
+}
+
+qint64 MainWindow::currentCaseId() const {
+    const QModelIndex current = m_table->currentIndex();
+    return current.isValid() ? m_model->caseId(current.row()) : 0;
+}
+
+void MainWindow::showCurrentCase() {
+    const qint64 id = currentCaseId();
+    m_details->showCase(m_store && id ? m_store->loadCase(id) : std::nullopt);
+}
+
+void MainWindow::selectCase(qint64 id) {
+    const int row = m_model->rowOfCase(id);
+    if (row < 0)
+        return;
+    if (row >= m_model->rowCount())
+        m_model->waitForCount(5000);  // a deep row appears once the list is counted
+    m_table->selectRow(row);
+    m_table->scrollTo(m_model->index(row, 0), QAbstractItemView::PositionAtCenter);
+}
+
+void MainWindow::newCase() {
+    if (!m_store)
+        return;
+    CaseEditorDialog dialog(*m_store, std::nullopt, this);
+    if (dialog.exec() == QDialog::Accepted) {
+        m_model->refresh();
+        selectCase(dialog.savedCase().id);
+        statusBar()->showMessage(
+            tr("Case %1 added.").arg(ANumber::displayDigits(dialog.savedCase().aNumber)), 5000);
+    }
+}
+
+void MainWindow::editCurrentCase() {
+    const qint64 id = currentCaseId();
+    if (!m_store || !id)
+        return;
+    CaseEditorDialog dialog(*m_store, m_store->loadCase(id), this);
+    if (dialog.exec() == QDialog::Accepted) {
+        const int row = m_table->currentIndex().row();
+        m_model->refresh();
+        m_table->selectRow(qMin(row, m_model->rowCount() - 1));
+        selectCase(id);
+        statusBar()->showMessage(
+            tr("Case %1 saved.").arg(ANumber::displayDigits(dialog.savedCase().aNumber)), 5000);
+    }
+}
+
+void MainWindow::deleteCurrentCase() {
+    const qint64 id = currentCaseId();
+    if (!m_store || !id)
+        return;
+    const std::optional<Case> c = m_store->loadCase(id);
+    if (!c)
+        return;
+    const QString question = tr("Delete the case of %1 (%2)? This cannot be undone.")
+                                 .arg(c->displayName(), ANumber::displayDigits(c->aNumber));
+    if (MessageBox::question(this, tr("Delete Case"), question,
+                             QMessageBox::Yes | QMessageBox::Cancel,
+                             QMessageBox::Cancel) != QMessageBox::Yes)
+        return;
+    QString error;
+    if (!m_store->deleteCase(id, &error)) {
+        MessageBox::warning(this, tr("Delete Case"), error);
+        return;
+    }
+    const int row = m_table->currentIndex().row();
+    m_model->refresh();
+    if (m_model->rowCount() > 0)
+        m_table->selectRow(qMin(row, m_model->rowCount() - 1));
+}
+
+void MainWindow::chooseAndImport(bool jsonLines) {
+    const QString path =
+        FileDialog::openFile(this, tr("Import"), Settings::lastFolder(),
+                             jsonLines ? tr("JSON Lines (*.jsonl *.ndjson);;All files (*)")
+                                       : tr("CSV files (*.csv);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    Settings::setLastFolder(QFileInfo(path).absolutePath());
+    importFile(path, jsonLines);
+}
+
+void MainWindow::importFile(const QString &path, bool jsonLines) {
+    if (!m_store)
+        return;
+    ImportDialog dialog(m_store->path(), path,
+                        jsonLines ? ImportDialog::Format::JsonLines : ImportDialog::Format::Csv,
+                        this);
+    dialog.exec();
+    if (dialog.report().imported + dialog.report().updated > 0)
+        m_model->refresh();
+}
+
+void MainWindow::chooseAndExport(bool jsonLines) {
+    const QString path =
+        FileDialog::saveFile(this, tr("Export"), Settings::lastFolder(),
+                             jsonLines ? tr("JSON Lines (*.jsonl)") : tr("CSV files (*.csv)"));
+    if (path.isEmpty())
+        return;
+    Settings::setLastFolder(QFileInfo(path).absolutePath());
+    exportFile(path, jsonLines);
+}
+
+bool MainWindow::exportFile(const QString &path, bool jsonLines) {
+    if (!m_store)
+        return false;
+    qint64 written = 0;
+    QString error;
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    const bool ok =
+        jsonLines ? CaseExporter::exportJsonLines(*m_store, m_model->filter(),
+                                                  m_model->currentSort(), path, &written, &error)
+                  : CaseExporter::exportCsv(*m_store, m_model->filter(), m_model->currentSort(),
+                                            path, &written, &error);
+    QApplication::restoreOverrideCursor();
+    if (!ok)
+        MessageBox::warning(this, tr("Export"), error);
+    else
+        statusBar()->showMessage(tr("Exported %n case(s) to %1.", nullptr, int(written))
+                                     .arg(QDir::toNativeSeparators(path)),
+                                 8000);
+    return ok;
+}
+
+void MainWindow::updateCounts(qint64 matching, bool exact) {
+    const qint64 total = m_store ? m_store->caseCount() : 0;
+    const QString count =
+        exact ? QLocale().toString(matching) : tr("at least %1").arg(QLocale().toString(matching));
+    m_counts->setText(m_model->filter().isEmpty() && exact
+                          ? tr("%1 cases").arg(QLocale().toString(total))
+                          : tr("%1 of %2 cases match").arg(count, QLocale().toString(total)));
+}
+
+void MainWindow::updateTitle() {
+    if (!m_store) {
+        setWindowTitle(tr("Discretion"));
+        return;
+    }
+    const QString name = QFileInfo(m_store->path()).fileName();
+    setWindowTitle(m_store->isSynthetic() ? tr("%1 — demo docket (synthetic cases)").arg(name)
+                                          : name);
+}
+
+void MainWindow::showAbout() {
+    MessageBox::information(
+        this, tr("About Discretion"),
+        tr("Discretion %1\n\nCase review for prosecutorial discretion. The attorney decides; the "
+           "program never "
+           "scores a case.\n\nQt %2, SQLite %3.")
+            .arg(QStringLiteral(DISCRETION_VERSION), QString::fromLatin1(qVersion()),
+                 QString::fromLatin1(sqlite3_libversion())));
+}
+
+void MainWindow::saveLayout() {
+    Settings::setCaseTableHeader(m_table->horizontalHeader()->saveState());
+    Settings::setMainSplitter(findChild<QSplitter *>(QStringLiteral("mainSplitter"))->saveState());
+    Settings::setWindowGeometry(saveGeometry());
+}
+
+void MainWindow::closeEvent(QCloseEvent *event) {
+    saveLayout();
+    event->accept();
+}

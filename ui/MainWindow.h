@@ -1,0 +1,61 @@
+#pragma once
+
+#include <QMainWindow>
+#include <memory>
+
+class CaseDetailsPanel;
+class CaseStore;
+class CaseTableModel;
+class FilterBar;
+class QLabel;
+class QMenu;
+class QTableView;
+
+// The workstation window: filter bar, case list and details side by side, a status
+// bar with the counts, and the menus. It owns the open docket.
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+  public:
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // Opens a docket file; on failure shows why and keeps the current one.
+    bool openDocket(const QString &path);
+    CaseStore *store() const { return m_store.get(); }
+    CaseTableModel *caseModel() const { return m_model; }
+    QTableView *caseTable() const { return m_table; }
+
+    void newCase();
+    void editCurrentCase();
+    void deleteCurrentCase();
+    void importFile(const QString &path, bool jsonLines);
+    bool exportFile(const QString &path, bool jsonLines);
+
+  protected:
+    void closeEvent(QCloseEvent *event) override;
+
+  private:
+    void buildMenus();
+    void buildFileMenu();
+    void buildCaseMenu();
+    void rebuildRecentMenu();
+    void chooseAndOpen();
+    void chooseAndCreate();
+    void chooseAndImport(bool jsonLines);
+    void chooseAndExport(bool jsonLines);
+    void showAbout();
+    void showCurrentCase();
+    void updateCounts(qint64 matching, bool exact);
+    void updateTitle();
+    void selectCase(qint64 id);
+    qint64 currentCaseId() const;
+    void saveLayout();
+
+    std::unique_ptr<CaseStore> m_store;
+    CaseTableModel *m_model;
+    FilterBar *m_filterBar;
+    QTableView *m_table;
+    CaseDetailsPanel *m_details;
+    QLabel *m_counts;
+    QMenu *m_recentMenu = nullptr;
+};

@@ -1,0 +1,19 @@
+#pragma once
+
+#include <QByteArray>
+#include <QStringList>
+
+// The GUI's remembered state, typed, with its keys in one place (no string keys
+// scattered through widgets). Backed by QSettings in the user's config folder.
+namespace Settings {
+QStringList recentDockets();
+void addRecentDocket(const QString &path);
+QByteArray caseTableHeader();
+void setCaseTableHeader(const QByteArray &state);
+QByteArray mainSplitter();
+void setMainSplitter(const QByteArray &state);
+QByteArray windowGeometry();
+void setWindowGeometry(const QByteArray &geometry);
+QString lastFolder();
+void setLastFolder(const QString &folder);
+}  // namespace Settings
