@@ -75,9 +75,11 @@ QString CaseDetailsPanel::html(const Case &c) const {
     h += QStringLiteral("<h4>%1 (%2)</h4>")
              .arg(esc(tr("Criminal history")), QString::number(c.charges.size()));
     for (const Charge &ch : c.charges)
-        h += QStringLiteral("<p>%1 — %2, %3%4</p>")
+        h += QStringLiteral("<p>%1 — %2, %3%4%5</p>")
                  .arg(esc(ch.offense), esc(Codes::chargeDispositions().label(ch.disposition)),
-                      date(ch.date), ch.weaponInvolved ? esc(tr(", weapon involved")) : QString());
+                      date(ch.date),
+                      ch.sentence.isEmpty() ? QString() : esc(QStringLiteral(", ") + ch.sentence),
+                      ch.weaponInvolved ? esc(tr(", weapon involved")) : QString());
     h += QStringLiteral("<h4>%1 (%2)</h4>")
              .arg(esc(tr("Family in the US")), QString::number(c.family.size()));
     for (const FamilyMember &f : c.family)

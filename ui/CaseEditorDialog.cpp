@@ -141,7 +141,7 @@ void CaseEditorDialog::buildChildTables() {
     using K = RecordColumn::Kind;
     m_charges = new RecordTableEditor(QStringLiteral("charges"),
                                       {{tr("Offense"), K::Text},
-                                       {tr("Date"), K::Date},
+                                       {tr("Date (YYYY-MM-DD)"), K::Date},
                                        {tr("Jurisdiction"), K::Text},
                                        {tr("Disposition"), K::Code, &Codes::chargeDispositions()},
                                        {tr("Sentence"), K::Text},
@@ -157,7 +157,7 @@ void CaseEditorDialog::buildChildTables() {
     m_relief = new RecordTableEditor(QStringLiteral("relief"),
                                      {{tr("Relief"), K::Code, &Codes::reliefTypes()},
                                       {tr("Where pending"), K::Code, &Codes::reliefForums()},
-                                      {tr("Filed"), K::Date}},
+                                      {tr("Filed (YYYY-MM-DD)"), K::Date}},
                                      m_tabs);
     m_tabs->addTab(m_charges, tr("Criminal &history"));
     m_tabs->addTab(m_family, tr("&Family"));

@@ -23,6 +23,7 @@ FilterBar::FilterBar(QWidget *parent)
     : QWidget(parent), m_search(new QLineEdit(this)), m_debounce(new QTimer(this)) {
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
+    setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
     m_search->setObjectName(QStringLiteral("searchEdit"));
     m_search->setAccessibleName(tr("Search"));
     m_search->setPlaceholderText(tr("Search A-number or name…"));

@@ -51,7 +51,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_table->horizontalHeader()->setSortIndicator(CaseTableModel::HearingColumn,
                                                   Qt::AscendingOrder);
     m_table->setSortingEnabled(true);
-    const int widths[] = {110, 220, 110, 60, 150, 110, 200, 100};
+    const int widths[] = {100, 165, 100, 45, 150, 105, 150, 95};
     for (int c = 0; c < CaseTableModel::ColumnCount; ++c)
         m_table->setColumnWidth(c, widths[c]);
     m_table->horizontalHeader()->restoreState(Settings::caseTableHeader());
@@ -60,14 +60,15 @@ MainWindow::MainWindow(QWidget *parent)
     splitter->setObjectName(QStringLiteral("mainSplitter"));
     splitter->addWidget(m_table);
     splitter->addWidget(m_details);
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 1);
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 0);
+    splitter->setSizes({960, 320});
     splitter->restoreState(Settings::mainSplitter());
 
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
     layout->addWidget(m_filterBar);
-    layout->addWidget(splitter);
+    layout->addWidget(splitter, 1);
     setCentralWidget(central);
 
     m_counts->setObjectName(QStringLiteral("caseCounts"));
@@ -162,6 +163,7 @@ bool MainWindow::openDocket(const QString &path) {
     updateTitle();
     if (m_model->rowCount() > 0)
         m_table->selectRow(0);
+    m_table->setFocus();  // Enter opens the selected case straight away
     return true;
 }
 

@@ -55,7 +55,8 @@ RecordTableEditor::RecordTableEditor(const QString &objectName, QList<RecordColu
             m_table->setItemDelegateForColumn(c, new CodeDelegate(m_columns[c].codes, m_table));
     }
     m_table->setHorizontalHeaderLabels(headers);
-    m_table->horizontalHeader()->setStretchLastSection(true);
+    // The first column (offense, name, relief) takes the spare width.
+    m_table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setAccessibleName(objectName);
 
@@ -111,7 +112,8 @@ void RecordTableEditor::setRecords(const QList<QStringList> &records) {
     for (int r = 0; r < records.size(); ++r)
         for (int c = 0; c < m_columns.size(); ++c)
             setCell(r, c, records[r].value(c));
-    m_table->resizeColumnsToContents();
+    for (int c = 1; c < m_columns.size(); ++c)
+        m_table->resizeColumnToContents(c);
 }
 
 QList<QStringList> RecordTableEditor::records() const {
