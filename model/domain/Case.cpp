@@ -2,6 +2,7 @@
 
 #include "CaseFields.h"
 #include "Codes.h"
+#include "FieldText.h"
 
 #include <QCoreApplication>
 
@@ -73,14 +74,13 @@ QStringList keys() {
 QString text(const Case &c, const CaseField &field) {
     if (auto m = std::get_if<QString Case::*>(&field.member))
         return c.**m;
-    const QDate &d = c.*std::get<QDate Case::*>(field.member);
-    return d.isValid() ? d.toString(Qt::ISODate) : QString();
+    return FieldText::isoDate(c.*std::get<QDate Case::*>(field.member));
 }
 
 void setText(Case &c, const CaseField &field, const QString &value) {
     if (auto m = std::get_if<QString Case::*>(&field.member))
         c.**m = value;
     else
-        c.*std::get<QDate Case::*>(field.member) = QDate::fromString(value, Qt::ISODate);
+        c.*std::get<QDate Case::*>(field.member) = FieldText::parseDate(value, nullptr);
 }
 }  // namespace CaseFields

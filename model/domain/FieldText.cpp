@@ -4,7 +4,6 @@
 #include "Codes.h"
 
 #include <QCoreApplication>
-#include <QRegularExpression>
 
 namespace FieldText {
 namespace {
@@ -19,6 +18,35 @@ QDate dateFromParts(int y, int m, int d, QStringView text, QString *error) {
     return date;
 }
 
+int digitsAt(QStringView t, qsizetype from, qsizetype count) {
+    int value = 0;
+    for (qsizetype i = from; i < from + count; ++i) {
+        if (t[i] < u'0' || t[i] > u'9')
+            return -1;
+        value = value * 10 + (t[i].unicode() - u'0');
+    }
+    return value;
+}
+
+// Reads "dddd-dd-dd" (year, month, day) or "d{1,2}/d{1,2}/dddd" (month, day, year).
+bool splitNumbers(QStringView t, int parts[3]) {
+    if (t.size() == 10 && t[4] == u'-' && t[7] == u'-') {
+        parts[0] = digitsAt(t, 0, 4);
+        parts[1] = digitsAt(t, 5, 2);
+        parts[2] = digitsAt(t, 8, 2);
+    } else {
+        const qsizetype first = t.indexOf(u'/');
+        const qsizetype second = t.indexOf(u'/', first + 1);
+        if (first < 1 || first > 2 || second - first < 2 || second - first > 3 ||
+            t.size() - second != 5)
+            return false;
+        parts[0] = digitsAt(t, 0, first);
+        parts[1] = digitsAt(t, first + 1, second - first - 1);
+        parts[2] = digitsAt(t, second + 1, 4);
+    }
+    return parts[0] >= 0 && parts[1] >= 0 && parts[2] >= 0;
+}
+
 Parsed parseCode(const CaseField &field, const QString &raw) {
     const QString t = raw.trimmed();
     for (const CodeOption &o : field.codes->options())
@@ -31,22 +59,35 @@ Parsed parseCode(const CaseField &field, const QString &raw) {
 }  // namespace
 
 QDate parseDate(QStringView text, QString *error) {
-    static const QRegularExpression iso(QStringLiteral("^(\\d{4})-(\\d{2})-(\\d{2})$"));
-    static const QRegularExpression us(QStringLiteral("^(\\d{1,2})/(\\d{1,2})/(\\d{4})$"));
     if (error)
         error->clear();
-    const QString t = text.trimmed().toString();
+    const QStringView t = text.trimmed();
     if (t.isEmpty())
         return {};
-    if (auto m = iso.match(t); m.hasMatch())
-        return dateFromParts(m.capturedView(1).toInt(), m.capturedView(2).toInt(),
-                             m.capturedView(3).toInt(), t, error);
-    if (auto m = us.match(t); m.hasMatch())
-        return dateFromParts(m.capturedView(3).toInt(), m.capturedView(1).toInt(),
-                             m.capturedView(2).toInt(), t, error);
-    if (error)
-        *error = tr("'%1' is not a date: write 2024-03-15 or 03/15/2024").arg(t);
-    return {};
+    int parts[3] = {0, 0, 0};
+    if (!splitNumbers(t, parts)) {
+        if (error)
+            *error = tr("'%1' is not a date: write 2024-03-15 or 03/15/2024").arg(t);
+        return {};
+    }
+    const bool iso = t.size() == 10 && t[4] == u'-';
+    return iso ? dateFromParts(parts[0], parts[1], parts[2], t, error)
+               : dateFromParts(parts[2], parts[0], parts[1], t, error);
+}
+
+QString isoDate(const QDate &date) {
+    if (!date.isValid() || date.year() < 1 || date.year() > 9999)
+        return date.isValid() ? date.toString(Qt::ISODate) : QString();
+    QString out(10, u'-');
+    QChar *d = out.data();
+    auto put = [&d](int value, int digits, int at) {
+        for (int i = digits - 1; i >= 0; --i, value /= 10)
+            d[at + i] = QChar(u'0' + value % 10);
+    };
+    put(date.year(), 4, 0);
+    put(date.month(), 2, 5);
+    put(date.day(), 2, 8);
+    return out;
 }
 
 Parsed parse(const CaseField &field, const QString &raw, const QSet<QString> &courts) {
@@ -59,7 +100,7 @@ Parsed parse(const CaseField &field, const QString &raw, const QSet<QString> &co
         case FieldKind::Date: {
             QString error;
             const QDate d = parseDate(t, &error);
-            return {d.isValid() ? d.toString(Qt::ISODate) : QString(), error};
+            return {isoDate(d), error};
         }
         case FieldKind::Code:
             return parseCode(field, t);

@@ -13,6 +13,9 @@ namespace FieldText {
 // Returns an invalid date and sets *error when the text is neither or names a day
 // that does not exist. Empty text gives an invalid date and no error.
 QDate parseDate(QStringView text, QString *error);
+// yyyy-MM-dd, or empty for an invalid date. QDate::toString goes through a printf
+// and costs more than the rest of an import row put together.
+QString isoDate(const QDate &date);
 
 struct Parsed {
     QString value;  // normalised: ISO date, nine-digit A-number, upper-case court

@@ -15,7 +15,7 @@ QString tr(const char *text) {
 }
 
 QString isoDate(const QDate &d) {
-    return d.isValid() ? d.toString(Qt::ISODate) : QString();
+    return FieldText::isoDate(d);
 }
 
 const QStringList kChargeKeys = {"offense",     "date",     "jurisdiction",

@@ -1,21 +1,24 @@
 #include "CsvImporter.h"
 
 #include "CsvReader.h"
+#include "CsvRowParser.h"
 #include "domain/CaseFields.h"
-#include "domain/CaseValidator.h"
 #include "domain/Clock.h"
-#include "domain/FieldText.h"
 #include "store/BulkLoad.h"
 #include "store/CaseStore.h"
 
 #include <QCoreApplication>
 #include <QFile>
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <thread>
 
 namespace {
 QString tr(const char *text) {
     return QCoreApplication::translate("CsvImporter", text);
 }
-constexpr int kProgressEvery = 2000;
+constexpr qsizetype kBatchRows = 2000;
 }  // namespace
 
 QString ImportReport::rejectedText(const RejectedRow &r) const {
@@ -67,6 +70,72 @@ bool CsvImporter::readHeader(const CsvRecord &header, ImportReport &report) {
     return true;
 }
 
+namespace {
+// Rows parsed on the reading thread, handed to the writing thread in order.
+struct Batch {
+    QList<Case> cases;
+    QList<RejectedRow> rejected;
+    qint64 bytesRead = 0;
+    bool last = false;
+    QString error;  // the reader's, on the last batch
+};
+}  // namespace
+
+// A small bounded queue: parsing runs at most a few batches ahead of SQLite.
+class BatchQueue {
+  public:
+    bool push(Batch batch) {
+        std::unique_lock lock(m_mutex);
+        m_changed.wait(lock, [this] { return m_closed || m_batches.size() < kCapacity; });
+        if (m_closed)
+            return false;
+        m_batches.push_back(std::move(batch));
+        m_changed.notify_all();
+        return true;
+    }
+    bool pop(Batch &batch) {
+        std::unique_lock lock(m_mutex);
+        m_changed.wait(lock, [this] { return m_closed || !m_batches.empty(); });
+        if (m_batches.empty())
+            return false;
+        batch = std::move(m_batches.front());
+        m_batches.pop_front();
+        m_changed.notify_all();
+        return true;
+    }
+    void close() {
+        std::lock_guard lock(m_mutex);
+        m_closed = true;
+        m_changed.notify_all();
+    }
+
+  private:
+    static constexpr size_t kCapacity = 4;
+    std::mutex m_mutex;
+    std::condition_variable m_changed;
+    std::deque<Batch> m_batches;
+    bool m_closed = false;
+};
+
+namespace {
+void readBatches(CsvReader &reader, const CsvRowParser &parser, BatchQueue &queue) {
+    CsvRecord record;
+    bool more = true;
+    while (more) {
+        Batch batch;
+        while (batch.cases.size() + batch.rejected.size() < kBatchRows &&
+               (more = reader.next(record)))
+            if (std::optional<Case> c = parser.parse(record, batch.rejected))
+                batch.cases.append(std::move(*c));
+        batch.bytesRead = reader.bytesRead();
+        batch.last = !more;
+        batch.error = more ? QString() : reader.error();
+        if (!queue.push(std::move(batch)))
+            return;
+    }
+}
+}  // namespace
+
 bool CsvImporter::importRows(QIODevice &file, ImportReport &report) {
     CsvReader reader(&file);
     CsvRecord record;
@@ -83,56 +152,36 @@ bool CsvImporter::importRows(QIODevice &file, ImportReport &report) {
     BulkLoad load(m_store, columns, false);
     if (!load.begin(&report.fatal))
         return false;
-    qint64 rows = 0;
-    while (reader.next(record)) {
-        if (std::optional<Case> c = parseRow(record, report);
-            c && !store(*c, load.writer(), report))
-            return false;
-        if (++rows % kProgressEvery == 0 && m_progress &&
-            !m_progress(reader.bytesRead(), file.size())) {
+    // Parsing and checking rows runs on a second thread while this one writes: the
+    // two halves cost about the same, and the machine has two cores.
+    const CsvRowParser parser(m_columns, m_courts, Clock::today());
+    BatchQueue queue;
+    std::thread reading([&] { readBatches(reader, parser, queue); });
+    const bool ok = writeBatches(queue, load, report, file.size());
+    queue.close();
+    reading.join();
+    return ok && load.finish(&report.fatal);
+}
+
+bool CsvImporter::writeBatches(BatchQueue &queue, BulkLoad &load, ImportReport &report,
+                               qint64 totalBytes) {
+    Batch batch;
+    while (queue.pop(batch)) {
+        report.rejected += batch.rejected;
+        for (Case &c : batch.cases)
+            if (!store(c, load.writer(), report))
+                return false;
+        if (m_progress && !m_progress(batch.bytesRead, totalBytes)) {
             report.cancelled = true;
             return false;
         }
-    }
-    if (!reader.error().isEmpty()) {
-        report.fatal = reader.error() + u'.';
-        return false;
-    }
-    return load.finish(&report.fatal);
-}
-
-std::optional<Case> CsvImporter::parseRow(const CsvRecord &record, ImportReport &report) const {
-    if (record.fields.size() != m_columns.size()) {
-        report.rejected.append({record.line,
-                                {},
-                                tr("the row has %1 fields but the header has %2")
-                                    .arg(record.fields.size())
-                                    .arg(m_columns.size())});
-        return std::nullopt;
-    }
-    Case c;
-    for (qsizetype i = 0; i < m_columns.size(); ++i) {
-        const CaseField *field = m_columns[i];
-        if (!field)
-            continue;
-        if (!QByteArrayView(record.fields[i]).isValidUtf8()) {
-            report.rejected.append({record.line, field->key, tr("the text is not valid UTF-8")});
-            return std::nullopt;
+        if (batch.last) {
+            if (!batch.error.isEmpty())
+                report.fatal = batch.error + u'.';
+            return batch.error.isEmpty();
         }
-        const FieldText::Parsed parsed =
-            FieldText::parse(*field, QString::fromUtf8(record.fields[i]), m_courts);
-        if (!parsed.ok()) {
-            report.rejected.append({record.line, field->key, parsed.error});
-            return std::nullopt;
-        }
-        CaseFields::setText(c, *field, parsed.value);
     }
-    const QList<FieldIssue> issues = CaseValidator(m_courts, Clock::today()).validate(c);
-    if (!issues.isEmpty()) {
-        report.rejected.append({record.line, issues.first().field, issues.first().message});
-        return std::nullopt;
-    }
-    return c;
+    return false;
 }
 
 bool CsvImporter::store(Case &c, CaseWriter &writer, ImportReport &report) {

@@ -34,7 +34,8 @@ class CsvImporter {
   private:
     bool readHeader(const CsvRecord &header, ImportReport &report);
     bool importRows(QIODevice &file, ImportReport &report);
-    std::optional<Case> parseRow(const CsvRecord &record, ImportReport &report) const;
+    bool writeBatches(class BatchQueue &queue, class BulkLoad &load, ImportReport &report,
+                      qint64 totalBytes);
     bool store(Case &c, CaseWriter &writer, ImportReport &report);
 
     CaseStore &m_store;

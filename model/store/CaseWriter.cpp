@@ -2,11 +2,12 @@
 
 #include "domain/CaseFields.h"
 #include "domain/Clock.h"
+#include "domain/FieldText.h"
 #include "domain/SearchText.h"
 
 namespace {
 QString isoDate(const QDate &d) {
-    return d.isValid() ? d.toString(Qt::ISODate) : QString();
+    return FieldText::isoDate(d);
 }
 
 QString searchName(const QString &family, const QString &given) {
@@ -22,11 +23,16 @@ QString placeholders(qsizetype n) {
 }  // namespace
 
 CaseWriter::CaseWriter(sqlite3 *db, QStringList columns, bool withChildren)
-    : m_db(db), m_columns(std::move(columns)), m_withChildren(withChildren) {}
+    : m_db(db), m_columns(std::move(columns)), m_withChildren(withChildren) {
+    for (const QString &key : m_columns)
+        m_fields << CaseFields::find(key);
+}
 
 CaseWriter::~CaseWriter() = default;
 
 bool CaseWriter::prepare(QString *error) {
+    // One instant for the whole write: formatting the clock per row costs more than the row.
+    m_now = Clock::nowUtc().toString(Qt::ISODateWithMs);
     // Every statement names its columns from CaseFields; nothing is spliced from input.
     const QString cols = m_columns.join(u',');
     QStringList sets;
@@ -88,18 +94,17 @@ CaseWriter::Existing CaseWriter::find(const QString &aNumberDigits) {
 
 void CaseWriter::bindColumns(Sqlite::Statement &s, const Case &c, int first) {
     int i = first;
-    for (const QString &key : m_columns)
-        s.bind(i++, CaseFields::text(c, *CaseFields::find(key)));
+    for (const CaseField *field : m_fields)
+        s.bind(i++, CaseFields::text(c, *field));
 }
 
 bool CaseWriter::insert(Case &c, QString *error) {
-    const QString now = Clock::nowUtc().toString(Qt::ISODateWithMs);
     bindColumns(*m_insert, c, 1);
     int i = int(m_columns.size()) + 1;
     m_insert->bind(i++, searchName(c.familyName, c.givenNames));
     m_insert->bind(i++, c.reviewStatus.isEmpty() ? QStringLiteral("not_reviewed") : c.reviewStatus);
-    m_insert->bind(i++, now);
-    m_insert->bind(i++, now);
+    m_insert->bind(i++, m_now);
+    m_insert->bind(i++, m_now);
     if (m_insert->step() != SQLITE_DONE)
         return fail(*m_insert, error);
     m_insert->reset();
@@ -115,7 +120,7 @@ bool CaseWriter::update(const Existing &existing, const Case &c, QString *error)
     bindColumns(*m_update, c, 1);
     int i = int(m_columns.size()) + 1;
     m_update->bind(i++, searchName(family, given));
-    m_update->bind(i++, Clock::nowUtc().toString(Qt::ISODateWithMs));
+    m_update->bind(i++, m_now);
     m_update->bind(i++, existing.id);
     if (m_update->step() != SQLITE_DONE)
         return fail(*m_update, error);

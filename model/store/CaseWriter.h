@@ -6,6 +6,8 @@
 #include <QStringList>
 #include <memory>
 
+struct CaseField;
+
 // Writes cases through prepared statements on the C API. The caller owns the
 // transaction. `columns` names the scalar fields written (CaseFields keys): an update
 // touches only those, so a CSV without a notes column leaves notes alone.
@@ -35,7 +37,9 @@ class CaseWriter {
 
     sqlite3 *m_db;
     QStringList m_columns;
+    QList<const CaseField *> m_fields;  // m_columns, looked up once
     bool m_withChildren;
+    QString m_now;  // created_at / updated_at of everything this writer writes
     std::unique_ptr<Sqlite::Statement> m_find, m_insert, m_update;
     std::unique_ptr<Sqlite::Statement> m_deleteCharges, m_deleteFamily, m_deleteRelief;
     std::unique_ptr<Sqlite::Statement> m_insertCharge, m_insertFamily, m_insertRelief;
