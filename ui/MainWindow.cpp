@@ -12,7 +12,6 @@
 #include "models/CaseTableModel.h"
 #include "store/CaseStore.h"
 
-#include <sqlite3.h>
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
@@ -202,41 +201,38 @@ void MainWindow::showCurrentCase() {
     m_details->showCase(m_store && id ? m_store->loadCase(id) : std::nullopt);
 }
 
-void MainWindow::selectCase(qint64 id) {
+bool MainWindow::selectCase(qint64 id) {
     const int row = m_model->rowOfCase(id);
     if (row < 0)
-        return;
+        return false;
     if (row >= m_model->rowCount())
         m_model->waitForCount(5000);  // a deep row appears once the list is counted
     m_table->selectRow(row);
     m_table->scrollTo(m_model->index(row, 0), QAbstractItemView::PositionAtCenter);
+    return true;
 }
 
 void MainWindow::newCase() {
-    if (!m_store)
-        return;
-    CaseEditorDialog dialog(*m_store, std::nullopt, this);
-    if (dialog.exec() == QDialog::Accepted) {
-        m_model->refresh();
-        selectCase(dialog.savedCase().id);
-        statusBar()->showMessage(
-            tr("Case %1 added.").arg(ANumber::displayDigits(dialog.savedCase().aNumber)), 5000);
-    }
+    if (m_store)
+        runEditor(std::nullopt, tr("Case %1 added."));
 }
 
 void MainWindow::editCurrentCase() {
     const qint64 id = currentCaseId();
-    if (!m_store || !id)
+    if (m_store && id)
+        runEditor(m_store->loadCase(id), tr("Case %1 saved."));
+}
+
+void MainWindow::runEditor(const std::optional<Case> &existing, const QString &doneMessage) {
+    const int row = m_table->currentIndex().row();
+    CaseEditorDialog dialog(*m_store, existing, this);
+    if (dialog.exec() != QDialog::Accepted)
         return;
-    CaseEditorDialog dialog(*m_store, m_store->loadCase(id), this);
-    if (dialog.exec() == QDialog::Accepted) {
-        const int row = m_table->currentIndex().row();
-        m_model->refresh();
-        m_table->selectRow(qMin(row, m_model->rowCount() - 1));
-        selectCase(id);
-        statusBar()->showMessage(
-            tr("Case %1 saved.").arg(ANumber::displayDigits(dialog.savedCase().aNumber)), 5000);
-    }
+    m_model->refresh();
+    if (!selectCase(dialog.savedCase().id) && m_model->rowCount() > 0)
+        m_table->selectRow(qBound(0, row, m_model->rowCount() - 1));  // filtered out now
+    statusBar()->showMessage(doneMessage.arg(ANumber::displayDigits(dialog.savedCase().aNumber)),
+                             5000);
 }
 
 void MainWindow::deleteCurrentCase() {
@@ -342,7 +338,7 @@ void MainWindow::showAbout() {
            "program never "
            "scores a case.\n\nQt %2, SQLite %3.")
             .arg(QStringLiteral(DISCRETION_VERSION), QString::fromLatin1(qVersion()),
-                 QString::fromLatin1(sqlite3_libversion())));
+                 CaseStore::sqliteVersion()));
 }
 
 void MainWindow::saveLayout() {

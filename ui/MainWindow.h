@@ -1,7 +1,10 @@
 #pragma once
 
+#include "domain/Case.h"
+
 #include <QMainWindow>
 #include <memory>
+#include <optional>
 
 class CaseDetailsPanel;
 class CaseStore;
@@ -47,7 +50,8 @@ class MainWindow : public QMainWindow {
     void showCurrentCase();
     void updateCounts(qint64 matching, bool exact);
     void updateTitle();
-    void selectCase(qint64 id);
+    bool selectCase(qint64 id);  // false when the list does not show it
+    void runEditor(const std::optional<Case> &existing, const QString &doneMessage);
     qint64 currentCaseId() const;
     void saveLayout();
 

@@ -19,6 +19,16 @@ bool looksLikeANumberPrefix(const QString &text) {
 }
 }  // namespace
 
+qint64 CasePager::matchCount(const QString &match, int atMost) const {
+    QSqlQuery q(m_db);
+    q.prepare(
+        QStringLiteral("SELECT count(*) FROM (SELECT rowid FROM case_search WHERE "
+                       "case_search MATCH ? LIMIT ?)"));
+    q.addBindValue(match);
+    q.addBindValue(atMost);
+    return q.exec() && q.next() ? q.value(0).toLongLong() : 0;
+}
+
 bool CaseFilter::isEmpty() const {
     return *this == CaseFilter();
 }
@@ -69,9 +79,17 @@ void CasePager::addSearch(const QString &text) {
         clause = QStringLiteral("a_number >= ? AND a_number < ?");
         m_binds << digits << QString(digits + u':');  // ':' sorts right after '9'
     } else {
-        clause = QStringLiteral("id IN (SELECT rowid FROM case_search WHERE case_search MATCH ?)");
         const QString match = SearchText::ftsPrefixQuery(text);
-        m_binds << (match.isEmpty() ? QStringLiteral("\"\"") : match);
+        const QString bound = match.isEmpty() ? QStringLiteral("\"\"") : match;
+        // Measured on 1.5M cases: a rare name is fastest read from the search index and
+        // sorted (1 ms, against 180 ms the other way); a common one is fastest by walking
+        // the sort index and keeping the rows that match (13 ms, against 290 ms). The two
+        // cost the same near 2,500 matches. The unary + keeps SQLite off the id lookup,
+        // which forces the walk.
+        const bool common = matchCount(bound, kCommonNameMatches) >= kCommonNameMatches;
+        clause = (common ? QStringLiteral("+id") : QStringLiteral("id")) +
+                 QStringLiteral(" IN (SELECT rowid FROM case_search WHERE case_search MATCH ?)");
+        m_binds << bound;
     }
     m_where = m_where.isEmpty() ? clause : m_where + QStringLiteral(" AND ") + clause;
 }
@@ -109,11 +127,11 @@ QString CasePager::orderSql() const {
     return parts.join(u',');
 }
 
-CasePager::Page CasePager::run(const QString &sql, const QVariantList &binds) const {
+CasePager::Page CasePager::run(const Statement &statement) const {
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    q.prepare(sql);
-    for (const QVariant &b : binds)
+    q.prepare(statement.sql);
+    for (const QVariant &b : statement.binds)
         q.addBindValue(b);
     Page page;
     if (!q.exec())
@@ -136,16 +154,22 @@ CasePager::Page CasePager::first(int limit) const {
     return atOffset(0, limit);
 }
 
-CasePager::Page CasePager::atOffset(qint64 offset, int limit) const {
+CasePager::Statement CasePager::firstStatement(int limit) const {
     const QString where = m_where.isEmpty() ? QString() : QStringLiteral(" WHERE ") + m_where;
     QVariantList binds = m_binds;
-    binds << limit << offset;
-    return run(QStringLiteral("SELECT %1, %2 FROM cases%3 ORDER BY %4 LIMIT ? OFFSET ?")
-                   .arg(kRowColumns, sortColumns().join(u','), where, orderSql()),
-               binds);
+    binds << limit << 0;
+    return {QStringLiteral("SELECT %1, %2 FROM cases%3 ORDER BY %4 LIMIT ? OFFSET ?")
+                .arg(kRowColumns, sortColumns().join(u','), where, orderSql()),
+            binds};
 }
 
-CasePager::Page CasePager::after(const Key &key, int limit, qint64 skip) const {
+CasePager::Page CasePager::atOffset(qint64 offset, int limit) const {
+    Statement s = firstStatement(limit);
+    s.binds.last() = offset;
+    return run(s);
+}
+
+CasePager::Statement CasePager::afterStatement(const Key &key, int limit, qint64 skip) const {
     // Row values compare column by column: (a, b, id) > (?, ?, ?) walks the index.
     const QStringList columns = sortColumns() << QStringLiteral("id");
     QStringList marks;
@@ -158,9 +182,13 @@ CasePager::Page CasePager::after(const Key &key, int limit, qint64 skip) const {
         m_where.isEmpty() ? keyClause : m_where + QStringLiteral(" AND ") + keyClause;
     QVariantList binds = m_binds;
     binds << key << limit << skip;
-    return run(QStringLiteral("SELECT %1, %2 FROM cases WHERE %3 ORDER BY %4 LIMIT ? OFFSET ?")
-                   .arg(kRowColumns, sortColumns().join(u','), where, orderSql()),
-               binds);
+    return {QStringLiteral("SELECT %1, %2 FROM cases WHERE %3 ORDER BY %4 LIMIT ? OFFSET ?")
+                .arg(kRowColumns, sortColumns().join(u','), where, orderSql()),
+            binds};
+}
+
+CasePager::Page CasePager::after(const Key &key, int limit, qint64 skip) const {
+    return run(afterStatement(key, limit, skip));
 }
 
 CasePager::Census CasePager::census(int stride, const std::function<bool()> &cancelled) const {

@@ -46,14 +46,24 @@ class CasePager {
     // Visits every matching case in list order; stops when visit returns false.
     bool forEachCase(bool withChildren, const std::function<bool(const Case &)> &visit) const;
 
+    // The SQL and bound values of a page query, for benchmarks that replay it elsewhere.
+    struct Statement {
+        QString sql;
+        QVariantList binds;
+    };
+    Statement firstStatement(int limit) const;
+    Statement afterStatement(const Key &key, int limit, qint64 skip) const;
+
     QString whereSql() const { return m_where; }  // for tests and benchmarks
     QString orderSql() const;
 
   private:
     void buildWhere();
     void addSearch(const QString &text);
+    qint64 matchCount(const QString &match, int atMost) const;
+    static constexpr int kCommonNameMatches = 2500;
     QStringList sortColumns() const;
-    Page run(const QString &sql, const QVariantList &binds) const;
+    Page run(const Statement &statement) const;
 
     QSqlDatabase m_db;
     CaseFilter m_filter;

@@ -54,6 +54,10 @@ int CaseStore::latestSchemaVersion() {
     return SchemaMigrator::latestVersion();
 }
 
+QString CaseStore::sqliteVersion() {
+    return QString::fromLatin1(sqlite3_libversion());
+}
+
 std::unique_ptr<CaseStore> CaseStore::open(const QString &path, OpenMode mode, QString *error) {
     QString problem;
     const QString absolute = QFileInfo(path).absoluteFilePath();

@@ -30,6 +30,7 @@ class CaseStore {
     CaseStore &operator=(const CaseStore &) = delete;
 
     static int latestSchemaVersion();
+    static QString sqliteVersion();
 
     const QString &path() const { return m_path; }
     QSqlDatabase database() const;

@@ -12,6 +12,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSettings>
 #include <QTableView>
 #include <QTimer>
 
@@ -173,6 +174,24 @@ class TestMainWindow : public QObject {
         QVERIFY(!w.openDocket(m_docket.path(u"notes.txt"_qs)));
         QVERIFY(MessageBox::lastText().contains(u"not an SQLite database"_qs));
         QCOMPARE(w.store()->path(), m_docket.path());  // still on the docket it had
+    }
+
+    void remembersColumnOrderAndWidths() {
+        {
+            MainWindow w;
+            QVERIFY(w.openDocket(m_docket.path()));
+            w.show();
+            QHeaderView *header = w.caseTable()->horizontalHeader();
+            header->resizeSection(CaseTableModel::NameColumn, 333);
+            header->moveSection(header->visualIndex(CaseTableModel::CourtColumn), 0);
+            w.close();
+        }
+        MainWindow again;
+        QVERIFY(again.openDocket(m_docket.path()));
+        QHeaderView *header = again.caseTable()->horizontalHeader();
+        QCOMPARE(header->sectionSize(CaseTableModel::NameColumn), 333);
+        QCOMPARE(header->visualIndex(CaseTableModel::CourtColumn), 0);
+        QVERIFY(QFile::exists(QSettings().fileName()));
     }
 
     void exportsTheFilteredList() {

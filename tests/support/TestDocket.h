@@ -2,6 +2,7 @@
 
 #include "domain/Case.h"
 #include "domain/Clock.h"
+#include "io/DocketGenerator.h"
 #include "store/CaseStore.h"
 
 #include <QTemporaryDir>
@@ -21,6 +22,15 @@ class TestDocket {
         QString error;
         auto store = CaseStore::open(path(name), CaseStore::OpenMode::CreateIfMissing, &error);
         if (!store)
+            qWarning("%s", qPrintable(error));
+        return store;
+    }
+
+    // A docket filled by the synthetic generator (the same seed gives the same cases).
+    std::unique_ptr<CaseStore> openGenerated(int cases, quint32 seed) const {
+        auto store = open();
+        QString error;
+        if (store && !DocketGenerator::fill(*store, cases, seed, &error))
             qWarning("%s", qPrintable(error));
         return store;
     }

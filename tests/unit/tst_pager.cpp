@@ -1,5 +1,7 @@
 #include "TestDocket.h"
+#include "domain/CaseFields.h"
 #include "io/DocketGenerator.h"
+#include "store/BulkLoad.h"
 #include "store/CasePager.h"
 
 #include <QSqlQuery>
@@ -31,9 +33,8 @@ class TestPager : public QObject {
 
   private Q_SLOTS:
     void initTestCase() {
-        m_store = m_docket.open();
-        QString error;
-        QVERIFY2(DocketGenerator::fill(*m_store, 3000, 5, &error), qPrintable(error));
+        m_store = m_docket.openGenerated(3000, 5);
+        QCOMPARE(m_store->caseCount(), 3000);
     }
 
     void keysetPagesMatchOffsetPagesForEverySort_data() {
@@ -126,6 +127,42 @@ class TestPager : public QObject {
             qint64(reference(*m_store, name, {}).size()),
             countWhere(*m_store, u"search_name LIKE 'garc%' OR search_name LIKE '% garc%'"_qs));
         QVERIFY(countWhere(*m_store, u"family_name = 'García'"_qs) > 0);
+    }
+
+    void commonAndRareNamesGiveTheSameAnswerEitherWay() {
+        // Over 2,500 matches the pager walks the sort index instead of sorting the
+        // matches: both plans must list exactly the same cases in the same order.
+        TestDocket docket;
+        auto store = docket.open();
+        {
+            BulkLoad load(*store, CaseFields::keys(), false);
+            QString error;
+            QVERIFY(load.begin(&error));
+            for (int i = 0; i < 3000; ++i) {
+                Case c = makeCase(QString::number(200000000 + i),
+                                  i % 10 ? u"Commonname"_qs : u"Rarename"_qs,
+                                  u"Given"_qs + QString::number(i));
+                c.nextHearingDate = QDate(2027, 1, 1).addDays(i % 97);
+                QVERIFY(load.writer().insert(c, &error));
+            }
+            QVERIFY(load.finish(&error));
+        }
+        for (const QString &search : {u"commonn"_qs, u"rarenam"_qs}) {
+            CaseFilter f;
+            f.search = search;
+            const QString folded = search == u"commonn" ? u"commonname%"_qs : u"rarename%"_qs;
+            QList<qint64> expected;
+            QSqlQuery q(
+                u"SELECT id FROM cases WHERE search_name LIKE '%1' ORDER BY hearing_sort, id"_qs
+                    .arg(folded),
+                store->database());
+            while (q.next())
+                expected << q.value(0).toLongLong();
+            const CasePager pager(store->database(), f, {});
+            QVERIFY(pager.whereSql().startsWith(search == u"commonn" ? u"+id IN"_qs : u"id IN"_qs));
+            QCOMPARE(reference(*store, f, {}), expected);
+            QCOMPARE(pager.census(100, {}).count, expected.size());
+        }
     }
 
     void hostileSearchTextIsJustText() {
