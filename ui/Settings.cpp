@@ -1,6 +1,9 @@
 #include "Settings.h"
 
+#include <QCoreApplication>
+#include <QDir>
 #include <QSettings>
+#include <QStandardPaths>
 
 namespace Settings {
 namespace {
@@ -10,41 +13,60 @@ const QString kHeader = QStringLiteral("caseList/header");
 const QString kSplitter = QStringLiteral("mainWindow/splitter");
 const QString kGeometry = QStringLiteral("mainWindow/geometry");
 const QString kLastFolder = QStringLiteral("files/lastFolder");
+
+// One INI file named after the program, e.g. ~/.config/discretion.conf (a bare
+// QSettings() would file it under "Unknown Organization").
+QString path() {
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation))
+        .filePath(QCoreApplication::applicationName() + QStringLiteral(".conf"));
+}
+
+QVariant value(const QString &key) {
+    return QSettings(path(), QSettings::IniFormat).value(key);
+}
+
+void setValue(const QString &key, const QVariant &v) {
+    QSettings(path(), QSettings::IniFormat).setValue(key, v);
+}
 }  // namespace
 
+QString fileName() {
+    return path();
+}
+
 QStringList recentDockets() {
-    return QSettings().value(kRecent).toStringList();
+    return value(kRecent).toStringList();
 }
 
 void addRecentDocket(const QString &path) {
     QStringList list = recentDockets();
     list.removeAll(path);
     list.prepend(path);
-    QSettings().setValue(kRecent, list.mid(0, kMaxRecent));
+    setValue(kRecent, list.mid(0, kMaxRecent));
 }
 
 QByteArray caseTableHeader() {
-    return QSettings().value(kHeader).toByteArray();
+    return value(kHeader).toByteArray();
 }
 void setCaseTableHeader(const QByteArray &state) {
-    QSettings().setValue(kHeader, state);
+    setValue(kHeader, state);
 }
 QByteArray mainSplitter() {
-    return QSettings().value(kSplitter).toByteArray();
+    return value(kSplitter).toByteArray();
 }
 void setMainSplitter(const QByteArray &state) {
-    QSettings().setValue(kSplitter, state);
+    setValue(kSplitter, state);
 }
 QByteArray windowGeometry() {
-    return QSettings().value(kGeometry).toByteArray();
+    return value(kGeometry).toByteArray();
 }
 void setWindowGeometry(const QByteArray &geometry) {
-    QSettings().setValue(kGeometry, geometry);
+    setValue(kGeometry, geometry);
 }
 QString lastFolder() {
-    return QSettings().value(kLastFolder).toString();
+    return value(kLastFolder).toString();
 }
 void setLastFolder(const QString &folder) {
-    QSettings().setValue(kLastFolder, folder);
+    setValue(kLastFolder, folder);
 }
 }  // namespace Settings

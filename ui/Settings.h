@@ -6,6 +6,7 @@
 // The GUI's remembered state, typed, with its keys in one place (no string keys
 // scattered through widgets). Backed by QSettings in the user's config folder.
 namespace Settings {
+QString fileName();
 QStringList recentDockets();
 void addRecentDocket(const QString &path);
 QByteArray caseTableHeader();

@@ -2,6 +2,7 @@
 #include "FileDialog.h"
 #include "MainWindow.h"
 #include "MessageBox.h"
+#include "Settings.h"
 #include "TestDocket.h"
 #include "io/DocketGenerator.h"
 #include "models/CaseTableModel.h"
@@ -191,7 +192,8 @@ class TestMainWindow : public QObject {
         QHeaderView *header = again.caseTable()->horizontalHeader();
         QCOMPARE(header->sectionSize(CaseTableModel::NameColumn), 333);
         QCOMPARE(header->visualIndex(CaseTableModel::CourtColumn), 0);
-        QVERIFY(QFile::exists(QSettings().fileName()));
+        QVERIFY(Settings::fileName().endsWith(u"/tst_mainwindow.conf"_qs));
+        QVERIFY(QFile::exists(Settings::fileName()));
     }
 
     void exportsTheFilteredList() {
