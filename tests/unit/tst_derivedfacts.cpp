@@ -1,0 +1,128 @@
+#include "policy/DerivedFacts.h"
+
+#include <QTest>
+
+namespace {
+const QDate kReview(2026, 11, 29);
+
+DerivedFact fact(const Case &c, const QString &id) {
+    for (const DerivedFact &f : FactDeriver::derive(c, kReview))
+        if (f.id == id)
+            return f;
+    return {};
+}
+}  // namespace
+
+class TestDerivedFacts : public QObject {
+    Q_OBJECT
+  private Q_SLOTS:
+    void borderDateIsStrictlyAfterTheFirstOfNovember_data() {
+        QTest::addColumn<QDate>("entry");
+        QTest::addColumn<QString>("manner");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("2020-10-31 ewi") << QDate(2020, 10, 31) << "ewi"
+                                        << "no";
+        QTest::newRow("2020-11-01 ewi") << QDate(2020, 11, 1) << "ewi"
+                                        << "no";
+        QTest::newRow("2020-11-02 ewi") << QDate(2020, 11, 2) << "ewi"
+                                        << "yes";
+        QTest::newRow("after, at a port of entry") << QDate(2023, 5, 1) << "port_of_entry"
+                                                   << "no";
+        QTest::newRow("after, paroled") << QDate(2023, 5, 1) << "parole"
+                                        << "no";
+        QTest::newRow("after, manner missing") << QDate(2023, 5, 1) << ""
+                                               << "unknown";
+        QTest::newRow("before, manner missing") << QDate(2019, 5, 1) << ""
+                                                << "no";
+        QTest::newRow("date missing") << QDate() << "ewi"
+                                      << "unknown";
+    }
+    void borderDateIsStrictlyAfterTheFirstOfNovember() {
+        QFETCH(QDate, entry);
+        QFETCH(QString, manner);
+        QFETCH(QString, expected);
+        Case c;
+        c.entryDate = entry;
+        c.entryManner = manner;
+        const DerivedFact f = fact(c, u"entered_unlawfully_after_2020_11_01"_qs);
+        QCOMPARE(f.valueText(), expected);
+        QVERIFY(!f.derivation.isEmpty());
+    }
+
+    void yearsCountOnlyPassedAnniversaries_data() {
+        QTest::addColumn<QDate>("since");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("exactly ten years") << QDate(2016, 11, 29) << "10";
+        QTest::newRow("one day short of ten") << QDate(2016, 11, 30) << "9";
+        QTest::newRow("leap day") << QDate(2016, 2, 29) << "10";
+        QTest::newRow("missing") << QDate() << "unknown";
+    }
+    void yearsCountOnlyPassedAnniversaries() {
+        QFETCH(QDate, since);
+        QFETCH(QString, expected);
+        Case c;
+        c.firstPresenceDate = since;
+        c.dateOfBirth = since;
+        QCOMPARE(fact(c, u"years_of_presence"_qs).valueText(), expected);
+        QCOMPARE(fact(c, u"age_at_review"_qs).valueText(), expected);
+    }
+
+    void familyFactsNeedRecordedFamily() {
+        Case c;
+        QVERIFY(!fact(c, u"has_usc_or_lpr_family"_qs).isKnown());
+        QVERIFY(!fact(c, u"provider_or_caregiver"_qs).isKnown());
+        c.family = {{u"Ana"_qs, u"sibling"_qs, u"other"_qs, QString()}};
+        QCOMPARE(fact(c, u"has_usc_or_lpr_family"_qs).valueText(), u"no"_qs);
+        QCOMPARE(fact(c, u"provider_or_caregiver"_qs).valueText(), u"no"_qs);
+        c.family << FamilyMember{u"Luis"_qs, u"child"_qs, u"USC"_qs, u"provider"_qs};
+        const DerivedFact usc = fact(c, u"has_usc_or_lpr_family"_qs);
+        QCOMPARE(usc.valueText(), u"yes"_qs);
+        QVERIFY2(usc.derivation.contains(u"child (USC)"_qs), qPrintable(usc.derivation));
+        QCOMPARE(fact(c, u"provider_or_caregiver"_qs).valueText(), u"yes"_qs);
+    }
+
+    void vacatedAndExpungedAreNotConvictions() {
+        Case c;
+        QVERIFY(!fact(c, u"convictions"_qs).isKnown());
+        QVERIFY(!fact(c, u"weapon_involved"_qs).isKnown());
+        c.charges = {{u"Robbery"_qs, {}, {}, u"vacated"_qs, {}, true},
+                     {u"Theft"_qs, {}, {}, u"expunged"_qs, {}, false},
+                     {u"DUI"_qs, {}, {}, u"convicted"_qs, {}, false},
+                     {u"Assault"_qs, {}, {}, u"acquitted"_qs, {}, false}};
+        const DerivedFact convictions = fact(c, u"convictions"_qs);
+        QCOMPARE(convictions.value.toInt(), 1);
+        QVERIFY2(convictions.derivation.contains(u"2 vacated or expunged"_qs),
+                 qPrintable(convictions.derivation));
+        const DerivedFact weapon = fact(c, u"weapon_involved"_qs);
+        QCOMPARE(weapon.valueText(), u"yes"_qs);
+        QVERIFY(weapon.derivation.contains(u"Robbery (vacated)"_qs));
+    }
+
+    void representationNeedsAnEoir28() {
+        Case c;
+        QCOMPARE(fact(c, u"represented"_qs).valueText(), u"no"_qs);
+        c.counselName = u"Ana Beltrán"_qs;
+        QCOMPARE(fact(c, u"represented"_qs).valueText(), u"unknown"_qs);
+        c.eoir28Date = QDate(2024, 1, 2);
+        QCOMPARE(fact(c, u"represented"_qs).valueText(), u"yes"_qs);
+    }
+
+    void reliefNamesWherePending() {
+        Case c;
+        QVERIFY(!fact(c, u"relief_pending"_qs).isKnown());
+        c.relief = {{u"asylum"_qs, u"court"_qs, {}}, {u"tps"_qs, u"uscis"_qs, {}}};
+        const DerivedFact f = fact(c, u"relief_pending"_qs);
+        QCOMPARE(f.valueText(), u"yes"_qs);
+        QVERIFY(f.derivation.contains(u"Asylum (Immigration court)"_qs));
+        QVERIFY(f.derivation.contains(u"Temporary Protected Status (USCIS)"_qs));
+    }
+
+    void everyFactHasAUniqueId() {
+        const QStringList ids = FactDeriver::factIds();
+        QCOMPARE(ids.size(), 9);
+        QCOMPARE(QSet<QString>(ids.begin(), ids.end()).size(), ids.size());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDerivedFacts)
+#include "tst_derivedfacts.moc"
