@@ -1,0 +1,73 @@
+#include "PolicyPack.h"
+
+#include "PolicyPackReader.h"
+
+#include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QJsonDocument>
+
+std::optional<PolicyPack> PolicyPack::fromJson(const QByteArray &json, QString *error) {
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
+    if (!doc.isObject()) {
+        *error = doc.isNull()
+                     ? QCoreApplication::translate("PolicyPack", "not JSON: %1 at byte %2")
+                           .arg(parseError.errorString())
+                           .arg(parseError.offset)
+                     : QCoreApplication::translate("PolicyPack", "a policy pack is a JSON object");
+        return std::nullopt;
+    }
+    PolicyPack pack;
+    PolicyPackReader reader;
+    if (!reader.read(doc.object(), pack)) {
+        *error = reader.error();
+        return std::nullopt;
+    }
+    // QJsonObject keeps keys sorted, so compact output is canonical for the same content.
+    pack.m_canonical = QJsonDocument(doc.object()).toJson(QJsonDocument::Compact);
+    pack.m_sha256 = QString::fromLatin1(
+        QCryptographicHash::hash(pack.m_canonical, QCryptographicHash::Sha256).toHex());
+    return pack;
+}
+
+std::optional<PolicyPack> PolicyPack::fromFile(const QString &path, QString *error) {
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = QStringLiteral("%1: %2").arg(path, file.errorString());
+        return std::nullopt;
+    }
+    std::optional<PolicyPack> pack = fromJson(file.readAll(), error);
+    if (!pack)
+        *error = QStringLiteral("%1: %2").arg(path, *error);
+    return pack;
+}
+
+QList<PolicyPack> PolicyPack::builtIn() {
+    QList<PolicyPack> packs;
+    const QDir dir(QStringLiteral(":/policies"));
+    for (const QString &name : dir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name)) {
+        QString error;
+        if (std::optional<PolicyPack> pack = fromFile(dir.filePath(name), &error))
+            packs << *pack;
+        else
+            qWarning("built-in policy pack rejected: %s", qPrintable(error));
+    }
+    return packs;
+}
+
+bool PolicyPack::isInForceOn(const QDate &date) const {
+    for (const InForcePeriod &p : inForce)
+        if (date >= p.from && (!p.until.isValid() || date < p.until))
+            return true;
+    return false;
+}
+
+QStringList PolicyPack::answerableIds() const {
+    QStringList ids;
+    for (const QList<PolicyItem> *list : {&priorities, &aggravating, &mitigating})
+        for (const PolicyItem &item : *list)
+            ids << item.id;
+    return ids;
+}

@@ -1,0 +1,157 @@
+#include "policy/PolicyPack.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTest>
+
+namespace {
+QJsonObject defaultPackJson() {
+    QFile f(u":/policies/mayorkas-doyle-2022.json"_qs);
+    f.open(QIODevice::ReadOnly);
+    return QJsonDocument::fromJson(f.readAll()).object();
+}
+
+QByteArray bytes(const QJsonObject &o) {
+    return QJsonDocument(o).toJson();
+}
+
+// Replaces the value at a path of keys and indexes, e.g. {"rules", 0, "when"}.
+QJsonValue replaced(const QJsonValue &node, QVariantList path, const QJsonValue &value) {
+    if (path.isEmpty())
+        return value;
+    const QVariant step = path.takeFirst();
+    if (step.typeId() == QMetaType::QString) {
+        QJsonObject o = node.toObject();
+        const QString key = step.toString();
+        if (value.isUndefined() && path.isEmpty())
+            o.remove(key);
+        else
+            o[key] = replaced(o.value(key), path, value);
+        return o;
+    }
+    QJsonArray a = node.toArray();
+    const int i = step.toInt();
+    a[i] = replaced(a[i], path, value);
+    return a;
+}
+}  // namespace
+
+class TestPolicyPack : public QObject {
+    Q_OBJECT
+  private Q_SLOTS:
+    void shipsTwoValidPacks() {
+        const QList<PolicyPack> packs = PolicyPack::builtIn();
+        QCOMPARE(packs.size(), 2);
+        const PolicyPack &framework =
+            packs[0].id == u"dhs-2021-guidelines-opla-2022" ? packs[0] : packs[1];
+        const PolicyPack &vacatur = &framework == &packs[0] ? packs[1] : packs[0];
+        QCOMPARE(framework.priorities.size(), 3);
+        QCOMPARE(framework.aggravating.size(), 5);
+        QCOMPARE(framework.mitigating.size(), 9);
+        QVERIFY(framework.dispositions.size() >= 10);
+        QVERIFY(vacatur.priorities.isEmpty());
+        // In force: the framework from 2022-04-25 until the vacatur, and again from 2023-07-28.
+        QVERIFY(framework.isInForceOn(QDate(2022, 4, 25)));
+        QVERIFY(!framework.isInForceOn(QDate(2022, 4, 24)));
+        QVERIFY(!framework.isInForceOn(QDate(2022, 6, 24)));
+        QVERIFY(vacatur.isInForceOn(QDate(2022, 6, 24)));
+        QVERIFY(vacatur.isInForceOn(QDate(2023, 7, 27)));
+        QVERIFY(!vacatur.isInForceOn(QDate(2023, 7, 28)));
+        QVERIFY(framework.isInForceOn(QDate(2023, 7, 28)));
+        QVERIFY(!framework.isInForceOn(QDate(2025, 1, 20)));
+        QCOMPARE(framework.sha256().size(), 64);
+        QVERIFY(framework.sha256() != vacatur.sha256());
+    }
+
+    void identityIgnoresLayoutButNotContent() {
+        QString error;
+        const QJsonObject json = defaultPackJson();
+        const auto a =
+            PolicyPack::fromJson(QJsonDocument(json).toJson(QJsonDocument::Indented), &error);
+        const auto b =
+            PolicyPack::fromJson(QJsonDocument(json).toJson(QJsonDocument::Compact), &error);
+        QVERIFY2(a && b, qPrintable(error));
+        QCOMPARE(a->sha256(), b->sha256());
+        QJsonObject changed = json;
+        changed[u"summary"_qs] = u"A different summary."_qs;
+        const auto c = PolicyPack::fromJson(bytes(changed), &error);
+        QVERIFY(c);
+        QVERIFY(c->sha256() != a->sha256());
+    }
+
+    void refusesBrokenPacksNamingThePath_data() {
+        QTest::addColumn<QVariantList>("path");
+        QTest::addColumn<QJsonValue>("value");
+        QTest::addColumn<QString>("expected");
+        const auto undefined = QJsonValue(QJsonValue::Undefined);
+        QTest::newRow("unknown top-level key")
+            << QVariantList{"colour"} << QJsonValue(u"red"_qs) << "colour: unknown key";
+        QTest::newRow("missing id") << QVariantList{"id"} << undefined << "id: missing";
+        QTest::newRow("wrong format") << QVariantList{"format"} << QJsonValue(2)
+                                      << "format: this version reads policy format 1";
+        QTest::newRow("duplicate item id")
+            << QVariantList{"mitigating", 1, "id"} << QJsonValue(u"age"_qs)
+            << "mitigating[1].id: 'age' is used twice";
+        QTest::newRow("unknown key in item")
+            << QVariantList{"aggravating", 0, "weight"} << QJsonValue(3)
+            << "aggravating[0].weight: unknown key";
+        QTest::newRow("empty help") << QVariantList{"priorities", 2, "help"} << QJsonValue(u" "_qs)
+                                    << "priorities[2].help: must be non-empty text";
+        QTest::newRow("citation to unknown source")
+            << QVariantList{"dispositions", 0, "citation", "source"} << QJsonValue(u"nobody"_qs)
+            << "dispositions[0].citation.source: 'nobody' is not one of the pack's sources";
+        QTest::newRow("bad date") << QVariantList{"sources", 0, "dated"}
+                                  << QJsonValue(u"2021-02-30"_qs)
+                                  << "sources[0].dated: '2021-02-30' is not a date that exists";
+        QTest::newRow("period backwards")
+            << QVariantList{"in_force", 0, "until"} << QJsonValue(u"2022-01-01"_qs)
+            << "in_force[0].until: ends before it begins";
+        QTest::newRow("rule names unknown fact")
+            << QVariantList{"rules", 0, "when", "all", 3, "fact"} << QJsonValue(u"represnted"_qs)
+            << "rules[0].when.all[3].fact: unknown fact 'represnted'";
+        QTest::newRow("rule asks unknown item")
+            << QVariantList{"rules", 1, "when", "all", 0, "answer"} << QJsonValue(u"priority_d"_qs)
+            << "rules[1].when.all[0].answer: 'priority_d' is not a priority or factor of this pack";
+        QTest::newRow("rule answer value")
+            << QVariantList{"rules", 1, "when", "all", 0, "is"} << QJsonValue(u"maybe"_qs)
+            << "rules[1].when.all[0].is: an answer is yes, no or unknown";
+        QTest::newRow("usual course unknown")
+            << QVariantList{"rules", 0, "usual_course"} << QJsonValue(u"deport"_qs)
+            << "rules[0].usual_course: 'deport' is not one of the pack's dispositions";
+        QTest::newRow("condition of nothing")
+            << QVariantList{"rules", 4, "when"}
+            << QJsonValue(QJsonObject{{u"weather"_qs, u"fine"_qs}})
+            << "rules[4].when: a condition is all, any, not, fact or answer";
+        QTest::newRow("empty any")
+            << QVariantList{"rules", 5, "when", "any"} << QJsonValue(QJsonArray())
+            << "rules[5].when.any: needs at least one condition";
+        QTest::newRow("threshold not a number")
+            << QVariantList{"rules", 4, "when", "at_least"} << QJsonValue(u"ten"_qs)
+            << "rules[4].when: at_least and at_most take a number";
+        QTest::newRow("no dispositions") << QVariantList{"dispositions"} << QJsonValue(QJsonArray())
+                                         << "dispositions: a policy needs at least one disposition";
+    }
+    void refusesBrokenPacksNamingThePath() {
+        QFETCH(QVariantList, path);
+        QFETCH(QJsonValue, value);
+        QFETCH(QString, expected);
+        const QJsonObject broken = replaced(defaultPackJson(), path, value).toObject();
+        QString error;
+        QVERIFY(!PolicyPack::fromJson(bytes(broken), &error));
+        QCOMPARE(error, expected);
+    }
+
+    void refusesWhatIsNotAPack() {
+        QString error;
+        QVERIFY(!PolicyPack::fromJson("{\"format\": 1,", &error));
+        QVERIFY2(error.startsWith(u"not JSON"_qs), qPrintable(error));
+        QVERIFY(!PolicyPack::fromJson("[1, 2]", &error));
+        QVERIFY(error.contains(u"JSON object"_qs));
+        QVERIFY(!PolicyPack::fromFile(u"/nonexistent/pack.json"_qs, &error));
+        QVERIFY(error.startsWith(u"/nonexistent/pack.json"_qs));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestPolicyPack)
+#include "tst_policypack.moc"
