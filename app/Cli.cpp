@@ -1,5 +1,6 @@
 #include "Cli.h"
 
+#include "PolicyCli.h"
 #include "domain/ANumber.h"
 #include "io/CaseExporter.h"
 #include "io/CsvImporter.h"
@@ -223,6 +224,12 @@ QList<Command> commands() {
          list,
          {dbOption(), search, court, limit},
          {}},
+        {"policy",
+         "list | show ID | validate FILE",
+         "List the built-in policy packs, show one, or check a pack file.",
+         [](QCommandLineParser &p) { return PolicyCli::run(p.positionalArguments()); },
+         {},
+         {"ARGS"}},
         {"check",
          "--db FILE",
          "Schema version, integrity check and counts.",

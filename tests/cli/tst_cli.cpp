@@ -126,6 +126,28 @@ class TestCli : public QObject {
         QCOMPARE(b.readAll(), first);  // byte-identical: nothing lost either way
     }
 
+    void policyCommandsListShowAndValidate() {
+        Run r = discretion({u"policy"_qs, u"list"_qs});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.contains(
+            u"dhs-2021-guidelines-opla-2022\t2022-04-25..2022-06-24,2023-07-28..2025-01-20"_qs));
+        QVERIFY(r.out.contains(u"case-by-case-2022-2023"_qs));
+        r = discretion({u"policy"_qs, u"show"_qs, u"dhs-2021-guidelines-opla-2022"_qs});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.contains(u"joint_motion_dismiss"_qs) &&
+                r.out.contains(u"C. Border security"_qs));
+        QCOMPARE(discretion({u"policy"_qs, u"show"_qs, u"nope"_qs}).exitCode, 2);
+        QVERIFY(m_dir.writeFile(u"pack.json"_qs, "{\"format\": 1, \"id\": \"x\"}"));
+        r = discretion({u"policy"_qs, u"validate"_qs, m_dir.path(u"pack.json"_qs)});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(u"pack.json: title: missing"_qs), qPrintable(r.err));
+        r = discretion(
+            {u"policy"_qs, u"validate"_qs,
+             QStringLiteral(DISCRETION_SOURCE "/resources/policies/vacatur-2022-2023.json")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.startsWith(u"valid: case-by-case-2022-2023 sha256 "_qs));
+    }
+
     void badDocketsGiveAClearMessage() {
         QVERIFY(m_dir.writeFile(u"fake.sqlite"_qs, "not a database at all"));
         Run r = discretion({u"check"_qs, u"--db"_qs, m_dir.path(u"fake.sqlite"_qs)});
