@@ -1,6 +1,7 @@
 #include "Cli.h"
 
 #include "PolicyCli.h"
+#include "ReviewCli.h"
 #include "domain/ANumber.h"
 #include "io/CaseExporter.h"
 #include "io/CsvImporter.h"
@@ -187,6 +188,10 @@ QList<Command> commands() {
     const QCommandLineOption limit(QStringLiteral("limit"),
                                    QStringLiteral("At most N cases (default 100)."),
                                    QStringLiteral("N"));
+    const QCommandLineOption caseOption(
+        QStringLiteral("case"), QStringLiteral("The case's A-number."), QStringLiteral("A-NUMBER"));
+    const QCommandLineOption answers(
+        QStringLiteral("answers"), QStringLiteral("Answers file (JSON)."), QStringLiteral("FILE"));
     return {
         {"generate-docket",
          "--db FILE --cases N [--seed S]",
@@ -224,6 +229,12 @@ QList<Command> commands() {
          list,
          {dbOption(), search, court, limit},
          {}},
+        {"review",
+         "--db FILE --case A-NUMBER --answers FILE | show --db FILE --case A-NUMBER",
+         "Record a review from an answers file (checked like the wizard), or print the latest.",
+         ReviewCli::run,
+         {dbOption(), caseOption, answers},
+         {"show"}},
         {"policy",
          "list | show ID | validate FILE",
          "List the built-in policy packs, show one, or check a pack file.",

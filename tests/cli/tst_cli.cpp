@@ -2,6 +2,9 @@
 #include "TestDocket.h"
 
 #include <sqlite3.h>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 
 namespace {
@@ -146,6 +149,68 @@ class TestCli : public QObject {
              QStringLiteral(DISCRETION_SOURCE "/resources/policies/vacatur-2022-2023.json")});
         QCOMPARE(r.exitCode, 0);
         QVERIFY(r.out.startsWith(u"valid: case-by-case-2022-2023 sha256 "_qs));
+    }
+
+    void reviewRecordsWithTheWizardsChecks() {
+        const QString db = m_dir.path(u"review.sqlite"_qs);
+        QVERIFY(m_dir.writeFile(
+            u"case.jsonl"_qs,
+            R"({"a_number":"A204-555-101","family_name":"Hernández","first_presence_date":"2009-05-01","entry_date":"2009-05-01","entry_manner":"ewi","counsel_name":"Ana Beltrán, Esq.","eoir28_date":"2019-05-02","family":[{"name":"Luis","relation":"child","status":"USC","dependency":"provider"}]})"
+            "\n"
+            R"({"a_number":"A204-555-102","family_name":"Unrepresented"})"
+            "\n"));
+        QCOMPARE(
+            discretion({u"import-jsonl"_qs, u"--db"_qs, db, m_dir.path(u"case.jsonl"_qs)}).exitCode,
+            0);
+        const QString example =
+            QStringLiteral(DISCRETION_SOURCE "/resources/policies/example-answers.json");
+
+        // Unrepresented: the policy's usual course is a continuance, so the example's joint
+        // motion needs a reason for departing from it, and nothing is stored without one.
+        Run r = discretion({u"review"_qs, u"--db"_qs, db, u"--case"_qs, u"A204-555-102"_qs,
+                            u"--answers"_qs, example});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(u"invalid: deviation_reason:"_qs) &&
+                     r.err.contains(u"nothing was stored"_qs),
+                 qPrintable(r.err));
+        QCOMPARE(
+            discretion({u"review"_qs, u"show"_qs, u"--db"_qs, db, u"--case"_qs, u"A204-555-102"_qs})
+                .exitCode,
+            1);
+
+        r = discretion({u"review"_qs, u"--db"_qs, db, u"--case"_qs, u"204555101"_qs,
+                        u"--answers"_qs, example});
+        QCOMPARE(r.exitCode, 0);
+        const QString hash = r.out.trimmed().section(u' ', -1);
+        QCOMPARE(hash.size(), 64);
+        r = discretion(
+            {u"review"_qs, u"show"_qs, u"--db"_qs, db, u"--case"_qs, u"A204-555-101"_qs});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonObject shown = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        QCOMPARE(shown[u"record_sha256"_qs].toString(), hash);
+        const QJsonObject record = shown[u"record"_qs].toObject();
+        QCOMPARE(record[u"disposition"_qs].toString(), u"joint_motion_dismiss"_qs);
+        QCOMPARE(record[u"policy"_qs].toObject()[u"id"_qs].toString(),
+                 u"dhs-2021-guidelines-opla-2022"_qs);
+        bool jointMotionRuleApplies = false;
+        for (const QJsonValue &rule : record[u"rules"_qs].toArray())
+            jointMotionRuleApplies |= rule[u"rule"_qs] == u"non_priority_represented"_qs &&
+                                      rule[u"state"_qs] == u"applies"_qs;
+        QVERIFY(jointMotionRuleApplies);
+
+        QVERIFY(m_dir.writeFile(
+            u"bad.json"_qs,
+            R"({"reviewer":"X","review_date":"2024-03-01","status":"ready","answers":{"public_safety":{"answer":"maybe"}}})"));
+        r = discretion({u"review"_qs, u"--db"_qs, db, u"--case"_qs, u"A204-555-101"_qs,
+                        u"--answers"_qs, m_dir.path(u"bad.json"_qs)});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY(r.err.contains(u"invalid: public_safety: the answer is 'maybe'"_qs));
+        QVERIFY(r.err.contains(u"invalid: national_security: not answered"_qs));
+        // The stored review is untouched.
+        r = discretion(
+            {u"review"_qs, u"show"_qs, u"--db"_qs, db, u"--case"_qs, u"A204-555-101"_qs});
+        QCOMPARE(QJsonDocument::fromJson(r.out.toUtf8()).object()[u"record_sha256"_qs].toString(),
+                 hash);
     }
 
     void badDocketsGiveAClearMessage() {

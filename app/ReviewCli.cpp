@@ -1,0 +1,116 @@
+#include "ReviewCli.h"
+
+#include "domain/ANumber.h"
+#include "review/AnswersFile.h"
+#include "store/CaseStore.h"
+#include "store/ReviewStore.h"
+
+#include <QCommandLineParser>
+#include <QFile>
+#include <QJsonDocument>
+#include <QTextStream>
+
+namespace ReviewCli {
+namespace {
+QTextStream &out() {
+    static QTextStream s(stdout);
+    return s;
+}
+QTextStream &err() {
+    static QTextStream s(stderr);
+    return s;
+}
+
+struct Target {
+    std::unique_ptr<CaseStore> store;
+    std::optional<Case> theCase;
+};
+
+Target openCase(const QCommandLineParser &p) {
+    Target t;
+    QString error;
+    const ANumber aNumber = ANumber::parse(p.value(QStringLiteral("case")), &error);
+    if (!aNumber.isValid()) {
+        err() << "error: --case: " << error << '\n';
+        return t;
+    }
+    t.store =
+        CaseStore::open(p.value(QStringLiteral("db")), CaseStore::OpenMode::OpenExisting, &error);
+    if (!t.store) {
+        err() << "error: " << error << '\n';
+        return t;
+    }
+    t.theCase = t.store->loadCase(t.store->findCaseId(aNumber.digits()));
+    if (!t.theCase)
+        err() << "error: no case " << aNumber.display() << " in " << t.store->path() << '\n';
+    return t;
+}
+
+int record(const QCommandLineParser &p) {
+    Target t = openCase(p);
+    if (!t.theCase)
+        return 2;
+    QFile file(p.value(QStringLiteral("answers")));
+    if (!file.open(QIODevice::ReadOnly)) {
+        err() << "error: cannot read " << file.fileName() << ": " << file.errorString() << '\n';
+        return 2;
+    }
+    AnswersFile::Result read = AnswersFile::read(file.readAll(), PolicyPack::builtIn());
+    QList<ReviewIssue> issues = read.issues;
+    Review &review = read.review;
+    if (read.pack) {
+        review.refresh(*t.theCase, *read.pack);
+        issues += ReviewChecker::forStatus(review, *read.pack);
+    }
+    for (const ReviewIssue &i : issues)
+        err() << "invalid: " << i.question << ": " << i.message << '\n';
+    if (!issues.isEmpty()) {
+        err() << "nothing was stored\n";
+        return 1;
+    }
+    ReviewStore reviews(*t.store);
+    if (const std::optional<Review> previous = reviews.latest(t.theCase->id))
+        review.id = previous->id;  // drafts and unsigned reviews are saved in place
+    QString error;
+    if (!reviews.save(review, *read.pack, &error)) {
+        err() << "error: " << error << '\n';
+        return 2;
+    }
+    if (!review.policyInForce)
+        err() << "warning: policy " << review.policyId << " was not in force on "
+              << review.reviewDate.toString(Qt::ISODate) << "; the record says so\n";
+    out() << "recorded " << review.status << " review of " << ANumber::displayDigits(review.aNumber)
+          << " under " << review.policyId << ", sha256 " << review.sha256() << '\n';
+    return 0;
+}
+
+int show(const QCommandLineParser &p) {
+    Target t = openCase(p);
+    if (!t.theCase)
+        return 2;
+    const std::optional<Review> review = ReviewStore(*t.store).latest(t.theCase->id);
+    if (!review) {
+        err() << "error: " << ANumber::displayDigits(t.theCase->aNumber) << " has no review\n";
+        return 1;
+    }
+    QJsonObject o{{"record", review->toJson()}, {"record_sha256", review->sha256()}};
+    out() << QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Indented));
+    return 0;
+}
+}  // namespace
+
+int run(QCommandLineParser &p) {
+    const QStringList words = p.positionalArguments();
+    if (p.value(QStringLiteral("db")).isEmpty() || p.value(QStringLiteral("case")).isEmpty()) {
+        err() << "error: --db FILE and --case A-NUMBER are required\n";
+        return 2;
+    }
+    if (words == QStringList{QStringLiteral("show")})
+        return show(p);
+    if (words.isEmpty() && !p.value(QStringLiteral("answers")).isEmpty())
+        return record(p);
+    err() << "usage: discretion review --db FILE --case A-NUMBER --answers FILE\n"
+             "       discretion review show --db FILE --case A-NUMBER\n";
+    return 2;
+}
+}  // namespace ReviewCli

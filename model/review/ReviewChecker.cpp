@@ -1,0 +1,76 @@
+#include "ReviewChecker.h"
+
+#include <QCoreApplication>
+
+namespace {
+QString tr(const char *text) {
+    return QCoreApplication::translate("ReviewChecker", text);
+}
+
+QString labelOf(const PolicyPack &pack, const QString &dispositionId) {
+    for (const PolicyItem &d : pack.dispositions)
+        if (d.id == dispositionId)
+            return d.label;
+    return dispositionId;
+}
+
+bool offers(const PolicyPack &pack, const QString &dispositionId) {
+    for (const PolicyItem &d : pack.dispositions)
+        if (d.id == dispositionId)
+            return true;
+    return false;
+}
+}  // namespace
+
+QList<ReviewIssue> ReviewChecker::structural(const Review &review, const PolicyPack &pack) {
+    QList<ReviewIssue> out;
+    if (review.policySha256 != pack.sha256())
+        out.append({"policy", tr("the review was made under another policy text")});
+    const QStringList asked = pack.answerableIds();
+    for (const ReviewAnswer &a : review.answers) {
+        if (!asked.contains(a.itemId))
+            out.append(
+                {a.itemId, tr("'%1' is not a question of policy %2").arg(a.itemId, pack.id)});
+        else if (!a.value.isEmpty() && a.value != u"yes" && a.value != u"no" &&
+                 a.value != u"unknown")
+            out.append(
+                {a.itemId, tr("the answer is '%1'; it must be yes, no or unknown").arg(a.value)});
+    }
+    if (!review.disposition.isEmpty() && !offers(pack, review.disposition))
+        out.append({"disposition",
+                    tr("'%1' is not a disposition of policy %2").arg(review.disposition, pack.id)});
+    return out;
+}
+
+QList<ReviewIssue> ReviewChecker::completeness(const Review &review, const PolicyPack &pack) {
+    QList<ReviewIssue> out;
+    for (const QString &item : pack.answerableIds())
+        if (review.answerOf(item).isEmpty())
+            out.append({item, tr("not answered (yes, no or unknown)")});
+    if (review.disposition.isEmpty())
+        out.append({"disposition", tr("no disposition is chosen")});
+    if (review.reasons.trimmed().isEmpty())
+        out.append({"reasons", tr("written reasons are required for every disposition, including "
+                                  "declining discretion")});
+    const QStringList usual = review.usualCourses();
+    if (!review.disposition.isEmpty() && !usual.isEmpty() && !usual.contains(review.disposition) &&
+        review.deviationReason.trimmed().isEmpty()) {
+        QStringList labels;
+        for (const QString &u : usual)
+            labels << labelOf(pack, u);
+        out.append({"deviation_reason",
+                    tr("the policy's usual course here is %1; say why you chose %2 instead")
+                        .arg(labels.join(tr(" or ")), labelOf(pack, review.disposition))});
+    }
+    return out;
+}
+
+QList<ReviewIssue> ReviewChecker::forStatus(const Review &review, const PolicyPack &pack) {
+    QList<ReviewIssue> out = structural(review, pack);
+    if (review.status == u"ready")
+        out += completeness(review, pack);
+    else if (review.status != u"draft")
+        out.append(
+            {"status", tr("the status is '%1'; it must be draft or ready").arg(review.status)});
+    return out;
+}

@@ -1,0 +1,27 @@
+#pragma once
+
+#include "review/Review.h"
+
+#include <optional>
+
+class CaseStore;
+
+// Reviews in the docket. Saving stores the review's canonical record and hash, the exact
+// policy text it was made under (once per text), and the case's review status, all in
+// one transaction. A draft is saved in place; the latest version is what the list shows.
+class ReviewStore {
+  public:
+    explicit ReviewStore(CaseStore &store) : m_store(store) {}
+
+    bool save(Review &review, const PolicyPack &pack, QString *error);
+    std::optional<Review> latest(qint64 caseId) const;
+    // The canonical text of a policy pack stored with some review, if any.
+    std::optional<QByteArray> policyText(const QString &sha256) const;
+    std::optional<QString> recordHash(qint64 reviewId) const;
+
+  private:
+    bool storePolicyText(const PolicyPack &pack, QString *error);
+    bool writeRow(Review &review, qint64 caseId, QString *error);
+
+    CaseStore &m_store;
+};

@@ -1,0 +1,150 @@
+#include "TestDocket.h"
+#include "review/AnswersFile.h"
+#include "store/ReviewStore.h"
+
+#include <QFile>
+#include <QJsonDocument>
+#include <QSqlQuery>
+
+namespace {
+QByteArray exampleAnswers() {
+    QFile f(QStringLiteral(DISCRETION_SOURCE "/resources/policies/example-answers.json"));
+    f.open(QIODevice::ReadOnly);
+    return f.readAll();
+}
+
+// The case the example answers were written for: represented, non-priority.
+Case exampleCase() {
+    Case c = makeCase(u"204555101"_qs, QString::fromUtf8("Hernández"), u"Rosa"_qs);
+    c.firstPresenceDate = QDate(2009, 5, 1);
+    c.entryDate = QDate(2009, 5, 1);
+    c.entryManner = u"ewi"_qs;
+    c.counselName = u"Ana Beltrán, Esq."_qs;
+    c.eoir28Date = QDate(2019, 5, 2);
+    c.family = {{u"Luis"_qs, u"child"_qs, u"USC"_qs, u"provider"_qs}};
+    c.relief = {{u"42b"_qs, u"court"_qs, QDate(2019, 9, 1)}};
+    return c;
+}
+
+AnswersFile::Result readExample(const Case &c) {
+    AnswersFile::Result r = AnswersFile::read(exampleAnswers(), PolicyPack::builtIn());
+    if (r.pack)
+        r.review.refresh(c, *r.pack);
+    return r;
+}
+
+QStringList questions(const QList<ReviewIssue> &issues) {
+    QStringList out;
+    for (const ReviewIssue &i : issues)
+        out << i.question;
+    return out;
+}
+}  // namespace
+
+class TestReview : public QObject {
+    Q_OBJECT
+  private Q_SLOTS:
+    void theExampleIsACompleteReview() {
+        const AnswersFile::Result r = readExample(exampleCase());
+        QVERIFY(r.issues.isEmpty());
+        QVERIFY(r.pack);
+        QCOMPARE(r.review.usualCourses(), QStringList{u"joint_motion_dismiss"_qs});
+        QVERIFY(ReviewChecker::forStatus(r.review, *r.pack).isEmpty());
+        QVERIFY(r.review.policyInForce);
+    }
+
+    void sameReviewSameBytesAndHash() {
+        const Review a = readExample(exampleCase()).review;
+        const Review b = readExample(exampleCase()).review;
+        QCOMPARE(a.canonicalBytes(), b.canonicalBytes());
+        QCOMPARE(a.sha256().size(), 64);
+        const Review back = Review::fromJson(QJsonDocument::fromJson(a.canonicalBytes()).object());
+        QCOMPARE(back.canonicalBytes(), a.canonicalBytes());
+        Review changed = a;
+        changed.reasons += u" "_qs;
+        QVERIFY(changed.sha256() != a.sha256());
+    }
+
+    void departingFromTheUsualCourseNeedsAReason() {
+        AnswersFile::Result r = readExample(exampleCase());
+        r.review.disposition = u"decline_pd"_qs;
+        QList<ReviewIssue> issues = ReviewChecker::forStatus(r.review, *r.pack);
+        QCOMPARE(questions(issues), QStringList{u"deviation_reason"_qs});
+        QVERIFY(issues.first().message.contains(u"Join or not oppose a motion to dismiss"_qs));
+        r.review.deviationReason = u"New information about a pending charge."_qs;
+        QVERIFY(ReviewChecker::forStatus(r.review, *r.pack).isEmpty());
+        r.review.reasons = u"  "_qs;
+        QCOMPARE(questions(ReviewChecker::forStatus(r.review, *r.pack)),
+                 QStringList{u"reasons"_qs});
+    }
+
+    void everyProblemNamesItsQuestion() {
+        AnswersFile::Result r = readExample(exampleCase());
+        r.review.answers.removeIf(
+            [](const ReviewAnswer &a) { return a.itemId == u"public_safety"; });
+        r.review.answers << ReviewAnswer{u"weather"_qs, u"yes"_qs, {}};
+        r.review.answers.first().value = u"maybe"_qs;
+        r.review.disposition = u"deport"_qs;
+        r.review.refresh(exampleCase(), *r.pack);
+        const QStringList q = questions(ReviewChecker::forStatus(r.review, *r.pack));
+        for (const QString &expected : {u"public_safety"_qs, u"weather"_qs,
+                                        r.review.answers.first().itemId, u"disposition"_qs})
+            QVERIFY2(q.contains(expected), qPrintable(q.join(u',')));
+        // A draft may be incomplete, but never malformed.
+        r.review.status = u"draft"_qs;
+        const QStringList draft = questions(ReviewChecker::forStatus(r.review, *r.pack));
+        QVERIFY(!draft.contains(u"public_safety"_qs));
+        QVERIFY(draft.contains(u"weather"_qs));
+    }
+
+    void answersFileProblemsAreNamed() {
+        const auto r = AnswersFile::read(R"({"review_date": "2021-02-30", "colour": "red",
+                                             "answers": {"public_safety": "no"}})",
+                                         PolicyPack::builtIn());
+        const QStringList q = questions(r.issues);
+        for (const char *expected : {"colour", "reviewer", "review_date", "public_safety"})
+            QVERIFY2(q.contains(QLatin1String(expected)), qPrintable(q.join(u',')));
+        const auto outside = AnswersFile::read(R"({"review_date": "2026-01-05", "reviewer": "X"})",
+                                               PolicyPack::builtIn());
+        QVERIFY(questions(outside.issues).contains(u"policy"_qs));
+    }
+
+    void aPackChosenOutsideItsPeriodIsRecordedAsSuch() {
+        QByteArray json = exampleAnswers();
+        json.replace("\"2024-03-01\"", "\"2022-09-01\"");  // the guidelines were vacated then
+        AnswersFile::Result r = AnswersFile::read(json, PolicyPack::builtIn());
+        r.review.refresh(exampleCase(), *r.pack);
+        QVERIFY(!r.review.policyInForce);
+        QCOMPARE(r.review.toJson()[u"policy"_qs].toObject()[u"in_force_on_review_date"_qs].toBool(),
+                 false);
+    }
+
+    void draftsSaveInPlaceAndResume() {
+        TestDocket docket;
+        auto store = docket.open();
+        Case c = exampleCase();
+        QString error;
+        QVERIFY(store->saveCase(c, &error));
+        AnswersFile::Result r = readExample(c);
+        r.review.status = u"draft"_qs;
+        r.review.disposition.clear();
+        ReviewStore reviews(*store);
+        QVERIFY2(reviews.save(r.review, *r.pack, &error), qPrintable(error));
+        QCOMPARE(store->loadCase(c.id)->reviewStatus, u"draft"_qs);
+        std::optional<Review> resumed = reviews.latest(c.id);
+        QVERIFY(resumed);
+        QCOMPARE(resumed->canonicalBytes(), r.review.canonicalBytes());
+        resumed->disposition = u"joint_motion_dismiss"_qs;
+        resumed->status = u"ready"_qs;
+        QVERIFY(reviews.save(*resumed, *r.pack, &error));
+        QCOMPARE(store->loadCase(c.id)->reviewStatus, u"ready"_qs);
+        QSqlQuery q(u"SELECT count(*) FROM reviews"_qs, store->database());
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toInt(), 1);
+        QCOMPARE(*reviews.recordHash(resumed->id), resumed->sha256());
+        QCOMPARE(*reviews.policyText(r.pack->sha256()), r.pack->canonicalBytes());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestReview)
+#include "tst_review.moc"
