@@ -153,15 +153,13 @@ class TestCli : public QObject {
 
     void reviewRecordsWithTheWizardsChecks() {
         const QString db = m_dir.path(u"review.sqlite"_qs);
-        QVERIFY(m_dir.writeFile(
-            u"case.jsonl"_qs,
-            R"({"a_number":"A204-555-101","family_name":"Hernández","first_presence_date":"2009-05-01","entry_date":"2009-05-01","entry_manner":"ewi","counsel_name":"Ana Beltrán, Esq.","eoir28_date":"2019-05-02","family":[{"name":"Luis","relation":"child","status":"USC","dependency":"provider"}]})"
-            "\n"
-            R"({"a_number":"A204-555-102","family_name":"Unrepresented"})"
-            "\n"));
-        QCOMPARE(
-            discretion({u"import-jsonl"_qs, u"--db"_qs, db, m_dir.path(u"case.jsonl"_qs)}).exitCode,
-            0);
+        // The README's example case (represented) and an unrepresented one.
+        QVERIFY(m_dir.writeFile(u"case.jsonl"_qs,
+                                R"({"a_number":"A204-555-102","family_name":"Unrepresented"})"));
+        for (const QString &file :
+             {QStringLiteral(DISCRETION_SOURCE "/resources/policies/example-case.jsonl"),
+              m_dir.path(u"case.jsonl"_qs)})
+            QCOMPARE(discretion({u"import-jsonl"_qs, u"--db"_qs, db, file}).exitCode, 0);
         const QString example =
             QStringLiteral(DISCRETION_SOURCE "/resources/policies/example-answers.json");
 
