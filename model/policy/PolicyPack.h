@@ -27,6 +27,7 @@ struct PolicyItem {
     QString label;
     QString help;  // in the project's own words
     Citation citation;
+    QStringList facts;  // derived facts shown beside the question as suggestions
 };
 
 struct ProcedureNote {

@@ -165,15 +165,32 @@ QList<PolicyItem> PolicyPackReader::items(const QJsonObject &root, const QString
     for (qsizetype i = 0; i < list.size() && m_error.isEmpty(); ++i) {
         const QString p = at(key, i);
         const QJsonObject o = object(list[i], p);
-        if (!checkKeys(o, p, {"id", "label", "help", "citation"}))
+        if (!checkKeys(o, p, {"id", "label", "help", "citation"}, {"facts"}))
             break;
         PolicyItem item{text(o, QStringLiteral("id"), p), text(o, QStringLiteral("label"), p),
-                        text(o, QStringLiteral("help"), p), citation(o, p)};
+                        text(o, QStringLiteral("help"), p), citation(o, p), factList(o, p)};
         if (m_ids.contains(item.id))
             fail(at(p, QStringLiteral("id")), tr("'%1' is used twice").arg(item.id));
         m_ids.insert(item.id);
         out << item;
     }
+    return out;
+}
+
+QStringList PolicyPackReader::factList(const QJsonObject &o, const QString &path) {
+    QStringList out;
+    const QJsonValue v = o.value(QStringLiteral("facts"));
+    if (v.isUndefined())
+        return out;
+    const QJsonArray list = v.toArray();
+    for (qsizetype i = 0; i < list.size(); ++i) {
+        const QString fact = list[i].toString();
+        if (!FactDeriver::factIds().contains(fact))
+            fail(at(at(path, QStringLiteral("facts")), i), tr("unknown fact '%1'").arg(fact));
+        out << fact;
+    }
+    if (!v.isArray())
+        fail(at(path, QStringLiteral("facts")), tr("must be a list of fact ids"));
     return out;
 }
 

@@ -22,6 +22,7 @@ class PolicyPackReader {
     QJsonArray array(const QJsonObject &o, const QString &key, const QString &path);
     QJsonObject object(const QJsonValue &v, const QString &path);
     Citation citation(const QJsonObject &o, const QString &path);
+    QStringList factList(const QJsonObject &o, const QString &path);
     bool readHeader(const QJsonObject &root, PolicyPack &pack);
     bool readSources(const QJsonObject &root, PolicyPack &pack);
     bool readPeriods(const QJsonObject &root, PolicyPack &pack);

@@ -129,6 +129,9 @@ class TestPolicyPack : public QObject {
         QTest::newRow("threshold not a number")
             << QVariantList{"rules", 4, "when", "at_least"} << QJsonValue(u"ten"_qs)
             << "rules[4].when: at_least and at_most take a number";
+        QTest::newRow("suggestion names unknown fact")
+            << QVariantList{"mitigating", 1, "facts", 0} << QJsonValue(u"years"_qs)
+            << "mitigating[1].facts[0]: unknown fact 'years'";
         QTest::newRow("no dispositions") << QVariantList{"dispositions"} << QJsonValue(QJsonArray())
                                          << "dispositions: a policy needs at least one disposition";
     }
