@@ -8,8 +8,10 @@
 #include "MessageBox.h"
 #include "Settings.h"
 #include "domain/ANumber.h"
+#include "domain/Clock.h"
 #include "io/CaseExporter.h"
 #include "models/CaseTableModel.h"
+#include "review/ReviewWizard.h"
 #include "store/CaseStore.h"
 
 #include <QAction>
@@ -123,6 +125,9 @@ void MainWindow::buildCaseMenu() {
     add->setShortcut(QKeySequence::New);
     QAction *edit = menu->addAction(tr("&Edit Case…"), this, &MainWindow::editCurrentCase);
     edit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
+    QAction *review = menu->addAction(tr("&Review Case…"), this, &MainWindow::reviewCurrentCase);
+    review->setObjectName(QStringLiteral("actionReview"));
+    review->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
     QAction *remove = menu->addAction(tr("&Delete Case…"), this, &MainWindow::deleteCurrentCase);
     remove->setShortcut(QKeySequence::Delete);
     remove->setShortcutContext(Qt::WidgetWithChildrenShortcut);
@@ -233,6 +238,17 @@ void MainWindow::runEditor(const std::optional<Case> &existing, const QString &d
         m_table->selectRow(qBound(0, row, m_model->rowCount() - 1));  // filtered out now
     statusBar()->showMessage(doneMessage.arg(ANumber::displayDigits(dialog.savedCase().aNumber)),
                              5000);
+}
+
+void MainWindow::reviewCurrentCase() {
+    const qint64 id = currentCaseId();
+    if (!m_store || !id)
+        return;
+    const QString reviewer = qEnvironmentVariable("USER", tr("Reviewing attorney"));
+    ReviewWizard wizard(*m_store, id, reviewer, Clock::today(), this);
+    wizard.exec();
+    m_model->refresh();  // the review status may have changed
+    selectCase(id);
 }
 
 void MainWindow::deleteCurrentCase() {

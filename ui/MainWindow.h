@@ -30,6 +30,7 @@ class MainWindow : public QMainWindow {
 
     void newCase();
     void editCurrentCase();
+    void reviewCurrentCase();
     void deleteCurrentCase();
     void importFile(const QString &path, bool jsonLines);
     bool exportFile(const QString &path, bool jsonLines);

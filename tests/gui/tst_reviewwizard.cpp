@@ -1,0 +1,185 @@
+#include "MainWindow.h"
+#include "MessageBox.h"
+#include "TestDocket.h"
+#include "io/JsonLinesImporter.h"
+#include "models/CaseTableModel.h"
+#include "review/ReviewSession.h"
+#include "review/ReviewWizard.h"
+#include "store/ReviewStore.h"
+
+#include <QAbstractButton>
+#include <QApplication>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QRadioButton>
+#include <QTableView>
+#include <QTextBrowser>
+#include <QTimer>
+
+namespace {
+const QDate kReviewDate(2024, 3, 1);  // the 2021/2022 framework was in force
+
+void key(int k, Qt::KeyboardModifiers m = Qt::NoModifier) {
+    QWidget *target = QApplication::focusWidget();
+    QVERIFY2(target, "nothing has keyboard focus");
+    QTest::keyClick(target, Qt::Key(k), m);
+}
+
+void type(const QString &text) {
+    QTest::keyClicks(QApplication::focusWidget(), text);
+}
+
+// Answers every question on the current page from the keyboard: letter, Tab, note, Tab.
+void answerPage(ReviewWizard &w, const QList<std::pair<int, QString>> &answers) {
+    QTRY_VERIFY(qobject_cast<QRadioButton *>(QApplication::focusWidget()));
+    for (qsizetype i = 0; i < answers.size(); ++i) {
+        key(answers[i].first);
+        key(Qt::Key_Tab);
+        QVERIFY(qobject_cast<QLineEdit *>(QApplication::focusWidget()));
+        type(answers[i].second);
+        if (i + 1 < answers.size())
+            key(Qt::Key_Tab);
+    }
+    key(Qt::Key_Return);  // Enter in the last note goes on to the next step
+    Q_UNUSED(w);
+}
+}  // namespace
+
+class TestReviewWizard : public QObject {
+    Q_OBJECT
+    TestDocket m_docket;
+    std::unique_ptr<CaseStore> m_store;
+    qint64 m_caseId = 0;
+
+  private Q_SLOTS:
+    void initTestCase() {
+        m_store = m_docket.open();
+        const ImportReport r = JsonLinesImporter(*m_store, DuplicatePolicy::Skip)
+                                   .importFile(QStringLiteral(
+                                       DISCRETION_SOURCE "/resources/policies/example-case.jsonl"));
+        QCOMPARE(r.imported, 1);
+        m_caseId = m_store->findCaseId(u"204555101"_qs);
+    }
+
+    void completesAWholeReviewFromTheKeyboard() {
+        ReviewWizard w(*m_store, m_caseId, u"A. Attorney"_qs, kReviewDate);
+        w.show();
+        w.activateWindow();  // mnemonics such as Alt+N need an active window
+        QVERIFY(QTest::qWaitForWindowActive(&w));
+        QVERIFY(w.findChild<QLabel *>(u"policyWarning"_qs)->isHidden());  // in force on the date
+        QVERIFY(w.findChild<QTextBrowser *>(u"factsView"_qs)
+                    ->toPlainText()
+                    .contains(u"EOIR-28 filed 2019-05-02"_qs));
+        w.button(QWizard::NextButton)->setFocus();
+        key(Qt::Key_Return);  // Enter goes on to the next step
+        QCOMPARE(w.currentId(), int(ReviewWizard::PrioritiesId));
+        answerPage(w, {{Qt::Key_N, u"no record"_qs},
+                       {Qt::Key_N, u"vacated only"_qs},
+                       {Qt::Key_N, u"2009 entry"_qs}});
+        QCOMPARE(w.currentId(), int(ReviewWizard::AggravatingId));
+        answerPage(w, QList<std::pair<int, QString>>(5, {Qt::Key_N, u"none"_qs}));
+        QCOMPARE(w.currentId(), int(ReviewWizard::MitigatingId));
+        answerPage(w, {{Qt::Key_N, {}},
+                       {Qt::Key_Y, u"15 years"_qs},
+                       {Qt::Key_U, u"no records"_qs},
+                       {Qt::Key_N, {}},
+                       {Qt::Key_Y, u"provider"_qs},
+                       {Qt::Key_Y, u"42B pending"_qs},
+                       {Qt::Key_N, {}},
+                       {Qt::Key_Y, u"employed"_qs},
+                       {Qt::Key_Y, u"vacated 2016"_qs}});
+        QCOMPARE(w.currentId(), int(ReviewWizard::RepresentationId));
+        QVERIFY(w.findChild<QLabel *>(u"representationText"_qs)
+                    ->text()
+                    .contains(u"applies to this case"_qs));
+        key(Qt::Key_Return);
+        QCOMPARE(w.currentId(), int(ReviewWizard::DispositionId));
+        // Nothing is pre-selected, and Next waits for a disposition and reasons.
+        QVERIFY(!w.button(QWizard::NextButton)->isEnabled());
+        QVERIFY(w.findChild<QTextBrowser *>(u"policySays"_qs)
+                    ->toPlainText()
+                    .contains(u"joint motion to dismiss"_qs));
+        QTRY_COMPARE(QApplication::focusWidget()->objectName(), u"disposition_dismiss"_qs);
+        QVERIFY(!w.findChild<QRadioButton *>(u"disposition_dismiss"_qs)->isChecked());
+        key(Qt::Key_Down);  // to the next option, join a motion to dismiss; Space chooses it
+        key(Qt::Key_Space);
+        QVERIFY(w.findChild<QRadioButton *>(u"disposition_joint_motion_dismiss"_qs)->isChecked());
+        key(Qt::Key_Tab);
+        QCOMPARE(QApplication::focusWidget()->objectName(), u"reasonsEdit"_qs);
+        type(u"Not a priority; long residence and US citizen children."_qs);
+        QVERIFY(w.button(QWizard::NextButton)->isEnabled());
+        key(Qt::Key_Return, Qt::ControlModifier);  // Enter is a new line here; Ctrl+Enter goes on
+        QCOMPARE(w.currentId(), int(ReviewWizard::SummaryId));
+        QVERIFY(w.button(QWizard::FinishButton)->isEnabled());
+        QTRY_COMPARE(QApplication::focusWidget(), w.button(QWizard::FinishButton));
+        key(Qt::Key_Return);  // Mark ready to sign: the default button on the last page
+        QTRY_VERIFY(!w.isVisible());
+
+        const std::optional<Review> saved = ReviewStore(*m_store).latest(m_caseId);
+        QVERIFY(saved);
+        QCOMPARE(saved->status, u"ready"_qs);
+        QCOMPARE(saved->disposition, u"joint_motion_dismiss"_qs);
+        QCOMPARE(saved->answerOf(u"health"_qs), u"unknown"_qs);
+        QCOMPARE(saved->answerOf(u"presence"_qs), u"yes"_qs);
+        QCOMPARE(saved->answers.size(), 17);
+        QCOMPARE(m_store->loadCase(m_caseId)->reviewStatus, u"ready"_qs);
+    }
+
+    void aDraftResumesWhereItWasLeft() {
+        {
+            ReviewSession s(*m_store, m_caseId, PolicyPack::builtIn(), kReviewDate,
+                            u"A. Attorney"_qs);
+            QVERIFY(s.resumed());
+            s.setDisposition(u"decline_pd"_qs);
+            QVERIFY(s.deviates());  // the usual course is the joint motion
+            QString error;
+            QVERIFY(!s.save(u"ready"_qs, &error));
+            QVERIFY2(error.startsWith(u"deviation_reason"_qs), qPrintable(error));
+            QVERIFY(s.save(u"draft"_qs, &error));
+        }
+        ReviewWizard w(*m_store, m_caseId, u"A. Attorney"_qs, kReviewDate);
+        w.show();
+        w.next();
+        QVERIFY(w.findChild<QRadioButton *>(u"presence_yes"_qs) == nullptr ||
+                w.currentId() == int(ReviewWizard::PrioritiesId));
+        QVERIFY(w.findChild<QRadioButton *>(u"national_security_no"_qs)->isChecked());
+        while (w.currentId() != int(ReviewWizard::DispositionId))
+            w.next();
+        QVERIFY(w.findChild<QRadioButton *>(u"disposition_decline_pd"_qs)->isChecked());
+        QVERIFY(w.findChild<QPlainTextEdit *>(u"deviationEdit"_qs)->isVisible());
+        QVERIFY(!w.button(QWizard::NextButton)->isEnabled());  // needs a reason to depart
+        w.findChild<QPlainTextEdit *>(u"deviationEdit"_qs)
+            ->setPlainText(u"A new charge is pending."_qs);
+        QVERIFY(w.button(QWizard::NextButton)->isEnabled());
+    }
+
+    void aPackOutOfForceIsFlaggedOnEveryPage() {
+        Case fresh = makeCase(u"099000111"_qs, u"Newcase"_qs);
+        QString error;
+        QVERIFY(m_store->saveCase(fresh, &error));
+        ReviewWizard w(*m_store, fresh.id, u"A. Attorney"_qs, QDate(2026, 11, 29));
+        w.show();
+        for (int page = 0; page < 3; ++page, w.next())
+            QVERIFY(!w.currentPage()->findChild<QLabel *>(u"policyWarning"_qs)->isHidden());
+    }
+
+    void theCaseMenuOpensTheReview() {
+        MainWindow main;
+        QVERIFY(main.openDocket(m_docket.path()));
+        main.caseTable()->selectRow(0);
+        QTimer::singleShot(0, &main, [] {
+            for (QWidget *w : QApplication::topLevelWidgets())
+                if (auto *wizard = qobject_cast<ReviewWizard *>(w))
+                    wizard->reject();
+        });
+        main.reviewCurrentCase();
+        QCOMPARE(main.caseModel()
+                     ->data(main.caseModel()->index(0, CaseTableModel::StatusColumn))
+                     .toString(),
+                 u"Draft"_qs);
+    }
+};
+
+QTEST_MAIN(TestReviewWizard)
+#include "tst_reviewwizard.moc"

@@ -1,0 +1,179 @@
+#include "ReviewPages.h"
+
+#include "AnswerBox.h"
+#include "CaseEditorDialog.h"
+#include "domain/ANumber.h"
+#include "review/ReviewSession.h"
+#include "store/CaseStore.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QTextBrowser>
+#include <QTimer>
+#include <QVBoxLayout>
+
+ReviewPage::ReviewPage(ReviewSession &session, const QString &title, const QString &subtitle)
+    : m_session(session), m_warning(new QLabel(this)), m_body(new QVBoxLayout) {
+    setTitle(title);
+    setSubTitle(subtitle);
+    m_warning->setObjectName(QStringLiteral("policyWarning"));
+    m_warning->setWordWrap(true);
+    m_warning->setStyleSheet(QStringLiteral("background:#fff3cd; color:#664d03; padding:6px;"));
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_warning);
+    layout->addLayout(m_body, 1);
+}
+
+void ReviewPage::initializePage() {
+    const QString warning = m_session.policyWarning();
+    m_warning->setText(tr("Warning: %1").arg(warning));
+    m_warning->setVisible(!warning.isEmpty());
+}
+
+FactsPage::FactsPage(ReviewSession &session, CaseStore &store)
+    : ReviewPage(session, tr("Facts"),
+                 tr("The facts the policy relies on, as the case record shows them. Unknown means "
+                    "the record does not say; correct the record if it is wrong.")),
+      m_store(store),
+      m_pack(new QComboBox(this)),
+      m_facts(new QTextBrowser(this)) {
+    m_pack->setObjectName(QStringLiteral("policyChoice"));
+    m_pack->setAccessibleName(tr("Policy"));
+    for (const PolicyPack &p : session.packs())
+        m_pack->addItem(p.title, p.id);
+    m_facts->setObjectName(QStringLiteral("factsView"));
+    auto *edit = new QPushButton(tr("&Edit the case record…"), this);
+    edit->setObjectName(QStringLiteral("editCaseButton"));
+    auto *row = new QHBoxLayout;
+    row->addWidget(new QLabel(tr("&Policy:"), this));
+    static_cast<QLabel *>(row->itemAt(0)->widget())->setBuddy(m_pack);
+    row->addWidget(m_pack, 1);
+    row->addWidget(edit);
+    body()->addLayout(row);
+    body()->addWidget(m_facts, 1);
+    connect(m_pack, &QComboBox::currentIndexChanged, this,
+            [this] { this->session().choosePack(m_pack->currentData().toString()); });
+    connect(edit, &QPushButton::clicked, this, &FactsPage::editCase);
+    connect(&session, &ReviewSession::changed, this, &FactsPage::showFacts);
+}
+
+void FactsPage::initializePage() {
+    const QSignalBlocker blocker(m_pack);
+    m_pack->setCurrentIndex(m_pack->findData(session().pack().id));
+    showFacts();
+    ReviewPage::initializePage();
+}
+
+void FactsPage::showFacts() {
+    const Case &c = session().caseRecord();
+    QString html = QStringLiteral("<h3>%1 — %2</h3><table cellpadding='3'>")
+                       .arg(c.displayName().toHtmlEscaped(), ANumber::displayDigits(c.aNumber));
+    for (const DerivedFact &f : session().review().facts)
+        html +=
+            QStringLiteral("<tr><td><b>%1</b></td><td>%2</td><td style='color:#555'>%3</td></tr>")
+                .arg(f.label.toHtmlEscaped(),
+                     f.isKnown() ? f.valueText().toHtmlEscaped()
+                                 : QStringLiteral("<i style='color:#8a6d3b'>unknown</i>"),
+                     f.derivation.toHtmlEscaped());
+    m_facts->setHtml(html + QStringLiteral("</table>"));
+    ReviewPage::initializePage();
+}
+
+void FactsPage::editCase() {
+    CaseEditorDialog editor(m_store, session().caseRecord(), this);
+    if (editor.exec() == QDialog::Accepted)
+        session().reloadCase();
+}
+
+QuestionsPage::QuestionsPage(ReviewSession &session, Kind kind)
+    : ReviewPage(session,
+                 kind == Kind::Priorities    ? tr("Enforcement priorities")
+                 : kind == Kind::Aggravating ? tr("Aggravating factors")
+                                             : tr("Mitigating factors"),
+                 kind == Kind::Priorities
+                     ? tr("Answer each priority yes, no or unknown, with a note. Suggestions from "
+                          "the record are shown beside the question; they are not answers.")
+                     : tr("Is the factor present? Answer yes, no or unknown, with a note. Keys: "
+                          "Y, N, U.")),
+      m_kind(kind) {}
+
+void QuestionsPage::initializePage() {
+    if (m_builtFor != session().pack().sha256())
+        build();
+    for (AnswerBox *box : m_boxes)
+        for (const ReviewAnswer &a : session().review().answers)
+            if (a.itemId == box->itemId())
+                box->setAnswer(a.value, a.note);
+    // After QWizard has placed its own focus: the first question takes the keyboard.
+    if (!m_boxes.isEmpty())
+        QTimer::singleShot(0, m_boxes.first()->firstInput(), qOverload<>(&QWidget::setFocus));
+    ReviewPage::initializePage();
+}
+
+void QuestionsPage::build() {
+    delete m_content;
+    m_boxes.clear();
+    m_content = new QWidget;
+    auto *layout = new QVBoxLayout(m_content);
+    const PolicyPack &pack = session().pack();
+    const QList<PolicyItem> &items = m_kind == Kind::Priorities    ? pack.priorities
+                                     : m_kind == Kind::Aggravating ? pack.aggravating
+                                                                   : pack.mitigating;
+    if (items.isEmpty())
+        layout->addWidget(new QLabel(tr("This policy asks no questions of this kind."), m_content));
+    for (const PolicyItem &item : items) {
+        auto *box = new AnswerBox(item, session().review().facts, m_content);
+        connect(box, &AnswerBox::answered, &session(), &ReviewSession::setAnswer);
+        layout->addWidget(box);
+        m_boxes << box;
+    }
+    layout->addStretch();
+    auto *scroll = findChild<QScrollArea *>();
+    if (!scroll) {
+        scroll = new QScrollArea(this);
+        scroll->setWidgetResizable(true);
+        scroll->setFrameShape(QFrame::NoFrame);
+        body()->addWidget(scroll, 1);
+    }
+    scroll->setWidget(m_content);
+    m_builtFor = pack.sha256();
+}
+
+RepresentationPage::RepresentationPage(ReviewSession &session)
+    : ReviewPage(session, tr("Representation and procedure"),
+                 tr("Whether the person has counsel, and what the policy says follows.")),
+      m_text(new QLabel(this)) {
+    m_text->setObjectName(QStringLiteral("representationText"));
+    m_text->setWordWrap(true);
+    m_text->setTextFormat(Qt::RichText);
+    body()->addWidget(m_text);
+    body()->addStretch();
+}
+
+void RepresentationPage::initializePage() {
+    DerivedFact represented;
+    for (const DerivedFact &f : session().review().facts)
+        if (f.id == u"represented")
+            represented = f;
+    const PolicyPack &pack = session().pack();
+    auto note = [&](const QString &heading, const ProcedureNote &n, bool applies) {
+        return QStringLiteral(
+                   "<p style='%1'><b>%2%3</b><br>%4 <span style='color:#666'>[%5, %6]</span></p>")
+            .arg(applies ? QStringLiteral("background:#eef4fb; padding:4px") : QString(),
+                 heading.toHtmlEscaped(), applies ? tr(" — applies to this case") : QString(),
+                 n.text.toHtmlEscaped(), n.citation.source.toHtmlEscaped(),
+                 n.citation.section.toHtmlEscaped());
+    };
+    const bool known = represented.isKnown();
+    const bool yes = known && represented.value.toBool();
+    m_text->setText(QStringLiteral("<p><b>%1:</b> %2 (%3)</p>")
+                        .arg(represented.label.toHtmlEscaped(),
+                             represented.valueText().toHtmlEscaped(),
+                             represented.derivation.toHtmlEscaped()) +
+                    note(tr("Represented"), pack.represented, known && yes) +
+                    note(tr("Unrepresented"), pack.unrepresented, known && !yes));
+    ReviewPage::initializePage();
+}

@@ -1,0 +1,69 @@
+#include "ReviewWizard.h"
+
+#include "MessageBox.h"
+#include "ReviewPages.h"
+#include "domain/ANumber.h"
+#include "policy/PolicyPack.h"
+#include "review/ReviewSession.h"
+
+#include <QAbstractButton>
+
+ReviewWizard::ReviewWizard(CaseStore &store, qint64 caseId, const QString &reviewer,
+                           QDate reviewDate, QWidget *parent)
+    : QWizard(parent),
+      m_session(
+          new ReviewSession(store, caseId, PolicyPack::builtIn(), reviewDate, reviewer, this)) {
+    setObjectName(QStringLiteral("reviewWizard"));
+    setWindowTitle(tr("Review of %1 — %2")
+                       .arg(m_session->caseRecord().displayName(),
+                            ANumber::displayDigits(m_session->caseRecord().aNumber)));
+    setWizardStyle(QWizard::ClassicStyle);
+    setOption(QWizard::HaveCustomButton1);
+    setOption(QWizard::NoBackButtonOnStartPage);
+    setButtonText(QWizard::CustomButton1, tr("Save &draft"));
+    setButtonText(QWizard::FinishButton, tr("Mark &ready to sign"));
+    button(QWizard::CustomButton1)->setObjectName(QStringLiteral("saveDraftButton"));
+    button(QWizard::NextButton)->setObjectName(QStringLiteral("nextButton"));
+    button(QWizard::FinishButton)->setObjectName(QStringLiteral("finishButton"));
+    setPage(FactsId, new FactsPage(*m_session, store));
+    setPage(PrioritiesId, new QuestionsPage(*m_session, QuestionsPage::Kind::Priorities));
+    setPage(AggravatingId, new QuestionsPage(*m_session, QuestionsPage::Kind::Aggravating));
+    setPage(MitigatingId, new QuestionsPage(*m_session, QuestionsPage::Kind::Mitigating));
+    setPage(RepresentationId, new RepresentationPage(*m_session));
+    setPage(DispositionId, new DispositionPage(*m_session));
+    setPage(SummaryId, new SummaryPage(*m_session));
+    connect(this, &QWizard::customButtonClicked, this, [this] { saveDraft(); });
+    resize(860, 680);
+}
+
+bool ReviewWizard::saveDraft() {
+    QString error;
+    if (m_session->save(QStringLiteral("draft"), &error))
+        return true;
+    MessageBox::warning(this, tr("Draft not saved"), error);
+    return false;
+}
+
+bool ReviewWizard::validateCurrentPage() {
+    // Drafts are saved as the attorney goes, so a review can be resumed where it was left.
+    // On the summary, Finish has just saved the review as ready: do not turn it back.
+    if (currentId() == SummaryId)
+        return QWizard::validateCurrentPage();
+    return saveDraft() && QWizard::validateCurrentPage();
+}
+
+void ReviewWizard::accept() {
+    QString error;
+    if (!m_session->save(QStringLiteral("ready"), &error)) {
+        MessageBox::warning(this, tr("Not ready to sign"), error);
+        return;
+    }
+    QWizard::accept();
+}
+
+void ReviewWizard::reject() {
+    // Closing keeps what was written on this page too; the draft resumes from here.
+    QString error;
+    m_session->save(QStringLiteral("draft"), &error);
+    QWizard::reject();
+}

@@ -1,0 +1,37 @@
+#pragma once
+
+#include <QDate>
+#include <QWizard>
+
+class CaseStore;
+class ReviewSession;
+
+// The review of one case, one page per step of the policy: facts, priorities,
+// aggravating and mitigating factors, representation, disposition, summary. All pages
+// share one ReviewSession. The draft is saved at every step; Finish marks it ready to
+// sign (signing arrives with issue 4). Keyboard: Alt+N next, Alt+B back, Y/N/U answer.
+class ReviewWizard : public QWizard {
+    Q_OBJECT
+  public:
+    enum PageId {
+        FactsId,
+        PrioritiesId,
+        AggravatingId,
+        MitigatingId,
+        RepresentationId,
+        DispositionId,
+        SummaryId
+    };
+
+    ReviewWizard(CaseStore &store, qint64 caseId, const QString &reviewer, QDate reviewDate,
+                 QWidget *parent = nullptr);
+
+    ReviewSession &session() const { return *m_session; }
+    bool saveDraft();
+    bool validateCurrentPage() override;
+    void accept() override;
+    void reject() override;
+
+  private:
+    ReviewSession *m_session;
+};
