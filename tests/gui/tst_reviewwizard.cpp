@@ -164,6 +164,19 @@ class TestReviewWizard : public QObject {
             QVERIFY(!w.currentPage()->findChild<QLabel *>(u"policyWarning"_qs)->isHidden());
     }
 
+    void closingUntouchedLeavesNoDraft() {
+        Case fresh = makeCase(u"099000222"_qs, u"Untouched"_qs);
+        QString error;
+        QVERIFY(m_store->saveCase(fresh, &error));
+        {
+            ReviewWizard w(*m_store, fresh.id, u"A. Attorney"_qs, kReviewDate);
+            w.show();
+            w.reject();
+        }
+        QVERIFY(!ReviewStore(*m_store).latest(fresh.id));
+        QCOMPARE(m_store->loadCase(fresh.id)->reviewStatus, u"not_reviewed"_qs);
+    }
+
     void theCaseMenuOpensTheReview() {
         MainWindow main;
         QVERIFY(main.openDocket(m_docket.path()));

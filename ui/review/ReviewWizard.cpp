@@ -63,7 +63,11 @@ void ReviewWizard::accept() {
 
 void ReviewWizard::reject() {
     // Closing keeps what was written on this page too; the draft resumes from here.
+    // Opening a case and closing it again without writing anything leaves no draft.
+    const Review &r = m_session->review();
+    const bool written = !r.answers.isEmpty() || !r.disposition.isEmpty() || !r.reasons.isEmpty();
     QString error;
-    m_session->save(QStringLiteral("draft"), &error);
+    if (written || m_session->resumed())
+        m_session->save(QStringLiteral("draft"), &error);
     QWizard::reject();
 }
