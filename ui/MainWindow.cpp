@@ -333,7 +333,7 @@ void MainWindow::updateCounts(qint64 matching, bool exact) {
     const QString count =
         exact ? QLocale().toString(matching) : tr("at least %1").arg(QLocale().toString(matching));
     m_counts->setText(m_model->filter().isEmpty() && exact
-                          ? tr("%1 cases").arg(QLocale().toString(total))
+                          ? (total == 1 ? tr("1 case") : tr("%1 cases").arg(QLocale().toString(total)))
                           : tr("%1 of %2 cases match").arg(count, QLocale().toString(total)));
 }
 
