@@ -6,6 +6,7 @@
 #include "FilterBar.h"
 #include "ImportDialog.h"
 #include "MessageBox.h"
+#include "PoliciesDialog.h"
 #include "Settings.h"
 #include "domain/ANumber.h"
 #include "domain/Clock.h"
@@ -135,6 +136,8 @@ void MainWindow::buildCaseMenu() {
     menu->addSeparator();
     menu->addAction(tr("&Find…"), m_filterBar, &FilterBar::focusSearch)
         ->setShortcut(QKeySequence::Find);
+    menu->addAction(tr("&Policies…"), this, &MainWindow::showPolicies)
+        ->setObjectName(QStringLiteral("actionPolicies"));
 }
 
 void MainWindow::rebuildRecentMenu() {
@@ -251,6 +254,13 @@ void MainWindow::reviewCurrentCase() {
     selectCase(id);
 }
 
+void MainWindow::showPolicies() {
+    if (!m_store)
+        return;
+    PoliciesDialog dialog(*m_store, this);
+    dialog.exec();
+}
+
 void MainWindow::deleteCurrentCase() {
     const qint64 id = currentCaseId();
     if (!m_store || !id)
@@ -332,9 +342,10 @@ void MainWindow::updateCounts(qint64 matching, bool exact) {
     const qint64 total = m_store ? m_store->caseCount() : 0;
     const QString count =
         exact ? QLocale().toString(matching) : tr("at least %1").arg(QLocale().toString(matching));
-    m_counts->setText(m_model->filter().isEmpty() && exact
-                          ? (total == 1 ? tr("1 case") : tr("%1 cases").arg(QLocale().toString(total)))
-                          : tr("%1 of %2 cases match").arg(count, QLocale().toString(total)));
+    m_counts->setText(
+        m_model->filter().isEmpty() && exact
+            ? (total == 1 ? tr("1 case") : tr("%1 cases").arg(QLocale().toString(total)))
+            : tr("%1 of %2 cases match").arg(count, QLocale().toString(total)));
 }
 
 void MainWindow::updateTitle() {

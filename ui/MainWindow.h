@@ -31,6 +31,7 @@ class MainWindow : public QMainWindow {
     void newCase();
     void editCurrentCase();
     void reviewCurrentCase();
+    void showPolicies();
     void deleteCurrentCase();
     void importFile(const QString &path, bool jsonLines);
     bool exportFile(const QString &path, bool jsonLines);

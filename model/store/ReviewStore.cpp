@@ -110,3 +110,17 @@ std::optional<QString> ReviewStore::recordHash(qint64 reviewId) const {
         return std::nullopt;
     return s.text(0);
 }
+
+QList<QByteArray> ReviewStore::policyTexts() const {
+    QList<QByteArray> out;
+    Sqlite::Statement s(m_store.handle(),
+                        QStringLiteral("SELECT canonical FROM policy_texts ORDER BY policy_id"));
+    while (s.step() == SQLITE_ROW)
+        out << s.text(0).toUtf8();
+    return out;
+}
+
+bool ReviewStore::addPolicyText(const PolicyPack &pack, QString *error) {
+    Transaction t(m_store.handle());
+    return t.begin(error) && storePolicyText(pack, error) && t.commit(error);
+}

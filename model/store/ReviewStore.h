@@ -18,6 +18,10 @@ class ReviewStore {
     // The canonical text of a policy pack stored with some review, if any.
     std::optional<QByteArray> policyText(const QString &sha256) const;
     std::optional<QString> recordHash(qint64 reviewId) const;
+    // Every policy text kept in the docket (loaded packs and those reviews were made under).
+    QList<QByteArray> policyTexts() const;
+    // Keeps a pack's exact text in the docket, so every review of it can use it later.
+    bool addPolicyText(const PolicyPack &pack, QString *error);
 
   private:
     bool storePolicyText(const PolicyPack &pack, QString *error);

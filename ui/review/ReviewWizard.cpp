@@ -3,7 +3,7 @@
 #include "MessageBox.h"
 #include "ReviewPages.h"
 #include "domain/ANumber.h"
-#include "policy/PolicyPack.h"
+#include "policy/PolicyLibrary.h"
 #include "review/ReviewSession.h"
 
 #include <QAbstractButton>
