@@ -1,5 +1,7 @@
 #include "Cli.h"
 
+#include "Console.h"
+
 #include "PolicyCli.h"
 #include "ReviewCli.h"
 #include "domain/ANumber.h"
@@ -12,21 +14,14 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QTextStream>
 #include <functional>
 
 namespace Cli {
 namespace {
 enum Exit { Ok = 0, Partial = 1, Fatal = 2 };
 
-QTextStream &out() {
-    static QTextStream s(stdout);
-    return s;
-}
-QTextStream &err() {
-    static QTextStream s(stderr);
-    return s;
-}
+using Console::err;
+using Console::out;
 
 struct Command {
     QString name;

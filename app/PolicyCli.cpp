@@ -1,20 +1,15 @@
 #include "PolicyCli.h"
 
+#include "Console.h"
+
 #include "policy/PolicyPack.h"
 
 #include <QJsonDocument>
-#include <QTextStream>
 
 namespace PolicyCli {
 namespace {
-QTextStream &out() {
-    static QTextStream s(stdout);
-    return s;
-}
-QTextStream &err() {
-    static QTextStream s(stderr);
-    return s;
-}
+using Console::err;
+using Console::out;
 
 QString periods(const PolicyPack &p) {
     QStringList parts;

@@ -1,5 +1,7 @@
 #include "ReviewCli.h"
 
+#include "Console.h"
+
 #include "domain/ANumber.h"
 #include "review/AnswersFile.h"
 #include "store/CaseStore.h"
@@ -8,18 +10,11 @@
 #include <QCommandLineParser>
 #include <QFile>
 #include <QJsonDocument>
-#include <QTextStream>
 
 namespace ReviewCli {
 namespace {
-QTextStream &out() {
-    static QTextStream s(stdout);
-    return s;
-}
-QTextStream &err() {
-    static QTextStream s(stderr);
-    return s;
-}
+using Console::err;
+using Console::out;
 
 struct Target {
     std::unique_ptr<CaseStore> store;

@@ -71,3 +71,17 @@ QStringList PolicyPack::answerableIds() const {
             ids << item.id;
     return ids;
 }
+
+bool PolicyPack::offersDisposition(const QString &id) const {
+    for (const PolicyItem &d : dispositions)
+        if (d.id == id)
+            return true;
+    return false;
+}
+
+QString PolicyPack::dispositionLabel(const QString &id) const {
+    for (const PolicyItem &d : dispositions)
+        if (d.id == id)
+            return d.label;
+    return id;
+}

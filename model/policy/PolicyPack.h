@@ -81,6 +81,8 @@ class PolicyPack {
     bool isInForceOn(const QDate &date) const;
     // Ids that rules may ask an answer about: priorities and factors.
     QStringList answerableIds() const;
+    bool offersDisposition(const QString &id) const;
+    QString dispositionLabel(const QString &id) const;  // the id itself when unknown
 
   private:
     QByteArray m_canonical;

@@ -7,19 +7,6 @@ QString tr(const char *text) {
     return QCoreApplication::translate("ReviewChecker", text);
 }
 
-QString labelOf(const PolicyPack &pack, const QString &dispositionId) {
-    for (const PolicyItem &d : pack.dispositions)
-        if (d.id == dispositionId)
-            return d.label;
-    return dispositionId;
-}
-
-bool offers(const PolicyPack &pack, const QString &dispositionId) {
-    for (const PolicyItem &d : pack.dispositions)
-        if (d.id == dispositionId)
-            return true;
-    return false;
-}
 }  // namespace
 
 QList<ReviewIssue> ReviewChecker::structural(const Review &review, const PolicyPack &pack) {
@@ -36,7 +23,7 @@ QList<ReviewIssue> ReviewChecker::structural(const Review &review, const PolicyP
             out.append(
                 {a.itemId, tr("the answer is '%1'; it must be yes, no or unknown").arg(a.value)});
     }
-    if (!review.disposition.isEmpty() && !offers(pack, review.disposition))
+    if (!review.disposition.isEmpty() && !pack.offersDisposition(review.disposition))
         out.append({"disposition",
                     tr("'%1' is not a disposition of policy %2").arg(review.disposition, pack.id)});
     return out;
@@ -57,10 +44,10 @@ QList<ReviewIssue> ReviewChecker::completeness(const Review &review, const Polic
         review.deviationReason.trimmed().isEmpty()) {
         QStringList labels;
         for (const QString &u : usual)
-            labels << labelOf(pack, u);
+            labels << pack.dispositionLabel(u);
         out.append({"deviation_reason",
                     tr("the policy's usual course here is %1; say why you chose %2 instead")
-                        .arg(labels.join(tr(" or ")), labelOf(pack, review.disposition))});
+                        .arg(labels.join(tr(" or ")), pack.dispositionLabel(review.disposition))});
     }
     return out;
 }

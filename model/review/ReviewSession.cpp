@@ -3,7 +3,6 @@
 #include "store/CaseStore.h"
 #include "store/ReviewStore.h"
 
-
 ReviewSession::ReviewSession(CaseStore &store, qint64 caseId, QList<PolicyPack> packs,
                              QDate reviewDate, QString reviewer, QObject *parent)
     : QObject(parent), m_store(store), m_packs(std::move(packs)) {

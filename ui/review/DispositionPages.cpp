@@ -17,13 +17,6 @@ QString esc(const QString &s) {
     return s.toHtmlEscaped();
 }
 
-QString dispositionLabel(const PolicyPack &pack, const QString &id) {
-    for (const PolicyItem &d : pack.dispositions)
-        if (d.id == id)
-            return d.label;
-    return id;
-}
-
 // "What the policy says": every rule that applies, then the ones that cannot be told yet.
 QString guidanceHtml(const Review &review, const PolicyPack &pack) {
     QString html;
@@ -36,7 +29,7 @@ QString guidanceHtml(const Review &review, const PolicyPack &pack) {
                 .arg(esc(r.says),
                      r.usualCourse.isEmpty() ? QString()
                                              : esc(QObject::tr(" Usual course: %1.")
-                                                       .arg(dispositionLabel(pack, r.usualCourse))),
+                                                       .arg(pack.dispositionLabel(r.usualCourse))),
                      esc(r.because.join(QStringLiteral("; "))), esc(r.citation));
     }
     if (html.isEmpty())
@@ -152,7 +145,7 @@ void DispositionPage::showGuidance() {
     const bool deviates = session().deviates();
     QStringList usual;
     for (const QString &id : session().review().usualCourses())
-        usual << dispositionLabel(session().pack(), id);
+        usual << session().pack().dispositionLabel(id);
     m_deviationLabel->setText(
         tr("The policy's usual course here is %1. Say why you chose otherwise (required):")
             .arg(usual.join(tr(" or "))));
@@ -220,7 +213,7 @@ void SummaryPage::initializePage() {
                              answer.isEmpty() ? tr("<i>not answered</i>") : esc(answer), esc(note));
         }
     html += QStringLiteral("</table><p><b>Disposition:</b> %1</p><p><b>Reasons:</b> %2</p>")
-                .arg(esc(dispositionLabel(pack, r.disposition)), esc(r.reasons));
+                .arg(esc(pack.dispositionLabel(r.disposition)), esc(r.reasons));
     if (!r.deviationReason.isEmpty())
         html += QStringLiteral("<p><b>Why not the usual course:</b> %1</p>")
                     .arg(esc(r.deviationReason));
