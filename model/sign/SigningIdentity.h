@@ -1,0 +1,59 @@
+#pragma once
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QString>
+#include <memory>
+#include <optional>
+
+// Who signs: the attorney's profile, shown in the signature block and put in the
+// certificate's subject.
+struct SignerProfile {
+    QString fullName;
+    QString title;
+    QString office;
+    QString barNumber;
+    QString barState;
+    QString email;
+};
+
+// A signing key with its X.509 certificate, kept on disk only as PKCS#12 encrypted with
+// the attorney's passphrase (mode 0600). OpenSSL does all the cryptography; nothing here
+// is hand-written. The passphrase is never stored.
+class SigningIdentity {
+  public:
+    enum class KeyType { EcP256, Rsa3072 };
+
+    // A new key and a self-signed certificate valid from now for validityDays.
+    static std::optional<SigningIdentity> generate(const SignerProfile &profile, KeyType type,
+                                                   int validityDays, QString *error);
+    // Reads a PKCS#12 file (ours, or one an agency issued). Wrong passphrase, a file
+    // without a usable key, and an expired or not-yet-valid certificate are each refused
+    // with a message saying which.
+    static std::optional<SigningIdentity> load(const QString &path, const QByteArray &passphrase,
+                                               QString *error);
+
+    SigningIdentity(SigningIdentity &&) noexcept;
+    SigningIdentity &operator=(SigningIdentity &&) noexcept;
+    ~SigningIdentity();
+
+    bool save(const QString &path, const QByteArray &passphrase, QString *error) const;
+
+    QString subject() const;  // e.g. "CN=Ana Beltrán,O=OPLA Los Angeles,..."
+    QString commonName() const;
+    QDateTime notBefore() const;
+    QDateTime notAfter() const;
+    QByteArray certificateDer() const;
+    QString fingerprintSha256() const;  // hex of the certificate's DER
+
+    // A signature (ECDSA or RSA, SHA-256) over data with the private key.
+    QByteArray sign(const QByteArray &data, QString *error) const;
+    // Checks a signature against a certificate (DER); false on any failure.
+    static bool verify(const QByteArray &certificateDer, const QByteArray &data,
+                       const QByteArray &signature);
+
+  private:
+    struct Keys;
+    explicit SigningIdentity(std::unique_ptr<Keys> keys);
+    std::unique_ptr<Keys> m_keys;
+};
