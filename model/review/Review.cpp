@@ -106,7 +106,8 @@ QJsonObject Review::toJson() const {
                        {"rules", ruleArray},
                        {"disposition", disposition},
                        {"reasons", reasons},
-                       {"deviation_reason", deviationReason}};
+                       {"deviation_reason", deviationReason},
+                       {"amendment_reason", amendmentReason}};
 }
 
 Review Review::fromJson(const QJsonObject &o) {
@@ -144,6 +145,7 @@ Review Review::fromJson(const QJsonObject &o) {
     r.disposition = o.value("disposition").toString();
     r.reasons = o.value("reasons").toString();
     r.deviationReason = o.value("deviation_reason").toString();
+    r.amendmentReason = o.value("amendment_reason").toString();
     return r;
 }
 

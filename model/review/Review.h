@@ -49,6 +49,8 @@ struct Review {
     QString disposition;
     QString reasons;
     QString deviationReason;
+    QString amendmentReason;  // why this version replaces a signed one; empty for the first
+    bool isSigned = false;    // read from the store, not part of the record
 
     QString answerOf(const QString &itemId) const;
     // Recomputes facts and rule outcomes from the case and the answers.

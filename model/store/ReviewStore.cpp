@@ -4,6 +4,9 @@
 #include "Sqlite.h"
 #include "Transaction.h"
 #include "domain/Clock.h"
+#include "sign/SigningIdentity.h"
+
+#include <QCryptographicHash>
 
 #include <QCoreApplication>
 #include <QJsonDocument>
@@ -90,6 +93,7 @@ std::optional<Review> ReviewStore::latest(qint64 caseId) const {
         return std::nullopt;
     Review r = Review::fromJson(QJsonDocument::fromJson(s.text(1).toUtf8()).object());
     r.id = s.int64(0);
+    r.isSigned = signatureOf(r.id).has_value();
     return r;
 }
 
@@ -123,4 +127,110 @@ QList<QByteArray> ReviewStore::policyTexts() const {
 bool ReviewStore::addPolicyText(const PolicyPack &pack, QString *error) {
     Transaction t(m_store.handle());
     return t.begin(error) && storePolicyText(pack, error) && t.commit(error);
+}
+
+bool ReviewStore::sign(qint64 reviewId, const SigningIdentity &identity, ReviewSignature *out,
+                       QString *error) {
+    Transaction t(m_store.handle());
+    if (!t.begin(error))
+        return false;
+    Sqlite::Statement row(m_store.handle(),
+                          QStringLiteral("SELECT record, record_sha256, status, case_id "
+                                         "FROM reviews WHERE id=?"));
+    row.bind(1, reviewId);
+    if (row.step() != SQLITE_ROW) {
+        *error = tr("there is no review %1").arg(reviewId);
+        return false;
+    }
+    const QByteArray record = row.text(0).toUtf8();
+    const QString storedHash = row.text(1);
+    const qint64 caseId = row.int64(3);
+    if (row.text(2) != u"ready") {
+        *error = tr("only a review marked ready can be signed; this one is a %1").arg(row.text(2));
+        return false;
+    }
+    const QString hash =
+        QString::fromLatin1(QCryptographicHash::hash(record, QCryptographicHash::Sha256).toHex());
+    if (hash != storedHash) {
+        *error = tr("the stored review no longer matches its hash (%1 against %2): it was changed "
+                    "outside "
+                    "Discretion")
+                     .arg(hash.left(16), storedHash.left(16));
+        return false;
+    }
+    if (signatureOf(reviewId)) {
+        *error = tr("the review is already signed");
+        return false;
+    }
+    ReviewSignature signature{reviewId,
+                              hash,
+                              identity.sign(record, error),
+                              identity.certificateDer(),
+                              identity.commonName(),
+                              Clock::nowUtc().toString(Qt::ISODate)};
+    if (signature.signature.isEmpty())
+        return false;
+    Sqlite::Statement insert(
+        m_store.handle(),
+        QStringLiteral("INSERT INTO review_signatures(review_id, record_sha256, signature, "
+                       "certificate, signer, signed_at) VALUES(?,?,?,?,?,?)"));
+    insert.bind(1, reviewId);
+    insert.bind(2, signature.recordSha256);
+    insert.bindBlob(3, signature.signature);
+    insert.bindBlob(4, signature.certificate);
+    insert.bind(5, signature.signer);
+    insert.bind(6, signature.signedAt);
+    Sqlite::Statement status(m_store.handle(),
+                             QStringLiteral("UPDATE cases SET review_status='signed' WHERE id=?"));
+    status.bind(1, caseId);
+    if (insert.step() != SQLITE_DONE || status.step() != SQLITE_DONE) {
+        *error = insert.error();
+        return false;
+    }
+    if (out)
+        *out = signature;
+    return t.commit(error);
+}
+
+std::optional<ReviewSignature> ReviewStore::signatureOf(qint64 reviewId) const {
+    Sqlite::Statement s(
+        m_store.handle(),
+        QStringLiteral("SELECT record_sha256, signature, certificate, signer, signed_at "
+                       "FROM review_signatures WHERE review_id=?"));
+    s.bind(1, reviewId);
+    if (s.step() != SQLITE_ROW)
+        return std::nullopt;
+    return ReviewSignature{reviewId, s.text(0), s.blob(1), s.blob(2), s.text(3), s.text(4)};
+}
+
+std::optional<Review> ReviewStore::amend(qint64 caseId, const QString &reason, QString *error) {
+    std::optional<Review> signedReview = latest(caseId);
+    if (!signedReview || !signedReview->isSigned) {
+        *error = tr("only a signed review is amended; edit an unsigned one instead");
+        return std::nullopt;
+    }
+    if (reason.trimmed().isEmpty()) {
+        *error = tr("an amendment needs a reason");
+        return std::nullopt;
+    }
+    Review amendment = *signedReview;
+    amendment.id = 0;
+    amendment.version = signedReview->version + 1;
+    amendment.supersedes = signedReview->id;
+    amendment.status = QStringLiteral("draft");
+    amendment.amendmentReason = reason.trimmed();
+    amendment.isSigned = false;
+    Transaction t(m_store.handle());
+    Sqlite::Statement status(m_store.handle(),
+                             QStringLiteral("UPDATE cases SET review_status='draft' WHERE id=?"));
+    status.bind(1, caseId);
+    if (!t.begin(error) || !writeRow(amendment, caseId, error))
+        return std::nullopt;
+    if (status.step() != SQLITE_DONE) {
+        *error = status.error();
+        return std::nullopt;
+    }
+    if (!t.commit(error))
+        return std::nullopt;
+    return amendment;
 }

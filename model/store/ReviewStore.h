@@ -5,6 +5,17 @@
 #include <optional>
 
 class CaseStore;
+class SigningIdentity;
+
+// A signature over a review's canonical record, as stored.
+struct ReviewSignature {
+    qint64 reviewId = 0;
+    QString recordSha256;
+    QByteArray signature;
+    QByteArray certificate;  // DER
+    QString signer;
+    QString signedAt;  // UTC, ISO 8601
+};
 
 // Reviews in the docket. Saving stores the review's canonical record and hash, the exact
 // policy text it was made under (once per text), and the case's review status, all in
@@ -18,6 +29,15 @@ class ReviewStore {
     // The canonical text of a policy pack stored with some review, if any.
     std::optional<QByteArray> policyText(const QString &sha256) const;
     std::optional<QString> recordHash(qint64 reviewId) const;
+
+    // Signs a review that is ready: checks its stored bytes still match their hash, signs
+    // them, stores the signature and marks the case signed, in one transaction. The
+    // database refuses any later change to the review or its signature.
+    bool sign(qint64 reviewId, const SigningIdentity &identity, ReviewSignature *out,
+              QString *error);
+    std::optional<ReviewSignature> signatureOf(qint64 reviewId) const;
+    // Starts a new draft version that supersedes the signed latest review of a case.
+    std::optional<Review> amend(qint64 caseId, const QString &reason, QString *error);
     // Every policy text kept in the docket (loaded packs and those reviews were made under).
     QList<QByteArray> policyTexts() const;
     // Keeps a pack's exact text in the docket, so every review of it can use it later.

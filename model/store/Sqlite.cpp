@@ -49,6 +49,15 @@ void Statement::bind(int index, qint64 value) {
     sqlite3_bind_int64(m_stmt, index, value);
 }
 
+void Statement::bindBlob(int index, const QByteArray &bytes) {
+    sqlite3_bind_blob(m_stmt, index, bytes.constData(), int(bytes.size()), SQLITE_TRANSIENT);
+}
+
+QByteArray Statement::blob(int column) const {
+    const auto *p = static_cast<const char *>(sqlite3_column_blob(m_stmt, column));
+    return QByteArray(p, sqlite3_column_bytes(m_stmt, column));
+}
+
 int Statement::step() {
     return sqlite3_step(m_stmt);
 }

@@ -27,11 +27,13 @@ class Statement {
 
     void bind(int index, const QString &text);
     void bind(int index, qint64 value);
+    void bindBlob(int index, const QByteArray &bytes);
     // SQLITE_ROW, SQLITE_DONE or an error code.
     int step();
     void reset();
     qint64 int64(int column) const { return sqlite3_column_int64(m_stmt, column); }
     QString text(int column) const;
+    QByteArray blob(int column) const;
 
   private:
     sqlite3 *m_db;
