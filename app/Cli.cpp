@@ -4,6 +4,7 @@
 
 #include "PolicyCli.h"
 #include "ReviewCli.h"
+#include "SignCli.h"
 #include "domain/ANumber.h"
 #include "io/CaseExporter.h"
 #include "io/CsvImporter.h"
@@ -187,6 +188,12 @@ QList<Command> commands() {
         QStringLiteral("case"), QStringLiteral("The case's A-number."), QStringLiteral("A-NUMBER"));
     const QCommandLineOption answers(
         QStringLiteral("answers"), QStringLiteral("Answers file (JSON)."), QStringLiteral("FILE"));
+    const QCommandLineOption identity(QStringLiteral("identity"),
+                                      QStringLiteral("Signing identity (PKCS#12)."),
+                                      QStringLiteral("FILE"));
+    const QCommandLineOption reason(QStringLiteral("reason"),
+                                    QStringLiteral("Why the signed review is amended."),
+                                    QStringLiteral("TEXT"));
     return {
         {"generate-docket",
          "--db FILE --cases N [--seed S]",
@@ -230,6 +237,18 @@ QList<Command> commands() {
          ReviewCli::run,
          {dbOption(), caseOption, answers},
          {"show"}},
+        {"sign",
+         "--db FILE --case A-NUMBER --identity FILE.p12",
+         "Sign the case's ready review (passphrase: DISCRETION_PASSPHRASE or stdin).",
+         SignCli::sign,
+         {dbOption(), caseOption, identity},
+         {}},
+        {"amend",
+         "--db FILE --case A-NUMBER --reason TEXT",
+         "Start a new version of a signed review.",
+         SignCli::amend,
+         {dbOption(), caseOption, reason},
+         {}},
         {"policy",
          "list | show ID | validate FILE",
          "List the built-in policy packs, show one, or check a pack file.",

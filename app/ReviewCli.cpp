@@ -4,10 +4,12 @@
 
 #include "domain/ANumber.h"
 #include "review/AnswersFile.h"
+#include "sign/SigningIdentity.h"
 #include "store/CaseStore.h"
 #include "store/ReviewStore.h"
 
 #include <QCommandLineParser>
+#include <QCryptographicHash>
 #include <QFile>
 #include <QJsonDocument>
 
@@ -89,6 +91,19 @@ int show(const QCommandLineParser &p) {
         return 1;
     }
     QJsonObject o{{"record", review->toJson()}, {"record_sha256", review->sha256()}};
+    if (const std::optional<ReviewSignature> s = ReviewStore(*t.store).signatureOf(review->id)) {
+        const bool valid =
+            s->recordSha256 == review->sha256() &&
+            SigningIdentity::verify(s->certificate, review->canonicalBytes(), s->signature);
+        o.insert(QStringLiteral("signature"),
+                 QJsonObject{{"signer", s->signer},
+                             {"signed_at", s->signedAt},
+                             {"valid", valid},
+                             {"certificate_sha256",
+                              QString::fromLatin1(QCryptographicHash::hash(
+                                                      s->certificate, QCryptographicHash::Sha256)
+                                                      .toHex())}});
+    }
     out() << QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Indented));
     return 0;
 }

@@ -211,6 +211,76 @@ class TestCli : public QObject {
                  hash);
     }
 
+    void signAndAmendFromTheCommandLine() {
+        const QString db = m_dir.path(u"sign.sqlite"_qs);
+        QCOMPARE(
+            discretion({u"import-jsonl"_qs, u"--db"_qs, db,
+                        QStringLiteral(DISCRETION_SOURCE "/resources/policies/example-case.jsonl")})
+                .exitCode,
+            0);
+        QCOMPARE(
+            discretion(
+                {u"review"_qs, u"--db"_qs, db, u"--case"_qs, u"A204-555-101"_qs, u"--answers"_qs,
+                 QStringLiteral(DISCRETION_SOURCE "/resources/policies/example-answers.json")})
+                .exitCode,
+            0);
+        // An identity as an agency would issue it, made with the openssl tool.
+        QProcess openssl;
+        openssl.setWorkingDirectory(m_dir.dir());
+        openssl.start(
+            u"sh"_qs,
+            {u"-c"_qs,
+             u"openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes "
+             "-keyout k.pem -out c.pem -days 30 -subj '/CN=A. Attorney' && "
+             "openssl pkcs12 -export -inkey k.pem -in c.pem -out id.p12 -passout pass:s3cret-pass"_qs});
+        QVERIFY(openssl.waitForFinished(60000) && openssl.exitCode() == 0);
+        const QStringList signArgs = {u"sign"_qs,
+                                      u"--db"_qs,
+                                      db,
+                                      u"--case"_qs,
+                                      u"A204-555-101"_qs,
+                                      u"--identity"_qs,
+                                      m_dir.path(u"id.p12"_qs)};
+
+        QProcess wrong;  // passphrase on standard input
+        wrong.start(QStringLiteral(DISCRETION_EXECUTABLE), signArgs);
+        wrong.write("not-the-passphrase\n");
+        wrong.closeWriteChannel();
+        QVERIFY(wrong.waitForFinished(60000));
+        QCOMPARE(wrong.exitCode(), 2);
+        QVERIFY(wrong.readAllStandardError().contains("wrong passphrase"));
+
+        qputenv("DISCRETION_PASSPHRASE", "s3cret-pass");
+        Run r = discretion(signArgs);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY(r.out.contains(u"as A. Attorney"_qs));
+        r = discretion(signArgs);
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY(r.err.contains(u"already signed"_qs));
+        qunsetenv("DISCRETION_PASSPHRASE");
+
+        r = discretion(
+            {u"review"_qs, u"show"_qs, u"--db"_qs, db, u"--case"_qs, u"A204-555-101"_qs});
+        const QJsonObject signature =
+            QJsonDocument::fromJson(r.out.toUtf8()).object()[u"signature"_qs].toObject();
+        QCOMPARE(signature[u"signer"_qs].toString(), u"A. Attorney"_qs);
+        QVERIFY(signature[u"valid"_qs].toBool());
+
+        r = discretion({u"amend"_qs, u"--db"_qs, db, u"--case"_qs, u"A204-555-101"_qs});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY(r.err.contains(u"needs a reason"_qs));
+        r = discretion({u"amend"_qs, u"--db"_qs, db, u"--case"_qs, u"A204-555-101"_qs,
+                        u"--reason"_qs, u"New evidence"_qs});
+        QCOMPARE(r.exitCode, 0);
+        r = discretion(
+            {u"review"_qs, u"show"_qs, u"--db"_qs, db, u"--case"_qs, u"A204-555-101"_qs});
+        const QJsonObject record =
+            QJsonDocument::fromJson(r.out.toUtf8()).object()[u"record"_qs].toObject();
+        QCOMPARE(record[u"version"_qs].toInt(), 2);
+        QCOMPARE(record[u"status"_qs].toString(), u"draft"_qs);
+        QCOMPARE(record[u"amendment_reason"_qs].toString(), u"New evidence"_qs);
+    }
+
     void badDocketsGiveAClearMessage() {
         QVERIFY(m_dir.writeFile(u"fake.sqlite"_qs, "not a database at all"));
         Run r = discretion({u"check"_qs, u"--db"_qs, m_dir.path(u"fake.sqlite"_qs)});

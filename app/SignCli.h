@@ -1,0 +1,12 @@
+#pragma once
+
+class QCommandLineParser;
+
+// `discretion sign --db FILE --case A-NUMBER --identity FILE.p12` signs the case's ready
+// review; the passphrase comes from DISCRETION_PASSPHRASE or, when that is unset, from
+// the first line of standard input. `discretion amend --db FILE --case A-NUMBER --reason
+// TEXT` starts a new version of a signed review.
+namespace SignCli {
+int sign(QCommandLineParser &parser);
+int amend(QCommandLineParser &parser);
+}  // namespace SignCli
