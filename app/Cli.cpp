@@ -194,6 +194,11 @@ QList<Command> commands() {
     const QCommandLineOption reason(QStringLiteral("reason"),
                                     QStringLiteral("Why the signed review is amended."),
                                     QStringLiteral("TEXT"));
+    const QCommandLineOption outOption(QStringLiteral("out"), QStringLiteral("Output file."),
+                                       QStringLiteral("FILE"));
+    const QCommandLineOption pageSize(QStringLiteral("page-size"),
+                                      QStringLiteral("letter (default) or a4."),
+                                      QStringLiteral("SIZE"));
     return {
         {"generate-docket",
          "--db FILE --cases N [--seed S]",
@@ -242,6 +247,12 @@ QList<Command> commands() {
          "Sign the case's ready review (passphrase: DISCRETION_PASSPHRASE or stdin).",
          SignCli::sign,
          {dbOption(), caseOption, identity},
+         {}},
+        {"export-pdf",
+         "--db FILE --case A-NUMBER --out FILE.pdf [--page-size letter|a4]",
+         "Write the case's latest review as a PDF/A disposition document.",
+         SignCli::exportPdf,
+         {dbOption(), caseOption, outOption, pageSize},
          {}},
         {"amend",
          "--db FILE --case A-NUMBER --reason TEXT",

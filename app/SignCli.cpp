@@ -2,6 +2,8 @@
 
 #include "Console.h"
 #include "domain/ANumber.h"
+#include "policy/PolicyLibrary.h"
+#include "report/DispositionDocument.h"
 #include "sign/SigningIdentity.h"
 #include "store/CaseStore.h"
 #include "store/ReviewStore.h"
@@ -73,6 +75,43 @@ int sign(QCommandLineParser &p) {
     out() << "signed review version " << review->version << " of "
           << ANumber::displayDigits(review->aNumber) << " as " << signature.signer << " at "
           << signature.signedAt << ", record sha256 " << signature.recordSha256 << '\n';
+    return 0;
+}
+
+int exportPdf(QCommandLineParser &p) {
+    std::unique_ptr<CaseStore> store;
+    const qint64 caseId = findCase(p, store);
+    if (caseId == 0)
+        return 2;
+    const QString size = p.value(QStringLiteral("page-size")).toLower();
+    if (!size.isEmpty() && size != u"letter" && size != u"a4") {
+        err() << "error: --page-size takes letter or a4\n";
+        return 2;
+    }
+    ReviewStore reviews(*store);
+    const std::optional<Review> review = reviews.latest(caseId);
+    if (!review) {
+        err() << "error: the case has no review\n";
+        return 1;
+    }
+    DispositionDocument::Input input{*store->loadCase(caseId),        {}, *review, {},
+                                     reviews.signatureOf(review->id), {}};
+    for (const Court &c : store->courts())
+        if (c.code == input.theCase.court)
+            input.courtName = c.name;
+    for (const PolicyPack &pack : PolicyLibrary::available(*store))
+        if (pack.sha256() == review->policySha256)
+            input.pack = pack;
+    if (input.signature)
+        input.signer.fullName = input.signature->signer;
+    QString error;
+    const QPageSize pageSize(size == u"a4" ? QPageSize::A4 : QPageSize::Letter);
+    if (!DispositionDocument::write(input, pageSize, p.value(QStringLiteral("out")), &error)) {
+        err() << "error: " << error << '\n';
+        return 2;
+    }
+    out() << "wrote " << p.value(QStringLiteral("out"))
+          << (input.signature ? "" : " (the review is not signed)") << '\n';
     return 0;
 }
 

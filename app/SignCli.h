@@ -9,4 +9,6 @@ class QCommandLineParser;
 namespace SignCli {
 int sign(QCommandLineParser &parser);
 int amend(QCommandLineParser &parser);
+// `discretion export-pdf --db FILE --case A-NUMBER --out FILE.pdf [--page-size letter|a4]`.
+int exportPdf(QCommandLineParser &parser);
 }  // namespace SignCli

@@ -5,6 +5,7 @@
 
 #include <QApplication>
 #include <QCoreApplication>
+#include <QGuiApplication>
 
 namespace {
 void nameApplication() {
@@ -15,7 +16,10 @@ void nameApplication() {
 
 int main(int argc, char **argv) {
     if (argc > 1 && Cli::isCommand(QString::fromLocal8Bit(argv[1]))) {
-        QCoreApplication app(argc, argv);
+        // Commands run without a display; PDF output still needs fonts, hence a GUI app.
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        QGuiApplication app(argc, argv);
         nameApplication();
         return Cli::run(app.arguments());
     }

@@ -266,6 +266,19 @@ class TestCli : public QObject {
         QCOMPARE(signature[u"signer"_qs].toString(), u"A. Attorney"_qs);
         QVERIFY(signature[u"valid"_qs].toBool());
 
+        r = discretion({u"export-pdf"_qs, u"--db"_qs, db, u"--case"_qs, u"A204-555-101"_qs,
+                        u"--out"_qs, m_dir.path(u"disposition.pdf"_qs)});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QProcess text;
+        text.start(u"pdftotext"_qs, {m_dir.path(u"disposition.pdf"_qs), u"-"_qs});
+        QVERIFY(text.waitForFinished(60000));
+        const QString pdfText = QString::fromUtf8(text.readAllStandardOutput());
+        QVERIFY(pdfText.contains(u"/s/ A. Attorney"_qs) && pdfText.contains(u"A204-555-101"_qs));
+        QCOMPARE(discretion({u"export-pdf"_qs, u"--db"_qs, db, u"--case"_qs, u"A204-555-101"_qs,
+                             u"--out"_qs, m_dir.path(u"x.pdf"_qs), u"--page-size"_qs, u"legal"_qs})
+                     .exitCode,
+                 2);
+
         r = discretion({u"amend"_qs, u"--db"_qs, db, u"--case"_qs, u"A204-555-101"_qs});
         QCOMPARE(r.exitCode, 1);
         QVERIFY(r.err.contains(u"needs a reason"_qs));

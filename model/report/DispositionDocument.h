@@ -1,0 +1,33 @@
+#pragma once
+
+#include "domain/Case.h"
+#include "policy/PolicyPack.h"
+#include "review/Review.h"
+#include "sign/SigningIdentity.h"
+#include "store/ReviewStore.h"
+
+#include <QPageSize>
+#include <optional>
+
+// The disposition as a document an attorney puts in the file: caption, the policy
+// applied, the determinations with the facts behind them, the factors, representation,
+// what the policy says, the disposition and reasons, the signature block and the record
+// hash. Rendered to PDF/A-1b with embedded fonts through QTextDocument and QPdfWriter.
+// Needs a QGuiApplication (fonts).
+class DispositionDocument {
+  public:
+    struct Input {
+        Case theCase;
+        QString courtName;
+        Review review;
+        PolicyPack pack;
+        std::optional<ReviewSignature> signature;
+        SignerProfile signer;  // for the signature block
+    };
+
+    static QString html(const Input &input);
+    static QByteArray render(const Input &input, const QPageSize &pageSize);
+    // Writes through QSaveFile, mode 0600: never a truncated file.
+    static bool write(const Input &input, const QPageSize &pageSize, const QString &path,
+                      QString *error);
+};

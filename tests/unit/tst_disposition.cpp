@@ -1,0 +1,92 @@
+#include "TestDocket.h"
+#include "report/DispositionDocument.h"
+#include "review/AnswersFile.h"
+
+#include <QProcess>
+
+namespace {
+QString run(const QString &program, const QStringList &args, int *exitCode = nullptr) {
+    QProcess p;
+    p.start(program, args);
+    p.waitForFinished(60000);
+    if (exitCode)
+        *exitCode = p.exitCode();
+    return QString::fromUtf8(p.readAllStandardOutput() + p.readAllStandardError());
+}
+
+DispositionDocument::Input input(const QString &reasons) {
+    QFile f(QStringLiteral(DISCRETION_SOURCE "/resources/policies/example-answers.json"));
+    f.open(QIODevice::ReadOnly);
+    AnswersFile::Result r = AnswersFile::read(f.readAll(), PolicyPack::builtIn());
+    Case c = makeCase(u"204555101"_qs, QString::fromUtf8("Nguyễn"), QString::fromUtf8("Thị Hương"));
+    c.court = u"LOS"_qs;
+    c.counselName = u"Ana Beltrán, Esq."_qs;
+    c.eoir28Date = QDate(2019, 5, 2);
+    r.review.reasons = reasons;
+    r.review.refresh(c, *r.pack);
+    ReviewSignature signature{1,      r.review.sha256(), "sig",
+                              "cert", u"A. Attorney"_qs, u"2026-11-29T10:00:00Z"_qs};
+    return {c,
+            u"Los Angeles"_qs,
+            r.review,
+            *r.pack,
+            signature,
+            {u"A. Attorney"_qs,
+             u"Assistant Chief Counsel"_qs,
+             u"OPLA Los Angeles"_qs,
+             u"654321"_qs,
+             u"CA"_qs,
+             {}}};
+}
+}  // namespace
+
+class TestDisposition : public QObject {
+    Q_OBJECT
+    TestDocket m_dir;
+
+  private Q_SLOTS:
+    void rendersAValidPdfWithTheKeyFields() {
+        const DispositionDocument::Input in = input(u"Not a priority; long residence."_qs);
+        const QString path = m_dir.path(u"d.pdf"_qs);
+        QString error;
+        QVERIFY2(DispositionDocument::write(in, QPageSize(QPageSize::Letter), path, &error),
+                 qPrintable(error));
+        int code = -1;
+        const QString check = run(u"qpdf"_qs, {u"--check"_qs, path}, &code);
+        QVERIFY2(code == 0, qPrintable(check));
+        const QString text = run(u"pdftotext"_qs, {u"-layout"_qs, path, u"-"_qs});
+        for (const QString &expected :
+             {QString::fromUtf8("Nguyễn, Thị Hương"), u"A204-555-101"_qs, u"LOS — Los Angeles"_qs,
+              u"Join or not oppose a motion to dismiss"_qs, u"Not a priority; long residence."_qs,
+              u"/s/ A. Attorney"_qs, u"Bar no. 654321 (CA)"_qs, in.review.sha256(),
+              in.review.policySha256, u"Page 1 of"_qs, u"Mitigating factors"_qs})
+            QVERIFY2(text.contains(expected), qPrintable(expected));
+        const QString fonts = run(u"pdffonts"_qs, {path});
+        QVERIFY(fonts.contains(u"DejaVuSerif"_qs));
+        for (const QString &line : fonts.split(u'\n').mid(2))
+            if (!line.trimmed().isEmpty())
+                QVERIFY2(line.contains(u" yes "_qs), qPrintable(line));  // every font embedded
+        QVERIFY(run(u"pdfinfo"_qs, {path}).contains(u"612 x 792 pts (letter)"_qs));
+    }
+
+    void longReasonsFlowOverPagesAndA4Works() {
+        QString reasons;
+        for (int i = 0; i < 120; ++i)
+            reasons +=
+                u"Paragraph %1 of the reasons, which go on at length about the record. "_qs.arg(i +
+                                                                                                1);
+        const QString path = m_dir.path(u"long.pdf"_qs);
+        QString error;
+        QVERIFY(DispositionDocument::write(input(reasons), QPageSize(QPageSize::A4), path, &error));
+        const QString info = run(u"pdfinfo"_qs, {path});
+        QVERIFY(info.contains(u"(A4)"_qs));
+        const int pages = info.section(u"Pages:"_qs, 1).trimmed().section(u'\n', 0, 0).toInt();
+        QVERIFY2(pages >= 4, qPrintable(info));
+        const QString text = run(u"pdftotext"_qs, {path, u"-"_qs});
+        QVERIFY(text.contains(u"Paragraph 120 of the reasons"_qs));
+        QVERIFY(text.contains(u"Page %1 of %1"_qs.arg(pages)));
+    }
+};
+
+QTEST_MAIN(TestDisposition)
+#include "tst_disposition.moc"
