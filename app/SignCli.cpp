@@ -4,6 +4,7 @@
 #include "domain/ANumber.h"
 #include "policy/PolicyLibrary.h"
 #include "report/DispositionDocument.h"
+#include "sign/PdfSigner.h"
 #include "sign/SigningIdentity.h"
 #include "store/CaseStore.h"
 #include "store/ReviewStore.h"
@@ -78,6 +79,32 @@ int sign(QCommandLineParser &p) {
     return 0;
 }
 
+// Adds the PDF digital signature with the identity that signed the review.
+int signPdf(const QCommandLineParser &p, const DispositionDocument::Input &input,
+            const QString &path) {
+    if (!input.signature) {
+        err() << "error: the review is not signed; sign it first (discretion sign)\n";
+        QFile::remove(path);
+        return 1;
+    }
+    QString error;
+    const std::optional<SigningIdentity> identity =
+        SigningIdentity::load(p.value(QStringLiteral("identity")), passphrase(), &error);
+    if (identity && identity->certificateDer() != input.signature->certificate)
+        error = QStringLiteral("this identity is not the one that signed the review (%1)")
+                    .arg(input.signature->signer);
+    const PdfSignatureDetails details{QStringLiteral("Disposition in the matter of %1")
+                                          .arg(ANumber::displayDigits(input.theCase.aNumber)),
+                                      input.signer.office, input.review.sha256()};
+    if (!identity || !error.isEmpty() || !PdfSigner::sign(path, path, *identity, details, &error)) {
+        err() << "error: " << error << '\n';
+        QFile::remove(path);
+        return 2;
+    }
+    out() << "wrote " << path << ", signed by " << identity->commonName() << '\n';
+    return 0;
+}
+
 int exportPdf(QCommandLineParser &p) {
     std::unique_ptr<CaseStore> store;
     const qint64 caseId = findCase(p, store);
@@ -106,12 +133,14 @@ int exportPdf(QCommandLineParser &p) {
         input.signer.fullName = input.signature->signer;
     QString error;
     const QPageSize pageSize(size == u"a4" ? QPageSize::A4 : QPageSize::Letter);
-    if (!DispositionDocument::write(input, pageSize, p.value(QStringLiteral("out")), &error)) {
+    const QString path = p.value(QStringLiteral("out"));
+    if (!DispositionDocument::write(input, pageSize, path, &error)) {
         err() << "error: " << error << '\n';
         return 2;
     }
-    out() << "wrote " << p.value(QStringLiteral("out"))
-          << (input.signature ? "" : " (the review is not signed)") << '\n';
+    if (!p.value(QStringLiteral("identity")).isEmpty())
+        return signPdf(p, input, path);
+    out() << "wrote " << path << (input.signature ? "" : " (the review is not signed)") << '\n';
     return 0;
 }
 

@@ -2,6 +2,7 @@
 
 #include "domain/Clock.h"
 
+#include <openssl/cms.h>
 #include <openssl/err.h>
 #include <openssl/evp.h>
 #include <openssl/pkcs12.h>
@@ -27,6 +28,7 @@ struct Free {
     void operator()(STACK_OF(X509) * p) const { sk_X509_pop_free(p, X509_free); }
     void operator()(BIGNUM *p) const { BN_free(p); }
     void operator()(X509_EXTENSION *p) const { X509_EXTENSION_free(p); }
+    void operator()(CMS_ContentInfo *p) const { CMS_ContentInfo_free(p); }
 };
 template <typename T>
 using Owned = std::unique_ptr<T, Free>;
@@ -273,4 +275,20 @@ bool SigningIdentity::verify(const QByteArray &certificateDer, const QByteArray 
                          size_t(data.size())) == 1;
     ERR_clear_error();
     return ok;
+}
+
+QByteArray SigningIdentity::cmsDetached(const QByteArray &data, QString *error) const {
+    Owned<BIO> in(BIO_new_mem_buf(data.constData(), int(data.size())));
+    const unsigned int flags = CMS_DETACHED | CMS_BINARY | CMS_NOSMIMECAP;
+    Owned<CMS_ContentInfo> cms(
+        in ? CMS_sign(m_keys->cert.get(), m_keys->key.get(), nullptr, in.get(), flags) : nullptr);
+    unsigned char *der = nullptr;
+    const int length = cms ? i2d_CMS_ContentInfo(cms.get(), &der) : -1;
+    if (length <= 0) {
+        *error = tr("could not make the PDF signature: %1").arg(opensslError());
+        return {};
+    }
+    const QByteArray out(reinterpret_cast<const char *>(der), length);
+    OPENSSL_free(der);
+    return out;
 }

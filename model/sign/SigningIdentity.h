@@ -48,6 +48,9 @@ class SigningIdentity {
 
     // A signature (ECDSA or RSA, SHA-256) over data with the private key.
     QByteArray sign(const QByteArray &data, QString *error) const;
+    // A detached CMS (PKCS#7) signature over data, SHA-256, with the certificate included:
+    // what a PDF signature of subfilter adbe.pkcs7.detached holds.
+    QByteArray cmsDetached(const QByteArray &data, QString *error) const;
     // Checks a signature against a certificate (DER); false on any failure.
     static bool verify(const QByteArray &certificateDer, const QByteArray &data,
                        const QByteArray &signature);

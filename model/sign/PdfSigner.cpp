@@ -1,0 +1,102 @@
+#include "PdfSigner.h"
+
+#include "SigningIdentity.h"
+
+#include <podofo/podofo.h>
+#include <QCoreApplication>
+#include <QFile>
+
+namespace PdfSigner {
+namespace {
+QString tr(const char *text) {
+    return QCoreApplication::translate("PdfSigner", text);
+}
+
+// Room for the CMS blob: the certificate plus an ECDSA or RSA-3072 signature fits well.
+constexpr size_t kSignatureSpace = 8192;
+
+PoDoFo::PdfString utf8(const QString &text) {
+    const QByteArray bytes = text.toUtf8();
+    return PoDoFo::PdfString(reinterpret_cast<const PoDoFo::pdf_utf8 *>(bytes.constData()));
+}
+
+// The form must say it holds signatures (SigFlags 3: signatures exist, append only).
+void markSigned(PoDoFo::PdfAcroForm *form) {
+    PoDoFo::PdfDictionary &dict = form->GetObject()->GetDictionary();
+    dict.RemoveKey(PoDoFo::PdfName("SigFlags"));
+    dict.AddKey(PoDoFo::PdfName("SigFlags"), PoDoFo::PdfObject(static_cast<PoDoFo::pdf_int64>(3)));
+    form->SetNeedAppearances(false);
+}
+
+QByteArray signedBytes(PoDoFo::PdfSignOutputDevice &device) {
+    QByteArray all;
+    char buffer[65536];
+    size_t read = 0;
+    while ((read = device.ReadForSignature(buffer, sizeof buffer)) > 0)
+        all.append(buffer, qsizetype(read));
+    return all;
+}
+
+void writeSigned(const QString &input, const QString &temporary, const SigningIdentity &identity,
+                 const PdfSignatureDetails &details) {
+    PoDoFo::PdfMemDocument document;
+    document.Load(QFile::encodeName(input).constData(), true);
+    markSigned(document.GetAcroForm());
+    document.GetInfo()->SetCustomKey(PoDoFo::PdfName("DiscretionRecordSHA256"),
+                                     utf8(details.recordSha256));
+
+    PoDoFo::PdfOutputDevice file(QFile::encodeName(temporary).constData(), true);
+    PoDoFo::PdfSignOutputDevice device(&file);
+    device.SetSignatureSize(kSignatureSpace);
+    // An invisible field: the visible signature block is part of the page itself.
+    PoDoFo::PdfPage *page = document.GetPage(document.GetPageCount() - 1);
+    PoDoFo::PdfAnnotation *annotation =
+        page->CreateAnnotation(PoDoFo::ePdfAnnotation_Widget, PoDoFo::PdfRect());
+    annotation->SetFlags(PoDoFo::ePdfAnnotationFlags_Invisible |
+                         PoDoFo::ePdfAnnotationFlags_Hidden);
+    PoDoFo::PdfSignatureField field(annotation, document.GetAcroForm(), &document);
+    field.SetFieldName(PoDoFo::PdfString("Disposition signature"));
+    field.SetSignatureReason(utf8(details.reason));
+    field.SetSignatureLocation(utf8(details.location));
+    field.SetSignatureDate(PoDoFo::PdfDate());
+    field.SetSignature(*device.GetSignatureBeacon());
+    field.GetSignatureObject()->GetDictionary().AddKey(PoDoFo::PdfName("Name"),
+                                                       utf8(identity.commonName()));
+
+    document.WriteUpdate(&device, true);
+    if (!device.HasSignaturePosition())
+        PODOFO_RAISE_ERROR_INFO(PoDoFo::ePdfError_SignatureError, "no place for the signature");
+    device.AdjustByteRange();
+    device.Seek(0);
+    QString error;
+    const QByteArray cms = identity.cmsDetached(signedBytes(device), &error);
+    if (cms.isEmpty() || size_t(cms.size()) > kSignatureSpace)
+        PODOFO_RAISE_ERROR_INFO(PoDoFo::ePdfError_SignatureError, qPrintable(error));
+    device.SetSignature(PoDoFo::PdfData(cms.constData(), size_t(cms.size())));
+    device.Flush();
+}
+}  // namespace
+
+bool sign(const QString &input, const QString &output, const SigningIdentity &identity,
+          const PdfSignatureDetails &details, QString *error) {
+    // Written beside the target and renamed at the end: never a half-signed file.
+    const QString temporary = output + QStringLiteral(".signing");
+    PoDoFo::PdfError::EnableDebug(false);  // PoDoFo would print its trailers to stdout
+    PoDoFo::PdfError::EnableLogging(false);
+    try {
+        writeSigned(input, temporary, identity, details);
+    } catch (const PoDoFo::PdfError &e) {
+        QFile::remove(temporary);
+        *error = tr("could not sign %1: %2")
+                     .arg(input, QString::fromUtf8(PoDoFo::PdfError::ErrorMessage(e.GetError())));
+        return false;
+    }
+    QFile::setPermissions(temporary, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    QFile::remove(output);
+    if (!QFile::rename(temporary, output)) {
+        *error = tr("cannot write %1").arg(output);
+        return false;
+    }
+    return true;
+}
+}  // namespace PdfSigner

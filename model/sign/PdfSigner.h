@@ -1,0 +1,21 @@
+#pragma once
+
+#include <QString>
+
+class SigningIdentity;
+
+// What the PDF signature field says besides the signature itself.
+struct PdfSignatureDetails {
+    QString reason;        // "Disposition in the matter of A012-345-678"
+    QString location;      // the office
+    QString recordSha256;  // also written into the document information
+};
+
+// Adds a real PDF digital signature to a PDF: PoDoFo writes an incremental update with
+// a signature field (adbe.pkcs7.detached) whose byte range covers the whole file, and
+// OpenSSL makes the detached CMS signature (SHA-256) with the attorney's key. Readers
+// (pdfsig, Acrobat, Okular) validate it; a changed byte breaks it.
+namespace PdfSigner {
+bool sign(const QString &input, const QString &output, const SigningIdentity &identity,
+          const PdfSignatureDetails &details, QString *error);
+}
