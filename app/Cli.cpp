@@ -255,6 +255,13 @@ QList<Command> commands() {
          SignCli::exportPdf,
          {dbOption(), caseOption, outOption, pageSize, identity},
          {}},
+        {"verify",
+         "FILE.pdf [--db FILE]",
+         "Check a disposition PDF's digital signature, and with --db that it matches a signed "
+         "review.",
+         SignCli::verify,
+         {dbOption()},
+         {"FILE.pdf"}},
         {"amend",
          "--db FILE --case A-NUMBER --reason TEXT",
          "Start a new version of a signed review.",
@@ -297,6 +304,10 @@ bool isCommand(const QString &first) {
         if (c.name == first)
             return true;
     return false;
+}
+
+bool needsFonts(const QString &command) {
+    return command == u"export-pdf";
 }
 
 int run(const QStringList &arguments) {

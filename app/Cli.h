@@ -7,5 +7,7 @@
 // problems found), 2 fatal (nothing changed).
 namespace Cli {
 bool isCommand(const QString &firstArgument);
+// Commands that render PDFs and so need a QGuiApplication (fonts).
+bool needsFonts(const QString &command);
 int run(const QStringList &arguments);
 }  // namespace Cli

@@ -5,6 +5,7 @@
 #include "policy/PolicyLibrary.h"
 #include "report/DispositionDocument.h"
 #include "sign/PdfSigner.h"
+#include "sign/PdfVerifier.h"
 #include "sign/SigningIdentity.h"
 #include "store/CaseStore.h"
 #include "store/ReviewStore.h"
@@ -141,6 +142,47 @@ int exportPdf(QCommandLineParser &p) {
     if (!p.value(QStringLiteral("identity")).isEmpty())
         return signPdf(p, input, path);
     out() << "wrote " << path << (input.signature ? "" : " (the review is not signed)") << '\n';
+    return 0;
+}
+
+int verify(QCommandLineParser &p) {
+    if (p.positionalArguments().size() != 1) {
+        err() << "usage: discretion verify FILE.pdf [--db FILE]\n";
+        return 2;
+    }
+    const PdfVerification v = PdfVerifier::verify(p.positionalArguments().first());
+    out() << "signer: " << (v.signer.isEmpty() ? QStringLiteral("-") : v.signer)
+          << "\nsigned: " << (v.signingTime.isEmpty() ? QStringLiteral("-") : v.signingTime)
+          << "\nrecord sha256: "
+          << (v.recordSha256.isEmpty() ? QStringLiteral("-") : v.recordSha256) << '\n';
+    if (!v.ok()) {
+        out() << "INVALID: " << v.problem << '\n';
+        return 1;
+    }
+    QString docketNote;
+    if (!p.value(QStringLiteral("db")).isEmpty()) {
+        QString error;
+        auto store = CaseStore::open(p.value(QStringLiteral("db")),
+                                     CaseStore::OpenMode::OpenExisting, &error);
+        if (!store) {
+            err() << "error: " << error << '\n';
+            return 2;
+        }
+        const auto match = ReviewStore(*store).signatureByRecord(v.recordSha256);
+        if (!match) {
+            out() << "INVALID: no signed review in " << store->path() << " has record hash "
+                  << v.recordSha256 << '\n';
+            return 1;
+        }
+        if (match->first.certificate != v.signerCertificate) {
+            out() << "INVALID: the PDF was signed with another certificate than the review in the "
+                     "docket\n";
+            return 1;
+        }
+        docketNote = QStringLiteral("; it matches the signed review of %1 in the docket")
+                         .arg(ANumber::displayDigits(match->second));
+    }
+    out() << "VALID: the signature covers the whole file and matches it" << docketNote << '\n';
     return 0;
 }
 

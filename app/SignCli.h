@@ -11,4 +11,6 @@ int sign(QCommandLineParser &parser);
 int amend(QCommandLineParser &parser);
 // `discretion export-pdf --db FILE --case A-NUMBER --out FILE.pdf [--page-size letter|a4]`.
 int exportPdf(QCommandLineParser &parser);
+// `discretion verify FILE.pdf [--db FILE]`: exit 0 only when everything holds.
+int verify(QCommandLineParser &parser);
 }  // namespace SignCli

@@ -15,11 +15,17 @@ void nameApplication() {
 }  // namespace
 
 int main(int argc, char **argv) {
-    if (argc > 1 && Cli::isCommand(QString::fromLocal8Bit(argv[1]))) {
-        // Commands run without a display; PDF output still needs fonts, hence a GUI app.
+    const QString command = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QString();
+    if (Cli::isCommand(command) && Cli::needsFonts(command)) {
+        // Rendering a PDF needs fonts, hence a GUI application, but never a display.
         if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
             qputenv("QT_QPA_PLATFORM", "offscreen");
         QGuiApplication app(argc, argv);
+        nameApplication();
+        return Cli::run(app.arguments());
+    }
+    if (Cli::isCommand(command)) {
+        QCoreApplication app(argc, argv);
         nameApplication();
         return Cli::run(app.arguments());
     }

@@ -292,3 +292,33 @@ QByteArray SigningIdentity::cmsDetached(const QByteArray &data, QString *error) 
     OPENSSL_free(der);
     return out;
 }
+
+bool SigningIdentity::verifyCmsDetached(const QByteArray &cms, const QByteArray &data,
+                                        QByteArray *signerDer, QString *signerName,
+                                        QString *error) {
+    const auto *p = reinterpret_cast<const unsigned char *>(cms.constData());
+    Owned<CMS_ContentInfo> info(d2i_CMS_ContentInfo(nullptr, &p, long(cms.size())));
+    Owned<BIO> content(BIO_new_mem_buf(data.constData(), int(data.size())));
+    if (!info || !content) {
+        *error = tr("the signature is not a CMS signature");
+        return false;
+    }
+    if (CMS_verify(info.get(), nullptr, nullptr, content.get(), nullptr,
+                   CMS_BINARY | CMS_NO_SIGNER_CERT_VERIFY) != 1) {
+        *error = tr("the signature does not match the document (%1)").arg(opensslError());
+        return false;
+    }
+    // get0: the stack is ours to free, the certificates stay the CMS structure's.
+    STACK_OF(X509) *signers = CMS_get0_signers(info.get());
+    X509 *signer = signers && sk_X509_num(signers) > 0 ? sk_X509_value(signers, 0) : nullptr;
+    if (signer) {
+        X509_up_ref(signer);  // the copy below owns one reference of its own
+        auto keys = std::make_unique<Keys>();
+        keys->cert.reset(signer);
+        SigningIdentity view(std::move(keys));
+        *signerDer = view.certificateDer();
+        *signerName = view.commonName();
+    }
+    sk_X509_free(signers);
+    return true;
+}

@@ -234,3 +234,19 @@ std::optional<Review> ReviewStore::amend(qint64 caseId, const QString &reason, Q
         return std::nullopt;
     return amendment;
 }
+
+std::optional<std::pair<ReviewSignature, QString>> ReviewStore::signatureByRecord(
+    const QString &sha256) const {
+    Sqlite::Statement s(
+        m_store.handle(),
+        QStringLiteral("SELECT s.review_id, c.a_number FROM review_signatures s "
+                       "JOIN reviews r ON r.id = s.review_id JOIN cases c ON c.id = r.case_id "
+                       "WHERE s.record_sha256 = ?"));
+    s.bind(1, sha256);
+    if (s.step() != SQLITE_ROW)
+        return std::nullopt;
+    const std::optional<ReviewSignature> signature = signatureOf(s.int64(0));
+    if (!signature)
+        return std::nullopt;
+    return std::pair{*signature, s.text(1)};
+}

@@ -36,6 +36,9 @@ class ReviewStore {
     bool sign(qint64 reviewId, const SigningIdentity &identity, ReviewSignature *out,
               QString *error);
     std::optional<ReviewSignature> signatureOf(qint64 reviewId) const;
+    // The signature of the signed review whose record has this hash, with the case's A-number.
+    std::optional<std::pair<ReviewSignature, QString>> signatureByRecord(
+        const QString &sha256) const;
     // Starts a new draft version that supersedes the signed latest review of a case.
     std::optional<Review> amend(qint64 caseId, const QString &reason, QString *error);
     // Every policy text kept in the docket (loaded packs and those reviews were made under).
