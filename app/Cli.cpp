@@ -199,6 +199,11 @@ QList<Command> commands() {
     const QCommandLineOption pageSize(QStringLiteral("page-size"),
                                       QStringLiteral("letter (default) or a4."),
                                       QStringLiteral("SIZE"));
+    QList<QCommandLineOption> identityOptions{outOption};
+    for (const char *name :
+         {"name", "title", "office", "bar-number", "bar-state", "email", "key", "days"})
+        identityOptions << QCommandLineOption(QLatin1String(name), QLatin1String(name),
+                                              QStringLiteral("VALUE"));
     return {
         {"generate-docket",
          "--db FILE --cases N [--seed S]",
@@ -254,6 +259,13 @@ QList<Command> commands() {
          "signed.",
          SignCli::exportPdf,
          {dbOption(), caseOption, outOption, pageSize, identity},
+         {}},
+        {"identity",
+         "--name NAME --out FILE.p12 [--title T] [--office O] [--bar-number N] [--bar-state S] "
+         "[--email E] [--key ec|rsa] [--days N]",
+         "Make a signing identity (key and self-signed certificate), encrypted with a passphrase.",
+         SignCli::newIdentity,
+         identityOptions,
          {}},
         {"verify",
          "FILE.pdf [--db FILE]",

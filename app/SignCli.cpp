@@ -186,6 +186,36 @@ int verify(QCommandLineParser &p) {
     return 0;
 }
 
+int newIdentity(QCommandLineParser &p) {
+    const SignerProfile profile{
+        p.value(QStringLiteral("name")),      p.value(QStringLiteral("title")),
+        p.value(QStringLiteral("office")),    p.value(QStringLiteral("bar-number")),
+        p.value(QStringLiteral("bar-state")), p.value(QStringLiteral("email"))};
+    const QString key = p.value(QStringLiteral("key")).toLower();
+    bool daysOk = true;
+    const int days =
+        p.isSet(QStringLiteral("days")) ? p.value(QStringLiteral("days")).toInt(&daysOk) : 730;
+    if (profile.fullName.trimmed().isEmpty() || p.value(QStringLiteral("out")).isEmpty() ||
+        !daysOk || days < 1 || (!key.isEmpty() && key != u"ec" && key != u"rsa")) {
+        err() << "usage: discretion identity --name NAME --out FILE.p12 [--title T] [--office O] "
+                 "[--bar-number N] [--bar-state S] [--email E] [--key ec|rsa] [--days N]\n";
+        return 2;
+    }
+    QString error;
+    const auto type =
+        key == u"rsa" ? SigningIdentity::KeyType::Rsa3072 : SigningIdentity::KeyType::EcP256;
+    const std::optional<SigningIdentity> identity =
+        SigningIdentity::generate(profile, type, days, &error);
+    if (!identity || !identity->save(p.value(QStringLiteral("out")), passphrase(), &error)) {
+        err() << "error: " << error << '\n';
+        return 2;
+    }
+    out() << "wrote " << p.value(QStringLiteral("out")) << ": " << identity->subject()
+          << ", valid until " << identity->notAfter().toString(Qt::ISODate) << ", sha256 "
+          << identity->fingerprintSha256() << '\n';
+    return 0;
+}
+
 int amend(QCommandLineParser &p) {
     std::unique_ptr<CaseStore> store;
     const qint64 caseId = findCase(p, store);

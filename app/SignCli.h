@@ -13,4 +13,6 @@ int amend(QCommandLineParser &parser);
 int exportPdf(QCommandLineParser &parser);
 // `discretion verify FILE.pdf [--db FILE]`: exit 0 only when everything holds.
 int verify(QCommandLineParser &parser);
+// `discretion identity --name NAME --out FILE.p12 ...`: a new key and self-signed certificate.
+int newIdentity(QCommandLineParser &parser);
 }  // namespace SignCli

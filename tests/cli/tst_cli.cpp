@@ -294,6 +294,26 @@ class TestCli : public QObject {
         QCOMPARE(record[u"amendment_reason"_qs].toString(), u"New evidence"_qs);
     }
 
+    void makesASigningIdentity() {
+        qputenv("DISCRETION_PASSPHRASE", "a long passphrase");
+        Run r = discretion({u"identity"_qs, u"--name"_qs, QString::fromUtf8("Ana Beltrán"),
+                            u"--office"_qs, u"OPLA Los Angeles"_qs, u"--out"_qs,
+                            m_dir.path(u"ana.p12"_qs)});
+        qunsetenv("DISCRETION_PASSPHRASE");
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY(r.out.contains(u"O=OPLA Los Angeles"_qs));
+        QProcess openssl;  // another tool reads it with the same passphrase
+        openssl.start(u"openssl"_qs, {u"pkcs12"_qs, u"-in"_qs, m_dir.path(u"ana.p12"_qs),
+                                      u"-nokeys"_qs, u"-passin"_qs, u"pass:a long passphrase"_qs});
+        QVERIFY(openssl.waitForFinished(60000));
+        QCOMPARE(openssl.exitCode(), 0);
+        QVERIFY(openssl.readAllStandardOutput().contains("BEGIN CERTIFICATE"));
+        QCOMPARE(discretion({u"identity"_qs, u"--name"_qs, u"X"_qs, u"--out"_qs,
+                             m_dir.path(u"x.p12"_qs), u"--key"_qs, u"dsa"_qs})
+                     .exitCode,
+                 2);
+    }
+
     void badDocketsGiveAClearMessage() {
         QVERIFY(m_dir.writeFile(u"fake.sqlite"_qs, "not a database at all"));
         Run r = discretion({u"check"_qs, u"--db"_qs, m_dir.path(u"fake.sqlite"_qs)});
