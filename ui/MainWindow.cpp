@@ -8,6 +8,7 @@
 #include "MessageBox.h"
 #include "PoliciesDialog.h"
 #include "Settings.h"
+#include "SignDialog.h"
 #include "domain/ANumber.h"
 #include "domain/Clock.h"
 #include "io/CaseExporter.h"
@@ -129,6 +130,9 @@ void MainWindow::buildCaseMenu() {
     QAction *review = menu->addAction(tr("&Review Case…"), this, &MainWindow::reviewCurrentCase);
     review->setObjectName(QStringLiteral("actionReview"));
     review->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+    QAction *sign = menu->addAction(tr("&Sign Review…"), this, &MainWindow::signCurrentCase);
+    sign->setObjectName(QStringLiteral("actionSign"));
+    sign->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
     QAction *remove = menu->addAction(tr("&Delete Case…"), this, &MainWindow::deleteCurrentCase);
     remove->setShortcut(QKeySequence::Delete);
     remove->setShortcutContext(Qt::WidgetWithChildrenShortcut);
@@ -251,6 +255,16 @@ void MainWindow::reviewCurrentCase() {
     ReviewWizard wizard(*m_store, id, reviewer, Clock::today(), this);
     wizard.exec();
     m_model->refresh();  // the review status may have changed
+    selectCase(id);
+}
+
+void MainWindow::signCurrentCase() {
+    const qint64 id = currentCaseId();
+    if (!m_store || !id)
+        return;
+    SignDialog dialog(*m_store, id, this);
+    dialog.exec();
+    m_model->refresh();
     selectCase(id);
 }
 

@@ -32,6 +32,7 @@ class MainWindow : public QMainWindow {
     void editCurrentCase();
     void reviewCurrentCase();
     void showPolicies();
+    void signCurrentCase();
     void deleteCurrentCase();
     void importFile(const QString &path, bool jsonLines);
     bool exportFile(const QString &path, bool jsonLines);

@@ -13,6 +13,7 @@ const QString kHeader = QStringLiteral("caseList/header");
 const QString kSplitter = QStringLiteral("mainWindow/splitter");
 const QString kGeometry = QStringLiteral("mainWindow/geometry");
 const QString kLastFolder = QStringLiteral("files/lastFolder");
+const QString kIdentityFile = QStringLiteral("signing/identityFile");
 
 // One INI file named after the program, e.g. ~/.config/discretion.conf (a bare
 // QSettings() would file it under "Unknown Organization").
@@ -68,5 +69,14 @@ QString lastFolder() {
 }
 void setLastFolder(const QString &folder) {
     setValue(kLastFolder, folder);
+}
+}  // namespace Settings
+
+namespace Settings {
+QString identityFile() {
+    return value(kIdentityFile).toString();
+}
+void setIdentityFile(const QString &path) {
+    setValue(kIdentityFile, path);
 }
 }  // namespace Settings

@@ -16,5 +16,7 @@ void setMainSplitter(const QByteArray &state);
 QByteArray windowGeometry();
 void setWindowGeometry(const QByteArray &geometry);
 QString lastFolder();
+QString identityFile();
+void setIdentityFile(const QString &path);
 void setLastFolder(const QString &folder);
 }  // namespace Settings

@@ -1,0 +1,87 @@
+#include "FileDialog.h"
+#include "MessageBox.h"
+#include "SignDialog.h"
+#include "TestDocket.h"
+#include "review/AnswersFile.h"
+#include "store/ReviewStore.h"
+
+#include <QLineEdit>
+#include <QProcess>
+#include <QPushButton>
+#include <QTextBrowser>
+
+class TestSignDialog : public QObject {
+    Q_OBJECT
+    TestDocket m_docket;
+    std::unique_ptr<CaseStore> m_store;
+    qint64 m_caseId = 0;
+
+    void recordReview(const QString &status) {
+        QFile f(QStringLiteral(DISCRETION_SOURCE "/resources/policies/example-answers.json"));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        AnswersFile::Result r = AnswersFile::read(f.readAll(), PolicyPack::builtIn());
+        r.review.status = status;
+        r.review.refresh(*m_store->loadCase(m_caseId), *r.pack);
+        if (const auto previous = ReviewStore(*m_store).latest(m_caseId))
+            r.review.id = previous->id;
+        QString error;
+        QVERIFY2(ReviewStore(*m_store).save(r.review, *r.pack, &error), qPrintable(error));
+    }
+
+  private Q_SLOTS:
+    void initTestCase() {
+        m_store = m_docket.open();
+        Case c = makeCase(u"204555101"_qs, QString::fromUtf8("Hernández"), u"Rosa"_qs);
+        c.counselName = u"Ana Beltrán, Esq."_qs;
+        c.eoir28Date = QDate(2019, 5, 2);
+        QString error;
+        QVERIFY(m_store->saveCase(c, &error));
+        m_caseId = c.id;
+        auto identity = SigningIdentity::generate({u"A. Attorney"_qs, {}, u"OPLA"_qs, {}, {}, {}},
+                                                  SigningIdentity::KeyType::EcP256, 365, &error);
+        QVERIFY(identity &&
+                identity->save(m_docket.path(u"id.p12"_qs), "right passphrase", &error));
+    }
+
+    void aDraftCannotBeSigned() {
+        recordReview(u"draft"_qs);
+        SignDialog d(*m_store, m_caseId);
+        QVERIFY(!d.canSign());
+        QVERIFY(!d.findChild<QPushButton *>(u"signButton"_qs)->isEnabled());
+        QVERIFY(!d.sign());
+    }
+
+    void signsTheRecordThenSavesASignedPdf() {
+        recordReview(u"ready"_qs);
+        SignDialog d(*m_store, m_caseId);
+        QVERIFY(d.canSign());
+        QVERIFY(d.findChild<QTextBrowser *>(u"signPreview"_qs)
+                    ->toPlainText()
+                    .contains(u"Join or not oppose a motion to dismiss"_qs));
+        d.findChild<QLineEdit *>(u"identityEdit"_qs)->setText(m_docket.path(u"id.p12"_qs));
+        d.findChild<QLineEdit *>(u"passphraseEdit"_qs)->setText(u"wrong passphrase"_qs);
+        MessageBox::setNextAnswer(QMessageBox::Ok);
+        QVERIFY(!d.sign());
+        QVERIFY(MessageBox::lastText().startsWith(u"wrong passphrase"_qs));
+        QCOMPARE(m_store->loadCase(m_caseId)->reviewStatus, u"ready"_qs);
+
+        d.findChild<QLineEdit *>(u"passphraseEdit"_qs)->setText(u"right passphrase"_qs);
+        QVERIFY(d.sign());
+        QCOMPARE(m_store->loadCase(m_caseId)->reviewStatus, u"signed"_qs);
+        QVERIFY(d.findChild<QPushButton *>(u"savePdfButton"_qs)->isEnabled());
+
+        FileDialog::setNextAnswer(m_docket.path(u"signed.pdf"_qs));
+        MessageBox::setNextAnswer(QMessageBox::Ok);
+        QVERIFY(d.savePdf());
+        QProcess pdfsig;
+        pdfsig.start(u"pdfsig"_qs, {m_docket.path(u"signed.pdf"_qs)});
+        QVERIFY(pdfsig.waitForFinished(60000));
+        const QString report = QString::fromUtf8(pdfsig.readAllStandardOutput());
+        QVERIFY2(report.contains(u"Signature is Valid"_qs) &&
+                     report.contains(u"Total document signed"_qs),
+                 qPrintable(report));
+    }
+};
+
+QTEST_MAIN(TestSignDialog)
+#include "tst_signdialog.moc"

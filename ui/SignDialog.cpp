@@ -1,0 +1,158 @@
+#include "SignDialog.h"
+
+#include "FileDialog.h"
+#include "MessageBox.h"
+#include "Settings.h"
+#include "domain/ANumber.h"
+#include "policy/PolicyLibrary.h"
+#include "sign/PdfSigner.h"
+#include "store/CaseStore.h"
+
+#include <QDialogButtonBox>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QTextBrowser>
+#include <QVBoxLayout>
+
+SignDialog::SignDialog(CaseStore &store, qint64 caseId, QWidget *parent)
+    : QDialog(parent),
+      m_store(store),
+      m_caseId(caseId),
+      m_preview(new QTextBrowser(this)),
+      m_identity(new QLineEdit(this)),
+      m_passphrase(new QLineEdit(this)),
+      m_sign(new QPushButton(tr("&Sign"), this)),
+      m_save(new QPushButton(tr("Save signed &PDF…"), this)) {
+    setObjectName(QStringLiteral("signDialog"));
+    const std::optional<Review> review = ReviewStore(store).latest(caseId);
+    m_input.theCase = store.loadCase(caseId).value_or(Case());
+    if (review) {
+        m_input.review = *review;
+        m_input.signature = ReviewStore(store).signatureOf(review->id);
+        for (const PolicyPack &p : PolicyLibrary::available(store))
+            if (p.sha256() == review->policySha256)
+                m_input.pack = p;
+    }
+    for (const Court &c : store.courts())
+        if (c.code == m_input.theCase.court)
+            m_input.courtName = c.name;
+    m_ready = review && review->status == u"ready" && !m_input.signature;
+    setWindowTitle(
+        tr("Sign the review of %1").arg(ANumber::displayDigits(m_input.theCase.aNumber)));
+    m_preview->setObjectName(QStringLiteral("signPreview"));
+    m_preview->setHtml(review ? DispositionDocument::html(m_input)
+                              : tr("This case has no review."));
+    m_identity->setObjectName(QStringLiteral("identityEdit"));
+    m_identity->setText(Settings::identityFile());
+    m_passphrase->setObjectName(QStringLiteral("passphraseEdit"));
+    m_passphrase->setEchoMode(QLineEdit::Password);
+    m_passphrase->setAccessibleName(tr("Passphrase"));
+    m_sign->setObjectName(QStringLiteral("signButton"));
+    m_save->setObjectName(QStringLiteral("savePdfButton"));
+    m_sign->setEnabled(m_ready);
+    m_save->setEnabled(m_input.signature.has_value());
+    auto *browse = new QPushButton(tr("&Browse…"), this);
+    connect(browse, &QPushButton::clicked, this, &SignDialog::chooseIdentity);
+    connect(m_sign, &QPushButton::clicked, this, &SignDialog::sign);
+    connect(m_save, &QPushButton::clicked, this, &SignDialog::savePdf);
+
+    auto *identityRow = new QHBoxLayout;
+    identityRow->addWidget(m_identity, 1);
+    identityRow->addWidget(browse);
+    auto *form = new QFormLayout;
+    form->addRow(tr("Signing identity (PKCS#12):"), identityRow);
+    form->addRow(tr("Passphrase:"), m_passphrase);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    buttons->addButton(m_sign, QDialogButtonBox::ActionRole);
+    buttons->addButton(m_save, QDialogButtonBox::ActionRole);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    auto *layout = new QVBoxLayout(this);
+    auto *what =
+        new QLabel(m_ready             ? tr("This is exactly what will be signed:")
+                   : m_input.signature ? tr("This review is signed.")
+                                       : tr("Only a review marked ready to sign can be signed."),
+                   this);
+    what->setObjectName(QStringLiteral("signState"));
+    layout->addWidget(what);
+    layout->addWidget(m_preview, 1);
+    layout->addLayout(form);
+    layout->addWidget(buttons);
+    resize(820, 720);
+}
+
+void SignDialog::chooseIdentity() {
+    const QString path = FileDialog::openFile(this, tr("Signing Identity"),
+                                              QFileInfo(m_identity->text()).absolutePath(),
+                                              tr("PKCS#12 (*.p12 *.pfx);;All files (*)"));
+    if (!path.isEmpty())
+        m_identity->setText(path);
+}
+
+std::optional<SigningIdentity> SignDialog::loadIdentity() {
+    QString error;
+    std::optional<SigningIdentity> identity =
+        SigningIdentity::load(m_identity->text(), m_passphrase->text().toUtf8(), &error);
+    if (!identity)
+        MessageBox::warning(this, tr("Cannot use this identity"), error);
+    return identity;
+}
+
+bool SignDialog::sign() {
+    if (!m_ready)
+        return false;
+    std::optional<SigningIdentity> identity = loadIdentity();
+    if (!identity)
+        return false;
+    ReviewSignature signature;
+    QString error;
+    if (!ReviewStore(m_store).sign(m_input.review.id, *identity, &signature, &error)) {
+        MessageBox::warning(this, tr("Not signed"), error);
+        return false;
+    }
+    Settings::setIdentityFile(m_identity->text());
+    m_input.signature = signature;
+    m_input.signer.fullName = signature.signer;
+    m_ready = false;
+    m_sign->setEnabled(false);
+    m_save->setEnabled(true);
+    m_preview->setHtml(DispositionDocument::html(m_input));
+    findChild<QLabel *>(QStringLiteral("signState"))
+        ->setText(tr("Signed by %1 at %2.").arg(signature.signer, signature.signedAt));
+    return true;
+}
+
+bool SignDialog::savePdf() {
+    if (!m_input.signature)
+        return false;
+    const QString suggested = QStringLiteral("%1/disposition-%2-v%3.pdf")
+                                  .arg(Settings::lastFolder(), m_input.theCase.aNumber)
+                                  .arg(m_input.review.version);
+    const QString path =
+        FileDialog::saveFile(this, tr("Save Signed Disposition"), suggested, tr("PDF (*.pdf)"));
+    if (path.isEmpty())
+        return false;
+    std::optional<SigningIdentity> identity = loadIdentity();
+    if (!identity)
+        return false;
+    QString error;
+    m_input.signer.fullName = m_input.signature->signer;
+    const PdfSignatureDetails details{
+        tr("Disposition in the matter of %1").arg(ANumber::displayDigits(m_input.theCase.aNumber)),
+        m_input.signer.office, m_input.review.sha256()};
+    if (identity->certificateDer() != m_input.signature->certificate)
+        error = tr("this identity is not the one that signed the review (%1)")
+                    .arg(m_input.signature->signer);
+    if (!error.isEmpty() ||
+        !DispositionDocument::write(m_input, QPageSize(QPageSize::Letter), path, &error) ||
+        !PdfSigner::sign(path, path, *identity, details, &error)) {
+        MessageBox::warning(this, tr("PDF not saved"), error);
+        return false;
+    }
+    Settings::setLastFolder(QFileInfo(path).absolutePath());
+    MessageBox::information(this, tr("PDF saved"), tr("Saved and digitally signed: %1").arg(path));
+    return true;
+}

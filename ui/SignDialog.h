@@ -1,0 +1,37 @@
+#pragma once
+
+#include "report/DispositionDocument.h"
+
+#include <QDialog>
+
+class CaseStore;
+class QLineEdit;
+class QPushButton;
+class QTextBrowser;
+
+// Signs a case's ready review: shows exactly what will be signed (the disposition as it
+// will read, with the record's hash), takes the identity file and its passphrase, signs
+// the record, then saves the disposition PDF with its digital signature.
+class SignDialog : public QDialog {
+    Q_OBJECT
+  public:
+    SignDialog(CaseStore &store, qint64 caseId, QWidget *parent = nullptr);
+
+    bool canSign() const { return m_ready; }
+    bool sign();     // the record; true when stored
+    bool savePdf();  // asks where; true when written and signed
+
+  private:
+    void chooseIdentity();
+    std::optional<SigningIdentity> loadIdentity();
+
+    CaseStore &m_store;
+    qint64 m_caseId;
+    DispositionDocument::Input m_input;
+    bool m_ready = false;
+    QTextBrowser *m_preview;
+    QLineEdit *m_identity;
+    QLineEdit *m_passphrase;
+    QPushButton *m_sign;
+    QPushButton *m_save;
+};
