@@ -8,21 +8,25 @@
 #include "sign/PdfSigner.h"
 #include "store/CaseStore.h"
 
+#include <QBuffer>
 #include <QDialogButtonBox>
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPdfDocument>
+#include <QPdfView>
 #include <QPushButton>
-#include <QTextBrowser>
 #include <QVBoxLayout>
 
 SignDialog::SignDialog(CaseStore &store, qint64 caseId, QWidget *parent)
     : QDialog(parent),
       m_store(store),
       m_caseId(caseId),
-      m_preview(new QTextBrowser(this)),
+      m_pdfBytes(new QBuffer(this)),
+      m_document(new QPdfDocument(this)),
+      m_preview(new QPdfView(this)),
       m_identity(new QLineEdit(this)),
       m_passphrase(new QLineEdit(this)),
       m_sign(new QPushButton(tr("&Sign"), this)),
@@ -44,8 +48,11 @@ SignDialog::SignDialog(CaseStore &store, qint64 caseId, QWidget *parent)
     setWindowTitle(
         tr("Sign the review of %1").arg(ANumber::displayDigits(m_input.theCase.aNumber)));
     m_preview->setObjectName(QStringLiteral("signPreview"));
-    m_preview->setHtml(review ? DispositionDocument::html(m_input)
-                              : tr("This case has no review."));
+    m_preview->setDocument(m_document);
+    m_preview->setPageMode(QPdfView::PageMode::MultiPage);
+    m_preview->setZoomMode(QPdfView::ZoomMode::FitToWidth);
+    if (review)
+        showPreview();
     m_identity->setObjectName(QStringLiteral("identityEdit"));
     m_identity->setText(Settings::identityFile());
     m_passphrase->setObjectName(QStringLiteral("passphraseEdit"));
@@ -84,6 +91,15 @@ SignDialog::SignDialog(CaseStore &store, qint64 caseId, QWidget *parent)
     resize(820, 720);
 }
 
+void SignDialog::showPreview() {
+    // The real PDF, rendered as the reader will see it: what is signed is what is shown.
+    m_document->close();
+    m_pdfBytes->close();
+    m_pdfBytes->setData(DispositionDocument::render(m_input, QPageSize(QPageSize::Letter)));
+    m_pdfBytes->open(QIODevice::ReadOnly);
+    m_document->load(m_pdfBytes);
+}
+
 void SignDialog::chooseIdentity() {
     const QString path = FileDialog::openFile(this, tr("Signing Identity"),
                                               QFileInfo(m_identity->text()).absolutePath(),
@@ -119,7 +135,7 @@ bool SignDialog::sign() {
     m_ready = false;
     m_sign->setEnabled(false);
     m_save->setEnabled(true);
-    m_preview->setHtml(DispositionDocument::html(m_input));
+    showPreview();
     findChild<QLabel *>(QStringLiteral("signState"))
         ->setText(tr("Signed by %1 at %2.").arg(signature.signer, signature.signedAt));
     return true;

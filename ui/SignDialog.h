@@ -5,9 +5,11 @@
 #include <QDialog>
 
 class CaseStore;
+class QBuffer;
 class QLineEdit;
+class QPdfDocument;
+class QPdfView;
 class QPushButton;
-class QTextBrowser;
 
 // Signs a case's ready review: shows exactly what will be signed (the disposition as it
 // will read, with the record's hash), takes the identity file and its passphrase, signs
@@ -20,16 +22,20 @@ class SignDialog : public QDialog {
     bool canSign() const { return m_ready; }
     bool sign();     // the record; true when stored
     bool savePdf();  // asks where; true when written and signed
+    QPdfDocument *previewDocument() const { return m_document; }
 
   private:
     void chooseIdentity();
     std::optional<SigningIdentity> loadIdentity();
+    void showPreview();  // renders the disposition as it will be signed, in the dialog
 
     CaseStore &m_store;
     qint64 m_caseId;
     DispositionDocument::Input m_input;
     bool m_ready = false;
-    QTextBrowser *m_preview;
+    QBuffer *m_pdfBytes;
+    QPdfDocument *m_document;
+    QPdfView *m_preview;
     QLineEdit *m_identity;
     QLineEdit *m_passphrase;
     QPushButton *m_sign;

@@ -6,9 +6,9 @@
 #include "store/ReviewStore.h"
 
 #include <QLineEdit>
+#include <QPdfDocument>
 #include <QProcess>
 #include <QPushButton>
-#include <QTextBrowser>
 
 class TestSignDialog : public QObject {
     Q_OBJECT
@@ -55,9 +55,15 @@ class TestSignDialog : public QObject {
         recordReview(u"ready"_qs);
         SignDialog d(*m_store, m_caseId);
         QVERIFY(d.canSign());
-        QVERIFY(d.findChild<QTextBrowser *>(u"signPreview"_qs)
-                    ->toPlainText()
-                    .contains(u"Join or not oppose a motion to dismiss"_qs));
+        // The preview is the rendered PDF itself.
+        QPdfDocument *preview = d.previewDocument();
+        QTRY_COMPARE(preview->status(), QPdfDocument::Status::Ready);
+        QVERIFY(preview->pageCount() >= 2);
+        QString allText;
+        for (int page = 0; page < preview->pageCount(); ++page)
+            allText += preview->getAllText(page).text();
+        QVERIFY(allText.contains(u"Join or not oppose a motion to dismiss"_qs));
+        QVERIFY(allText.contains(u"Not signed"_qs));
         d.findChild<QLineEdit *>(u"identityEdit"_qs)->setText(m_docket.path(u"id.p12"_qs));
         d.findChild<QLineEdit *>(u"passphraseEdit"_qs)->setText(u"wrong passphrase"_qs);
         MessageBox::setNextAnswer(QMessageBox::Ok);
@@ -69,6 +75,11 @@ class TestSignDialog : public QObject {
         QVERIFY(d.sign());
         QCOMPARE(m_store->loadCase(m_caseId)->reviewStatus, u"signed"_qs);
         QVERIFY(d.findChild<QPushButton *>(u"savePdfButton"_qs)->isEnabled());
+        QTRY_COMPARE(preview->status(), QPdfDocument::Status::Ready);
+        QString signedText;
+        for (int page = 0; page < preview->pageCount(); ++page)
+            signedText += preview->getAllText(page).text();
+        QVERIFY(signedText.contains(u"/s/ A. Attorney"_qs));
 
         FileDialog::setNextAnswer(m_docket.path(u"signed.pdf"_qs));
         MessageBox::setNextAnswer(QMessageBox::Ok);
