@@ -199,6 +199,8 @@ QList<Command> commands() {
     const QCommandLineOption pageSize(QStringLiteral("page-size"),
                                       QStringLiteral("letter (default) or a4."),
                                       QStringLiteral("SIZE"));
+    const QCommandLineOption allSigned(QStringLiteral("all-signed"),
+                                       QStringLiteral("Every case whose latest review is signed."));
     QList<QCommandLineOption> identityOptions{outOption};
     for (const char *name :
          {"name", "title", "office", "bar-number", "bar-state", "email", "key", "days"})
@@ -254,11 +256,12 @@ QList<Command> commands() {
          {dbOption(), caseOption, identity},
          {}},
         {"export-pdf",
-         "--db FILE --case A-NUMBER --out FILE.pdf [--page-size letter|a4] [--identity FILE.p12]",
-         "Write the case's latest review as a PDF/A disposition; with --identity, digitally "
-         "signed.",
+         "--db FILE (--case A-NUMBER --out FILE.pdf | --all-signed --out DIR) "
+         "[--page-size letter|a4] [--identity FILE.p12]",
+         "Write dispositions as PDF/A; with --identity, digitally signed. --all-signed uses every "
+         "core.",
          SignCli::exportPdf,
-         {dbOption(), caseOption, outOption, pageSize, identity},
+         {dbOption(), caseOption, outOption, pageSize, identity, allSigned},
          {}},
         {"identity",
          "--name NAME --out FILE.p12 [--title T] [--office O] [--bar-number N] [--bar-state S] "

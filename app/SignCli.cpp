@@ -3,6 +3,7 @@
 #include "Console.h"
 #include "domain/ANumber.h"
 #include "policy/PolicyLibrary.h"
+#include "report/BatchExport.h"
 #include "report/DispositionDocument.h"
 #include "sign/PdfSigner.h"
 #include "sign/PdfVerifier.h"
@@ -11,6 +12,7 @@
 #include "store/ReviewStore.h"
 
 #include <QCommandLineParser>
+#include <QDir>
 #include <QFile>
 
 namespace SignCli {
@@ -106,42 +108,90 @@ int signPdf(const QCommandLineParser &p, const DispositionDocument::Input &input
     return 0;
 }
 
-int exportPdf(QCommandLineParser &p) {
-    std::unique_ptr<CaseStore> store;
-    const qint64 caseId = findCase(p, store);
-    if (caseId == 0)
+// Every case whose latest review is signed, as PDFs in a folder, on all cores.
+int exportAllSigned(const QCommandLineParser &p, CaseStore &store, const QPageSize &pageSize) {
+    const QString folder = p.value(QStringLiteral("out"));
+    if (!QDir().mkpath(folder)) {
+        err() << "error: cannot create " << folder << '\n';
         return 2;
+    }
+    QString error;
+    std::optional<SigningIdentity> identity;
+    if (!p.value(QStringLiteral("identity")).isEmpty()) {
+        identity = SigningIdentity::load(p.value(QStringLiteral("identity")), passphrase(), &error);
+        if (!identity) {
+            err() << "error: " << error << '\n';
+            return 2;
+        }
+    }
+    QList<BatchExport::Item> items;
+    int skipped = 0;
+    for (qint64 caseId : ReviewStore(store).casesWithSignedReview()) {
+        std::optional<DispositionDocument::Input> input =
+            DispositionDocument::forCase(store, caseId);
+        // A PDF is signed only by the identity that signed its record.
+        if (!input || (identity && input->signature->certificate != identity->certificateDer())) {
+            ++skipped;
+            continue;
+        }
+        items.append({*input, QDir(folder).filePath(QStringLiteral("disposition-%1-v%2.pdf")
+                                                        .arg(input->theCase.aNumber)
+                                                        .arg(input->review.version))});
+    }
+    int lastShown = -1;
+    const BatchExport::Result result = BatchExport::run(
+        items, pageSize, identity ? &*identity : nullptr, [&lastShown](int done, int total) {
+            if (done * 10 / qMax(total, 1) != lastShown) {
+                lastShown = done * 10 / qMax(total, 1);
+                err() << "progress: " << done << " of " << total << '\n';
+                err().flush();
+            }
+            return true;
+        });
+    for (const QString &failure : result.failures)
+        err() << "failed: " << failure << '\n';
+    out() << "wrote " << result.written << " PDFs to " << folder
+          << (identity ? ", digitally signed" : "") << "; skipped " << skipped
+          << " signed by another identity\n";
+    return result.failures.isEmpty() ? 0 : 1;
+}
+
+int exportPdf(QCommandLineParser &p) {
     const QString size = p.value(QStringLiteral("page-size")).toLower();
     if (!size.isEmpty() && size != u"letter" && size != u"a4") {
         err() << "error: --page-size takes letter or a4\n";
         return 2;
     }
-    ReviewStore reviews(*store);
-    const std::optional<Review> review = reviews.latest(caseId);
-    if (!review) {
+    const QPageSize pageSize(size == u"a4" ? QPageSize::A4 : QPageSize::Letter);
+    if (p.isSet(QStringLiteral("all-signed"))) {
+        QString error;
+        auto store = CaseStore::open(p.value(QStringLiteral("db")),
+                                     CaseStore::OpenMode::OpenExisting, &error);
+        if (!store) {
+            err() << "error: " << error << '\n';
+            return 2;
+        }
+        return exportAllSigned(p, *store, pageSize);
+    }
+    std::unique_ptr<CaseStore> store;
+    const qint64 caseId = findCase(p, store);
+    if (caseId == 0)
+        return 2;
+    const std::optional<DispositionDocument::Input> input =
+        DispositionDocument::forCase(*store, caseId);
+    if (!input) {
         err() << "error: the case has no review\n";
         return 1;
     }
-    DispositionDocument::Input input{*store->loadCase(caseId),        {}, *review, {},
-                                     reviews.signatureOf(review->id), {}};
-    for (const Court &c : store->courts())
-        if (c.code == input.theCase.court)
-            input.courtName = c.name;
-    for (const PolicyPack &pack : PolicyLibrary::available(*store))
-        if (pack.sha256() == review->policySha256)
-            input.pack = pack;
-    if (input.signature)
-        input.signer.fullName = input.signature->signer;
     QString error;
-    const QPageSize pageSize(size == u"a4" ? QPageSize::A4 : QPageSize::Letter);
     const QString path = p.value(QStringLiteral("out"));
-    if (!DispositionDocument::write(input, pageSize, path, &error)) {
+    if (!DispositionDocument::write(*input, pageSize, path, &error)) {
         err() << "error: " << error << '\n';
         return 2;
     }
     if (!p.value(QStringLiteral("identity")).isEmpty())
-        return signPdf(p, input, path);
-    out() << "wrote " << path << (input.signature ? "" : " (the review is not signed)") << '\n';
+        return signPdf(p, *input, path);
+    out() << "wrote " << path << (input->signature ? "" : " (the review is not signed)") << '\n';
     return 0;
 }
 

@@ -3,6 +3,8 @@
 #include "domain/ANumber.h"
 #include "domain/Codes.h"
 #include "domain/FieldText.h"
+#include "policy/PolicyLibrary.h"
+#include "store/CaseStore.h"
 
 #include <QAbstractTextDocumentLayout>
 #include <QBuffer>
@@ -118,6 +120,25 @@ QString signatureBlock(const DispositionDocument::Input &in) {
         .arg(lines.join(QStringLiteral("<br>")));
 }
 }  // namespace
+
+std::optional<DispositionDocument::Input> DispositionDocument::forCase(CaseStore &store,
+                                                                       qint64 caseId) {
+    ReviewStore reviews(store);
+    const std::optional<Review> review = reviews.latest(caseId);
+    const std::optional<Case> theCase = store.loadCase(caseId);
+    if (!review || !theCase)
+        return std::nullopt;
+    Input input{*theCase, {}, *review, {}, reviews.signatureOf(review->id), {}};
+    for (const Court &c : store.courts())
+        if (c.code == theCase->court)
+            input.courtName = c.name;
+    for (const PolicyPack &pack : PolicyLibrary::available(store))
+        if (pack.sha256() == review->policySha256)
+            input.pack = pack;
+    if (input.signature)
+        input.signer.fullName = input.signature->signer;
+    return input;
+}
 
 QString DispositionDocument::html(const Input &in) {
     const Review &r = in.review;

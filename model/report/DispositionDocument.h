@@ -7,6 +7,8 @@
 #include "store/ReviewStore.h"
 
 #include <QPageSize>
+
+class CaseStore;
 #include <optional>
 
 // The disposition as a document an attorney puts in the file: caption, the policy
@@ -25,6 +27,8 @@ class DispositionDocument {
         SignerProfile signer;  // for the signature block
     };
 
+    // Everything about a case's latest review that the document shows; none without a review.
+    static std::optional<Input> forCase(CaseStore &store, qint64 caseId);
     static QString html(const Input &input);
     static QByteArray render(const Input &input, const QPageSize &pageSize);
     // Writes through QSaveFile, mode 0600: never a truncated file.

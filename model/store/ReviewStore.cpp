@@ -250,3 +250,16 @@ std::optional<std::pair<ReviewSignature, QString>> ReviewStore::signatureByRecor
         return std::nullopt;
     return std::pair{*signature, s.text(1)};
 }
+
+QList<qint64> ReviewStore::casesWithSignedReview() const {
+    QList<qint64> out;
+    Sqlite::Statement s(
+        m_store.handle(),
+        QStringLiteral(
+            "SELECT r.case_id FROM reviews r JOIN review_signatures s ON s.review_id = r.id "
+            "WHERE r.version = (SELECT max(version) FROM reviews WHERE case_id = r.case_id) "
+            "ORDER BY r.case_id"));
+    while (s.step() == SQLITE_ROW)
+        out << s.int64(0);
+    return out;
+}

@@ -36,6 +36,8 @@ class ReviewStore {
     bool sign(qint64 reviewId, const SigningIdentity &identity, ReviewSignature *out,
               QString *error);
     std::optional<ReviewSignature> signatureOf(qint64 reviewId) const;
+    // Cases whose latest review is signed.
+    QList<qint64> casesWithSignedReview() const;
     // The signature of the signed review whose record has this hash, with the case's A-number.
     std::optional<std::pair<ReviewSignature, QString>> signatureByRecord(
         const QString &sha256) const;
