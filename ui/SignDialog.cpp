@@ -4,7 +4,6 @@
 #include "MessageBox.h"
 #include "Settings.h"
 #include "domain/ANumber.h"
-#include "policy/PolicyLibrary.h"
 #include "sign/PdfSigner.h"
 #include "store/CaseStore.h"
 
@@ -32,26 +31,19 @@ SignDialog::SignDialog(CaseStore &store, qint64 caseId, QWidget *parent)
       m_sign(new QPushButton(tr("&Sign"), this)),
       m_save(new QPushButton(tr("Save signed &PDF…"), this)) {
     setObjectName(QStringLiteral("signDialog"));
-    const std::optional<Review> review = ReviewStore(store).latest(caseId);
-    m_input.theCase = store.loadCase(caseId).value_or(Case());
-    if (review) {
-        m_input.review = *review;
-        m_input.signature = ReviewStore(store).signatureOf(review->id);
-        for (const PolicyPack &p : PolicyLibrary::available(store))
-            if (p.sha256() == review->policySha256)
-                m_input.pack = p;
-    }
-    for (const Court &c : store.courts())
-        if (c.code == m_input.theCase.court)
-            m_input.courtName = c.name;
-    m_ready = review && review->status == u"ready" && !m_input.signature;
+    const std::optional<DispositionDocument::Input> found =
+        DispositionDocument::forCase(store, caseId);
+    const bool hasReview = found.has_value();
+    m_input = found.value_or(
+        DispositionDocument::Input{store.loadCase(caseId).value_or(Case()), {}, {}, {}, {}, {}});
+    m_ready = hasReview && m_input.review.status == u"ready" && !m_input.signature;
     setWindowTitle(
         tr("Sign the review of %1").arg(ANumber::displayDigits(m_input.theCase.aNumber)));
     m_preview->setObjectName(QStringLiteral("signPreview"));
     m_preview->setDocument(m_document);
     m_preview->setPageMode(QPdfView::PageMode::MultiPage);
     m_preview->setZoomMode(QPdfView::ZoomMode::FitToWidth);
-    if (review)
+    if (hasReview)
         showPreview();
     m_identity->setObjectName(QStringLiteral("identityEdit"));
     m_identity->setText(Settings::identityFile());
