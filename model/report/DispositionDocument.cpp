@@ -135,7 +135,10 @@ std::optional<DispositionDocument::Input> DispositionDocument::forCase(CaseStore
     for (const PolicyPack &pack : PolicyLibrary::available(store))
         if (pack.sha256() == review->policySha256)
             input.pack = pack;
+    // The signature block comes from the certificate that signed, not from anything editable.
     if (input.signature)
+        input.signer = SigningIdentity::profileOf(input.signature->certificate);
+    if (input.signature && input.signer.fullName.isEmpty())
         input.signer.fullName = input.signature->signer;
     return input;
 }

@@ -68,6 +68,22 @@ bool addExtension(X509 *cert, int nid, const char *value) {
     return ext && X509_add_ext(cert, ext.get(), -1) == 1;
 }
 
+const QString kBarPrefix = QStringLiteral("Bar number ");
+
+QString nameEntry(X509 *cert, int nid) {
+    X509_NAME *name = X509_get_subject_name(cert);
+    const int index = X509_NAME_get_index_by_NID(name, nid, -1);
+    if (index < 0)
+        return {};
+    unsigned char *utf8 = nullptr;
+    const int length =
+        ASN1_STRING_to_UTF8(&utf8, X509_NAME_ENTRY_get_data(X509_NAME_get_entry(name, index)));
+    const QString out =
+        length >= 0 ? QString::fromUtf8(reinterpret_cast<char *>(utf8), length) : QString();
+    OPENSSL_free(utf8);
+    return out;
+}
+
 Owned<EVP_PKEY> newKey(SigningIdentity::KeyType type) {
     return Owned<EVP_PKEY>(type == SigningIdentity::KeyType::EcP256
                                ? EVP_PKEY_Q_keygen(nullptr, nullptr, "EC", "P-256")
@@ -107,6 +123,8 @@ std::optional<SigningIdentity> SigningIdentity::generate(const SignerProfile &pr
         addEntry(name, "O", profile.office);
         addEntry(name, "ST", profile.barState);
         addEntry(name, "emailAddress", profile.email);
+        addEntry(name, "description",
+                 profile.barNumber.isEmpty() ? QString() : kBarPrefix + profile.barNumber);
         ok = X509_set_issuer_name(cert, name) == 1 &&
              addExtension(cert, NID_basic_constraints, "critical,CA:FALSE") &&
              addExtension(cert, NID_key_usage, "critical,digitalSignature,nonRepudiation") &&
@@ -206,17 +224,25 @@ QString SigningIdentity::subject() const {
 }
 
 QString SigningIdentity::commonName() const {
-    X509_NAME *name = X509_get_subject_name(m_keys->cert.get());
-    const int index = X509_NAME_get_index_by_NID(name, NID_commonName, -1);
-    if (index < 0)
+    return nameEntry(m_keys->cert.get(), NID_commonName);
+}
+
+SignerProfile SigningIdentity::profile() const {
+    X509 *cert = m_keys->cert.get();
+    QString bar = nameEntry(cert, NID_description);
+    bar = bar.startsWith(kBarPrefix) ? bar.mid(kBarPrefix.size()) : QString();
+    return {nameEntry(cert, NID_commonName),          nameEntry(cert, NID_title),
+            nameEntry(cert, NID_organizationName),    bar,
+            nameEntry(cert, NID_stateOrProvinceName), nameEntry(cert, NID_pkcs9_emailAddress)};
+}
+
+SignerProfile SigningIdentity::profileOf(const QByteArray &certificateDer) {
+    const auto *p = reinterpret_cast<const unsigned char *>(certificateDer.constData());
+    auto keys = std::make_unique<Keys>();
+    keys->cert.reset(d2i_X509(nullptr, &p, long(certificateDer.size())));
+    if (!keys->cert)
         return {};
-    unsigned char *utf8 = nullptr;
-    const int length =
-        ASN1_STRING_to_UTF8(&utf8, X509_NAME_ENTRY_get_data(X509_NAME_get_entry(name, index)));
-    const QString out =
-        length >= 0 ? QString::fromUtf8(reinterpret_cast<char *>(utf8), length) : QString();
-    OPENSSL_free(utf8);
-    return out;
+    return SigningIdentity(std::move(keys)).profile();
 }
 
 QDateTime SigningIdentity::notBefore() const {

@@ -41,6 +41,10 @@ class SigningIdentity {
 
     QString subject() const;  // e.g. "CN=Ana Beltrán,O=OPLA Los Angeles,..."
     QString commonName() const;
+    // The profile written into the certificate's subject when the identity was made, so a
+    // signature block can be filled from the certificate that signed.
+    SignerProfile profile() const;
+    static SignerProfile profileOf(const QByteArray &certificateDer);
     QDateTime notBefore() const;
     QDateTime notAfter() const;
     QByteArray certificateDer() const;

@@ -314,6 +314,44 @@ class TestCli : public QObject {
                  2);
     }
 
+    void theSignatureBlockComesFromTheCertificate() {
+        const QString db = m_dir.path(u"block.sqlite"_qs);
+        QCOMPARE(
+            discretion({u"import-jsonl"_qs, u"--db"_qs, db,
+                        QStringLiteral(DISCRETION_SOURCE "/resources/policies/example-case.jsonl")})
+                .exitCode,
+            0);
+        QCOMPARE(
+            discretion(
+                {u"review"_qs, u"--db"_qs, db, u"--case"_qs, u"A204-555-101"_qs, u"--answers"_qs,
+                 QStringLiteral(DISCRETION_SOURCE "/resources/policies/example-answers.json")})
+                .exitCode,
+            0);
+        qputenv("DISCRETION_PASSPHRASE", "block passphrase");
+        QCOMPARE(discretion({u"identity"_qs, u"--name"_qs, u"Dana Ruiz"_qs, u"--title"_qs,
+                             u"Assistant Chief Counsel"_qs, u"--office"_qs, u"OPLA San Diego"_qs,
+                             u"--bar-number"_qs, u"654321"_qs, u"--bar-state"_qs, u"CA"_qs,
+                             u"--out"_qs, m_dir.path(u"dana.p12"_qs)})
+                     .exitCode,
+                 0);
+        QCOMPARE(discretion({u"sign"_qs, u"--db"_qs, db, u"--case"_qs, u"A204-555-101"_qs,
+                             u"--identity"_qs, m_dir.path(u"dana.p12"_qs)})
+                     .exitCode,
+                 0);
+        const Run r = discretion({u"export-pdf"_qs, u"--db"_qs, db, u"--case"_qs,
+                                  u"A204-555-101"_qs, u"--out"_qs, m_dir.path(u"block.pdf"_qs),
+                                  u"--identity"_qs, m_dir.path(u"dana.p12"_qs)});
+        qunsetenv("DISCRETION_PASSPHRASE");
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QProcess text;
+        text.start(u"pdftotext"_qs, {m_dir.path(u"block.pdf"_qs), u"-"_qs});
+        QVERIFY(text.waitForFinished(60000));
+        const QString pdf = QString::fromUtf8(text.readAllStandardOutput());
+        for (const QString &line : {u"/s/ Dana Ruiz"_qs, u"Assistant Chief Counsel"_qs,
+                                    u"OPLA San Diego"_qs, u"Bar no. 654321 (CA)"_qs})
+            QVERIFY2(pdf.contains(line), qPrintable(line));
+    }
+
     void badDocketsGiveAClearMessage() {
         QVERIFY(m_dir.writeFile(u"fake.sqlite"_qs, "not a database at all"));
         Run r = discretion({u"check"_qs, u"--db"_qs, m_dir.path(u"fake.sqlite"_qs)});

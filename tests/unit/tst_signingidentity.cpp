@@ -55,6 +55,13 @@ class TestSigningIdentity : public QObject {
         QVERIFY2(loaded->subject().contains(u"O=OPLA Los Angeles"_qs),
                  qPrintable(loaded->subject()));
         QCOMPARE(loaded->fingerprintSha256(), identity->fingerprintSha256());
+        const SignerProfile back = SigningIdentity::profileOf(loaded->certificateDer());
+        QCOMPARE(back.fullName, profile().fullName);
+        QCOMPARE(back.title, profile().title);
+        QCOMPARE(back.office, profile().office);
+        QCOMPARE(back.barNumber, profile().barNumber);
+        QCOMPARE(back.barState, profile().barState);
+        QCOMPARE(back.email, profile().email);
         QVERIFY(qAbs(loaded->notAfter().daysTo(loaded->notBefore())) == 365);
 
         const QByteArray record = "canonical review bytes";
