@@ -14,8 +14,11 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPainter>
 #include <QPdfDocument>
 #include <QPdfView>
+#include <QPrintDialog>
+#include <QPrinter>
 #include <QPushButton>
 #include <QVBoxLayout>
 
@@ -29,7 +32,8 @@ SignDialog::SignDialog(CaseStore &store, qint64 caseId, QWidget *parent)
       m_identity(new QLineEdit(this)),
       m_passphrase(new QLineEdit(this)),
       m_sign(new QPushButton(tr("&Sign"), this)),
-      m_save(new QPushButton(tr("Save signed &PDF…"), this)) {
+      m_save(new QPushButton(tr("Save signed &PDF…"), this)),
+      m_print(new QPushButton(tr("P&rint…"), this)) {
     setObjectName(QStringLiteral("signDialog"));
     const std::optional<DispositionDocument::Input> found =
         DispositionDocument::forCase(store, caseId);
@@ -58,6 +62,14 @@ SignDialog::SignDialog(CaseStore &store, qint64 caseId, QWidget *parent)
     connect(browse, &QPushButton::clicked, this, &SignDialog::chooseIdentity);
     connect(m_sign, &QPushButton::clicked, this, &SignDialog::sign);
     connect(m_save, &QPushButton::clicked, this, &SignDialog::savePdf);
+    m_print->setObjectName(QStringLiteral("printButton"));
+    m_print->setEnabled(hasReview);
+    connect(m_print, &QPushButton::clicked, this, [this] {
+        QPrinter printer(QPrinter::HighResolution);
+        QPrintDialog dialog(&printer, this);
+        if (dialog.exec() == QDialog::Accepted)
+            print(printer);
+    });
 
     auto *identityRow = new QHBoxLayout;
     identityRow->addWidget(m_identity, 1);
@@ -68,6 +80,7 @@ SignDialog::SignDialog(CaseStore &store, qint64 caseId, QWidget *parent)
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     buttons->addButton(m_sign, QDialogButtonBox::ActionRole);
     buttons->addButton(m_save, QDialogButtonBox::ActionRole);
+    buttons->addButton(m_print, QDialogButtonBox::ActionRole);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     auto *layout = new QVBoxLayout(this);
     auto *what =
@@ -90,6 +103,24 @@ void SignDialog::showPreview() {
     m_pdfBytes->setData(DispositionDocument::render(m_input, QPageSize(QPageSize::Letter)));
     m_pdfBytes->open(QIODevice::ReadOnly);
     m_document->load(m_pdfBytes);
+}
+
+bool SignDialog::print(QPrinter &printer) {
+    if (m_document->status() != QPdfDocument::Status::Ready)
+        return false;
+    QPainter painter;
+    if (!painter.begin(&printer))
+        return false;
+    for (int page = 0; page < m_document->pageCount(); ++page) {
+        if (page > 0)
+            printer.newPage();
+        // Each page rasterised at the printer's resolution, scaled to fill its page.
+        const QRect target = painter.viewport();
+        const QSizeF points = m_document->pagePointSize(page);
+        const QSize pixels = (points * printer.resolution() / 72.0).toSize();
+        painter.drawImage(target, m_document->render(page, pixels));
+    }
+    return painter.end();
 }
 
 void SignDialog::chooseIdentity() {

@@ -6,6 +6,7 @@
 
 class CaseStore;
 class QBuffer;
+class QPrinter;
 class QLineEdit;
 class QPdfDocument;
 class QPdfView;
@@ -23,6 +24,8 @@ class SignDialog : public QDialog {
     bool sign();     // the record; true when stored
     bool savePdf();  // asks where; true when written and signed
     QPdfDocument *previewDocument() const { return m_document; }
+    // Prints the disposition as previewed; the Print button asks for a printer first.
+    bool print(QPrinter &printer);
 
   private:
     void chooseIdentity();
@@ -40,4 +43,5 @@ class SignDialog : public QDialog {
     QLineEdit *m_passphrase;
     QPushButton *m_sign;
     QPushButton *m_save;
+    QPushButton *m_print;
 };

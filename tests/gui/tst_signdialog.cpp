@@ -7,6 +7,7 @@
 
 #include <QLineEdit>
 #include <QPdfDocument>
+#include <QPrinter>
 #include <QProcess>
 #include <QPushButton>
 
@@ -80,6 +81,18 @@ class TestSignDialog : public QObject {
         for (int page = 0; page < preview->pageCount(); ++page)
             signedText += preview->getAllText(page).text();
         QVERIFY(signedText.contains(u"/s/ A. Attorney"_qs));
+
+        // Printing sends every page of the disposition to the printer (here a PDF file).
+        QPrinter printer(QPrinter::ScreenResolution);
+        printer.setOutputFormat(QPrinter::PdfFormat);
+        printer.setOutputFileName(m_docket.path(u"printed.pdf"_qs));
+        QVERIFY(d.print(printer));
+        QProcess info;
+        info.start(u"pdfinfo"_qs, {m_docket.path(u"printed.pdf"_qs)});
+        QVERIFY(info.waitForFinished(60000));
+        const QString printed = QString::fromUtf8(info.readAllStandardOutput());
+        QCOMPARE(printed.section(u"Pages:"_qs, 1).trimmed().section(u'\n', 0, 0).toInt(),
+                 preview->pageCount());
 
         FileDialog::setNextAnswer(m_docket.path(u"signed.pdf"_qs));
         MessageBox::setNextAnswer(QMessageBox::Ok);
