@@ -51,6 +51,15 @@ qint64 findCase(const QCommandLineParser &p, std::unique_ptr<CaseStore> &store) 
         err() << "error: no case " << aNumber.display() << " in " << store->path() << '\n';
     return id;
 }
+// The identity named by --identity, unlocked with the passphrase; says why not otherwise.
+std::optional<SigningIdentity> loadIdentity(const QCommandLineParser &p) {
+    QString error;
+    std::optional<SigningIdentity> identity =
+        SigningIdentity::load(p.value(QStringLiteral("identity")), passphrase(), &error);
+    if (!identity)
+        err() << "error: " << error << '\n';
+    return identity;
+}
 }  // namespace
 
 int sign(QCommandLineParser &p) {
@@ -58,13 +67,10 @@ int sign(QCommandLineParser &p) {
     const qint64 caseId = findCase(p, store);
     if (caseId == 0)
         return 2;
-    QString error;
-    const std::optional<SigningIdentity> identity =
-        SigningIdentity::load(p.value(QStringLiteral("identity")), passphrase(), &error);
-    if (!identity) {
-        err() << "error: " << error << '\n';
+    const std::optional<SigningIdentity> identity = loadIdentity(p);
+    if (!identity)
         return 2;
-    }
+    QString error;
     ReviewStore reviews(*store);
     const std::optional<Review> review = reviews.latest(caseId);
     ReviewSignature signature;
@@ -115,15 +121,9 @@ int exportAllSigned(const QCommandLineParser &p, CaseStore &store, const QPageSi
         err() << "error: cannot create " << folder << '\n';
         return 2;
     }
-    QString error;
     std::optional<SigningIdentity> identity;
-    if (!p.value(QStringLiteral("identity")).isEmpty()) {
-        identity = SigningIdentity::load(p.value(QStringLiteral("identity")), passphrase(), &error);
-        if (!identity) {
-            err() << "error: " << error << '\n';
-            return 2;
-        }
-    }
+    if (!p.value(QStringLiteral("identity")).isEmpty() && !(identity = loadIdentity(p)))
+        return 2;
     QList<BatchExport::Item> items;
     int skipped = 0;
     for (qint64 caseId : ReviewStore(store).casesWithSignedReview()) {
