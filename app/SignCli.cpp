@@ -124,23 +124,11 @@ int exportAllSigned(const QCommandLineParser &p, CaseStore &store, const QPageSi
     std::optional<SigningIdentity> identity;
     if (!p.value(QStringLiteral("identity")).isEmpty() && !(identity = loadIdentity(p)))
         return 2;
-    QList<BatchExport::Item> items;
-    int skipped = 0;
-    for (qint64 caseId : ReviewStore(store).casesWithSignedReview()) {
-        std::optional<DispositionDocument::Input> input =
-            DispositionDocument::forCase(store, caseId);
-        // A PDF is signed only by the identity that signed its record.
-        if (!input || (identity && input->signature->certificate != identity->certificateDer())) {
-            ++skipped;
-            continue;
-        }
-        items.append({*input, QDir(folder).filePath(QStringLiteral("disposition-%1-v%2.pdf")
-                                                        .arg(input->theCase.aNumber)
-                                                        .arg(input->review.version))});
-    }
+    const BatchExport::Plan plan = BatchExport::plan(
+        store, ReviewStore(store).casesWithSignedReview(), folder, identity ? &*identity : nullptr);
     int lastShown = -1;
     const BatchExport::Result result = BatchExport::run(
-        items, pageSize, identity ? &*identity : nullptr, [&lastShown](int done, int total) {
+        plan.items, pageSize, identity ? &*identity : nullptr, [&lastShown](int done, int total) {
             if (done * 10 / qMax(total, 1) != lastShown) {
                 lastShown = done * 10 / qMax(total, 1);
                 err() << "progress: " << done << " of " << total << '\n';
@@ -151,7 +139,7 @@ int exportAllSigned(const QCommandLineParser &p, CaseStore &store, const QPageSi
     for (const QString &failure : result.failures)
         err() << "failed: " << failure << '\n';
     out() << "wrote " << result.written << " PDFs to " << folder
-          << (identity ? ", digitally signed" : "") << "; skipped " << skipped
+          << (identity ? ", digitally signed" : "") << "; skipped " << plan.otherIdentity
           << " signed by another identity\n";
     return result.failures.isEmpty() ? 0 : 1;
 }
@@ -218,19 +206,13 @@ int verify(QCommandLineParser &p) {
             err() << "error: " << error << '\n';
             return 2;
         }
-        const auto match = ReviewStore(*store).signatureByRecord(v.recordSha256);
-        if (!match) {
-            out() << "INVALID: no signed review in " << store->path() << " has record hash "
-                  << v.recordSha256 << '\n';
-            return 1;
-        }
-        if (match->first.certificate != v.signerCertificate) {
-            out() << "INVALID: the PDF was signed with another certificate than the review in the "
-                     "docket\n";
+        const DocketMatch match = PdfVerifier::matchInDocket(v, *store);
+        if (!match.matches) {
+            out() << "INVALID: " << match.problem << '\n';
             return 1;
         }
         docketNote = QStringLiteral("; it matches the signed review of %1 in the docket")
-                         .arg(ANumber::displayDigits(match->second));
+                         .arg(ANumber::displayDigits(match.aNumber));
     }
     out() << "VALID: the signature covers the whole file and matches it" << docketNote << '\n';
     return 0;

@@ -29,6 +29,12 @@ QString FileDialog::saveFile(QWidget *parent, const QString &title, const QStrin
     return QFileDialog::getSaveFileName(parent, title, dir, filter);
 }
 
+QString FileDialog::directory(QWidget *parent, const QString &title, const QString &dir) {
+    if (auto answer = takeNextAnswer())
+        return *answer;
+    return QFileDialog::getExistingDirectory(parent, title, dir);
+}
+
 void FileDialog::setNextAnswer(const QString &path) {
     nextAnswer() = path;
 }

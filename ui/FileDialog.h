@@ -12,6 +12,7 @@ class FileDialog {
                             const QString &filter);
     static QString saveFile(QWidget *parent, const QString &title, const QString &dir,
                             const QString &filter);
+    static QString directory(QWidget *parent, const QString &title, const QString &dir);
     // Tests: the next dialog returns this path (empty = cancelled) without showing.
     static void setNextAnswer(const QString &path);
 

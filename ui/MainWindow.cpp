@@ -2,6 +2,7 @@
 
 #include "CaseDetailsPanel.h"
 #include "CaseEditorDialog.h"
+#include "ExportPdfDialog.h"
 #include "FileDialog.h"
 #include "FilterBar.h"
 #include "ImportDialog.h"
@@ -14,6 +15,7 @@
 #include "io/CaseExporter.h"
 #include "models/CaseTableModel.h"
 #include "review/ReviewWizard.h"
+#include "sign/PdfVerifier.h"
 #include "store/CaseStore.h"
 
 #include <QAction>
@@ -41,7 +43,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_table->setAccessibleName(tr("Cases"));
     m_table->setModel(m_model);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);  // for batch export
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setAlternatingRowColors(true);
     m_table->setWordWrap(false);
@@ -116,6 +118,13 @@ void MainWindow::buildFileMenu() {
     file->addAction(tr("&Export List as CSV…"), this, [this] { chooseAndExport(false); })
         ->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     file->addAction(tr("Export List as JSON &Lines…"), this, [this] { chooseAndExport(true); });
+    file->addSeparator();
+    QAction *exportPdfs =
+        file->addAction(tr("Export Signed &PDFs…"), this, &MainWindow::exportSelectedPdfs);
+    exportPdfs->setObjectName(QStringLiteral("actionExportPdfs"));
+    exportPdfs->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+    file->addAction(tr("&Verify PDF…"), this, &MainWindow::chooseAndVerifyPdf)
+        ->setObjectName(QStringLiteral("actionVerifyPdf"));
     file->addSeparator();
     file->addAction(tr("&Quit"), this, &QWidget::close)->setShortcut(QKeySequence::Quit);
 }
@@ -266,6 +275,79 @@ void MainWindow::signCurrentCase() {
     dialog.exec();
     m_model->refresh();
     selectCase(id);
+}
+
+QList<qint64> MainWindow::selectedCaseIds() const {
+    const QItemSelection selection = m_table->selectionModel()->selection();
+    qint64 selectedRows = 0;
+    for (const QItemSelectionRange &range : selection)
+        selectedRows += range.height();
+    QList<qint64> ids;
+    if (!m_store || selectedRows == 0)
+        return ids;
+    // Only cases with a signed review can be exported. When they are fewer than the selected
+    // rows (a whole million-case list selected), ask where each of them sits in the list.
+    const QList<qint64> signedCases = ReviewStore(*m_store).casesWithSignedReview();
+    if (signedCases.size() < selectedRows) {
+        for (qint64 id : signedCases) {
+            const int row = m_model->rowOfCase(id);
+            if (row >= 0 && m_table->selectionModel()->isRowSelected(row))
+                ids << id;
+        }
+        return ids;
+    }
+    for (const QItemSelectionRange &range : selection)
+        for (int row = range.top(); row <= range.bottom(); ++row)
+            ids << m_model->caseId(row);
+    return ids;
+}
+
+void MainWindow::exportSelectedPdfs() {
+    if (!m_store)
+        return;
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    const QList<qint64> ids = selectedCaseIds();
+    QApplication::restoreOverrideCursor();
+    ExportPdfDialog dialog(*m_store, ids, this);
+    dialog.exec();
+}
+
+void MainWindow::chooseAndVerifyPdf() {
+    const QString path = FileDialog::openFile(this, tr("Verify PDF"), Settings::lastFolder(),
+                                              tr("PDF (*.pdf);;All files (*)"));
+    if (!path.isEmpty())
+        verifyPdf(path);
+}
+
+bool MainWindow::verifyPdf(const QString &path) {
+    const PdfVerification v = PdfVerifier::verify(path);
+    const QString who =
+        tr("File: %1\nSigner: %2\nSigned: %3\nRecord SHA-256: %4")
+            .arg(QDir::toNativeSeparators(path), v.signer.isEmpty() ? tr("none") : v.signer,
+                 v.signingTime.isEmpty() ? tr("unknown") : v.signingTime,
+                 v.recordSha256.isEmpty() ? tr("none") : v.recordSha256);
+    if (!v.ok()) {
+        MessageBox::warning(
+            this, tr("Signature NOT valid"),
+            tr("The signature is not valid: %1.").arg(v.problem) + QStringLiteral("\n\n") + who);
+        return false;
+    }
+    QString docket;
+    if (m_store) {
+        const DocketMatch match = PdfVerifier::matchInDocket(v, *m_store);
+        if (!match.matches) {
+            MessageBox::warning(this, tr("Not from this docket"),
+                                tr("The signature is valid, but %1.").arg(match.problem) +
+                                    QStringLiteral("\n\n") + who);
+            return false;
+        }
+        docket = tr(" It is the signed review of %1 in this docket.")
+                     .arg(ANumber::displayDigits(match.aNumber));
+    }
+    MessageBox::information(this, tr("Signature valid"),
+                            tr("The digital signature is valid and covers the whole file.") +
+                                docket + QStringLiteral("\n\n") + who);
+    return true;
 }
 
 void MainWindow::showPolicies() {

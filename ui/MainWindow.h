@@ -34,6 +34,10 @@ class MainWindow : public QMainWindow {
     void showPolicies();
     void signCurrentCase();
     void deleteCurrentCase();
+    // The ids of the selected cases (those with a signed review, for a large selection).
+    QList<qint64> selectedCaseIds() const;
+    void exportSelectedPdfs();
+    bool verifyPdf(const QString &path);  // shows the verdict; true when valid
     void importFile(const QString &path, bool jsonLines);
     bool exportFile(const QString &path, bool jsonLines);
 
@@ -49,6 +53,7 @@ class MainWindow : public QMainWindow {
     void chooseAndCreate();
     void chooseAndImport(bool jsonLines);
     void chooseAndExport(bool jsonLines);
+    void chooseAndVerifyPdf();
     void showAbout();
     void showCurrentCase();
     void updateCounts(qint64 matching, bool exact);

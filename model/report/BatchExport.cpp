@@ -3,29 +3,67 @@
 #include "domain/ANumber.h"
 #include "sign/PdfSigner.h"
 
+#include <QDir>
+#include <QMutex>
 #include <QThread>
 #include <QtConcurrent/QtConcurrentMap>
+#include <atomic>
 
 namespace BatchExport {
 namespace {
 // One PDF, start to end; returns the problem, or an empty string.
 QString exportOne(const Item &item, const QPageSize &pageSize, const SigningIdentity *identity) {
     QString error;
-    if (!DispositionDocument::write(item.input, pageSize, item.path, &error))
-        return error;
     if (!identity)
-        return {};
+        return DispositionDocument::write(item.input, pageSize, item.path, &error) ? QString()
+                                                                                   : error;
+    // Rendered and signed in memory, written once.
     const PdfSignatureDetails details{QStringLiteral("Disposition in the matter of %1")
                                           .arg(ANumber::displayDigits(item.input.theCase.aNumber)),
                                       item.input.signer.office, item.input.review.sha256()};
-    return PdfSigner::sign(item.path, item.path, *identity, details, &error) ? QString() : error;
+    const QByteArray signedPdf = PdfSigner::sign(DispositionDocument::render(item.input, pageSize),
+                                                 *identity, details, &error);
+    if (signedPdf.isEmpty())
+        return error;
+    return PdfSigner::writeFile(item.path, signedPdf, &error) ? QString() : error;
 }
 }  // namespace
 
+Plan plan(CaseStore &store, const QList<qint64> &caseIds, const QString &folder,
+          const SigningIdentity *identity) {
+    Plan plan;
+    for (qint64 caseId : caseIds) {
+        std::optional<DispositionDocument::Input> input =
+            DispositionDocument::forCase(store, caseId);
+        if (!input || !input->signature) {
+            ++plan.notSigned;
+            continue;
+        }
+        if (identity && input->signature->certificate != identity->certificateDer()) {
+            ++plan.otherIdentity;
+            continue;
+        }
+        const QString name = QStringLiteral("disposition-%1-v%2.pdf")
+                                 .arg(input->theCase.aNumber)
+                                 .arg(input->review.version);
+        plan.items.append({*input, QDir(folder).filePath(name)});
+    }
+    return plan;
+}
+
 Result run(const QList<Item> &items, const QPageSize &pageSize, const SigningIdentity *identity,
            const std::function<bool(int, int)> &progress) {
-    QFuture<QString> future = QtConcurrent::mapped(items, [pageSize, identity](const Item &item) {
-        return exportOne(item, pageSize, identity);
+    std::atomic<int> written{0};
+    QMutex failuresLock;
+    QStringList failures;
+    QFuture<void> future = QtConcurrent::map(items.cbegin(), items.cend(), [&](const Item &item) {
+        const QString problem = exportOne(item, pageSize, identity);
+        if (problem.isEmpty()) {
+            ++written;
+            return;
+        }
+        const QMutexLocker locker(&failuresLock);
+        failures << item.path + QStringLiteral(": ") + problem;
     });
     while (!future.isFinished()) {
         if (progress && !progress(future.progressValue(), int(items.size())))
@@ -33,19 +71,8 @@ Result run(const QList<Item> &items, const QPageSize &pageSize, const SigningIde
         QThread::msleep(20);
     }
     future.waitForFinished();
-    Result result;
-    if (future.isCanceled()) {
-        result.failures << QStringLiteral("cancelled");
-        return result;
-    }
-    const QList<QString> problems = future.results();
-    for (qsizetype i = 0; i < problems.size(); ++i) {
-        if (problems[i].isEmpty())
-            ++result.written;
-        else
-            result.failures << items[i].path + QStringLiteral(": ") + problems[i];
-    }
-    if (progress)
+    Result result{written.load(), future.isCanceled(), failures};
+    if (progress && !result.cancelled)
         progress(int(items.size()), int(items.size()));
     return result;
 }

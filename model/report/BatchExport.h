@@ -4,18 +4,33 @@
 
 #include <functional>
 
-// Writes many disposition PDFs at once on every core (QtConcurrent): each one rendered,
-// written through QSaveFile and, when an identity is given, digitally signed.
+// Writes many disposition PDFs at once on every core (QtConcurrent): each one rendered
+// and, when an identity is given, digitally signed in memory, then written once through
+// QSaveFile, so a cancelled or killed export leaves only whole files.
 namespace BatchExport {
 struct Item {
     DispositionDocument::Input input;
     QString path;
 };
+
+// What an export of some cases will do: the PDFs to write, and the cases left out.
+struct Plan {
+    QList<Item> items;
+    int notSigned = 0;      // no review, or the latest review is not signed
+    int otherIdentity = 0;  // signed by another identity than the one signing the PDFs
+};
+// One PDF per case whose latest review is signed, named disposition-A<nine digits>-v<N>.pdf
+// in folder. A PDF is signed only by the identity that signed its record.
+Plan plan(CaseStore &store, const QList<qint64> &caseIds, const QString &folder,
+          const SigningIdentity *identity);
+
 struct Result {
     int written = 0;
+    bool cancelled = false;
     QStringList failures;  // "path: reason"
 };
-// progress(done, total) runs on the calling thread; returning false cancels what has not started.
+// progress(done, total) runs on the calling thread; returning false cancels what has not
+// started (what is under way finishes, whole).
 Result run(const QList<Item> &items, const QPageSize &pageSize, const SigningIdentity *identity,
            const std::function<bool(int, int)> &progress = {});
 }  // namespace BatchExport

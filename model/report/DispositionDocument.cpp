@@ -1,5 +1,7 @@
 #include "DispositionDocument.h"
 
+#include "KeepRowsTogether.h"
+
 #include "domain/ANumber.h"
 #include "domain/Codes.h"
 #include "domain/FieldText.h"
@@ -32,8 +34,8 @@ QString answersTable(const QString &heading, const QList<PolicyItem> &items, con
     QString html = QStringLiteral(
                        "<h3>%1</h3><table width='100%' cellspacing='0' cellpadding='4' border='1' "
                        "style='border-color:#999; border-collapse:collapse'>"
-                       "<tr style='background:#eee'><th align='left' width='38%'>%2</th>"
-                       "<th align='left' width='12%'>%3</th><th align='left'>%4</th></tr>")
+                       "<thead><tr style='background:#eee'><th align='left' width='38%'>%2</th>"
+                       "<th align='left' width='12%'>%3</th><th align='left'>%4</th></tr></thead>")
                        .arg(esc(heading), tr("Question"), tr("Answer"), tr("Note"));
     for (const PolicyItem &item : items) {
         QString note;
@@ -146,12 +148,12 @@ std::optional<DispositionDocument::Input> DispositionDocument::forCase(CaseStore
 QString DispositionDocument::html(const Input &in) {
     const Review &r = in.review;
     QString html =
-        QStringLiteral("<html><body style='font-family:\"DejaVu Serif\"; font-size:10.5pt'>") +
+        QStringLiteral("<html><body style='font-family:\"FreeSerif\"; font-size:10.5pt'>") +
         caption(in);
     html +=
         QStringLiteral(
-            "<h3>%1</h3><p>%2<br><span style='font-size:9pt'>%3 <code>%4</code>, SHA-256 "
-            "<code>%5</code></span>%6</p>")
+            "<h3>%1</h3><p>%2<br><span style='font-size:9pt'>%3 %4, SHA-256 "
+            "%5</span>%6</p>")
             .arg(esc(tr("Policy applied")), esc(in.pack.title), esc(tr("id")), esc(r.policyId),
                  r.policySha256,
                  r.policyInForce ? QString()
@@ -175,7 +177,7 @@ QString DispositionDocument::html(const Input &in) {
                          esc(r.amendmentReason));
     html += signatureBlock(in);
     html += QStringLiteral(
-                "<p style='font-size:8.5pt; color:#333'>%1 <code>%2</code> — %3 %4, %5 "
+                "<p style='font-size:8.5pt; color:#333'>%1 %2 — %3 %4, %5 "
                 "%6</p></body></html>")
                 .arg(esc(tr("Record SHA-256:")), r.sha256(), esc(tr("reviewer")), esc(r.reviewer),
                      esc(tr("review date")), FieldText::isoDate(r.reviewDate));
@@ -195,14 +197,20 @@ QByteArray DispositionDocument::render(const Input &input, const QPageSize &page
     QTextDocument doc;
     doc.documentLayout()->setPaintDevice(&writer);
     doc.setDocumentMargin(0);
-    doc.setHtml(html(input));
+    // A letter spacing other than zero turns ligatures off: "ff" in a hash or "ffi" in
+    // "Office" stay two or three letters for search, copy and pdftotext.
+    QFont plain(QStringLiteral("FreeSerif"));
+    plain.setLetterSpacing(QFont::AbsoluteSpacing, 0.02);  // 26.6 fixed point: not below 1/64
+    doc.setDefaultFont(plain);
     const QRectF page = writer.pageLayout().paintRectPixels(writer.resolution());
     const QSizeF body(page.width(),
                       page.height() - writer.resolution() * 0.35);  // room for the footer
-    doc.setPageSize(body);
+    doc.setPageSize(body);  // before the content: the text is laid out once, at this size
+    doc.setHtml(html(input));
+    KeepRowsTogether::apply(doc);
     const int pages = doc.pageCount();
     QPainter painter(&writer);
-    QFont footerFont(QStringLiteral("DejaVu Sans"));
+    QFont footerFont(QStringLiteral("FreeSerif"));
     footerFont.setPointSizeF(8);
     for (int i = 0; i < pages; ++i) {
         if (i > 0)

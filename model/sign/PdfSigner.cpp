@@ -5,6 +5,7 @@
 #include <podofo/podofo.h>
 #include <QCoreApplication>
 #include <QFile>
+#include <QSaveFile>
 
 namespace PdfSigner {
 namespace {
@@ -37,16 +38,19 @@ QByteArray signedBytes(PoDoFo::PdfSignOutputDevice &device) {
     return all;
 }
 
-void writeSigned(const QString &input, const QString &temporary, const SigningIdentity &identity,
-                 const PdfSignatureDetails &details) {
+// The signed document: the original bytes followed by an incremental update with the
+// signature field, all in memory.
+QByteArray signedDocument(const QByteArray &pdf, const SigningIdentity &identity,
+                          const PdfSignatureDetails &details) {
     PoDoFo::PdfMemDocument document;
-    document.Load(QFile::encodeName(input).constData(), true);
+    document.LoadFromBuffer(pdf.constData(), long(pdf.size()), true);
     markSigned(document.GetAcroForm());
     document.GetInfo()->SetCustomKey(PoDoFo::PdfName("DiscretionRecordSHA256"),
                                      utf8(details.recordSha256));
 
-    PoDoFo::PdfOutputDevice file(QFile::encodeName(temporary).constData(), true);
-    PoDoFo::PdfSignOutputDevice device(&file);
+    PoDoFo::PdfRefCountedBuffer output(size_t(pdf.size()) + kSignatureSpace * 3);
+    PoDoFo::PdfOutputDevice memory(&output);
+    PoDoFo::PdfSignOutputDevice device(&memory);
     device.SetSignatureSize(kSignatureSpace);
     // An invisible field: the visible signature block is part of the page itself.
     PoDoFo::PdfPage *page = document.GetPage(document.GetPageCount() - 1);
@@ -74,27 +78,44 @@ void writeSigned(const QString &input, const QString &temporary, const SigningId
         PODOFO_RAISE_ERROR_INFO(PoDoFo::ePdfError_SignatureError, qPrintable(error));
     device.SetSignature(PoDoFo::PdfData(cms.constData(), size_t(cms.size())));
     device.Flush();
+    return QByteArray(output.GetBuffer(), qsizetype(memory.GetLength()));
 }
 }  // namespace
 
-bool sign(const QString &input, const QString &output, const SigningIdentity &identity,
-          const PdfSignatureDetails &details, QString *error) {
-    // Written beside the target and renamed at the end: never a half-signed file.
-    const QString temporary = output + QStringLiteral(".signing");
+QByteArray sign(const QByteArray &pdf, const SigningIdentity &identity,
+                const PdfSignatureDetails &details, QString *error) {
     PoDoFo::PdfError::EnableDebug(false);  // PoDoFo would print its trailers to stdout
     PoDoFo::PdfError::EnableLogging(false);
     try {
-        writeSigned(input, temporary, identity, details);
+        return signedDocument(pdf, identity, details);
     } catch (const PoDoFo::PdfError &e) {
-        QFile::remove(temporary);
-        *error = tr("could not sign %1: %2")
-                     .arg(input, QString::fromUtf8(PoDoFo::PdfError::ErrorMessage(e.GetError())));
+        *error = QString::fromUtf8(PoDoFo::PdfError::ErrorMessage(e.GetError()));
+        return {};
+    }
+}
+
+bool sign(const QString &input, const QString &output, const SigningIdentity &identity,
+          const PdfSignatureDetails &details, QString *error) {
+    QFile in(input);
+    if (!in.open(QIODevice::ReadOnly)) {
+        *error = tr("cannot read %1: %2").arg(input, in.errorString());
         return false;
     }
-    QFile::setPermissions(temporary, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-    QFile::remove(output);
-    if (!QFile::rename(temporary, output)) {
-        *error = tr("cannot write %1").arg(output);
+    QString problem;
+    const QByteArray signedPdf = sign(in.readAll(), identity, details, &problem);
+    if (signedPdf.isEmpty()) {
+        *error = tr("could not sign %1: %2").arg(input, problem);
+        return false;
+    }
+    return writeFile(output, signedPdf, error);
+}
+
+bool writeFile(const QString &path, const QByteArray &bytes, QString *error) {
+    // QSaveFile: the old file stays whole until the new one is complete.
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() ||
+        !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner) || !file.commit()) {
+        *error = tr("cannot write %1: %2").arg(path, file.errorString());
         return false;
     }
     return true;

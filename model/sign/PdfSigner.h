@@ -16,6 +16,12 @@ struct PdfSignatureDetails {
 // OpenSSL makes the detached CMS signature (SHA-256) with the attorney's key. Readers
 // (pdfsig, Acrobat, Okular) validate it; a changed byte breaks it.
 namespace PdfSigner {
+// The signed document, or empty with the reason in *error.
+QByteArray sign(const QByteArray &pdf, const SigningIdentity &identity,
+                const PdfSignatureDetails &details, QString *error);
+// Reads input, signs it and writes output through QSaveFile, mode 0600 (may be the same path).
 bool sign(const QString &input, const QString &output, const SigningIdentity &identity,
           const PdfSignatureDetails &details, QString *error);
-}
+// Writes through QSaveFile, mode 0600: never a half-written PDF.
+bool writeFile(const QString &path, const QByteArray &bytes, QString *error);
+}  // namespace PdfSigner

@@ -1,6 +1,8 @@
 #include "PdfVerifier.h"
 
 #include "SigningIdentity.h"
+#include "store/CaseStore.h"
+#include "store/ReviewStore.h"
 
 #include <podofo/podofo.h>
 #include <QCoreApplication>
@@ -85,5 +87,19 @@ PdfVerification verify(const QString &path) {
                 .arg(path, QString::fromUtf8(PoDoFo::PdfError::ErrorMessage(e.GetError())));
     }
     return out;
+}
+DocketMatch matchInDocket(const PdfVerification &verification, CaseStore &store) {
+    const auto match = ReviewStore(store).signatureByRecord(verification.recordSha256);
+    if (!match)
+        return {false,
+                {},
+                tr("no signed review in %1 has the record hash %2")
+                    .arg(store.path(), verification.recordSha256.isEmpty()
+                                           ? tr("(none in the PDF)")
+                                           : verification.recordSha256)};
+    if (match->first.certificate != verification.signerCertificate)
+        return {false, match->second,
+                tr("the PDF was signed with another certificate than the review in the docket")};
+    return {true, match->second, {}};
 }
 }  // namespace PdfVerifier

@@ -16,7 +16,19 @@ struct PdfVerification {
     bool ok() const { return signatureValid && coversWholeFile; }
 };
 
+class CaseStore;
+
+// Whether a verified PDF is the disposition of a signed review in a docket.
+struct DocketMatch {
+    bool matches = false;
+    QString aNumber;  // the case whose signed review it is, when it matches
+    QString problem;  // why not, when it does not
+};
+
 // Reads the last signature of a PDF (PoDoFo) and checks it with OpenSSL.
 namespace PdfVerifier {
 PdfVerification verify(const QString &path);
-}
+// The embedded record hash names a signed review of the docket, signed with the same
+// certificate as the PDF.
+DocketMatch matchInDocket(const PdfVerification &verification, CaseStore &store);
+}  // namespace PdfVerifier

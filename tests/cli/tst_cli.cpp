@@ -286,6 +286,19 @@ class TestCli : public QObject {
                      .exitCode,
                  2);
 
+        // Every signed case as a digitally signed PDF in a folder, each one verifiable.
+        qputenv("DISCRETION_PASSPHRASE", "s3cret-pass");
+        r = discretion({u"export-pdf"_qs, u"--db"_qs, db, u"--all-signed"_qs, u"--out"_qs,
+                        m_dir.path(u"all"_qs), u"--identity"_qs, m_dir.path(u"id.p12"_qs)});
+        qunsetenv("DISCRETION_PASSPHRASE");
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY2(r.out.contains(u"wrote 1 PDFs"_qs) && r.out.contains(u"digitally signed"_qs),
+                 qPrintable(r.out));
+        r = discretion(
+            {u"verify"_qs, m_dir.path(u"all/disposition-204555101-v1.pdf"_qs), u"--db"_qs, db});
+        QVERIFY2(r.exitCode == 0 && r.out.contains(u"matches the signed review of A204-555-101"_qs),
+                 qPrintable(r.out + r.err));
+
         r = discretion({u"amend"_qs, u"--db"_qs, db, u"--case"_qs, u"A204-555-101"_qs});
         QCOMPARE(r.exitCode, 1);
         QVERIFY(r.err.contains(u"needs a reason"_qs));

@@ -1,9 +1,8 @@
+#include "ExampleReview.h"
 #include "FileDialog.h"
 #include "MessageBox.h"
 #include "SignDialog.h"
 #include "TestDocket.h"
-#include "review/AnswersFile.h"
-#include "store/ReviewStore.h"
 
 #include <QLineEdit>
 #include <QPdfDocument>
@@ -18,15 +17,7 @@ class TestSignDialog : public QObject {
     qint64 m_caseId = 0;
 
     void recordReview(const QString &status) {
-        QFile f(QStringLiteral(DISCRETION_SOURCE "/resources/policies/example-answers.json"));
-        QVERIFY(f.open(QIODevice::ReadOnly));
-        AnswersFile::Result r = AnswersFile::read(f.readAll(), PolicyPack::builtIn());
-        r.review.status = status;
-        r.review.refresh(*m_store->loadCase(m_caseId), *r.pack);
-        if (const auto previous = ReviewStore(*m_store).latest(m_caseId))
-            r.review.id = previous->id;
-        QString error;
-        QVERIFY2(ReviewStore(*m_store).save(r.review, *r.pack, &error), qPrintable(error));
+        QVERIFY(recordExampleReview(*m_store, m_caseId, status));
     }
 
   private Q_SLOTS:

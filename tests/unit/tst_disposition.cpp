@@ -3,6 +3,7 @@
 #include "review/AnswersFile.h"
 
 #include <QProcess>
+#include <QRegularExpression>
 
 namespace {
 QString run(const QString &program, const QStringList &args, int *exitCode = nullptr) {
@@ -59,10 +60,11 @@ class TestDisposition : public QObject {
              {QString::fromUtf8("Nguyễn, Thị Hương"), u"A204-555-101"_qs, u"LOS — Los Angeles"_qs,
               u"Join or not oppose a motion to dismiss"_qs, u"Not a priority; long residence."_qs,
               u"/s/ A. Attorney"_qs, u"Bar no. 654321 (CA)"_qs, in.review.sha256(),
-              in.review.policySha256, u"Page 1 of"_qs, u"Mitigating factors"_qs})
+              in.review.policySha256, u"Page 1 of"_qs, u"Mitigating factors"_qs,
+              u"Office of the Principal Legal Advisor"_qs})  // no ligatures: text stays searchable
             QVERIFY2(text.contains(expected), qPrintable(expected));
         const QString fonts = run(u"pdffonts"_qs, {path});
-        QVERIFY(fonts.contains(u"DejaVuSerif"_qs));
+        QVERIFY(fonts.contains(u"FreeSerif"_qs));
         for (const QString &line : fonts.split(u'\n').mid(2))
             if (!line.trimmed().isEmpty())
                 QVERIFY2(line.contains(u" yes "_qs), qPrintable(line));  // every font embedded
@@ -71,7 +73,7 @@ class TestDisposition : public QObject {
 
     void longReasonsFlowOverPagesAndA4Works() {
         QString reasons;
-        for (int i = 0; i < 120; ++i)
+        for (int i = 0; i < 200; ++i)
             reasons +=
                 u"Paragraph %1 of the reasons, which go on at length about the record. "_qs.arg(i +
                                                                                                 1);
@@ -83,8 +85,42 @@ class TestDisposition : public QObject {
         const int pages = info.section(u"Pages:"_qs, 1).trimmed().section(u'\n', 0, 0).toInt();
         QVERIFY2(pages >= 4, qPrintable(info));
         const QString text = run(u"pdftotext"_qs, {path, u"-"_qs});
-        QVERIFY(text.contains(u"Paragraph 120 of the reasons"_qs));
+        QVERIFY(text.contains(u"Paragraph 200 of the reasons"_qs));
         QVERIFY(text.contains(u"Page %1 of %1"_qs.arg(pages)));
+    }
+
+    // Every factor gets a note long enough that the tables cross page breaks; each row's
+    // first and last words must be on the same page.
+    void tableRowsDoNotSplitAcrossPages() {
+        DispositionDocument::Input in = input(u"Reasons."_qs);
+        for (int i = 0; i < in.review.answers.size(); ++i) {
+            QString note = u"rowstart%1 "_qs.arg(i);
+            for (int w = 0; w < 14 + (i % 5) * 6; ++w)
+                note += u"the note goes on about the record "_qs;
+            in.review.answers[i].note = note + u"rowend%1"_qs.arg(i);
+        }
+        const QString path = m_dir.path(u"rows.pdf"_qs);
+        QString error;
+        QVERIFY(DispositionDocument::write(in, QPageSize(QPageSize::Letter), path, &error));
+        const QString info = run(u"pdfinfo"_qs, {path});
+        const int pages = info.section(u"Pages:"_qs, 1).trimmed().section(u'\n', 0, 0).toInt();
+        QVERIFY2(pages >= 3, qPrintable(info));
+        QHash<QString, int> pageOf;
+        for (int page = 1; page <= pages; ++page) {
+            const QString text = run(u"pdftotext"_qs, {u"-f"_qs, QString::number(page), u"-l"_qs,
+                                                       QString::number(page), path, u"-"_qs});
+            static const QRegularExpression marker(u"row(start|end)\\d+"_qs);
+            for (const QRegularExpressionMatch &m : marker.globalMatch(text))
+                pageOf.insert(m.captured(0), page);
+        }
+        QSet<int> pagesWithRows;
+        for (int i = 0; i < in.review.answers.size(); ++i) {
+            const QString start = u"rowstart%1"_qs.arg(i), end = u"rowend%1"_qs.arg(i);
+            QVERIFY2(pageOf.contains(start) && pageOf.contains(end), qPrintable(start));
+            QCOMPARE(pageOf.value(end), pageOf.value(start));
+            pagesWithRows.insert(pageOf.value(start));
+        }
+        QVERIFY2(pagesWithRows.size() >= 2, "the tables should cross a page break");
     }
 };
 

@@ -52,7 +52,8 @@ class TestPdfSigner : public QObject {
         QByteArray bytes = signedFile.readAll();
         signedFile.close();
         // The record hash is in the document information, to match the PDF to the docket.
-        QVERIFY(run(u"pdfinfo"_qs, {u"-custom"_qs, path}).contains(u"DiscretionRecordSHA256:"_qs + r.review.sha256()));
+        QVERIFY(run(u"pdfinfo"_qs, {u"-custom"_qs, path})
+                    .contains(u"DiscretionRecordSHA256:"_qs + r.review.sha256()));
 
         // One changed byte inside the signed range: every reader must see it.
         const qsizetype at = bytes.size() / 3;  // inside the first signed range

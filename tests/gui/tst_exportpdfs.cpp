@@ -1,0 +1,155 @@
+#include "ExampleReview.h"
+#include "ExportPdfDialog.h"
+#include "FileDialog.h"
+#include "MainWindow.h"
+#include "MessageBox.h"
+#include "TestDocket.h"
+#include "models/CaseTableModel.h"
+#include "sign/PdfVerifier.h"
+
+#include <QCheckBox>
+#include <QDir>
+#include <QLabel>
+#include <QLineEdit>
+#include <QProcess>
+#include <QPushButton>
+#include <QTableView>
+
+// File > Export Signed PDFs (the selected cases, with progress and Cancel) and
+// File > Verify PDF, on a real docket with signed reviews.
+class TestExportPdfs : public QObject {
+    Q_OBJECT
+    TestDocket m_docket;
+    std::unique_ptr<CaseStore> m_store;
+    QList<qint64> m_signed;
+
+    void fillIn(ExportPdfDialog &d, const QString &folder) {
+        d.findChild<QLineEdit *>(u"exportFolder"_qs)->setText(folder);
+        d.findChild<QLineEdit *>(u"identityEdit"_qs)->setText(m_docket.path(u"id.p12"_qs));
+        d.findChild<QLineEdit *>(u"passphraseEdit"_qs)->setText(u"right passphrase"_qs);
+    }
+
+  private Q_SLOTS:
+    void initTestCase() {
+        m_store = m_docket.openGenerated(60, 11);
+        QString error;
+        const auto identity =
+            SigningIdentity::generate({u"A. Attorney"_qs, {}, u"OPLA"_qs, {}, {}, {}},
+                                      SigningIdentity::KeyType::EcP256, 365, &error);
+        QVERIFY(identity &&
+                identity->save(m_docket.path(u"id.p12"_qs), "right passphrase", &error));
+        // Every other case of the first 60 gets a signed review.
+        for (qint64 id = 1; id <= 60; id += 2) {
+            QVERIFY(signExampleReview(*m_store, id, *identity));
+            m_signed << id;
+        }
+    }
+
+    void theSelectionNamesTheCasesToExport() {
+        MainWindow w;
+        QVERIFY(w.openDocket(m_docket.path()));
+        w.caseTable()->selectAll();
+        // All 60 rows selected, 30 signed: the signed ones are looked up in the list.
+        QList<qint64> ids = w.selectedCaseIds();
+        std::sort(ids.begin(), ids.end());
+        QCOMPARE(ids, m_signed);
+        w.caseTable()->clearSelection();
+        w.caseTable()->selectRow(3);
+        QCOMPARE(w.selectedCaseIds(), QList<qint64>{w.caseModel()->caseId(3)});
+    }
+
+    void exportsSignedPdfsThatVerify() {
+        QList<qint64> chosen = m_signed.mid(0, 4);
+        chosen << 2;  // not signed: left out, and said so
+        ExportPdfDialog d(*m_store, chosen);
+        QVERIFY(d.findChild<QLabel *>(u"exportSummary"_qs)
+                    ->text()
+                    .startsWith(u"4 of the 5 chosen cases have a signed review"_qs));
+        const QString folder = m_docket.path(u"pdfs"_qs);
+        fillIn(d, folder);
+        d.findChild<QPushButton *>(u"exportButton"_qs)->click();
+        QVERIFY(d.isRunning());
+        QTRY_VERIFY_WITH_TIMEOUT(!d.isRunning(), 60000);
+        QCOMPARE(d.result().written, 4);
+        const QString outcome = d.findChild<QLabel *>(u"exportOutcome"_qs)->text();
+        QVERIFY2(outcome.contains(u"digitally signed"_qs), qPrintable(outcome));
+        QVERIFY2(outcome.contains(u"Left out 1 case"_qs), qPrintable(outcome));
+        const QStringList files = QDir(folder).entryList(QDir::Files);
+        QCOMPARE(files.size(), 4);
+
+        MainWindow w;
+        QVERIFY(w.openDocket(m_docket.path()));
+        const QString pdf = QDir(folder).filePath(files.first());
+        MessageBox::setNextAnswer(QMessageBox::Ok);
+        QVERIFY(w.verifyPdf(pdf));
+        QVERIFY2(MessageBox::lastText().contains(u"in this docket"_qs),
+                 qPrintable(MessageBox::lastText()));
+        QProcess pdfsig;
+        pdfsig.start(u"pdfsig"_qs, {pdf});
+        QVERIFY(pdfsig.waitForFinished(30000));
+        QVERIFY(pdfsig.readAllStandardOutput().contains("Signature is Valid."));
+
+        // One changed byte: the GUI says so, naming the problem.
+        QFile file(pdf);
+        QVERIFY(file.open(QIODevice::ReadWrite));
+        QByteArray bytes = file.readAll();
+        const qsizetype at = bytes.indexOf("Prosecutorial") + 1;
+        bytes[at] = bytes[at] == 'r' ? 'R' : 'r';
+        file.seek(0);
+        file.write(bytes);
+        file.close();
+        MessageBox::setNextAnswer(QMessageBox::Ok);
+        QVERIFY(!w.verifyPdf(pdf));
+        QVERIFY2(MessageBox::lastText().contains(u"not valid"_qs),
+                 qPrintable(MessageBox::lastText()));
+    }
+
+    void aWrongPassphraseExportsNothing() {
+        ExportPdfDialog d(*m_store, m_signed);
+        fillIn(d, m_docket.path(u"refused"_qs));
+        d.findChild<QLineEdit *>(u"passphraseEdit"_qs)->setText(u"wrong"_qs);
+        MessageBox::setNextAnswer(QMessageBox::Ok);
+        QVERIFY(!d.start());
+        QVERIFY2(MessageBox::lastText().contains(u"passphrase"_qs),
+                 qPrintable(MessageBox::lastText()));
+        QVERIFY(QDir(m_docket.path(u"refused"_qs)).entryList(QDir::Files).isEmpty());
+    }
+
+    void cancelStopsTheExportLeavingWholeFiles() {
+        ExportPdfDialog d(*m_store, m_signed);
+        const QString folder = m_docket.path(u"cancelled"_qs);
+        fillIn(d, folder);
+        d.show();
+        QVERIFY(d.start());
+        auto *close = d.findChild<QPushButton *>(u"closeButton"_qs);
+        QCOMPARE(close->text(), u"Cancel"_qs);
+        close->click();
+        QVERIFY(d.isVisible());  // the dialog stays to report what was written
+        QTRY_VERIFY_WITH_TIMEOUT(!d.isRunning(), 60000);
+        QVERIFY(d.result().cancelled);
+        QVERIFY2(d.result().written < m_signed.size(),
+                 qPrintable(QString::number(d.result().written)));
+        QVERIFY(d.findChild<QLabel *>(u"exportOutcome"_qs)->text().startsWith(u"Cancelled"_qs));
+        const QStringList files = QDir(folder).entryList(QDir::Files);
+        QCOMPARE(files.size(), d.result().written);
+        for (const QString &name : files)
+            QVERIFY(PdfVerifier::verify(QDir(folder).filePath(name)).ok());
+    }
+
+    void unsignedPdfsNeedNoIdentity() {
+        ExportPdfDialog d(*m_store, m_signed.mid(0, 2));
+        const QString folder = m_docket.path(u"plain"_qs);
+        fillIn(d, folder);
+        d.findChild<QCheckBox *>(u"signPdfs"_qs)->setChecked(false);
+        d.findChild<QLineEdit *>(u"passphraseEdit"_qs)->clear();
+        QVERIFY(d.start());
+        QTRY_VERIFY_WITH_TIMEOUT(!d.isRunning(), 60000);
+        QCOMPARE(d.result().written, 2);
+        const PdfVerification v =
+            PdfVerifier::verify(QDir(folder).filePath(QDir(folder).entryList(QDir::Files).first()));
+        QVERIFY(!v.ok());  // a disposition without a PDF signature
+    }
+};
+
+QTEST_MAIN(TestExportPdfs)
+#include "tst_exportpdfs.moc"

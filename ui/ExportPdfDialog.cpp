@@ -1,0 +1,247 @@
+#include "ExportPdfDialog.h"
+
+#include "FileDialog.h"
+#include "MessageBox.h"
+#include "Settings.h"
+#include "store/CaseStore.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSet>
+#include <QThread>
+#include <QVBoxLayout>
+
+namespace {
+int signedAmong(CaseStore &store, const QList<qint64> &caseIds) {
+    const QList<qint64> signedCases = ReviewStore(store).casesWithSignedReview();
+    const QSet<qint64> chosen(caseIds.cbegin(), caseIds.cend());
+    return int(std::count_if(signedCases.cbegin(), signedCases.cend(),
+                             [&chosen](qint64 id) { return chosen.contains(id); }));
+}
+
+// A row of the form: the edit, a Browse button, and a label whose mnemonic focuses the edit.
+void addBrowseRow(QFormLayout *form, const QString &label, QLineEdit *edit, QPushButton *browse) {
+    auto *row = new QHBoxLayout;
+    row->addWidget(edit, 1);
+    row->addWidget(browse);
+    auto *caption = new QLabel(label, edit->parentWidget());
+    caption->setBuddy(edit);
+    form->addRow(caption, row);
+}
+}  // namespace
+
+ExportPdfDialog::ExportPdfDialog(CaseStore &store, const QList<qint64> &caseIds, QWidget *parent)
+    : QDialog(parent),
+      m_store(store),
+      m_caseIds(caseIds),
+      m_summary(new QLabel(this)),
+      m_folder(new QLineEdit(Settings::lastFolder(), this)),
+      m_signPdfs(new QCheckBox(tr("&Digitally sign each PDF"), this)),
+      m_identity(new QLineEdit(Settings::identityFile(), this)),
+      m_passphrase(new QLineEdit(this)),
+      m_pageSize(new QComboBox(this)),
+      m_progress(new QProgressBar(this)),
+      m_outcome(new QLabel(this)),
+      m_export(new QPushButton(tr("&Export"), this)),
+      m_close(new QPushButton(tr("Close"), this)) {
+    setObjectName(QStringLiteral("exportPdfDialog"));
+    setWindowTitle(tr("Export Signed Dispositions"));
+    m_summary->setObjectName(QStringLiteral("exportSummary"));
+    m_summary->setWordWrap(true);
+    const int signedCount = signedAmong(store, caseIds);
+    m_summary->setText(
+        tr("%1 of the %2 chosen cases have a signed review; a PDF is written for each.")
+            .arg(signedCount)
+            .arg(caseIds.size()));
+    m_folder->setObjectName(QStringLiteral("exportFolder"));
+    m_folder->setAccessibleName(tr("Folder"));
+    m_signPdfs->setObjectName(QStringLiteral("signPdfs"));
+    m_signPdfs->setChecked(true);
+    m_identity->setObjectName(QStringLiteral("identityEdit"));
+    m_identity->setAccessibleName(tr("Signing identity"));
+    m_passphrase->setObjectName(QStringLiteral("passphraseEdit"));
+    m_passphrase->setEchoMode(QLineEdit::Password);
+    m_passphrase->setAccessibleName(tr("Passphrase"));
+    m_pageSize->setObjectName(QStringLiteral("pageSize"));
+    m_pageSize->addItem(tr("US Letter"), int(QPageSize::Letter));
+    m_pageSize->addItem(tr("A4"), int(QPageSize::A4));
+    m_progress->setObjectName(QStringLiteral("exportProgress"));
+    m_progress->setValue(0);
+    m_outcome->setObjectName(QStringLiteral("exportOutcome"));
+    m_outcome->setWordWrap(true);
+    m_outcome->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_export->setObjectName(QStringLiteral("exportButton"));
+    m_close->setObjectName(QStringLiteral("closeButton"));
+
+    auto *browseFolder = new QPushButton(tr("&Browse…"), this);
+    auto *browseIdentity = new QPushButton(tr("B&rowse…"), this);
+    connect(browseFolder, &QPushButton::clicked, this, &ExportPdfDialog::chooseFolder);
+    connect(browseIdentity, &QPushButton::clicked, this, &ExportPdfDialog::chooseIdentity);
+    connect(m_signPdfs, &QCheckBox::toggled, m_identity, &QWidget::setEnabled);
+    connect(m_signPdfs, &QCheckBox::toggled, m_passphrase, &QWidget::setEnabled);
+    connect(m_export, &QPushButton::clicked, this, &ExportPdfDialog::start);
+    connect(m_close, &QPushButton::clicked, this, &ExportPdfDialog::reject);
+
+    auto *form = new QFormLayout;
+    addBrowseRow(form, tr("&Folder:"), m_folder, browseFolder);
+    form->addRow(tr("Page si&ze:"), m_pageSize);
+    form->addRow(QString(), m_signPdfs);
+    addBrowseRow(form, tr("Signing &identity:"), m_identity, browseIdentity);
+    form->addRow(tr("&Passphrase:"), m_passphrase);
+    auto *buttons = new QDialogButtonBox(this);
+    buttons->addButton(m_export, QDialogButtonBox::AcceptRole);
+    buttons->addButton(m_close, QDialogButtonBox::RejectRole);
+    m_export->setDefault(true);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_summary);
+    layout->addLayout(form);
+    layout->addWidget(m_progress);
+    layout->addWidget(m_outcome);
+    layout->addWidget(buttons);
+    resize(560, sizeHint().height());
+}
+
+ExportPdfDialog::~ExportPdfDialog() {
+    if (!m_worker)
+        return;
+    m_cancelled = true;
+    m_worker->wait();
+    delete m_worker;
+}
+
+void ExportPdfDialog::chooseFolder() {
+    const QString folder = FileDialog::directory(this, tr("Export to Folder"), m_folder->text());
+    if (!folder.isEmpty())
+        m_folder->setText(folder);
+}
+
+void ExportPdfDialog::chooseIdentity() {
+    const QString path = FileDialog::openFile(this, tr("Signing Identity"),
+                                              QFileInfo(m_identity->text()).absolutePath(),
+                                              tr("PKCS#12 (*.p12 *.pfx);;All files (*)"));
+    if (!path.isEmpty())
+        m_identity->setText(path);
+}
+
+std::optional<SigningIdentity> ExportPdfDialog::identity(bool *ok) {
+    *ok = true;
+    if (!m_signPdfs->isChecked())
+        return std::nullopt;
+    QString error;
+    std::optional<SigningIdentity> loaded =
+        SigningIdentity::load(m_identity->text(), m_passphrase->text().toUtf8(), &error);
+    if (!loaded) {
+        *ok = false;
+        MessageBox::warning(this, tr("Cannot use this identity"), error);
+    }
+    return loaded;
+}
+
+bool ExportPdfDialog::start() {
+    if (m_worker)
+        return false;
+    const QString folder = m_folder->text().trimmed();
+    if (folder.isEmpty() || !QDir().mkpath(folder) || !QFileInfo(folder).isWritable()) {
+        MessageBox::warning(this, tr("Export"),
+                            tr("Cannot write PDFs into the folder \"%1\".").arg(folder));
+        return false;
+    }
+    bool identityOk = false;
+    m_signer = identity(&identityOk);
+    if (!identityOk)
+        return false;
+    const BatchExport::Plan plan =
+        BatchExport::plan(m_store, m_caseIds, folder, m_signer ? &*m_signer : nullptr);
+    if (plan.items.isEmpty()) {
+        m_outcome->setText(m_signer ? tr("Nothing to export: none of the chosen cases has a "
+                                         "review signed with this identity.")
+                                    : tr("Nothing to export: none of the chosen cases has a "
+                                         "signed review."));
+        return false;
+    }
+    Settings::setLastFolder(folder);
+    if (m_signer)
+        Settings::setIdentityFile(m_identity->text());
+    const QPageSize pageSize(QPageSize::PageSizeId(m_pageSize->currentData().toInt()));
+    m_cancelled = false;
+    m_progress->setRange(0, int(plan.items.size()));
+    m_progress->setValue(0);
+    m_outcome->setText(tr("Exporting…"));
+    for (QWidget *input : {static_cast<QWidget *>(m_folder), static_cast<QWidget *>(m_signPdfs),
+                           static_cast<QWidget *>(m_identity), static_cast<QWidget *>(m_passphrase),
+                           static_cast<QWidget *>(m_pageSize), static_cast<QWidget *>(m_export)})
+        input->setEnabled(false);
+    m_close->setText(tr("Cancel"));
+    const SigningIdentity *signer = m_signer ? &*m_signer : nullptr;
+    // The plan was read from the docket here, on the GUI thread that owns the connection;
+    // the worker only renders, signs and writes.
+    m_worker = QThread::create([this, plan, pageSize, signer] {
+        const BatchExport::Result result =
+            BatchExport::run(plan.items, pageSize, signer, [this](int done, int total) {
+                QMetaObject::invokeMethod(
+                    this, [this, done, total] { showProgress(done, total); }, Qt::QueuedConnection);
+                return !m_cancelled.load();
+            });
+        QMetaObject::invokeMethod(
+            this, [this, result, plan] { finish(result, plan); }, Qt::QueuedConnection);
+    });
+    m_worker->start();
+    return true;
+}
+
+void ExportPdfDialog::cancel() {
+    m_cancelled = true;
+    m_outcome->setText(tr("Cancelling: the PDFs under way are finished, no new ones start…"));
+}
+
+void ExportPdfDialog::reject() {
+    if (m_worker) {
+        cancel();
+        return;
+    }
+    QDialog::reject();
+}
+
+void ExportPdfDialog::showProgress(int done, int total) {
+    m_progress->setMaximum(total);
+    m_progress->setValue(done);
+}
+
+void ExportPdfDialog::finish(const BatchExport::Result &result, const BatchExport::Plan &plan) {
+    m_worker->wait();
+    delete m_worker;
+    m_worker = nullptr;
+    m_result = result;
+    QStringList lines;
+    const QString folder = QDir::toNativeSeparators(m_folder->text().trimmed());
+    lines << (result.cancelled ? tr("Cancelled: %1 of %2 PDFs written to %3.")
+                                     .arg(result.written)
+                                     .arg(plan.items.size())
+                                     .arg(folder)
+                               : tr("Wrote %n PDF(s) to %1", nullptr, result.written).arg(folder) +
+                                     (m_signer ? tr(", each digitally signed.") : tr(".")));
+    if (plan.notSigned > 0)
+        lines << tr("Left out %n case(s) without a signed review.", nullptr, plan.notSigned);
+    if (plan.otherIdentity > 0)
+        lines << tr("Left out %n case(s) signed by another identity.", nullptr, plan.otherIdentity);
+    for (const QString &failure : result.failures)
+        lines << tr("Failed: %1").arg(failure);
+    m_outcome->setText(lines.join(u'\n'));
+    m_progress->setValue(result.cancelled ? result.written : m_progress->maximum());
+    for (QWidget *input : {static_cast<QWidget *>(m_folder), static_cast<QWidget *>(m_signPdfs),
+                           static_cast<QWidget *>(m_pageSize), static_cast<QWidget *>(m_export)})
+        input->setEnabled(true);
+    m_identity->setEnabled(m_signPdfs->isChecked());
+    m_passphrase->setEnabled(m_signPdfs->isChecked());
+    m_close->setText(tr("Close"));
+    Q_EMIT finished();
+}

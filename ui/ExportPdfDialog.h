@@ -1,0 +1,61 @@
+#pragma once
+
+#include "report/BatchExport.h"
+
+#include <QDialog>
+#include <atomic>
+
+class CaseStore;
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QProgressBar;
+class QPushButton;
+class QThread;
+
+// Exports the dispositions of the chosen cases whose latest review is signed, as PDF/A
+// files in a folder, optionally digitally signed with the attorney's identity. The work
+// runs on every core while the dialog shows progress; Cancel stops what has not started
+// and leaves only whole files behind.
+class ExportPdfDialog : public QDialog {
+    Q_OBJECT
+  public:
+    ExportPdfDialog(CaseStore &store, const QList<qint64> &caseIds, QWidget *parent = nullptr);
+    ~ExportPdfDialog() override;
+
+    bool start();  // checks the choices, then exports in the background; false if refused
+    void cancel();
+    bool isRunning() const { return m_worker != nullptr; }
+    const BatchExport::Result &result() const { return m_result; }
+
+  Q_SIGNALS:
+    void finished();
+
+  protected:
+    void reject() override;  // Esc / Close: cancels a running export first
+
+  private:
+    void chooseFolder();
+    void chooseIdentity();
+    std::optional<SigningIdentity> identity(bool *ok);
+    void showProgress(int done, int total);
+    void finish(const BatchExport::Result &result, const BatchExport::Plan &plan);
+
+    CaseStore &m_store;
+    QList<qint64> m_caseIds;
+    QLabel *m_summary;
+    QLineEdit *m_folder;
+    QCheckBox *m_signPdfs;
+    QLineEdit *m_identity;
+    QLineEdit *m_passphrase;
+    QComboBox *m_pageSize;
+    QProgressBar *m_progress;
+    QLabel *m_outcome;
+    QPushButton *m_export;
+    QPushButton *m_close;
+    QThread *m_worker = nullptr;
+    std::atomic<bool> m_cancelled{false};
+    std::optional<SigningIdentity> m_signer;
+    BatchExport::Result m_result;
+};
