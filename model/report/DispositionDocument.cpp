@@ -200,6 +200,7 @@ QByteArray DispositionDocument::render(const Input &input, const QPageSize &page
     // A letter spacing other than zero turns ligatures off: "ff" in a hash or "ffi" in
     // "Office" stay two or three letters for search, copy and pdftotext.
     QFont plain(QStringLiteral("FreeSerif"));
+    plain.setPointSizeF(10.5);  // headings are sized from the default font
     plain.setLetterSpacing(QFont::AbsoluteSpacing, 0.02);  // 26.6 fixed point: not below 1/64
     doc.setDefaultFont(plain);
     const QRectF page = writer.pageLayout().paintRectPixels(writer.resolution());
