@@ -5,6 +5,7 @@
 #include "ExportPdfDialog.h"
 #include "FileDialog.h"
 #include "FilterBar.h"
+#include "IdentityDialog.h"
 #include "ImportDialog.h"
 #include "MessageBox.h"
 #include "PoliciesDialog.h"
@@ -125,6 +126,16 @@ void MainWindow::buildFileMenu() {
     exportPdfs->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
     file->addAction(tr("&Verify PDF…"), this, &MainWindow::chooseAndVerifyPdf)
         ->setObjectName(QStringLiteral("actionVerifyPdf"));
+    file->addAction(tr("New &Signing Identity…"), this,
+                    [this] {
+                        IdentityDialog dialog(this);
+                        if (dialog.exec() == QDialog::Accepted)
+                            statusBar()->showMessage(
+                                tr("Signing identity saved to %1.")
+                                    .arg(QDir::toNativeSeparators(dialog.savedPath())),
+                                8000);
+                    })
+        ->setObjectName(QStringLiteral("actionNewIdentity"));
     file->addSeparator();
     file->addAction(tr("&Quit"), this, &QWidget::close)->setShortcut(QKeySequence::Quit);
 }

@@ -1,6 +1,7 @@
 #include "SignDialog.h"
 
 #include "FileDialog.h"
+#include "IdentityDialog.h"
 #include "MessageBox.h"
 #include "Settings.h"
 #include "domain/ANumber.h"
@@ -71,9 +72,18 @@ SignDialog::SignDialog(CaseStore &store, qint64 caseId, QWidget *parent)
             print(printer);
     });
 
+    auto *newIdentity = new QPushButton(tr("&New…"), this);
+    newIdentity->setObjectName(QStringLiteral("newIdentityButton"));
+    newIdentity->setToolTip(tr("Make a signing identity (key and certificate) for yourself"));
+    connect(newIdentity, &QPushButton::clicked, this, [this] {
+        IdentityDialog dialog(this);
+        if (dialog.exec() == QDialog::Accepted)
+            m_identity->setText(dialog.savedPath());
+    });
     auto *identityRow = new QHBoxLayout;
     identityRow->addWidget(m_identity, 1);
     identityRow->addWidget(browse);
+    identityRow->addWidget(newIdentity);
     auto *form = new QFormLayout;
     form->addRow(tr("Signing identity (PKCS#12):"), identityRow);
     form->addRow(tr("Passphrase:"), m_passphrase);
