@@ -9,6 +9,7 @@
 
 #include <QCoreApplication>
 #include <QFile>
+#include <QFileInfo>
 #include <condition_variable>
 #include <deque>
 #include <mutex>
@@ -27,6 +28,14 @@ QString ImportReport::rejectedText(const RejectedRow &r) const {
                : QStringLiteral("line %1, %2: %3").arg(r.line).arg(r.column, r.reason);
 }
 
+QJsonObject ImportReport::summary(const QString &path) const {
+    return {{QStringLiteral("file"), QFileInfo(path).fileName()},
+            {QStringLiteral("imported"), imported},
+            {QStringLiteral("updated"), updated},
+            {QStringLiteral("skipped"), skipped},
+            {QStringLiteral("rejected"), qint64(rejected.size())}};
+}
+
 CsvImporter::CsvImporter(CaseStore &store, DuplicatePolicy onDuplicate, ImportProgress progress)
     : m_store(store), m_onDuplicate(onDuplicate), m_progress(std::move(progress)) {}
 
@@ -38,6 +47,7 @@ ImportReport CsvImporter::importFile(const QString &path) {
         return report;
     }
     m_courts = m_store.courtCodes();
+    m_path = path;
     if (!importRows(file, report)) {
         report.imported = report.updated = report.skipped = 0;
         if (!report.fatal.isEmpty())
@@ -149,7 +159,7 @@ bool CsvImporter::importRows(QIODevice &file, ImportReport &report) {
     for (const CaseField *f : m_columns)
         if (f)
             columns << f->key;
-    BulkLoad load(m_store, columns, false);
+    BulkLoad load(m_store, columns, false, QFileInfo(m_path).fileName());
     if (!load.begin(&report.fatal))
         return false;
     // Parsing and checking rows runs on a second thread while this one writes: the
@@ -160,7 +170,7 @@ bool CsvImporter::importRows(QIODevice &file, ImportReport &report) {
     const bool ok = writeBatches(queue, load, report, file.size());
     queue.close();
     reading.join();
-    return ok && load.finish(&report.fatal);
+    return ok && load.finish(QStringLiteral("import"), report.summary(m_path), &report.fatal);
 }
 
 bool CsvImporter::writeBatches(BatchQueue &queue, BulkLoad &load, ImportReport &report,
@@ -169,7 +179,7 @@ bool CsvImporter::writeBatches(BatchQueue &queue, BulkLoad &load, ImportReport &
     while (queue.pop(batch)) {
         report.rejected += batch.rejected;
         for (Case &c : batch.cases)
-            if (!store(c, load.writer(), report))
+            if (!store(c, load, report))
                 return false;
         if (m_progress && !m_progress(batch.bytesRead, totalBytes)) {
             report.cancelled = true;
@@ -184,14 +194,13 @@ bool CsvImporter::writeBatches(BatchQueue &queue, BulkLoad &load, ImportReport &
     return false;
 }
 
-bool CsvImporter::store(Case &c, CaseWriter &writer, ImportReport &report) {
-    const CaseWriter::Existing existing = writer.find(c.aNumber);
+bool CsvImporter::store(Case &c, BulkLoad &load, ImportReport &report) {
+    const CaseWriter::Existing existing = load.writer().find(c.aNumber);
     if (existing.id != 0 && m_onDuplicate == DuplicatePolicy::Skip) {
         ++report.skipped;
         return true;
     }
-    const bool ok = existing.id != 0 ? writer.update(existing, c, &report.fatal)
-                                     : writer.insert(c, &report.fatal);
+    const bool ok = load.write(c, existing, &report.fatal);
     if (ok)
         ++(existing.id != 0 ? report.updated : report.imported);
     return ok;

@@ -36,11 +36,12 @@ class CsvImporter {
     bool importRows(QIODevice &file, ImportReport &report);
     bool writeBatches(class BatchQueue &queue, class BulkLoad &load, ImportReport &report,
                       qint64 totalBytes);
-    bool store(Case &c, CaseWriter &writer, ImportReport &report);
+    bool store(Case &c, class BulkLoad &load, ImportReport &report);
 
     CaseStore &m_store;
     DuplicatePolicy m_onDuplicate;
     ImportProgress m_progress;
     QSet<QString> m_courts;
+    QString m_path;
     QList<const CaseField *> m_columns;  // nullptr for unknown columns
 };

@@ -4,6 +4,8 @@
 #include "domain/CaseFields.h"
 #include "domain/Clock.h"
 #include "store/BulkLoad.h"
+
+#include <QJsonObject>
 #include "store/CaseStore.h"
 
 #include <QFile>
@@ -251,13 +253,16 @@ bool DocketGenerator::fill(CaseStore &store, qint64 count, quint32 seed, QString
     QStringList courts(courtSet.begin(), courtSet.end());
     courts.sort();
     DocketGenerator generator(seed, courts, Clock::today());
-    BulkLoad load(store, CaseFields::keys(), true);
+    BulkLoad load(store, CaseFields::keys(), true, QStringLiteral("synthetic generator"));
     if (!load.begin(error))
         return false;
     for (qint64 i = 0; i < count; ++i) {
         Case c = generator.next();
-        if (!load.writer().insert(c, error))
+        if (!load.write(c, {}, error))
             return false;
     }
-    return load.finish(error) && store.setSynthetic(true, error);
+    const QJsonObject summary{{QStringLiteral("generated"), count},
+                              {QStringLiteral("seed"), qint64(seed)}};
+    return load.finish(QStringLiteral("generate"), summary, error) &&
+           store.setSynthetic(true, error);
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QJsonObject>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -25,6 +26,8 @@ struct ImportReport {
     bool cancelled = false;
 
     bool succeeded() const { return fatal.isEmpty() && !cancelled; }
+    // The counts as the audit log records them, with the file's name (not its folder).
+    QJsonObject summary(const QString &path) const;
     QString rejectedText(const RejectedRow &r) const;
 };
 

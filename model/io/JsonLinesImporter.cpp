@@ -7,6 +7,7 @@
 
 #include <QCoreApplication>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 
 namespace {
@@ -32,7 +33,7 @@ ImportReport JsonLinesImporter::importFile(const QString &path) {
 
 bool JsonLinesImporter::importLines(QFile &file, ImportReport &report) {
     const QSet<QString> courts = m_store.courtCodes();
-    BulkLoad load(m_store, CaseFields::keys(), true);
+    BulkLoad load(m_store, CaseFields::keys(), true, QFileInfo(file.fileName()).fileName());
     if (!load.begin(&report.fatal))
         return false;
     qint64 line = 0;
@@ -59,16 +60,14 @@ bool JsonLinesImporter::importLines(QFile &file, ImportReport &report) {
             report.rejected.append({line, parsed.field, parsed.error});
             continue;
         }
-        CaseWriter &writer = load.writer();
-        const CaseWriter::Existing existing = writer.find(parsed.value.aNumber);
+        const CaseWriter::Existing existing = load.writer().find(parsed.value.aNumber);
         if (existing.id != 0 && m_onDuplicate == DuplicatePolicy::Skip) {
             ++report.skipped;
             continue;
         }
-        if (existing.id != 0 ? !writer.update(existing, parsed.value, &report.fatal)
-                             : !writer.insert(parsed.value, &report.fatal))
+        if (!load.write(parsed.value, existing, &report.fatal))
             return false;
         ++(existing.id != 0 ? report.updated : report.imported);
     }
-    return load.finish(&report.fatal);
+    return load.finish(QStringLiteral("import"), report.summary(file.fileName()), &report.fatal);
 }

@@ -178,10 +178,13 @@ QString DispositionDocument::html(const Input &in) {
     html += signatureBlock(in);
     html += QStringLiteral(
                 "<p style='font-size:8.5pt; color:#333'>%1 %2 — %3 %4, %5 "
-                "%6</p></body></html>")
+                "%6")
                 .arg(esc(tr("Record SHA-256:")), r.sha256(), esc(tr("reviewer")), esc(r.reviewer),
                      esc(tr("review date")), FieldText::isoDate(r.reviewDate));
-    return html;
+    if (in.signature && !in.signature->auditHead.isEmpty())
+        html += QStringLiteral("<br>%1 %2")
+                    .arg(esc(tr("Audit log head at signing (SHA-256):")), in.signature->auditHead);
+    return html + QStringLiteral("</p></body></html>");
 }
 
 QByteArray DispositionDocument::render(const Input &input, const QPageSize &pageSize) {

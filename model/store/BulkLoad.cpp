@@ -2,14 +2,22 @@
 
 #include "CaseStore.h"
 #include "Sqlite.h"
+#include "audit/AuditLog.h"
 
-BulkLoad::BulkLoad(CaseStore &store, QStringList columns, bool withChildren)
+#include <QJsonDocument>
+
+BulkLoad::BulkLoad(CaseStore &store, QStringList columns, bool withChildren, const QString &source)
     : m_store(store),
       m_transaction(store.handle()),
-      m_writer(std::make_unique<CaseWriter>(store.handle(), std::move(columns), withChildren)) {}
+      m_writer(std::make_unique<CaseWriter>(store.handle(), std::move(columns), withChildren)),
+      m_audit(std::make_unique<AuditLog>(store.handle())),
+      m_source(source),
+      m_caseDetails(QJsonDocument(QJsonObject{{QStringLiteral("source"), source}})
+                        .toJson(QJsonDocument::Compact)) {}
 
 BulkLoad::~BulkLoad() {
     m_writer.reset();  // finalise statements before the rollback
+    m_audit.reset();
     m_transaction.rollback();
     Sqlite::exec(m_store.handle(), QStringLiteral("PRAGMA cache_size=-8000"), nullptr);
 }
@@ -27,8 +35,9 @@ bool BulkLoad::begin(QString *error) {
 
 bool BulkLoad::setAsideIndexes(QString *error) {
     Sqlite::Statement list(m_store.handle(),
-                           "SELECT type, name, sql FROM sqlite_schema WHERE tbl_name='cases' "
-                           "AND type IN ('index','trigger') AND sql IS NOT NULL");
+                           "SELECT type, name, sql FROM sqlite_schema WHERE sql IS NOT NULL AND "
+                           "((tbl_name='cases' AND type IN ('index','trigger')) OR "
+                           "(tbl_name='audit_log' AND type='index'))");
     QStringList drops;
     while (list.step() == SQLITE_ROW) {
         m_setAsideSql << list.text(2);
@@ -52,9 +61,21 @@ bool BulkLoad::rebuild(QString *error) {
                         error);
 }
 
-bool BulkLoad::finish(QString *error) {
+bool BulkLoad::write(Case &c, const CaseWriter::Existing &existing, QString *error) {
+    const bool update = existing.id != 0;
+    if (update ? !m_writer->update(existing, c, error) : !m_writer->insert(c, error))
+        return false;
+    return m_audit->appendRaw(
+        update ? QStringLiteral("case.import_update") : QStringLiteral("case.import"),
+        QStringLiteral("case"), c.aNumber, m_caseDetails, error);
+}
+
+bool BulkLoad::finish(const QString &action, const QJsonObject &summary, QString *error) {
+    if (!m_audit->append(action, QStringLiteral("docket"), m_source, summary, error))
+        return false;
     if (!m_setAsideSql.isEmpty() && !rebuild(error))
         return false;
     m_writer.reset();
+    m_audit.reset();
     return m_transaction.commit(error);
 }

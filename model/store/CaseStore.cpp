@@ -6,6 +6,8 @@
 #include "SchemaMigrator.h"
 #include "Sqlite.h"
 #include "Transaction.h"
+#include "audit/AuditLog.h"
+#include "audit/CaseChanges.h"
 #include "domain/ANumber.h"
 #include "domain/CaseFields.h"
 #include "io/CourtList.h"
@@ -115,7 +117,35 @@ bool CaseStore::initialise(QString *error) {
                  nullptr);
     if (version < latestSchemaVersion() && !SchemaMigrator::migrate(m_handle, error))
         return false;
-    return syncCourts(error);
+    return startAuditLog(version, error) && syncCourts(error);
+}
+
+bool CaseStore::startAuditLog(int schemaBefore, QString *error) {
+    AuditLog audit(m_handle);
+    if (audit.count() > 0)
+        return true;
+    // The first entry: a new docket, or one from before the audit log with what it held.
+    Transaction t(m_handle);
+    if (!t.begin(error))
+        return false;
+    const QJsonObject details =
+        schemaBefore == 0
+            ? QJsonObject{{QStringLiteral("schema"), latestSchemaVersion()}}
+            : QJsonObject{{QStringLiteral("schema_from"), schemaBefore},
+                          {QStringLiteral("schema"), latestSchemaVersion()},
+                          {QStringLiteral("cases"), caseCount()},
+                          {QStringLiteral("reviews"), countRows("reviews")},
+                          {QStringLiteral("signatures"), countRows("review_signatures")}};
+    return audit.append(
+               schemaBefore == 0 ? QStringLiteral("docket.create") : QStringLiteral("audit.start"),
+               QStringLiteral("docket"), QFileInfo(m_path).fileName(), details, error) &&
+           t.commit(error);
+}
+
+qint64 CaseStore::countRows(const char *table) const {
+    Sqlite::Statement s(m_handle,
+                        QStringLiteral("SELECT count(*) FROM %1").arg(QLatin1String(table)));
+    return s.step() == SQLITE_ROW ? s.int64(0) : 0;
 }
 
 QSqlDatabase CaseStore::database() const {
@@ -223,21 +253,37 @@ bool CaseStore::saveCase(Case &c, QString *error) {
                      .arg(ANumber::displayDigits(c.aNumber), other.familyName);
         return false;
     }
+    const std::optional<Case> before = c.id == 0 ? std::nullopt : loadCase(c.id);
     const bool ok = c.id == 0 ? writer.insert(c, error)
                               : writer.update({c.id, c.familyName, c.givenNames}, c, error);
-    return ok && t.commit(error);
+    if (!ok)
+        return false;
+    AuditLog audit(m_handle);
+    const QJsonObject edit = before ? CaseChanges::edited(*before, c) : QJsonObject();
+    if (before && !CaseChanges::any(edit))
+        return t.commit(error);  // saved as it was: nothing to record
+    const bool recorded = before
+                              ? audit.append(QStringLiteral("case.edit"), QStringLiteral("case"),
+                                             c.aNumber, edit, error)
+                              : audit.append(QStringLiteral("case.create"), QStringLiteral("case"),
+                                             c.aNumber, CaseChanges::created(c), error);
+    return recorded && t.commit(error);
 }
 
 bool CaseStore::deleteCase(qint64 id, QString *error) {
     Transaction t(m_handle);
     if (!t.begin(error))
         return false;
+    const std::optional<Case> gone = loadCase(id);
     Sqlite::Statement s(m_handle, QStringLiteral("DELETE FROM cases WHERE id=?"));
     s.bind(1, id);
     if (s.step() != SQLITE_DONE) {
         *error = s.error();
         return false;
     }
+    if (gone && !AuditLog(m_handle).append(QStringLiteral("case.delete"), QStringLiteral("case"),
+                                           gone->aNumber, CaseChanges::deleted(*gone), error))
+        return false;
     return t.commit(error);
 }
 

@@ -60,6 +60,8 @@ class CaseStore {
     CaseStore(QString path, QString connectionName);
     bool initialise(QString *error);
     bool syncCourts(QString *error);
+    bool startAuditLog(int schemaBefore, QString *error);
+    qint64 countRows(const char *table) const;
     QString metaValue(const QString &key) const;
     bool setMetaValue(const QString &key, const QString &value, QString *error);
 

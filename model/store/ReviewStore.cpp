@@ -3,6 +3,7 @@
 #include "CaseStore.h"
 #include "Sqlite.h"
 #include "Transaction.h"
+#include "audit/AuditLog.h"
 #include "domain/Clock.h"
 #include "sign/SigningIdentity.h"
 
@@ -34,7 +35,17 @@ bool ReviewStore::save(Review &review, const PolicyPack &pack, QString *error) {
         *error = status.error();
         return false;
     }
-    return t.commit(error);
+    const QJsonObject details{{QStringLiteral("review"), review.id},
+                              {QStringLiteral("version"), review.version},
+                              {QStringLiteral("status"), review.status},
+                              {QStringLiteral("policy"), review.policyId},
+                              {QStringLiteral("disposition"), review.disposition},
+                              {QStringLiteral("record_sha256"), review.sha256()}};
+    return AuditLog(m_store.handle())
+               .append(review.status == u"ready" ? QStringLiteral("review.ready")
+                                                 : QStringLiteral("review.save"),
+                       QStringLiteral("case"), review.aNumber, details, error) &&
+           t.commit(error);
 }
 
 bool ReviewStore::storePolicyText(const PolicyPack &pack, QString *error) {
@@ -126,7 +137,13 @@ QList<QByteArray> ReviewStore::policyTexts() const {
 
 bool ReviewStore::addPolicyText(const PolicyPack &pack, QString *error) {
     Transaction t(m_store.handle());
-    return t.begin(error) && storePolicyText(pack, error) && t.commit(error);
+    const QJsonObject details{{QStringLiteral("sha256"), pack.sha256()},
+                              {QStringLiteral("title"), pack.title}};
+    return t.begin(error) && storePolicyText(pack, error) &&
+           AuditLog(m_store.handle())
+               .append(QStringLiteral("policy.load"), QStringLiteral("policy"), pack.id, details,
+                       error) &&
+           t.commit(error);
 }
 
 bool ReviewStore::sign(qint64 reviewId, const SigningIdentity &identity, ReviewSignature *out,
@@ -162,24 +179,27 @@ bool ReviewStore::sign(qint64 reviewId, const SigningIdentity &identity, ReviewS
         *error = tr("the review is already signed");
         return false;
     }
+    AuditLog audit(m_store.handle());
     ReviewSignature signature{reviewId,
                               hash,
                               identity.sign(record, error),
                               identity.certificateDer(),
                               identity.commonName(),
-                              Clock::nowUtc().toString(Qt::ISODate)};
+                              Clock::nowUtc().toString(Qt::ISODate),
+                              audit.headHashHex()};
     if (signature.signature.isEmpty())
         return false;
     Sqlite::Statement insert(
         m_store.handle(),
         QStringLiteral("INSERT INTO review_signatures(review_id, record_sha256, signature, "
-                       "certificate, signer, signed_at) VALUES(?,?,?,?,?,?)"));
+                       "certificate, signer, signed_at, audit_head) VALUES(?,?,?,?,?,?,?)"));
     insert.bind(1, reviewId);
     insert.bind(2, signature.recordSha256);
     insert.bindBlob(3, signature.signature);
     insert.bindBlob(4, signature.certificate);
     insert.bind(5, signature.signer);
     insert.bind(6, signature.signedAt);
+    insert.bind(7, signature.auditHead);
     Sqlite::Statement status(m_store.handle(),
                              QStringLiteral("UPDATE cases SET review_status='signed' WHERE id=?"));
     status.bind(1, caseId);
@@ -187,6 +207,14 @@ bool ReviewStore::sign(qint64 reviewId, const SigningIdentity &identity, ReviewS
         *error = insert.error();
         return false;
     }
+    const QJsonObject details{{QStringLiteral("review"), reviewId},
+                              {QStringLiteral("record_sha256"), hash},
+                              {QStringLiteral("signer"), signature.signer},
+                              {QStringLiteral("certificate_sha256"), identity.fingerprintSha256()},
+                              {QStringLiteral("audit_head"), signature.auditHead}};
+    if (!audit.append(QStringLiteral("review.sign"), QStringLiteral("case"),
+                      m_store.loadCase(caseId)->aNumber, details, error))
+        return false;
     if (out)
         *out = signature;
     return t.commit(error);
@@ -195,12 +223,13 @@ bool ReviewStore::sign(qint64 reviewId, const SigningIdentity &identity, ReviewS
 std::optional<ReviewSignature> ReviewStore::signatureOf(qint64 reviewId) const {
     Sqlite::Statement s(
         m_store.handle(),
-        QStringLiteral("SELECT record_sha256, signature, certificate, signer, signed_at "
-                       "FROM review_signatures WHERE review_id=?"));
+        QStringLiteral("SELECT record_sha256, signature, certificate, signer, signed_at, "
+                       "audit_head FROM review_signatures WHERE review_id=?"));
     s.bind(1, reviewId);
     if (s.step() != SQLITE_ROW)
         return std::nullopt;
-    return ReviewSignature{reviewId, s.text(0), s.blob(1), s.blob(2), s.text(3), s.text(4)};
+    return ReviewSignature{reviewId,  s.text(0), s.blob(1), s.blob(2),
+                           s.text(3), s.text(4), s.text(5)};
 }
 
 std::optional<Review> ReviewStore::amend(qint64 caseId, const QString &reason, QString *error) {
@@ -230,7 +259,14 @@ std::optional<Review> ReviewStore::amend(qint64 caseId, const QString &reason, Q
         *error = status.error();
         return std::nullopt;
     }
-    if (!t.commit(error))
+    const QJsonObject details{{QStringLiteral("review"), amendment.id},
+                              {QStringLiteral("version"), amendment.version},
+                              {QStringLiteral("supersedes"), amendment.supersedes},
+                              {QStringLiteral("reason"), amendment.amendmentReason}};
+    if (!AuditLog(m_store.handle())
+             .append(QStringLiteral("review.amend"), QStringLiteral("case"), amendment.aNumber,
+                     details, error) ||
+        !t.commit(error))
         return std::nullopt;
     return amendment;
 }

@@ -14,7 +14,8 @@ struct ReviewSignature {
     QByteArray signature;
     QByteArray certificate;  // DER
     QString signer;
-    QString signedAt;  // UTC, ISO 8601
+    QString signedAt;   // UTC, ISO 8601
+    QString auditHead;  // hex SHA-256 of the audit log's newest entry before the signing
 };
 
 // Reviews in the docket. Saving stores the review's canonical record and hash, the exact

@@ -50,7 +50,8 @@ int main(int argc, char **argv) {
                                     identity->sign(read.review.canonicalBytes(), &error),
                                     identity->certificateDer(),
                                     identity->commonName(),
-                                    QStringLiteral("2026-11-29T10:00:00Z")};
+                                    QStringLiteral("2026-11-29T10:00:00Z"),
+                                    QString(64, u'a')};
     const DispositionDocument::Input input{
         c,           QStringLiteral("Los Angeles"),
         read.review, *read.pack,

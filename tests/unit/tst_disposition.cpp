@@ -25,8 +25,13 @@ DispositionDocument::Input input(const QString &reasons) {
     c.eoir28Date = QDate(2019, 5, 2);
     r.review.reasons = reasons;
     r.review.refresh(c, *r.pack);
-    ReviewSignature signature{1,      r.review.sha256(), "sig",
-                              "cert", u"A. Attorney"_qs, u"2026-11-29T10:00:00Z"_qs};
+    ReviewSignature signature{1,
+                              r.review.sha256(),
+                              "sig",
+                              "cert",
+                              u"A. Attorney"_qs,
+                              u"2026-11-29T10:00:00Z"_qs,
+                              QString(64, u'a')};
     return {c,
             u"Los Angeles"_qs,
             r.review,
@@ -57,11 +62,14 @@ class TestDisposition : public QObject {
         QVERIFY2(code == 0, qPrintable(check));
         const QString text = run(u"pdftotext"_qs, {u"-layout"_qs, path, u"-"_qs});
         for (const QString &expected :
-             {QString::fromUtf8("Nguyễn, Thị Hương"), u"A204-555-101"_qs, u"LOS — Los Angeles"_qs,
-              u"Join or not oppose a motion to dismiss"_qs, u"Not a priority; long residence."_qs,
-              u"/s/ A. Attorney"_qs, u"Bar no. 654321 (CA)"_qs, in.review.sha256(),
-              in.review.policySha256, u"Page 1 of"_qs, u"Mitigating factors"_qs,
-              u"Office of the Principal Legal Advisor"_qs})  // no ligatures: text stays searchable
+             QStringList{QString::fromUtf8("Nguyễn, Thị Hương"), u"A204-555-101"_qs,
+                         u"LOS — Los Angeles"_qs, u"Join or not oppose a motion to dismiss"_qs,
+                         u"Not a priority; long residence."_qs, u"/s/ A. Attorney"_qs,
+                         u"Bar no. 654321 (CA)"_qs, in.review.sha256(), in.review.policySha256,
+                         u"Page 1 of"_qs, u"Mitigating factors"_qs,
+                         u"Office of the Principal Legal Advisor"_qs,
+                         u"Audit log head at signing (SHA-256): "_qs +
+                             QString(64, u'a')})  // no ligatures: text stays searchable
             QVERIFY2(text.contains(expected), qPrintable(expected));
         const QString fonts = run(u"pdffonts"_qs, {path});
         QVERIFY(fonts.contains(u"FreeSerif"_qs));

@@ -135,7 +135,7 @@ class TestPager : public QObject {
         TestDocket docket;
         auto store = docket.open();
         {
-            BulkLoad load(*store, CaseFields::keys(), false);
+            BulkLoad load(*store, CaseFields::keys(), false, u"test"_qs);
             QString error;
             QVERIFY(load.begin(&error));
             for (int i = 0; i < 3000; ++i) {
@@ -143,9 +143,9 @@ class TestPager : public QObject {
                                   i % 10 ? u"Commonname"_qs : u"Rarename"_qs,
                                   u"Given"_qs + QString::number(i));
                 c.nextHearingDate = QDate(2027, 1, 1).addDays(i % 97);
-                QVERIFY(load.writer().insert(c, &error));
+                QVERIFY(load.write(c, {}, &error));
             }
-            QVERIFY(load.finish(&error));
+            QVERIFY(load.finish(u"import"_qs, {}, &error));
         }
         for (const QString &search : {u"commonn"_qs, u"rarenam"_qs}) {
             CaseFilter f;

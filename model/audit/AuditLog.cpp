@@ -1,0 +1,194 @@
+#include "AuditLog.h"
+
+#include "domain/Clock.h"
+#include "store/Sqlite.h"
+
+#include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QJsonDocument>
+
+namespace {
+QString tr(const char *text) {
+    return QCoreApplication::translate("AuditLog", text);
+}
+
+QString &profileName() {
+    static QString name;
+    return name;
+}
+
+const QByteArray kGenesis(32, '\0');
+
+void addField(QCryptographicHash &hash, const QByteArray &bytes) {
+    hash.addData(QByteArray::number(bytes.size()));
+    hash.addData(QByteArrayView(":"));
+    hash.addData(bytes);
+}
+
+AuditEntry entryAt(const Sqlite::Statement &s) {
+    return {s.int64(0), s.text(1), s.text(2), s.text(3), s.text(4),
+            s.text(5),  s.blob(6), s.blob(7), s.blob(8)};
+}
+
+const char *const kColumns =
+    "SELECT seq, at, actor, action, entity, entity_id, details, prev_hash, hash FROM audit_log ";
+}  // namespace
+
+AuditLog::AuditLog(sqlite3 *db) : m_db(db) {}
+AuditLog::~AuditLog() = default;
+
+void AuditLog::setProfileName(const QString &name) {
+    profileName() = name.trimmed();
+}
+
+QString AuditLog::actor() {
+    const QString user = qEnvironmentVariable("USER", qEnvironmentVariable("USERNAME"));
+    if (profileName().isEmpty())
+        return user.isEmpty() ? QStringLiteral("unknown user") : user;
+    return user.isEmpty() ? profileName() : QStringLiteral("%1 (%2)").arg(profileName(), user);
+}
+
+QByteArray AuditLog::entryHash(const QByteArray &prevHash, const AuditEntry &e) {
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    hash.addData(prevHash);
+    addField(hash, QByteArray::number(e.seq));
+    for (const QString *text : {&e.at, &e.actor, &e.action, &e.entity, &e.entityId})
+        addField(hash, text->toUtf8());
+    addField(hash, e.details);
+    return hash.result();
+}
+
+bool AuditLog::loadHead(QString *error) {
+    Sqlite::Statement head(m_db, QStringLiteral("SELECT seq, hash FROM audit_log "
+                                                "ORDER BY seq DESC LIMIT 1"));
+    const int rc = head.step();
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+        *error = head.error();
+        return false;
+    }
+    m_headSeq = rc == SQLITE_ROW ? head.int64(0) : 0;
+    m_headHash = rc == SQLITE_ROW ? head.blob(1) : kGenesis;
+    m_insert = std::make_unique<Sqlite::Statement>(
+        m_db, QStringLiteral("INSERT INTO audit_log(seq, at, actor, action, entity, entity_id, "
+                             "details, prev_hash, hash) VALUES(?,?,?,?,?,?,?,?,?)"));
+    m_headKnown = true;
+    return true;
+}
+
+bool AuditLog::append(const QString &action, const QString &entity, const QString &entityId,
+                      const QJsonObject &details, QString *error) {
+    return appendRaw(action, entity, entityId,
+                     QJsonDocument(details).toJson(QJsonDocument::Compact), error);
+}
+
+bool AuditLog::appendRaw(const QString &action, const QString &entity, const QString &entityId,
+                         const QByteArray &details, QString *error) {
+    if (!m_headKnown && !loadHead(error))
+        return false;
+    AuditEntry e{m_headSeq + 1,
+                 Clock::nowUtc().toString(Qt::ISODateWithMs),
+                 actor(),
+                 action,
+                 entity,
+                 entityId,
+                 details,
+                 m_headHash,
+                 {}};
+    e.hash = entryHash(m_headHash, e);
+    Sqlite::Statement &s = *m_insert;
+    s.reset();
+    s.bind(1, e.seq);
+    s.bind(2, e.at);
+    s.bind(3, e.actor);
+    s.bind(4, e.action);
+    s.bind(5, e.entity);
+    s.bind(6, e.entityId);
+    s.bind(7, QString::fromUtf8(e.details));
+    s.bindBlob(8, e.prevHash);
+    s.bindBlob(9, e.hash);
+    if (s.step() != SQLITE_DONE) {
+        *error = tr("cannot write the audit log: %1").arg(s.error());
+        return false;
+    }
+    m_headSeq = e.seq;
+    m_headHash = e.hash;
+    return true;
+}
+
+qint64 AuditLog::count() const {
+    Sqlite::Statement s(m_db, QStringLiteral("SELECT max(seq) FROM audit_log"));
+    return s.step() == SQLITE_ROW ? s.int64(0) : 0;
+}
+
+QByteArray AuditLog::headHash() const {
+    Sqlite::Statement s(m_db,
+                        QStringLiteral("SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1"));
+    return s.step() == SQLITE_ROW ? s.blob(0) : kGenesis;
+}
+
+QString AuditLog::headHashHex() const {
+    return QString::fromLatin1(headHash().toHex());
+}
+
+AuditVerification AuditLog::verify(qint64 tail) const {
+    AuditVerification v;
+    const qint64 last = count();
+    const qint64 first = tail > 0 ? qMax<qint64>(1, last - tail + 1) : 1;
+    QByteArray expectedPrev = kGenesis;
+    if (first > 1) {
+        Sqlite::Statement before(m_db, QStringLiteral("SELECT hash FROM audit_log WHERE seq=?"));
+        before.bind(1, first - 1);
+        if (before.step() == SQLITE_ROW)
+            expectedPrev = before.blob(0);
+    }
+    Sqlite::Statement s(
+        m_db, QString::fromLatin1(kColumns) + QStringLiteral("WHERE seq >= ? ORDER BY seq"));
+    s.bind(1, first);
+    qint64 expectedSeq = first;
+    while (s.step() == SQLITE_ROW) {
+        const AuditEntry e = entryAt(s);
+        QString problem;
+        if (e.seq != expectedSeq)
+            problem = tr("entry %1 is missing (the next is %2)").arg(expectedSeq).arg(e.seq);
+        else if (e.prevHash != expectedPrev)
+            problem = tr("entry %1 does not link to entry %2 (its previous hash differs)")
+                          .arg(e.seq)
+                          .arg(e.seq - 1);
+        else if (entryHash(e.prevHash, e) != e.hash)
+            problem = tr("entry %1 (%2 of %3 %4 at %5) was changed after it was written: its "
+                         "hash no longer matches its content")
+                          .arg(e.seq)
+                          .arg(e.action, e.entity, e.entityId, e.at);
+        if (!problem.isEmpty())
+            return {false, v.checked, expectedSeq, problem};
+        ++v.checked;
+        expectedPrev = e.hash;
+        ++expectedSeq;
+    }
+    return v;
+}
+
+QList<AuditEntry> AuditLog::entries(qint64 beforeSeq, int limit) const {
+    Sqlite::Statement s(m_db, QString::fromLatin1(kColumns) +
+                                  QStringLiteral("WHERE seq < ? ORDER BY seq DESC LIMIT ?"));
+    s.bind(1, beforeSeq);
+    s.bind(2, qint64(limit));
+    QList<AuditEntry> out;
+    while (s.step() == SQLITE_ROW)
+        out << entryAt(s);
+    return out;
+}
+
+QList<AuditEntry> AuditLog::entriesFor(const QString &entity, const QString &entityId,
+                                       int limit) const {
+    Sqlite::Statement s(
+        m_db, QString::fromLatin1(kColumns) + QStringLiteral("WHERE entity=? AND entity_id=? "
+                                                             "ORDER BY seq DESC LIMIT ?"));
+    s.bind(1, entity);
+    s.bind(2, entityId);
+    s.bind(3, qint64(limit));
+    QList<AuditEntry> out;
+    while (s.step() == SQLITE_ROW)
+        out << entryAt(s);
+    return out;
+}
