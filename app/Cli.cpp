@@ -2,9 +2,11 @@
 
 #include "Console.h"
 
+#include "AuditCli.h"
 #include "PolicyCli.h"
 #include "ReviewCli.h"
 #include "SignCli.h"
+#include "audit/AuditLog.h"
 #include "domain/ANumber.h"
 #include "io/CaseExporter.h"
 #include "io/CsvImporter.h"
@@ -165,7 +167,12 @@ int check(QCommandLineParser &p) {
     const QStringList problems = store->integrityProblems();
     out() << "integrity: " << (problems.isEmpty() ? QStringLiteral("ok") : problems.join(u'\n'))
           << '\n';
-    return problems.isEmpty() ? Ok : Partial;
+    const AuditVerification audit = AuditLog(store->handle()).verify();
+    out() << "audit log: "
+          << (audit.ok ? QStringLiteral("ok, %1 entries").arg(audit.checked)
+                       : QStringLiteral("BROKEN: ") + audit.problem)
+          << '\n';
+    return problems.isEmpty() && audit.ok ? Ok : Partial;
 }
 
 QList<Command> commands() {
@@ -291,10 +298,16 @@ QList<Command> commands() {
          {"ARGS"}},
         {"check",
          "--db FILE",
-         "Schema version, integrity check and counts.",
+         "Schema version, integrity check, audit chain and counts.",
          check,
          {dbOption()},
          {}},
+        {"audit",
+         "verify --db FILE | show --db FILE [--case A-NUMBER] [--limit N]",
+         "Walk the audit log's hash chain (exit 1 at the first broken entry), or print entries.",
+         AuditCli::run,
+         {dbOption(), caseOption, limit},
+         {"verify|show"}},
     };
 }
 

@@ -138,6 +138,10 @@ int exportAllSigned(const QCommandLineParser &p, CaseStore &store, const QPageSi
         });
     for (const QString &failure : result.failures)
         err() << "failed: " << failure << '\n';
+    QString error;
+    if (!BatchExport::recordInAudit(store, plan.items, result.writtenPaths, identity.has_value(),
+                                    &error))
+        err() << "warning: the export was not recorded in the audit log: " << error << '\n';
     out() << "wrote " << result.written << " PDFs to " << folder
           << (identity ? ", digitally signed" : "") << "; skipped " << plan.otherIdentity
           << " signed by another identity\n";
@@ -177,9 +181,16 @@ int exportPdf(QCommandLineParser &p) {
         err() << "error: " << error << '\n';
         return 2;
     }
-    if (!p.value(QStringLiteral("identity")).isEmpty())
-        return signPdf(p, *input, path);
-    out() << "wrote " << path << (input->signature ? "" : " (the review is not signed)") << '\n';
+    const bool digitallySigned = !p.value(QStringLiteral("identity")).isEmpty();
+    if (digitallySigned) {
+        if (const int code = signPdf(p, *input, path); code != 0)
+            return code;
+    } else {
+        out() << "wrote " << path << (input->signature ? "" : " (the review is not signed)")
+              << '\n';
+    }
+    if (!BatchExport::recordInAudit(*store, {{*input, path}}, {path}, digitallySigned, &error))
+        err() << "warning: the export was not recorded in the audit log: " << error << '\n';
     return 0;
 }
 

@@ -222,6 +222,10 @@ void ExportPdfDialog::finish(const BatchExport::Result &result, const BatchExpor
     m_worker = nullptr;
     m_result = result;
     QStringList lines;
+    QString auditError;
+    if (!BatchExport::recordInAudit(m_store, plan.items, result.writtenPaths, m_signer.has_value(),
+                                    &auditError))
+        lines << tr("Warning: the export was not recorded in the audit log: %1").arg(auditError);
     const QString folder = QDir::toNativeSeparators(m_folder->text().trimmed());
     lines << (result.cancelled ? tr("Cancelled: %1 of %2 PDFs written to %3.")
                                      .arg(result.written)

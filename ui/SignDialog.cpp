@@ -5,6 +5,7 @@
 #include "MessageBox.h"
 #include "Settings.h"
 #include "domain/ANumber.h"
+#include "report/BatchExport.h"
 #include "sign/PdfSigner.h"
 #include "store/CaseStore.h"
 
@@ -202,6 +203,10 @@ bool SignDialog::savePdf() {
         return false;
     }
     Settings::setLastFolder(QFileInfo(path).absolutePath());
+    if (!BatchExport::recordInAudit(m_store, {{m_input, path}}, {path}, true, &error))
+        MessageBox::warning(
+            this, tr("Not recorded"),
+            tr("The PDF was saved, but not recorded in the audit log: %1").arg(error));
     MessageBox::information(this, tr("PDF saved"), tr("Saved and digitally signed: %1").arg(path));
     return true;
 }

@@ -6,6 +6,8 @@
 #include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QJsonDocument>
+#include <pwd.h>
+#include <unistd.h>
 
 namespace {
 QString tr(const char *text) {
@@ -32,6 +34,14 @@ AuditEntry entryAt(const Sqlite::Statement &s) {
 
 const char *const kColumns =
     "SELECT seq, at, actor, action, entity, entity_id, details, prev_hash, hash FROM audit_log ";
+
+QString osUser() {
+    for (const char *variable : {"USER", "LOGNAME"})
+        if (const QString user = qEnvironmentVariable(variable); !user.isEmpty())
+            return user;
+    const passwd *entry = getpwuid(geteuid());
+    return entry ? QString::fromLocal8Bit(entry->pw_name) : QString();
+}
 }  // namespace
 
 AuditLog::AuditLog(sqlite3 *db) : m_db(db) {}
@@ -42,7 +52,7 @@ void AuditLog::setProfileName(const QString &name) {
 }
 
 QString AuditLog::actor() {
-    const QString user = qEnvironmentVariable("USER", qEnvironmentVariable("USERNAME"));
+    const QString user = osUser();
     if (profileName().isEmpty())
         return user.isEmpty() ? QStringLiteral("unknown user") : user;
     return user.isEmpty() ? profileName() : QStringLiteral("%1 (%2)").arg(profileName(), user);

@@ -1,10 +1,15 @@
 #include "BatchExport.h"
 
+#include "audit/AuditLog.h"
 #include "domain/ANumber.h"
 #include "sign/PdfSigner.h"
+#include "store/CaseStore.h"
+#include "store/Transaction.h"
 
 #include <QDir>
+#include <QFileInfo>
 #include <QMutex>
+#include <QSet>
 #include <QThread>
 #include <QtConcurrent/QtConcurrentMap>
 #include <atomic>
@@ -56,13 +61,15 @@ Result run(const QList<Item> &items, const QPageSize &pageSize, const SigningIde
     std::atomic<int> written{0};
     QMutex failuresLock;
     QStringList failures;
+    QStringList writtenPaths;
     QFuture<void> future = QtConcurrent::map(items.cbegin(), items.cend(), [&](const Item &item) {
         const QString problem = exportOne(item, pageSize, identity);
+        const QMutexLocker locker(&failuresLock);
         if (problem.isEmpty()) {
             ++written;
+            writtenPaths << item.path;
             return;
         }
-        const QMutexLocker locker(&failuresLock);
         failures << item.path + QStringLiteral(": ") + problem;
     });
     while (!future.isFinished()) {
@@ -71,9 +78,30 @@ Result run(const QList<Item> &items, const QPageSize &pageSize, const SigningIde
         QThread::msleep(20);
     }
     future.waitForFinished();
-    Result result{written.load(), future.isCanceled(), failures};
+    Result result{written.load(), future.isCanceled(), failures, writtenPaths};
     if (progress && !result.cancelled)
         progress(int(items.size()), int(items.size()));
     return result;
+}
+bool recordInAudit(CaseStore &store, const QList<Item> &items, const QStringList &writtenPaths,
+                   bool digitallySigned, QString *error) {
+    const QSet<QString> written(writtenPaths.cbegin(), writtenPaths.cend());
+    Transaction transaction(store.handle());
+    if (!transaction.begin(error))
+        return false;
+    AuditLog audit(store.handle());
+    for (const Item &item : items) {
+        if (!written.contains(item.path))
+            continue;
+        const QJsonObject details{{QStringLiteral("file"), QFileInfo(item.path).fileName()},
+                                  {QStringLiteral("review"), item.input.review.id},
+                                  {QStringLiteral("version"), item.input.review.version},
+                                  {QStringLiteral("record_sha256"), item.input.review.sha256()},
+                                  {QStringLiteral("digitally_signed"), digitallySigned}};
+        if (!audit.append(QStringLiteral("pdf.export"), QStringLiteral("case"),
+                          item.input.theCase.aNumber, details, error))
+            return false;
+    }
+    return transaction.commit(error);
 }
 }  // namespace BatchExport

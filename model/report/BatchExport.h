@@ -27,10 +27,15 @@ Plan plan(CaseStore &store, const QList<qint64> &caseIds, const QString &folder,
 struct Result {
     int written = 0;
     bool cancelled = false;
-    QStringList failures;  // "path: reason"
+    QStringList failures;      // "path: reason"
+    QStringList writtenPaths;  // in no particular order
 };
 // progress(done, total) runs on the calling thread; returning false cancels what has not
 // started (what is under way finishes, whole).
 Result run(const QList<Item> &items, const QPageSize &pageSize, const SigningIdentity *identity,
            const std::function<bool(int, int)> &progress = {});
+
+// Records each written PDF in the docket's audit log (action pdf.export, one transaction).
+bool recordInAudit(CaseStore &store, const QList<Item> &items, const QStringList &writtenPaths,
+                   bool digitallySigned, QString *error);
 }  // namespace BatchExport

@@ -364,6 +364,32 @@ class TestCli : public QObject {
             QVERIFY2(pdf.contains(line), qPrintable(line));
     }
 
+    void auditShowAndVerify() {
+        const QString db = m_dir.path(u"audit.sqlite"_qs);
+        readyExampleReview(db);
+        Run r = discretion({u"audit"_qs, u"verify"_qs, u"--db"_qs, db});
+        QVERIFY2(r.exitCode == 0 && r.out.startsWith(u"ok: 4 entries"_qs), qPrintable(r.out));
+        r = discretion({u"audit"_qs, u"show"_qs, u"--db"_qs, db, u"--case"_qs, u"A204-555-101"_qs});
+        QCOMPARE(r.exitCode, 0);
+        const QStringList lines = r.out.trimmed().split(u'\n');
+        QCOMPARE(lines.size(), 2);  // newest first: the review, then the import of the case
+        QCOMPARE(lines[0].section(u'\t', 3, 3), u"review.ready"_qs);
+        QCOMPARE(lines[1].section(u'\t', 3, 3), u"case.import"_qs);
+        QVERIFY(discretion({u"check"_qs, u"--db"_qs, db}).out.contains(u"audit log: ok, 4"_qs));
+
+        // Changed with the sqlite3 tool: verify names the entry and fails.
+        QProcess sqlite;
+        sqlite.start(u"sqlite3"_qs, {db,
+                                     u"DROP TRIGGER audit_log_no_update; UPDATE audit_log "
+                                     "SET details='{}' WHERE seq=3;"_qs});
+        QVERIFY(sqlite.waitForFinished(30000) && sqlite.exitCode() == 0);
+        r = discretion({u"audit"_qs, u"verify"_qs, u"--db"_qs, db});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.out.contains(u"BROKEN: entry 3"_qs), qPrintable(r.out));
+        QCOMPARE(discretion({u"check"_qs, u"--db"_qs, db}).exitCode, 1);
+        QCOMPARE(discretion({u"audit"_qs, u"bogus"_qs, u"--db"_qs, db}).exitCode, 2);
+    }
+
     void badDocketsGiveAClearMessage() {
         QVERIFY(m_dir.writeFile(u"fake.sqlite"_qs, "not a database at all"));
         Run r = discretion({u"check"_qs, u"--db"_qs, m_dir.path(u"fake.sqlite"_qs)});
