@@ -1,7 +1,9 @@
 #include "MainWindow.h"
 
+#include "AuditLogDialog.h"
 #include "CaseDetailsPanel.h"
 #include "CaseEditorDialog.h"
+#include "CaseHistoryView.h"
 #include "ExportPdfDialog.h"
 #include "FileDialog.h"
 #include "FilterBar.h"
@@ -11,6 +13,7 @@
 #include "PoliciesDialog.h"
 #include "Settings.h"
 #include "SignDialog.h"
+#include "audit/AuditLog.h"
 #include "domain/ANumber.h"
 #include "domain/Clock.h"
 #include "io/CaseExporter.h"
@@ -29,6 +32,7 @@
 #include <QMenuBar>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -38,7 +42,10 @@ MainWindow::MainWindow(QWidget *parent)
       m_filterBar(new FilterBar(this)),
       m_table(new QTableView(this)),
       m_details(new CaseDetailsPanel(this)),
-      m_counts(new QLabel(this)) {
+      m_history(new CaseHistoryView(this)),
+      m_caseTabs(new QTabWidget(this)),
+      m_counts(new QLabel(this)),
+      m_auditWarning(new QLabel(this)) {
     setObjectName(QStringLiteral("mainWindow"));
     m_table->setObjectName(QStringLiteral("caseTable"));
     m_table->setAccessibleName(tr("Cases"));
@@ -64,8 +71,11 @@ MainWindow::MainWindow(QWidget *parent)
 
     auto *splitter = new QSplitter(this);
     splitter->setObjectName(QStringLiteral("mainSplitter"));
+    m_caseTabs->setObjectName(QStringLiteral("caseTabs"));
+    m_caseTabs->addTab(m_details, tr("&Details"));
+    m_caseTabs->addTab(m_history, tr("&History"));
     splitter->addWidget(m_table);
-    splitter->addWidget(m_details);
+    splitter->addWidget(m_caseTabs);
     splitter->setStretchFactor(0, 1);
     splitter->setStretchFactor(1, 0);
     splitter->setSizes({960, 320});
@@ -78,6 +88,10 @@ MainWindow::MainWindow(QWidget *parent)
     setCentralWidget(central);
 
     m_counts->setObjectName(QStringLiteral("caseCounts"));
+    m_auditWarning->setObjectName(QStringLiteral("auditWarning"));
+    m_auditWarning->setStyleSheet(QStringLiteral("color:#a40000; font-weight:bold"));
+    m_auditWarning->hide();
+    statusBar()->addPermanentWidget(m_auditWarning);
     statusBar()->addPermanentWidget(m_counts);
 
     connect(m_filterBar, &FilterBar::filterChanged, m_model, &CaseTableModel::setFilter);
@@ -137,6 +151,11 @@ void MainWindow::buildFileMenu() {
                     })
         ->setObjectName(QStringLiteral("actionNewIdentity"));
     file->addSeparator();
+    file->addAction(tr("Audit &Log…"), this, &MainWindow::showAuditLog)
+        ->setObjectName(QStringLiteral("actionAuditLog"));
+    file->addAction(tr("Verify &Audit Log"), this, &MainWindow::verifyAuditLog)
+        ->setObjectName(QStringLiteral("actionVerifyAudit"));
+    file->addSeparator();
     file->addAction(tr("&Quit"), this, &QWidget::close)->setShortcut(QKeySequence::Quit);
 }
 
@@ -192,9 +211,54 @@ bool MainWindow::openDocket(const QString &path) {
         rebuildRecentMenu();
     }
     updateTitle();
+    checkAuditTail();
     if (m_model->rowCount() > 0)
         m_table->selectRow(0);
     m_table->setFocus();  // Enter opens the selected case straight away
+    return true;
+}
+
+void MainWindow::checkAuditTail() {
+    // The newest entries, at every opening (a few milliseconds); the whole chain is a
+    // menu action, since a 1.5-million-case docket has as many entries.
+    const AuditVerification tail = AuditLog(m_store->handle()).verify(64);
+    m_auditWarning->setVisible(!tail.ok);
+    if (tail.ok)
+        return;
+    m_auditWarning->setText(tr("Audit log broken"));
+    m_auditWarning->setToolTip(tail.problem);
+    MessageBox::warning(this, tr("Audit log broken"),
+                        tr("The audit log of this docket was changed outside Discretion: %1.\n\n"
+                           "Entries recorded before that point still hold; treat later changes "
+                           "with suspicion and restore a backup if you have one.")
+                            .arg(tail.problem));
+}
+
+void MainWindow::showAuditLog() {
+    if (!m_store)
+        return;
+    AuditLogDialog dialog(*m_store, this);
+    dialog.exec();
+}
+
+bool MainWindow::verifyAuditLog() {
+    if (!m_store)
+        return false;
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    const AuditVerification v = AuditLog(m_store->handle()).verify();
+    QApplication::restoreOverrideCursor();
+    m_auditWarning->setVisible(!v.ok);
+    if (!v.ok) {
+        m_auditWarning->setText(tr("Audit log broken"));
+        m_auditWarning->setToolTip(v.problem);
+        MessageBox::warning(
+            this, tr("Audit log broken"),
+            tr("%1.\n\nThe %2 entries before it hold.").arg(v.problem).arg(v.checked));
+        return false;
+    }
+    MessageBox::information(
+        this, tr("Audit log verified"),
+        tr("The chain holds: all %1 entries are as they were written.").arg(v.checked));
     return true;
 }
 
@@ -230,7 +294,9 @@ qint64 MainWindow::currentCaseId() const {
 
 void MainWindow::showCurrentCase() {
     const qint64 id = currentCaseId();
-    m_details->showCase(m_store && id ? m_store->loadCase(id) : std::nullopt);
+    const std::optional<Case> shown = m_store && id ? m_store->loadCase(id) : std::nullopt;
+    m_details->showCase(shown);
+    m_history->showCase(m_store.get(), shown ? shown->aNumber : QString());
 }
 
 bool MainWindow::selectCase(qint64 id) {

@@ -7,11 +7,13 @@
 #include <optional>
 
 class CaseDetailsPanel;
+class CaseHistoryView;
 class CaseStore;
 class CaseTableModel;
 class FilterBar;
 class QLabel;
 class QMenu;
+class QTabWidget;
 class QTableView;
 
 // The workstation window: filter bar, case list and details side by side, a status
@@ -38,6 +40,8 @@ class MainWindow : public QMainWindow {
     QList<qint64> selectedCaseIds() const;
     void exportSelectedPdfs();
     bool verifyPdf(const QString &path);  // shows the verdict; true when valid
+    void showAuditLog();
+    bool verifyAuditLog();  // the whole chain; shows the verdict; true when it holds
     void importFile(const QString &path, bool jsonLines);
     bool exportFile(const QString &path, bool jsonLines);
 
@@ -62,12 +66,16 @@ class MainWindow : public QMainWindow {
     void runEditor(const std::optional<Case> &existing, const QString &doneMessage);
     qint64 currentCaseId() const;
     void saveLayout();
+    void checkAuditTail();
 
     std::unique_ptr<CaseStore> m_store;
     CaseTableModel *m_model;
     FilterBar *m_filterBar;
     QTableView *m_table;
     CaseDetailsPanel *m_details;
+    CaseHistoryView *m_history;
+    QTabWidget *m_caseTabs;
     QLabel *m_counts;
+    QLabel *m_auditWarning;
     QMenu *m_recentMenu = nullptr;
 };

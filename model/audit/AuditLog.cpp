@@ -3,11 +3,11 @@
 #include "domain/Clock.h"
 #include "store/Sqlite.h"
 
+#include <pwd.h>
+#include <unistd.h>
 #include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QJsonDocument>
-#include <pwd.h>
-#include <unistd.h>
 
 namespace {
 QString tr(const char *text) {

@@ -1,0 +1,84 @@
+#include "AuditText.h"
+
+#include "domain/CaseFields.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace AuditText {
+namespace {
+QString tr(const char *text) {
+    return QCoreApplication::translate("AuditText", text);
+}
+
+QString shown(const QJsonValue &value) {
+    if (value.isArray())
+        return QCoreApplication::translate("AuditText", "%n item(s)", nullptr,
+                                           int(value.toArray().size()));
+    const QString text = value.toVariant().toString();
+    return text.isEmpty() ? tr("(empty)") : text;
+}
+
+QString fieldLabel(const QString &key) {
+    const CaseField *field = CaseFields::find(key);
+    return field ? field->label : key;
+}
+
+QString edits(const QJsonObject &details) {
+    QStringList parts;
+    const QJsonObject changes = details.value(QStringLiteral("changes")).toObject();
+    for (auto it = changes.begin(); it != changes.end(); ++it) {
+        const QJsonObject change = it.value().toObject();
+        parts << QStringLiteral("%1: %2 → %3")
+                     .arg(fieldLabel(it.key()), shown(change.value(QStringLiteral("old"))),
+                          shown(change.value(QStringLiteral("new"))));
+    }
+    return tr("Edited %1").arg(parts.join(QStringLiteral("; ")));
+}
+
+QString shortHash(const QJsonObject &details, const char *key) {
+    return details.value(QLatin1String(key)).toString().left(12) + QStringLiteral("…");
+}
+}  // namespace
+
+QString describe(const AuditEntry &e) {
+    const QJsonObject d = QJsonDocument::fromJson(e.details).object();
+    const QString a = e.action;
+    if (a == u"case.create")
+        return tr("Case created");
+    if (a == u"case.edit")
+        return edits(d);
+    if (a == u"case.delete")
+        return tr("Case deleted");
+    if (a == u"case.import" || a == u"case.import_update")
+        return (a == u"case.import" ? tr("Imported from %1") : tr("Updated by import of %1"))
+            .arg(d.value(QStringLiteral("source")).toString());
+    if (a == u"review.save" || a == u"review.ready")
+        return tr("Review version %1 saved as %2 (record %3)")
+            .arg(d.value(QStringLiteral("version")).toInt())
+            .arg(d.value(QStringLiteral("status")).toString(), shortHash(d, "record_sha256"));
+    if (a == u"review.sign")
+        return tr("Review signed by %1 (record %2)")
+            .arg(d.value(QStringLiteral("signer")).toString(), shortHash(d, "record_sha256"));
+    if (a == u"review.amend")
+        return tr("Amendment started (version %1): %2")
+            .arg(d.value(QStringLiteral("version")).toInt())
+            .arg(d.value(QStringLiteral("reason")).toString());
+    if (a == u"pdf.export")
+        return tr("Disposition PDF written: %1%2")
+            .arg(d.value(QStringLiteral("file")).toString(),
+                 d.value(QStringLiteral("digitally_signed")).toBool() ? tr(", digitally signed")
+                                                                      : QString());
+    if (a == u"import")
+        return tr("Import of %1: %2 new, %3 updated, %4 skipped, %5 rejected")
+            .arg(d.value(QStringLiteral("file")).toString())
+            .arg(d.value(QStringLiteral("imported")).toInteger())
+            .arg(d.value(QStringLiteral("updated")).toInteger())
+            .arg(d.value(QStringLiteral("skipped")).toInteger())
+            .arg(d.value(QStringLiteral("rejected")).toInteger());
+    if (a == u"policy.load")
+        return tr("Policy pack loaded: %1").arg(d.value(QStringLiteral("title")).toString());
+    return a + QStringLiteral(" ") + QString::fromUtf8(e.details);
+}
+}  // namespace AuditText

@@ -1,0 +1,88 @@
+#include "AuditLogDialog.h"
+#include "CaseHistoryView.h"
+#include "MainWindow.h"
+#include "MessageBox.h"
+#include "TestDocket.h"
+#include "audit/AuditLog.h"
+#include "models/AuditTableModel.h"
+#include "models/CaseTableModel.h"
+
+#include <QLabel>
+#include <QSqlQuery>
+#include <QTabWidget>
+#include <QTableView>
+
+// The History tab, the audit log viewer with its chain check, and the warning when a
+// docket whose log was changed outside the program is opened.
+class TestAuditViews : public QObject {
+    Q_OBJECT
+
+  private Q_SLOTS:
+    void theHistoryTabShowsWhatHappenedToTheCase() {
+        TestDocket docket;
+        {
+            auto store = docket.openGenerated(20, 5);
+            Case c = *store->loadCase(1);
+            c.nationality = u"Honduras"_qs;
+            QString error;
+            QVERIFY(store->saveCase(c, &error));
+        }
+        MainWindow w;
+        QVERIFY(w.openDocket(docket.path()));
+        w.caseTable()->selectRow(w.caseModel()->rowOfCase(1));
+        auto *history = w.findChild<CaseHistoryView *>(u"historyView"_qs);
+        QCOMPARE(history->topLevelItemCount(), 2);  // the edit, then the generation
+        QVERIFY2(history->topLevelItem(0)->text(2).startsWith(u"Edited Nationality: "_qs),
+                 qPrintable(history->topLevelItem(0)->text(2)));
+        QVERIFY(history->topLevelItem(0)->text(2).endsWith(u"→ Honduras"_qs));
+        QVERIFY(history->topLevelItem(1)->text(2).startsWith(u"Imported from synthetic"_qs));
+        QVERIFY(w.findChild<QTabWidget *>(u"caseTabs"_qs)->indexOf(history) >= 0);
+        QVERIFY(w.findChild<QLabel *>(u"auditWarning"_qs)->isHidden());
+    }
+
+    void theViewerPagesThroughTheLogAndChecksTheChain() {
+        TestDocket docket;
+        auto store = docket.openGenerated(1200, 9);  // 1,202 entries
+        AuditLogDialog dialog(*store);
+        AuditTableModel *model = dialog.model();
+        QCOMPARE(model->rowCount(), 500);                  // one page to begin with
+        QCOMPARE(model->entry(0).action, u"generate"_qs);  // newest first
+        while (model->canFetchMore({}))
+            model->fetchMore({});
+        QCOMPARE(model->rowCount(), 1202);
+        QCOMPARE(model->entry(1201).action, u"docket.create"_qs);
+        QVERIFY(dialog.verifyChain());
+        QVERIFY(dialog.findChild<QLabel *>(u"auditVerdict"_qs)->text().contains(u"1202"_qs));
+
+        QSqlQuery q(store->database());
+        QVERIFY(q.exec(u"DROP TRIGGER audit_log_no_update"_qs));
+        QVERIFY(q.exec(u"UPDATE audit_log SET actor='mallory' WHERE seq=600"_qs));
+        QVERIFY(!dialog.verifyChain());
+        QVERIFY2(dialog.findChild<QLabel *>(u"auditVerdict"_qs)
+                     ->text()
+                     .startsWith(u"BROKEN: entry 600"_qs),
+                 qPrintable(dialog.findChild<QLabel *>(u"auditVerdict"_qs)->text()));
+    }
+
+    void openingATamperedDocketWarns() {
+        TestDocket docket;
+        {
+            auto store = docket.openGenerated(30, 2);
+            QSqlQuery q(store->database());
+            QVERIFY(q.exec(u"DROP TRIGGER audit_log_no_update"_qs));
+            QVERIFY(q.exec(u"UPDATE audit_log SET details='{}' WHERE seq=25"_qs));
+        }
+        MainWindow w;
+        w.show();
+        MessageBox::setNextAnswer(QMessageBox::Ok);
+        QVERIFY(w.openDocket(docket.path()));  // it opens: the cases are still there to see
+        QVERIFY2(MessageBox::lastText().contains(u"entry 25"_qs),
+                 qPrintable(MessageBox::lastText()));
+        QVERIFY(w.findChild<QLabel *>(u"auditWarning"_qs)->isVisible());
+        MessageBox::setNextAnswer(QMessageBox::Ok);
+        QVERIFY(!w.verifyAuditLog());
+    }
+};
+
+QTEST_MAIN(TestAuditViews)
+#include "tst_auditviews.moc"
