@@ -27,6 +27,7 @@ AuditLogDialog::AuditLogDialog(CaseStore &store, QWidget *parent)
     m_table->setWordWrap(false);
     m_table->verticalHeader()->hide();
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
     m_table->horizontalHeader()->setStretchLastSection(true);
     for (const auto &[column, width] : {std::pair{0, 60}, {1, 190}, {2, 140}, {3, 130}})
         m_table->setColumnWidth(column, width);

@@ -4,21 +4,18 @@
 #include "audit/AuditText.h"
 #include "store/CaseStore.h"
 
-#include <QHeaderView>
-
 namespace {
 constexpr int kMostShown = 500;
 }
 
-CaseHistoryView::CaseHistoryView(QWidget *parent) : QTreeWidget(parent) {
+CaseHistoryView::CaseHistoryView(QWidget *parent) : QListWidget(parent) {
     setObjectName(QStringLiteral("historyView"));
     setAccessibleName(tr("Case history"));
-    setRootIsDecorated(false);
     setWordWrap(true);
-    setHeaderLabels({tr("When (UTC)"), tr("Who"), tr("What")});
-    header()->setStretchLastSection(true);
-    setColumnWidth(0, 150);
-    setColumnWidth(1, 90);
+    setAlternatingRowColors(true);
+    setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    setTextElideMode(Qt::ElideNone);
+    setResizeMode(QListView::Adjust);
 }
 
 void CaseHistoryView::showCase(CaseStore *store, const QString &aNumberDigits) {
@@ -28,8 +25,10 @@ void CaseHistoryView::showCase(CaseStore *store, const QString &aNumberDigits) {
     const QList<AuditEntry> entries =
         AuditLog(store->handle()).entriesFor(QStringLiteral("case"), aNumberDigits, kMostShown);
     for (const AuditEntry &e : entries) {
-        auto *item = new QTreeWidgetItem(
-            this, {e.at.left(19).replace(u'T', u' '), e.actor, AuditText::describe(e)});
-        item->setToolTip(2, AuditText::describe(e));
+        const QString when = e.at.left(16).replace(u'T', u' ') + QStringLiteral(" UTC");
+        auto *item = new QListWidgetItem(
+            AuditText::describe(e) + QStringLiteral("\n") + when + QStringLiteral(" · ") + e.actor,
+            this);
+        item->setToolTip(QString::fromUtf8(e.details));
     }
 }

@@ -1,11 +1,12 @@
 #pragma once
 
-#include <QTreeWidget>
+#include <QListWidget>
 
 class CaseStore;
 
-// The History tab: every audit entry about the selected case, newest first.
-class CaseHistoryView : public QTreeWidget {
+// The History tab: every audit entry about the selected case, newest first, each as what
+// happened with, under it, when and by whom; wrapped to the narrow side panel.
+class CaseHistoryView : public QListWidget {
     Q_OBJECT
   public:
     explicit CaseHistoryView(QWidget *parent = nullptr);

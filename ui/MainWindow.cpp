@@ -151,7 +151,7 @@ void MainWindow::buildFileMenu() {
                     })
         ->setObjectName(QStringLiteral("actionNewIdentity"));
     file->addSeparator();
-    file->addAction(tr("Audit &Log…"), this, &MainWindow::showAuditLog)
+    file->addAction(tr("Au&dit Log…"), this, &MainWindow::showAuditLog)
         ->setObjectName(QStringLiteral("actionAuditLog"));
     file->addAction(tr("Verify &Audit Log"), this, &MainWindow::verifyAuditLog)
         ->setObjectName(QStringLiteral("actionVerifyAudit"));

@@ -77,6 +77,17 @@ QString describe(const AuditEntry &e) {
             .arg(d.value(QStringLiteral("updated")).toInteger())
             .arg(d.value(QStringLiteral("skipped")).toInteger())
             .arg(d.value(QStringLiteral("rejected")).toInteger());
+    if (a == u"generate")
+        return tr("%1 synthetic cases generated (seed %2)")
+            .arg(d.value(QStringLiteral("generated")).toInteger())
+            .arg(d.value(QStringLiteral("seed")).toInteger());
+    if (a == u"docket.create")
+        return tr("Docket created");
+    if (a == u"audit.start")
+        return tr("Audit log started on a docket of %1 cases (schema %2 → %3)")
+            .arg(d.value(QStringLiteral("cases")).toInteger())
+            .arg(d.value(QStringLiteral("schema_from")).toInt())
+            .arg(d.value(QStringLiteral("schema")).toInt());
     if (a == u"policy.load")
         return tr("Policy pack loaded: %1").arg(d.value(QStringLiteral("title")).toString());
     return a + QStringLiteral(" ") + QString::fromUtf8(e.details);

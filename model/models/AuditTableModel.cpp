@@ -28,7 +28,8 @@ QVariant AuditTableModel::data(const QModelIndex &index, int role) const {
         return {};
     const AuditEntry &e = m_entries.at(index.row());
     if (role == Qt::ToolTipRole)
-        return QString::fromUtf8(e.details);
+        return QString(e.at + QStringLiteral("\n") + QString::fromUtf8(e.details) +
+                       QStringLiteral("\nSHA-256 ") + QString::fromLatin1(e.hash.toHex()));
     switch (index.column()) {
         case SeqColumn:
             return e.seq;
