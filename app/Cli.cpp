@@ -14,6 +14,7 @@
 #include "io/JsonLinesImporter.h"
 #include "store/CasePager.h"
 #include "store/CaseStore.h"
+#include "store/DocketBackup.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -175,6 +176,45 @@ int check(QCommandLineParser &p) {
     return problems.isEmpty() && audit.ok ? Ok : Partial;
 }
 
+int backup(QCommandLineParser &p) {
+    if (p.positionalArguments().size() != 1) {
+        err() << "usage: discretion backup --db FILE OUT\n";
+        return Fatal;
+    }
+    auto store = openStore(p, CaseStore::OpenMode::OpenExisting);
+    if (!store)
+        return Fatal;
+    const QString target = p.positionalArguments().first();
+    const BackupResult r = DocketBackup::backup(*store, target);
+    if (!r.ok) {
+        err() << "error: " << r.problem << '\n';
+        return Fatal;
+    }
+    out() << "backed up " << store->path() << " to " << target << ": integrity ok, audit chain of "
+          << r.auditEntries << " entries verified, head " << r.auditHead << '\n';
+    return Ok;
+}
+
+int restore(QCommandLineParser &p) {
+    if (p.positionalArguments().size() != 1 || p.value(QStringLiteral("db")).isEmpty()) {
+        err() << "usage: discretion restore BACKUP --db FILE [--force]\n";
+        return Fatal;
+    }
+    const QString docket = p.value(QStringLiteral("db"));
+    const BackupResult r = DocketBackup::restore(p.positionalArguments().first(), docket,
+                                                 p.isSet(QStringLiteral("force")));
+    if (!r.ok) {
+        err() << "error: " << r.problem << '\n';
+        return Fatal;
+    }
+    out() << "restored " << docket << " from " << p.positionalArguments().first() << " ("
+          << r.auditEntries << " audit entries verified)";
+    if (!r.keptAside.isEmpty())
+        out() << "; the replaced docket is kept as " << r.keptAside;
+    out() << '\n';
+    return Ok;
+}
+
 QList<Command> commands() {
     const QCommandLineOption seed(QStringLiteral("seed"), QStringLiteral("Random seed."),
                                   QStringLiteral("S"));
@@ -302,6 +342,19 @@ QList<Command> commands() {
          check,
          {dbOption()},
          {}},
+        {"backup",
+         "--db FILE OUT",
+         "Copy the docket (SQLite online backup, consistent while in use), then verify the copy.",
+         backup,
+         {dbOption()},
+         {"OUT"}},
+        {"restore",
+         "BACKUP --db FILE [--force]",
+         "Replace a docket with a verified backup; --force keeps the replaced file aside.",
+         restore,
+         {dbOption(), QCommandLineOption(QStringLiteral("force"),
+                                         QStringLiteral("Replace an existing docket."))},
+         {"BACKUP"}},
         {"audit",
          "verify --db FILE | show --db FILE [--case A-NUMBER] [--limit N]",
          "Walk the audit log's hash chain (exit 1 at the first broken entry), or print entries.",

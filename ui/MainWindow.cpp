@@ -21,6 +21,7 @@
 #include "review/ReviewWizard.h"
 #include "sign/PdfVerifier.h"
 #include "store/CaseStore.h"
+#include "store/DocketBackup.h"
 
 #include <QAction>
 #include <QApplication>
@@ -45,7 +46,8 @@ MainWindow::MainWindow(QWidget *parent)
       m_history(new CaseHistoryView(this)),
       m_caseTabs(new QTabWidget(this)),
       m_counts(new QLabel(this)),
-      m_auditWarning(new QLabel(this)) {
+      m_auditWarning(new QLabel(this)),
+      m_lastBackup(new QLabel(this)) {
     setObjectName(QStringLiteral("mainWindow"));
     m_table->setObjectName(QStringLiteral("caseTable"));
     m_table->setAccessibleName(tr("Cases"));
@@ -91,7 +93,9 @@ MainWindow::MainWindow(QWidget *parent)
     m_auditWarning->setObjectName(QStringLiteral("auditWarning"));
     m_auditWarning->setStyleSheet(QStringLiteral("color:#a40000; font-weight:bold"));
     m_auditWarning->hide();
+    m_lastBackup->setObjectName(QStringLiteral("lastBackup"));
     statusBar()->addPermanentWidget(m_auditWarning);
+    statusBar()->addPermanentWidget(m_lastBackup);
     statusBar()->addPermanentWidget(m_counts);
 
     connect(m_filterBar, &FilterBar::filterChanged, m_model, &CaseTableModel::setFilter);
@@ -151,6 +155,8 @@ void MainWindow::buildFileMenu() {
                     })
         ->setObjectName(QStringLiteral("actionNewIdentity"));
     file->addSeparator();
+    file->addAction(tr("&Back Up Docket…"), this, &MainWindow::chooseAndBackUp)
+        ->setObjectName(QStringLiteral("actionBackUp"));
     file->addAction(tr("Au&dit Log…"), this, &MainWindow::showAuditLog)
         ->setObjectName(QStringLiteral("actionAuditLog"));
     file->addAction(tr("Verify &Audit Log"), this, &MainWindow::verifyAuditLog)
@@ -211,6 +217,7 @@ bool MainWindow::openDocket(const QString &path) {
         rebuildRecentMenu();
     }
     updateTitle();
+    showLastBackup();
     checkAuditTail();
     if (m_model->rowCount() > 0)
         m_table->selectRow(0);
@@ -232,6 +239,49 @@ void MainWindow::checkAuditTail() {
                            "Entries recorded before that point still hold; treat later changes "
                            "with suspicion and restore a backup if you have one.")
                             .arg(tail.problem));
+}
+
+void MainWindow::showLastBackup() {
+    const QString when = m_store ? m_store->lastBackup() : QString();
+    m_lastBackup->setText(
+        when.isEmpty() ? tr("Never backed up")
+                       : tr("Last backup %1 UTC").arg(QString(when.left(16)).replace(u'T', u' ')));
+}
+
+void MainWindow::chooseAndBackUp() {
+    if (!m_store)
+        return;
+    const QString suggested =
+        QStringLiteral("%1/%2-backup-%3.sqlite")
+            .arg(Settings::lastFolder(), QFileInfo(m_store->path()).completeBaseName(),
+                 Clock::nowUtc().toString(QStringLiteral("yyyyMMdd-HHmm")));
+    const QString path =
+        FileDialog::saveFile(this, tr("Back Up Docket"), suggested, tr("Dockets (*.sqlite)"));
+    if (!path.isEmpty())
+        backUpTo(path);
+}
+
+bool MainWindow::backUpTo(const QString &path) {
+    if (!m_store)
+        return false;
+    if (QFileInfo(path).absoluteFilePath() == QFileInfo(m_store->path()).absoluteFilePath()) {
+        MessageBox::warning(this, tr("Back Up Docket"),
+                            tr("Choose another file than the docket itself."));
+        return false;
+    }
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    const BackupResult r = DocketBackup::backup(*m_store, path);
+    QApplication::restoreOverrideCursor();
+    if (!r.ok) {
+        MessageBox::warning(this, tr("Backup failed"), r.problem);
+        return false;
+    }
+    showLastBackup();
+    statusBar()->showMessage(tr("Backed up to %1 and verified (%2 audit entries).")
+                                 .arg(QDir::toNativeSeparators(path))
+                                 .arg(r.auditEntries),
+                             10000);
+    return true;
 }
 
 void MainWindow::showAuditLog() {

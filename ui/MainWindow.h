@@ -41,6 +41,7 @@ class MainWindow : public QMainWindow {
     void exportSelectedPdfs();
     bool verifyPdf(const QString &path);  // shows the verdict; true when valid
     void showAuditLog();
+    bool backUpTo(const QString &path);  // shows the outcome; true when written and verified
     bool verifyAuditLog();  // the whole chain; shows the verdict; true when it holds
     void importFile(const QString &path, bool jsonLines);
     bool exportFile(const QString &path, bool jsonLines);
@@ -67,6 +68,8 @@ class MainWindow : public QMainWindow {
     qint64 currentCaseId() const;
     void saveLayout();
     void checkAuditTail();
+    void chooseAndBackUp();
+    void showLastBackup();
 
     std::unique_ptr<CaseStore> m_store;
     CaseTableModel *m_model;
@@ -77,5 +80,6 @@ class MainWindow : public QMainWindow {
     QTabWidget *m_caseTabs;
     QLabel *m_counts;
     QLabel *m_auditWarning;
+    QLabel *m_lastBackup;
     QMenu *m_recentMenu = nullptr;
 };

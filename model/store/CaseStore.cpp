@@ -10,6 +10,7 @@
 #include "audit/CaseChanges.h"
 #include "domain/ANumber.h"
 #include "domain/CaseFields.h"
+#include "domain/Clock.h"
 #include "io/CourtList.h"
 
 #include <QAtomicInt>
@@ -179,6 +180,28 @@ bool CaseStore::syncCourts(QString *error) {
         upsert.reset();
     }
     return setMetaValue(QStringLiteral("courts_hash"), list.hash(), error) && t.commit(error);
+}
+
+QString CaseStore::lastBackup() const {
+    return metaValue(QStringLiteral("last_backup"));
+}
+
+bool CaseStore::recordBackup(const QJsonObject &details, QString *error) {
+    Transaction t(m_handle);
+    return t.begin(error) &&
+           AuditLog(m_handle).append(QStringLiteral("backup"), QStringLiteral("docket"),
+                                     QFileInfo(m_path).fileName(), details, error) &&
+           setMetaValue(QStringLiteral("last_backup"), Clock::nowUtc().toString(Qt::ISODate),
+                        error) &&
+           t.commit(error);
+}
+
+bool CaseStore::recordRestore(const QJsonObject &details, QString *error) {
+    Transaction t(m_handle);
+    return t.begin(error) &&
+           AuditLog(m_handle).append(QStringLiteral("restore"), QStringLiteral("docket"),
+                                     QFileInfo(m_path).fileName(), details, error) &&
+           t.commit(error);
 }
 
 QString CaseStore::metaValue(const QString &key) const {

@@ -3,6 +3,7 @@
 #include "domain/Case.h"
 
 #include <sqlite3.h>
+#include <QJsonObject>
 #include <QList>
 #include <QSet>
 #include <QSqlDatabase>
@@ -43,6 +44,12 @@ class CaseStore {
     qint64 caseCount() const;  // kept by triggers: never a full count
     bool isSynthetic() const;
     bool setSynthetic(bool synthetic, QString *error);
+
+    // Backups: when the last one was made (UTC ISO 8601, empty if never), and recording
+    // a backup or a restore in the audit log (the restore in the restored docket).
+    QString lastBackup() const;
+    bool recordBackup(const QJsonObject &details, QString *error);
+    bool recordRestore(const QJsonObject &details, QString *error);
 
     // PRAGMA integrity_check: empty when the file is sound, else SQLite's findings.
     QStringList integrityProblems() const;

@@ -1,5 +1,7 @@
 #include "Sqlite.h"
 
+#include <QCoreApplication>
+
 #include <QSqlDriver>
 #include <QVariant>
 
@@ -12,11 +14,23 @@ sqlite3 *handle(const QSqlDatabase &db) {
     return *static_cast<sqlite3 *const *>(v.constData());
 }
 
+QString busyMessage() {
+    return QCoreApplication::translate(
+        "Sqlite",
+        "the docket is busy: another program (or another Discretion window) is writing to it "
+        "and did not finish within 5 seconds. Nothing was changed; try again when it is done");
+}
+
+bool isBusy(int rc) {
+    return (rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED;
+}
+
 bool exec(sqlite3 *db, const QString &sql, QString *error) {
     char *message = nullptr;
     const int rc = sqlite3_exec(db, sql.toUtf8().constData(), nullptr, nullptr, &message);
     if (rc != SQLITE_OK && error)
-        *error = QString::fromUtf8(message ? message : sqlite3_errstr(rc));
+        *error =
+            isBusy(rc) ? busyMessage() : QString::fromUtf8(message ? message : sqlite3_errstr(rc));
     sqlite3_free(message);
     return rc == SQLITE_OK;
 }
@@ -37,6 +51,8 @@ Statement::~Statement() {
 QString Statement::error() const {
     if (!m_prepareError.isEmpty())
         return QString::fromUtf8(m_prepareError);
+    if (isBusy(sqlite3_extended_errcode(m_db)))
+        return busyMessage();
     return QString::fromUtf8(sqlite3_errmsg(m_db));
 }
 

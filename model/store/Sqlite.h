@@ -12,6 +12,9 @@ namespace Sqlite {
 // The sqlite3 handle behind a QSQLITE connection, or nullptr.
 sqlite3 *handle(const QSqlDatabase &db);
 
+// A write lock that stayed taken past the busy timeout, said for people.
+QString busyMessage();
+bool isBusy(int resultCode);
 // Runs SQL with no results; returns false and sets *error on failure.
 bool exec(sqlite3 *db, const QString &sql, QString *error);
 

@@ -390,6 +390,26 @@ class TestCli : public QObject {
         QCOMPARE(discretion({u"audit"_qs, u"bogus"_qs, u"--db"_qs, db}).exitCode, 2);
     }
 
+    void backupAndRestore() {
+        const QString db = m_dir.path(u"backed.sqlite"_qs);
+        readyExampleReview(db);
+        const QString copy = m_dir.path(u"backed-copy.sqlite"_qs);
+        Run r = discretion({u"backup"_qs, u"--db"_qs, db, copy});
+        QVERIFY2(r.exitCode == 0 && r.out.contains(u"audit chain of 4 entries verified"_qs),
+                 qPrintable(r.out + r.err));
+        r = discretion({u"restore"_qs, copy, u"--db"_qs, db});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(u"--force"_qs), qPrintable(r.err));
+        r = discretion({u"restore"_qs, copy, u"--db"_qs, db, u"--force"_qs});
+        QVERIFY2(r.exitCode == 0 && r.out.contains(u"kept as"_qs), qPrintable(r.out + r.err));
+        r = discretion({u"audit"_qs, u"verify"_qs, u"--db"_qs, db});
+        QVERIFY2(r.exitCode == 0 && r.out.startsWith(u"ok: 5 entries"_qs), qPrintable(r.out));
+        r = discretion(
+            {u"restore"_qs, m_dir.path(u"no-such.sqlite"_qs), u"--db"_qs, db, u"--force"_qs});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(u"no-such.sqlite"_qs), qPrintable(r.err));
+    }
+
     void badDocketsGiveAClearMessage() {
         QVERIFY(m_dir.writeFile(u"fake.sqlite"_qs, "not a database at all"));
         Run r = discretion({u"check"_qs, u"--db"_qs, m_dir.path(u"fake.sqlite"_qs)});

@@ -1,11 +1,15 @@
 #include "AuditLogDialog.h"
 #include "CaseHistoryView.h"
+#include "FileDialog.h"
 #include "MainWindow.h"
 #include "MessageBox.h"
 #include "TestDocket.h"
 #include "audit/AuditLog.h"
 #include "models/AuditTableModel.h"
 #include "models/CaseTableModel.h"
+#include "store/DocketBackup.h"
+
+#include <QAction>
 
 #include <QLabel>
 #include <QSqlQuery>
@@ -63,6 +67,22 @@ class TestAuditViews : public QObject {
                      ->text()
                      .startsWith(u"BROKEN: entry 600"_qs),
                  qPrintable(dialog.findChild<QLabel *>(u"auditVerdict"_qs)->text()));
+    }
+
+    void fileBackUpWritesAVerifiedCopyAndShowsWhen() {
+        TestDocket docket;
+        { auto store = docket.openGenerated(40, 3); }
+        MainWindow w;
+        QVERIFY(w.openDocket(docket.path()));
+        auto *last = w.findChild<QLabel *>(u"lastBackup"_qs);
+        QCOMPARE(last->text(), u"Never backed up"_qs);
+        FileDialog::setNextAnswer(docket.path(u"backup.sqlite"_qs));
+        w.findChild<QAction *>(u"actionBackUp"_qs)->trigger();
+        QVERIFY(QFile::exists(docket.path(u"backup.sqlite"_qs)));
+        QVERIFY2(last->text().startsWith(u"Last backup 20"_qs), qPrintable(last->text()));
+        QVERIFY(DocketBackup::verifyCopy(docket.path(u"backup.sqlite"_qs)).ok);
+        MessageBox::setNextAnswer(QMessageBox::Ok);
+        QVERIFY(!w.backUpTo(docket.path()));  // never onto the docket itself
     }
 
     void openingATamperedDocketWarns() {
