@@ -297,10 +297,12 @@ QList<Command> commands() {
          {dbOption(), caseOption, answers},
          {"show"}},
         {"sign",
-         "--db FILE --case A-NUMBER --identity FILE.p12",
-         "Sign the case's ready review (passphrase: DISCRETION_PASSPHRASE or stdin).",
+         "--db FILE (--case A-NUMBER | --all-ready) --identity FILE.p12",
+         "Sign the case's ready review, or every ready review, each in its own transaction "
+         "(passphrase: DISCRETION_PASSPHRASE or stdin).",
          SignCli::sign,
-         {dbOption(), caseOption, identity},
+         {dbOption(), caseOption, identity,
+          QCommandLineOption(QStringLiteral("all-ready"), QStringLiteral("Every ready review."))},
          {}},
         {"export-pdf",
          "--db FILE (--case A-NUMBER --out FILE.pdf | --all-signed --out DIR) "

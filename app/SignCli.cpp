@@ -62,7 +62,37 @@ std::optional<SigningIdentity> loadIdentity(const QCommandLineParser &p) {
 }
 }  // namespace
 
+// Every ready review, each signed in its own transaction: an interruption leaves every
+// review either signed whole or still ready.
+int signAllReady(QCommandLineParser &p) {
+    QString error;
+    auto store =
+        CaseStore::open(p.value(QStringLiteral("db")), CaseStore::OpenMode::OpenExisting, &error);
+    if (!store) {
+        err() << "error: " << error << '\n';
+        return 2;
+    }
+    const std::optional<SigningIdentity> identity = loadIdentity(p);
+    if (!identity)
+        return 2;
+    ReviewStore reviews(*store);
+    const QList<qint64> ready = reviews.readyReviews();
+    int signedCount = 0;
+    for (qint64 reviewId : ready) {
+        if (!reviews.sign(reviewId, *identity, nullptr, &error)) {
+            err() << "error: review " << reviewId << ": " << error << '\n';
+            return 1;
+        }
+        if (++signedCount % 100 == 0)
+            err() << "progress: " << signedCount << " of " << ready.size() << '\n';
+    }
+    out() << "signed " << signedCount << " ready reviews as " << identity->commonName() << '\n';
+    return 0;
+}
+
 int sign(QCommandLineParser &p) {
+    if (p.isSet(QStringLiteral("all-ready")))
+        return signAllReady(p);
     std::unique_ptr<CaseStore> store;
     const qint64 caseId = findCase(p, store);
     if (caseId == 0)

@@ -287,6 +287,20 @@ std::optional<std::pair<ReviewSignature, QString>> ReviewStore::signatureByRecor
     return std::pair{*signature, s.text(1)};
 }
 
+QList<qint64> ReviewStore::readyReviews() const {
+    QList<qint64> out;
+    Sqlite::Statement s(
+        m_store.handle(),
+        QStringLiteral(
+            "SELECT r.id FROM reviews r WHERE r.status = 'ready' "
+            "AND r.version = (SELECT max(version) FROM reviews WHERE case_id = r.case_id) "
+            "AND NOT EXISTS (SELECT 1 FROM review_signatures s WHERE s.review_id = r.id) "
+            "ORDER BY r.case_id"));
+    while (s.step() == SQLITE_ROW)
+        out << s.int64(0);
+    return out;
+}
+
 QList<qint64> ReviewStore::casesWithSignedReview() const {
     QList<qint64> out;
     Sqlite::Statement s(

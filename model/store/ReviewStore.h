@@ -39,6 +39,8 @@ class ReviewStore {
     std::optional<ReviewSignature> signatureOf(qint64 reviewId) const;
     // Cases whose latest review is signed.
     QList<qint64> casesWithSignedReview() const;
+    // Ids of the latest reviews marked ready and not yet signed, by case.
+    QList<qint64> readyReviews() const;
     // The signature of the signed review whose record has this hash, with the case's A-number.
     std::optional<std::pair<ReviewSignature, QString>> signatureByRecord(
         const QString &sha256) const;
