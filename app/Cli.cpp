@@ -130,12 +130,15 @@ int exportFile(QCommandLineParser &p) {
         return Fatal;
     qint64 written = 0;
     QString error;
+    const auto privacy = p.isSet(QStringLiteral("mask")) ? CaseExporter::Privacy::Masked
+                                                         : CaseExporter::Privacy::Full;
     if (!ExportFunction(*store, filterFrom(p), CaseSort{}, p.positionalArguments().first(),
-                        &written, &error)) {
+                        &written, &error, privacy)) {
         err() << "error: " << error << '\n';
         return Fatal;
     }
-    out() << "exported " << written << " cases to " << p.positionalArguments().first() << '\n';
+    out() << "exported " << written << " cases to " << p.positionalArguments().first()
+          << (p.isSet(QStringLiteral("mask")) ? " (masked: no names or A-numbers)" : "") << '\n';
     return Ok;
 }
 
@@ -246,6 +249,9 @@ QList<Command> commands() {
     const QCommandLineOption pageSize(QStringLiteral("page-size"),
                                       QStringLiteral("letter (default) or a4."),
                                       QStringLiteral("SIZE"));
+    const QCommandLineOption mask(
+        QStringLiteral("mask"),
+        QStringLiteral("Pseudonymous A-numbers, no names or identifying details."));
     const QCommandLineOption allSigned(QStringLiteral("all-signed"),
                                        QStringLiteral("Every case whose latest review is signed."));
     QList<QCommandLineOption> identityOptions{outOption};
@@ -267,10 +273,10 @@ QList<Command> commands() {
          {dbOption(), duplicate},
          {"CSV"}},
         {"export-csv",
-         "--db FILE OUT [--search TEXT] [--court CODE]",
-         "Export cases to CSV.",
+         "--db FILE OUT [--search TEXT] [--court CODE] [--mask]",
+         "Export cases to CSV; --mask removes names and identifying details (for statistics).",
          exportFile<CaseExporter::exportCsv>,
-         {dbOption(), search, court},
+         {dbOption(), search, court, mask},
          {"OUT"}},
         {"import-jsonl",
          "--db FILE JSONL [--on-duplicate skip|update]",
@@ -279,10 +285,10 @@ QList<Command> commands() {
          {dbOption(), duplicate},
          {"JSONL"}},
         {"export-jsonl",
-         "--db FILE OUT [--search TEXT] [--court CODE]",
-         "Export whole case records to JSON Lines.",
+         "--db FILE OUT [--search TEXT] [--court CODE] [--mask]",
+         "Export whole case records to JSON Lines; --mask as for export-csv.",
          exportFile<CaseExporter::exportJsonLines>,
-         {dbOption(), search, court},
+         {dbOption(), search, court, mask},
          {"OUT"}},
         {"list",
          "--db FILE [--search TEXT] [--court CODE] [--limit N]",

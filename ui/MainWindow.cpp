@@ -137,6 +137,9 @@ void MainWindow::buildFileMenu() {
     file->addAction(tr("&Export List as CSV…"), this, [this] { chooseAndExport(false); })
         ->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     file->addAction(tr("Export List as JSON &Lines…"), this, [this] { chooseAndExport(true); });
+    file->addAction(tr("Export &Masked List for Statistics…"), this,
+                    [this] { chooseAndExport(false, true); })
+        ->setObjectName(QStringLiteral("actionExportMasked"));
     file->addSeparator();
     QAction *exportPdfs =
         file->addAction(tr("Export Signed &PDFs…"), this, &MainWindow::exportSelectedPdfs);
@@ -530,27 +533,29 @@ void MainWindow::importFile(const QString &path, bool jsonLines) {
         m_model->refresh();
 }
 
-void MainWindow::chooseAndExport(bool jsonLines) {
-    const QString path =
-        FileDialog::saveFile(this, tr("Export"), Settings::lastFolder(),
-                             jsonLines ? tr("JSON Lines (*.jsonl)") : tr("CSV files (*.csv)"));
+void MainWindow::chooseAndExport(bool jsonLines, bool masked) {
+    const QString path = FileDialog::saveFile(
+        this, masked ? tr("Export Masked List") : tr("Export"), Settings::lastFolder(),
+        jsonLines ? tr("JSON Lines (*.jsonl)") : tr("CSV files (*.csv)"));
     if (path.isEmpty())
         return;
     Settings::setLastFolder(QFileInfo(path).absolutePath());
-    exportFile(path, jsonLines);
+    exportFile(path, jsonLines, masked);
 }
 
-bool MainWindow::exportFile(const QString &path, bool jsonLines) {
+bool MainWindow::exportFile(const QString &path, bool jsonLines, bool masked) {
     if (!m_store)
         return false;
     qint64 written = 0;
     QString error;
     QApplication::setOverrideCursor(Qt::WaitCursor);
+    const auto privacy = masked ? CaseExporter::Privacy::Masked : CaseExporter::Privacy::Full;
     const bool ok =
-        jsonLines ? CaseExporter::exportJsonLines(*m_store, m_model->filter(),
-                                                  m_model->currentSort(), path, &written, &error)
-                  : CaseExporter::exportCsv(*m_store, m_model->filter(), m_model->currentSort(),
-                                            path, &written, &error);
+        jsonLines
+            ? CaseExporter::exportJsonLines(*m_store, m_model->filter(), m_model->currentSort(),
+                                            path, &written, &error, privacy)
+            : CaseExporter::exportCsv(*m_store, m_model->filter(), m_model->currentSort(), path,
+                                      &written, &error, privacy);
     QApplication::restoreOverrideCursor();
     if (!ok)
         MessageBox::warning(this, tr("Export"), error);

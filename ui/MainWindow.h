@@ -44,7 +44,8 @@ class MainWindow : public QMainWindow {
     bool backUpTo(const QString &path);  // shows the outcome; true when written and verified
     bool verifyAuditLog();  // the whole chain; shows the verdict; true when it holds
     void importFile(const QString &path, bool jsonLines);
-    bool exportFile(const QString &path, bool jsonLines);
+    // masked: names and identifying details removed, for sharing statistics.
+    bool exportFile(const QString &path, bool jsonLines, bool masked = false);
 
   protected:
     void closeEvent(QCloseEvent *event) override;
@@ -57,7 +58,7 @@ class MainWindow : public QMainWindow {
     void chooseAndOpen();
     void chooseAndCreate();
     void chooseAndImport(bool jsonLines);
-    void chooseAndExport(bool jsonLines);
+    void chooseAndExport(bool jsonLines, bool masked = false);
     void chooseAndVerifyPdf();
     void showAbout();
     void showCurrentCase();

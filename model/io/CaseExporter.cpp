@@ -1,6 +1,7 @@
 #include "CaseExporter.h"
 
 #include "CaseJson.h"
+#include "CaseMasking.h"
 #include "CsvWriter.h"
 #include "domain/CaseFields.h"
 #include "store/CasePager.h"
@@ -36,7 +37,7 @@ bool commit(QSaveFile &file, bool ok, QString *error) {
 }  // namespace
 
 bool exportCsv(const CaseStore &store, const CaseFilter &filter, const CaseSort &sort,
-               const QString &path, qint64 *written, QString *error) {
+               const QString &path, qint64 *written, QString *error, Privacy privacy) {
     QSaveFile file(path);
     if (!openPrivate(file, error))
         return false;
@@ -44,10 +45,12 @@ bool exportCsv(const CaseStore &store, const CaseFilter &filter, const CaseSort 
     bool ok = writer.writeRecord(CaseFields::keys());
     *written = 0;
     const CasePager pager(store.database(), filter, sort);
+    const CaseMasking masking;
     ok = ok && pager.forEachCase(false, [&](const Case &c) {
+        const Case shown = privacy == Privacy::Masked ? masking.mask(c) : c;
         QStringList fields;
         for (const CaseField &f : CaseFields::all())
-            fields << CaseFields::text(c, f);
+            fields << (f.kind == FieldKind::ANumber ? shown.aNumber : CaseFields::text(shown, f));
         ++*written;
         return writer.writeRecord(fields);
     });
@@ -55,14 +58,17 @@ bool exportCsv(const CaseStore &store, const CaseFilter &filter, const CaseSort 
 }
 
 bool exportJsonLines(const CaseStore &store, const CaseFilter &filter, const CaseSort &sort,
-                     const QString &path, qint64 *written, QString *error) {
+                     const QString &path, qint64 *written, QString *error, Privacy privacy) {
     QSaveFile file(path);
     if (!openPrivate(file, error))
         return false;
     *written = 0;
     const CasePager pager(store.database(), filter, sort);
+    const CaseMasking masking;
     const bool ok = pager.forEachCase(true, [&](const Case &c) {
-        QByteArray line = QJsonDocument(CaseJson::toJson(c)).toJson(QJsonDocument::Compact);
+        QByteArray line =
+            QJsonDocument(CaseJson::toJson(privacy == Privacy::Masked ? masking.mask(c) : c))
+                .toJson(QJsonDocument::Compact);
         line.append('\n');
         ++*written;
         return file.write(line) == line.size();

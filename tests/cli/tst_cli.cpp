@@ -1,5 +1,6 @@
 // Runs the built `discretion` executable on real files, as a script would.
 #include "TestDocket.h"
+#include "domain/ANumber.h"
 
 #include <sqlite3.h>
 #include <QJsonArray>
@@ -408,6 +409,41 @@ class TestCli : public QObject {
             {u"restore"_qs, m_dir.path(u"no-such.sqlite"_qs), u"--db"_qs, db, u"--force"_qs});
         QCOMPARE(r.exitCode, 2);
         QVERIFY2(r.err.contains(u"no-such.sqlite"_qs), qPrintable(r.err));
+    }
+
+    // Diagnostics (standard error: progress, warnings) never carry names or A-numbers; a
+    // masked export carries neither.
+    void noPersonalDataInDiagnosticsOrMaskedExports() {
+        const QString source = m_dir.path(u"private-source.sqlite"_qs);
+        const QString db = m_dir.path(u"private.sqlite"_qs);
+        const QString csv = m_dir.path(u"private.csv"_qs);
+        QString diagnostics;
+        for (const QStringList &args :
+             {QStringList{u"generate-docket"_qs, u"--db"_qs, source, u"--cases"_qs, u"300"_qs},
+              QStringList{u"export-csv"_qs, u"--db"_qs, source, csv},
+              QStringList{u"import-csv"_qs, u"--db"_qs, db, csv},
+              QStringList{u"backup"_qs, u"--db"_qs, db, m_dir.path(u"private-backup.sqlite"_qs)},
+              QStringList{u"export-csv"_qs, u"--db"_qs, db, m_dir.path(u"masked.csv"_qs),
+                          u"--mask"_qs},
+              QStringList{u"check"_qs, u"--db"_qs, db}}) {
+            const Run r = discretion(args);
+            QVERIFY2(r.exitCode == 0, qPrintable(args.first() + r.err));
+            diagnostics += r.err;
+        }
+        QFile masked(m_dir.path(u"masked.csv"_qs));
+        QVERIFY(masked.open(QIODevice::ReadOnly));
+        const QString maskedText = QString::fromUtf8(masked.readAll());
+        QString error;
+        auto store = CaseStore::open(db, CaseStore::OpenMode::OpenExisting, &error);
+        QVERIFY(store);
+        for (qint64 id = 1; id <= 300; ++id) {
+            const Case c = *store->loadCase(id);
+            for (const QString &personal : QStringList{c.aNumber, ANumber::displayDigits(c.aNumber),
+                                                       c.familyName + u", "_qs + c.givenNames}) {
+                QVERIFY2(!diagnostics.contains(personal), qPrintable(personal));
+                QVERIFY2(!maskedText.contains(personal), qPrintable(personal));
+            }
+        }
     }
 
     void badDocketsGiveAClearMessage() {
