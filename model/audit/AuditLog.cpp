@@ -37,7 +37,7 @@ const char *const kColumns =
 
 QString osUser() {
     for (const char *variable : {"USER", "LOGNAME"})
-        if (const QString user = qEnvironmentVariable(variable); !user.isEmpty())
+        if (QString user = qEnvironmentVariable(variable); !user.isEmpty())
             return user;
     const passwd *entry = getpwuid(geteuid());
     return entry ? QString::fromLocal8Bit(entry->pw_name) : QString();

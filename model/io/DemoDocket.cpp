@@ -15,7 +15,7 @@ QString defaultPath() {
 }
 
 QString ensure(QString *error) {
-    const QString path = defaultPath();
+    QString path = defaultPath();
     if (QFileInfo::exists(path))
         return path;
     QDir().mkpath(QFileInfo(path).absolutePath());

@@ -9,10 +9,10 @@ QString tr(const char *text) {
 }
 }  // namespace
 
-PolicyGuide::PolicyGuide(const PolicyPack &pack, QList<DerivedFact> facts, Answers answers)
+PolicyGuide::PolicyGuide(const PolicyPack &pack, const QList<DerivedFact> &facts, Answers answers)
     : m_pack(pack), m_answers(std::move(answers)) {
-    for (DerivedFact &f : facts)
-        m_facts.insert(f.id, std::move(f));
+    for (const DerivedFact &f : facts)
+        m_facts.insert(f.id, f);
 }
 
 QList<RuleOutcome> PolicyGuide::evaluate() const {
@@ -62,7 +62,7 @@ PolicyGuide::State PolicyGuide::checkGroup(const QJsonArray &parts, bool all,
     const State decisive = all ? State::DoesNotApply : State::Applies;
     bool undecided = false;
     QStringList reasons;
-    for (const QJsonValue &part : parts) {
+    for (const auto &part : parts) {
         QStringList partReasons;
         const State s = check(part.toObject(), partReasons);
         if (s == decisive) {

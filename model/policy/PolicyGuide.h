@@ -25,7 +25,7 @@ class PolicyGuide {
   public:
     using Answers = QHash<QString, QString>;
 
-    PolicyGuide(const PolicyPack &pack, QList<DerivedFact> facts, Answers answers);
+    PolicyGuide(const PolicyPack &pack, const QList<DerivedFact> &facts, Answers answers);
 
     QList<RuleOutcome> evaluate() const;
     QList<RuleOutcome> applying() const;  // only the rules that apply

@@ -33,7 +33,7 @@ QJsonArray strings(const QStringList &list) {
 
 QStringList stringList(const QJsonValue &v) {
     QStringList out;
-    for (const QJsonValue &s : v.toArray())
+    for (const auto &s : v.toArray())
         out << s.toString();
     return out;
 }
@@ -122,12 +122,12 @@ Review Review::fromJson(const QJsonObject &o) {
     r.policyInForce = policy.value("in_force_on_review_date").toBool(true);
     r.reviewer = o.value("reviewer").toString();
     r.reviewDate = FieldText::parseDate(o.value("review_date").toString(), nullptr);
-    for (const QJsonValue &v : o.value("answers").toArray()) {
+    for (const auto &v : o.value("answers").toArray()) {
         const QJsonObject a = v.toObject();
         r.answers << ReviewAnswer{a.value("item").toString(), a.value("answer").toString(),
                                   a.value("note").toString()};
     }
-    for (const QJsonValue &v : o.value("facts").toArray()) {
+    for (const auto &v : o.value("facts").toArray()) {
         const QJsonObject f = v.toObject();
         const QJsonValue value = f.value("value");
         r.facts << DerivedFact{f.value("id").toString(), f.value("label").toString(),
@@ -136,7 +136,7 @@ Review Review::fromJson(const QJsonObject &o) {
         if (value.isDouble())
             r.facts.last().value = value.toInt();
     }
-    for (const QJsonValue &v : o.value("rules").toArray()) {
+    for (const auto &v : o.value("rules").toArray()) {
         const QJsonObject s = v.toObject();
         r.rules << RuleSnapshot{s.value("rule").toString(),     s.value("state").toString(),
                                 s.value("says").toString(),     s.value("usual_course").toString(),

@@ -78,7 +78,7 @@ QString nameEntry(X509 *cert, int nid) {
     unsigned char *utf8 = nullptr;
     const int length =
         ASN1_STRING_to_UTF8(&utf8, X509_NAME_ENTRY_get_data(X509_NAME_get_entry(name, index)));
-    const QString out =
+    QString out =
         length >= 0 ? QString::fromUtf8(reinterpret_cast<char *>(utf8), length) : QString();
     OPENSSL_free(utf8);
     return out;
@@ -255,7 +255,7 @@ QDateTime SigningIdentity::notAfter() const {
 QByteArray SigningIdentity::certificateDer() const {
     unsigned char *der = nullptr;
     const int length = i2d_X509(m_keys->cert.get(), &der);
-    const QByteArray out(reinterpret_cast<const char *>(der), qMax(length, 0));
+    QByteArray out(reinterpret_cast<const char *>(der), qMax(length, 0));
     OPENSSL_free(der);
     return out;
 }
@@ -314,7 +314,7 @@ QByteArray SigningIdentity::cmsDetached(const QByteArray &data, QString *error) 
         *error = tr("could not make the PDF signature: %1").arg(opensslError());
         return {};
     }
-    const QByteArray out(reinterpret_cast<const char *>(der), length);
+    QByteArray out(reinterpret_cast<const char *>(der), length);
     OPENSSL_free(der);
     return out;
 }

@@ -33,8 +33,8 @@ bool CaseFilter::isEmpty() const {
     return *this == CaseFilter();
 }
 
-CasePager::CasePager(QSqlDatabase db, CaseFilter filter, CaseSort sort)
-    : m_db(std::move(db)), m_filter(std::move(filter)), m_sort(sort) {
+CasePager::CasePager(const QSqlDatabase &db, CaseFilter filter, CaseSort sort)
+    : m_db(db), m_filter(std::move(filter)), m_sort(sort) {
     buildWhere();
 }
 

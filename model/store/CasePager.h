@@ -31,7 +31,7 @@ class CasePager {
         bool ok = false;
     };
 
-    CasePager(QSqlDatabase db, CaseFilter filter, CaseSort sort);
+    CasePager(const QSqlDatabase &db, CaseFilter filter, CaseSort sort);
 
     Page first(int limit) const;
     Page after(const Key &key, int limit, qint64 skip = 0) const;

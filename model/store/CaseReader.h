@@ -9,7 +9,7 @@
 // Reads whole case records (the case row with its charges, family and relief).
 class CaseReader {
   public:
-    explicit CaseReader(QSqlDatabase db) : m_db(std::move(db)) {}
+    explicit CaseReader(const QSqlDatabase &db) : m_db(db) {}
     std::optional<Case> load(qint64 id) const;
     void loadChildren(Case &c) const;
 
