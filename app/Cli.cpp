@@ -15,9 +15,11 @@
 #include "store/CasePager.h"
 #include "store/CaseStore.h"
 #include "store/DocketBackup.h"
+#include "store/ReviewStore.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QFileInfo>
 #include <functional>
 
 namespace Cli {
@@ -65,11 +67,12 @@ bool duplicatePolicy(const QCommandLineParser &p, DuplicatePolicy *policy) {
     return true;
 }
 
-int printReport(const ImportReport &r) {
+int printReport(const QString &path, const ImportReport &r) {
+    const QString file = QFileInfo(path).fileName();
     for (const QString &c : r.unknownColumns)
-        err() << "warning: unknown column '" << c << "' ignored\n";
+        err() << "warning: " << file << ": unknown column '" << c << "' ignored\n";
     for (const RejectedRow &row : r.rejected)
-        err() << "rejected: " << r.rejectedText(row) << '\n';
+        err() << "rejected: " << file << ", " << r.rejectedText(row) << '\n';
     if (!r.fatal.isEmpty()) {
         err() << "error: " << r.fatal << '\n';
         return Fatal;
@@ -109,7 +112,8 @@ int importFile(QCommandLineParser &p) {
     auto store = openStore(p, CaseStore::OpenMode::CreateIfMissing);
     if (!store)
         return Fatal;
-    return printReport(Importer(*store, policy).importFile(p.positionalArguments().first()));
+    const QString path = p.positionalArguments().first();
+    return printReport(path, Importer(*store, policy).importFile(path));
 }
 
 CaseFilter filterFrom(const QCommandLineParser &p) {
@@ -176,7 +180,13 @@ int check(QCommandLineParser &p) {
           << (audit.ok ? QStringLiteral("ok, %1 entries").arg(audit.checked)
                        : QStringLiteral("BROKEN: ") + audit.problem)
           << '\n';
-    return problems.isEmpty() && audit.ok ? Ok : Partial;
+    const ReviewStore reviews(*store);
+    const QStringList records = reviews.signedRecordProblems() + reviews.policyTextProblems();
+    out() << "signed records and policy texts: "
+          << (records.isEmpty() ? QStringLiteral("ok")
+                                : QStringLiteral("BROKEN\n  ") + records.join(u"\n  "_qs))
+          << '\n';
+    return problems.isEmpty() && audit.ok && records.isEmpty() ? Ok : Partial;
 }
 
 int backup(QCommandLineParser &p) {

@@ -298,8 +298,12 @@ bool MainWindow::verifyAuditLog() {
     if (!m_store)
         return false;
     QApplication::setOverrideCursor(Qt::WaitCursor);
-    const AuditVerification v = AuditLog(m_store->handle()).verify();
+    AuditVerification v = AuditLog(m_store->handle()).verify();
+    const ReviewStore reviews(*m_store);
+    const QStringList records = reviews.signedRecordProblems() + reviews.policyTextProblems();
     QApplication::restoreOverrideCursor();
+    if (v.ok && !records.isEmpty())
+        v = {false, v.checked, 0, records.join(QStringLiteral(";\n"))};
     m_auditWarning->setVisible(!v.ok);
     if (!v.ok) {
         m_auditWarning->setText(tr("Audit log broken"));

@@ -1,5 +1,7 @@
 #include "FieldText.h"
 
+#include <QLocale>
+
 #include "ANumber.h"
 #include "Codes.h"
 
@@ -92,6 +94,11 @@ QString isoDate(const QDate &date) {
 
 Parsed parse(const CaseField &field, const QString &raw, const QSet<QString> &courts) {
     const QString t = raw.trimmed();
+    if (t.size() > kMaxFieldLength)
+        return {{},
+                tr("%1 is %2 characters long; a field holds at most %3")
+                    .arg(field.label, QLocale(QLocale::English).toString(t.size()),
+                         QLocale(QLocale::English).toString(kMaxFieldLength))};
     if (t.isEmpty())
         return {{}, field.required ? tr("%1 is required").arg(field.label) : QString()};
     switch (field.kind) {

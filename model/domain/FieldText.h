@@ -23,6 +23,10 @@ struct Parsed {
     bool ok() const { return error.isEmpty(); }
 };
 
+// The longest text a field holds (a page of notes is about 3,000 characters): a 10 MB
+// field in a file is a mistake, refused with the row and field named.
+constexpr qsizetype kMaxFieldLength = 20000;
+
 // Checks and normalises raw text for one field. courts is the set of known court codes.
 Parsed parse(const CaseField &field, const QString &raw, const QSet<QString> &courts);
 }  // namespace FieldText

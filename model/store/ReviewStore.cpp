@@ -4,6 +4,7 @@
 #include "Sqlite.h"
 #include "Transaction.h"
 #include "audit/AuditLog.h"
+#include "domain/ANumber.h"
 #include "domain/Clock.h"
 #include "sign/SigningIdentity.h"
 
@@ -285,6 +286,57 @@ std::optional<std::pair<ReviewSignature, QString>> ReviewStore::signatureByRecor
     if (!signature)
         return std::nullopt;
     return std::pair{*signature, s.text(1)};
+}
+
+namespace {
+QString sha256Hex(const QByteArray &bytes) {
+    return QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+}
+}  // namespace
+
+QStringList ReviewStore::signedRecordProblems() const {
+    QStringList problems;
+    Sqlite::Statement s(
+        m_store.handle(),
+        QStringLiteral("SELECT c.a_number, r.version, r.record, r.record_sha256, "
+                       "s.record_sha256, s.signature, s.certificate "
+                       "FROM review_signatures s JOIN reviews r ON r.id = s.review_id "
+                       "JOIN cases c ON c.id = r.case_id ORDER BY c.a_number"));
+    Sqlite::Statement audited(
+        m_store.handle(),
+        QStringLiteral("SELECT 1 FROM audit_log WHERE action='review.sign' AND entity_id=? AND "
+                       "json_extract(details, '$.record_sha256')=?"));
+    while (s.step() == SQLITE_ROW) {
+        const QString which =
+            tr("%1 version %2").arg(ANumber::displayDigits(s.text(0))).arg(s.int64(1));
+        const QByteArray record = s.text(2).toUtf8();
+        const QString now = sha256Hex(record);
+        const QString signedAs = s.text(4);
+        audited.reset();
+        audited.bind(1, s.text(0));
+        audited.bind(2, signedAs);
+        if (now != signedAs || s.text(3) != signedAs)
+            problems << tr("%1: the signed record was changed after signing (it hashes to %2…, "
+                           "it was signed as %3…)")
+                            .arg(which, now.left(12), signedAs.left(12));
+        else if (!SigningIdentity::verify(s.blob(6), record, s.blob(5)))
+            problems << tr("%1: the signature does not verify with its certificate").arg(which);
+        else if (audited.step() != SQLITE_ROW)
+            problems << tr("%1: the audit log has no signing of this record (%2…)")
+                            .arg(which, signedAs.left(12));
+    }
+    return problems;
+}
+
+QStringList ReviewStore::policyTextProblems() const {
+    QStringList problems;
+    Sqlite::Statement s(m_store.handle(),
+                        QStringLiteral("SELECT policy_id, sha256, canonical FROM policy_texts"));
+    while (s.step() == SQLITE_ROW)
+        if (sha256Hex(s.text(2).toUtf8()) != s.text(1))
+            problems << tr("policy %1: the kept text no longer matches its SHA-256 %2…")
+                            .arg(s.text(0), s.text(1).left(12));
+    return problems;
 }
 
 QList<qint64> ReviewStore::readyReviews() const {

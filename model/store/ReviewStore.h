@@ -39,6 +39,12 @@ class ReviewStore {
     std::optional<ReviewSignature> signatureOf(qint64 reviewId) const;
     // Cases whose latest review is signed.
     QList<qint64> casesWithSignedReview() const;
+    // Every signed review checked as it stands: its record still hashes to what was signed,
+    // the signature verifies with its certificate, and the audit log's signing entry names
+    // the same hash. One line per problem, naming the case and version; empty when all hold.
+    QStringList signedRecordProblems() const;
+    // Every kept policy text still hashes to the SHA-256 it is filed under.
+    QStringList policyTextProblems() const;
     // Ids of the latest reviews marked ready and not yet signed, by case.
     QList<qint64> readyReviews() const;
     // The signature of the signed review whose record has this hash, with the case's A-number.
