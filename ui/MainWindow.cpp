@@ -35,6 +35,7 @@
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTimer>
 #include <QVBoxLayout>
 
 MainWindow::MainWindow(QWidget *parent)
@@ -47,7 +48,8 @@ MainWindow::MainWindow(QWidget *parent)
       m_caseTabs(new QTabWidget(this)),
       m_counts(new QLabel(this)),
       m_auditWarning(new QLabel(this)),
-      m_lastBackup(new QLabel(this)) {
+      m_lastBackup(new QLabel(this)),
+      m_changeWatch(new QTimer(this)) {
     setObjectName(QStringLiteral("mainWindow"));
     m_table->setObjectName(QStringLiteral("caseTable"));
     m_table->setAccessibleName(tr("Cases"));
@@ -104,6 +106,11 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &MainWindow::showCurrentCase);
     connect(m_model, &QAbstractItemModel::modelReset, this, &MainWindow::showCurrentCase);
+    // Another program (the CLI importing, a second window) may change the docket: look
+    // every two seconds, at the cost of one PRAGMA, and show what it did.
+    m_changeWatch->setObjectName(QStringLiteral("changeWatch"));
+    m_changeWatch->setInterval(2000);
+    connect(m_changeWatch, &QTimer::timeout, this, &MainWindow::refreshIfChangedElsewhere);
     buildMenus();
     if (!restoreGeometry(Settings::windowGeometry()))
         resize(1280, 760);
@@ -222,10 +229,28 @@ bool MainWindow::openDocket(const QString &path) {
     updateTitle();
     showLastBackup();
     checkAuditTail();
+    m_dataVersion = m_store->dataVersion();
+    m_changeWatch->start();
     if (m_model->rowCount() > 0)
         m_table->selectRow(0);
     m_table->setFocus();  // Enter opens the selected case straight away
     return true;
+}
+
+void MainWindow::refreshIfChangedElsewhere() {
+    if (!m_store)
+        return;
+    const qint64 version = m_store->dataVersion();
+    if (version == m_dataVersion)
+        return;
+    m_dataVersion = version;
+    const qint64 id = currentCaseId();
+    m_model->refresh();
+    if (!selectCase(id) && m_model->rowCount() > 0)
+        m_table->selectRow(0);
+    showLastBackup();
+    statusBar()->showMessage(
+        tr("The docket was changed by another program; the list is up to date."), 8000);
 }
 
 void MainWindow::checkAuditTail() {

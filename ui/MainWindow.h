@@ -14,6 +14,7 @@ class FilterBar;
 class QLabel;
 class QMenu;
 class QTabWidget;
+class QTimer;
 class QTableView;
 
 // The workstation window: filter bar, case list and details side by side, a status
@@ -42,7 +43,7 @@ class MainWindow : public QMainWindow {
     bool verifyPdf(const QString &path);  // shows the verdict; true when valid
     void showAuditLog();
     bool backUpTo(const QString &path);  // shows the outcome; true when written and verified
-    bool verifyAuditLog();  // the whole chain; shows the verdict; true when it holds
+    bool verifyAuditLog();               // the whole chain; shows the verdict; true when it holds
     void importFile(const QString &path, bool jsonLines);
     // masked: names and identifying details removed, for sharing statistics.
     bool exportFile(const QString &path, bool jsonLines, bool masked = false);
@@ -69,6 +70,7 @@ class MainWindow : public QMainWindow {
     qint64 currentCaseId() const;
     void saveLayout();
     void checkAuditTail();
+    void refreshIfChangedElsewhere();
     void chooseAndBackUp();
     void showLastBackup();
 
@@ -82,5 +84,7 @@ class MainWindow : public QMainWindow {
     QLabel *m_counts;
     QLabel *m_auditWarning;
     QLabel *m_lastBackup;
+    QTimer *m_changeWatch;
+    qint64 m_dataVersion = -1;
     QMenu *m_recentMenu = nullptr;
 };

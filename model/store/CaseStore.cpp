@@ -182,6 +182,11 @@ bool CaseStore::syncCourts(QString *error) {
     return setMetaValue(QStringLiteral("courts_hash"), list.hash(), error) && t.commit(error);
 }
 
+qint64 CaseStore::dataVersion() const {
+    Sqlite::Statement s(m_handle, QStringLiteral("PRAGMA data_version"));
+    return s.step() == SQLITE_ROW ? s.int64(0) : -1;
+}
+
 QString CaseStore::lastBackup() const {
     return metaValue(QStringLiteral("last_backup"));
 }

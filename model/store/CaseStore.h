@@ -51,6 +51,10 @@ class CaseStore {
     bool recordBackup(const QJsonObject &details, QString *error);
     bool recordRestore(const QJsonObject &details, QString *error);
 
+    // Changes when another connection (another program, another window) commits to the
+    // docket; this connection's own writes leave it as it is (PRAGMA data_version).
+    qint64 dataVersion() const;
+
     // PRAGMA integrity_check: empty when the file is sound, else SQLite's findings.
     QStringList integrityProblems() const;
     // Row counts of the docket's tables, for `discretion check`.

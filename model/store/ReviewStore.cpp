@@ -299,7 +299,7 @@ QStringList ReviewStore::signedRecordProblems() const {
     Sqlite::Statement s(
         m_store.handle(),
         QStringLiteral("SELECT c.a_number, r.version, r.record, r.record_sha256, "
-                       "s.record_sha256, s.signature, s.certificate "
+                       "s.record_sha256, s.signature, s.certificate, s.audit_head "
                        "FROM review_signatures s JOIN reviews r ON r.id = s.review_id "
                        "JOIN cases c ON c.id = r.case_id ORDER BY c.a_number"));
     Sqlite::Statement audited(
@@ -321,7 +321,8 @@ QStringList ReviewStore::signedRecordProblems() const {
                             .arg(which, now.left(12), signedAs.left(12));
         else if (!SigningIdentity::verify(s.blob(6), record, s.blob(5)))
             problems << tr("%1: the signature does not verify with its certificate").arg(which);
-        else if (audited.step() != SQLITE_ROW)
+        // Signed before the docket had an audit log (schema 3): no entry to look for.
+        else if (!s.text(7).isEmpty() && audited.step() != SQLITE_ROW)
             problems << tr("%1: the audit log has no signing of this record (%2…)")
                             .arg(which, signedAs.left(12));
     }

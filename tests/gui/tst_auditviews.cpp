@@ -12,6 +12,7 @@
 #include <QAction>
 
 #include <QLabel>
+#include <QProcess>
 #include <QSqlQuery>
 #include <QTabWidget>
 #include <QTableView>
@@ -83,6 +84,24 @@ class TestAuditViews : public QObject {
         QVERIFY(DocketBackup::verifyCopy(docket.path(u"backup.sqlite"_qs)).ok);
         MessageBox::setNextAnswer(QMessageBox::Ok);
         QVERIFY(!w.backUpTo(docket.path()));  // never onto the docket itself
+    }
+
+    // The CLI imports while the window is open: the list notices and shows the new cases.
+    void changesByAnotherProgramAppearInTheList() {
+        TestDocket docket;
+        { auto store = docket.openGenerated(50, 6); }
+        MainWindow w;
+        QVERIFY(w.openDocket(docket.path()));
+        QCOMPARE(w.caseModel()->rowCount(), 50);
+        QVERIFY(docket.writeFile(u"more.csv"_qs,
+                                 "a_number,family_name\nA209000001,Zeta\n"
+                                 "A209000002,Omega\n"));
+        QProcess cli;
+        cli.start(QStringLiteral(DISCRETION_EXECUTABLE),
+                  {u"import-csv"_qs, u"--db"_qs, docket.path(), docket.path(u"more.csv"_qs)});
+        QVERIFY(cli.waitForFinished(60000) && cli.exitCode() == 0);
+        QTRY_COMPARE_WITH_TIMEOUT(w.caseModel()->rowCount(), 52, 10000);
+        QVERIFY(w.findChild<QLabel *>(u"caseCounts"_qs)->text().contains(u"52"_qs));
     }
 
     void openingATamperedDocketWarns() {
