@@ -1,6 +1,7 @@
 #include "SignCli.h"
 
 #include "Console.h"
+#include "audit/AuditLog.h"
 #include "domain/ANumber.h"
 #include "policy/PolicyLibrary.h"
 #include "report/BatchExport.h"
@@ -58,6 +59,8 @@ std::optional<SigningIdentity> loadIdentity(const QCommandLineParser &p) {
         SigningIdentity::load(p.value(QStringLiteral("identity")), passphrase(), &error);
     if (!identity)
         err() << "error: " << error << '\n';
+    else
+        AuditLog::setProfileName(identity->commonName());  // the audit log names who acted
     return identity;
 }
 }  // namespace
@@ -132,6 +135,8 @@ int signPdf(const QCommandLineParser &p, const DispositionDocument::Input &input
     if (identity && identity->certificateDer() != input.signature->certificate)
         error = QStringLiteral("this identity is not the one that signed the review (%1)")
                     .arg(input.signature->signer);
+    if (identity)
+        AuditLog::setProfileName(identity->commonName());
     const PdfSignatureDetails details{QStringLiteral("Disposition in the matter of %1")
                                           .arg(ANumber::displayDigits(input.theCase.aNumber)),
                                       input.signer.office, input.review.sha256()};

@@ -169,8 +169,10 @@ bool ExportPdfDialog::start() {
         return false;
     }
     Settings::setLastFolder(folder);
-    if (m_signer)
+    if (m_signer) {
         Settings::setIdentityFile(m_identity->text());
+        Settings::useProfileName(m_signer->commonName());
+    }
     const QPageSize pageSize(QPageSize::PageSizeId(m_pageSize->currentData().toInt()));
     m_cancelled = false;
     m_progress->setRange(0, int(plan.items.size()));

@@ -2,6 +2,8 @@
 
 #include "MainWindow.h"
 #include "MessageBox.h"
+#include "Settings.h"
+#include "audit/AuditLog.h"
 #include "io/DemoDocket.h"
 
 #include <QApplication>
@@ -14,6 +16,7 @@ int runGui(const QString &docketPath) {
         MessageBox::warning(nullptr, QCoreApplication::translate("Gui", "Discretion"), error);
         return 2;
     }
+    AuditLog::setProfileName(Settings::profileName());
     MainWindow window;
     if (!window.openDocket(path))
         return 2;

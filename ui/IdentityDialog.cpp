@@ -123,5 +123,6 @@ bool IdentityDialog::create() {
     }
     m_savedPath = path;
     Settings::setIdentityFile(path);
+    Settings::useProfileName(profile.fullName);
     return true;
 }

@@ -1,5 +1,7 @@
 #include "Settings.h"
 
+#include "audit/AuditLog.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QSettings>
@@ -14,6 +16,7 @@ const QString kSplitter = QStringLiteral("mainWindow/splitter");
 const QString kGeometry = QStringLiteral("mainWindow/geometry");
 const QString kLastFolder = QStringLiteral("files/lastFolder");
 const QString kIdentityFile = QStringLiteral("signing/identityFile");
+const QString kProfileName = QStringLiteral("signing/profileName");
 
 // One INI file named after the program, e.g. ~/.config/discretion.conf (a bare
 // QSettings() would file it under "Unknown Organization").
@@ -78,5 +81,14 @@ QString identityFile() {
 }
 void setIdentityFile(const QString &path) {
     setValue(kIdentityFile, path);
+}
+
+QString profileName() {
+    return value(kProfileName).toString();
+}
+
+void useProfileName(const QString &name) {
+    setValue(kProfileName, name);
+    AuditLog::setProfileName(name);
 }
 }  // namespace Settings

@@ -18,5 +18,9 @@ void setWindowGeometry(const QByteArray &geometry);
 QString lastFolder();
 QString identityFile();
 void setIdentityFile(const QString &path);
+// The attorney's name as their signing identity gives it, remembered after they make or use
+// it; the audit log names them by it (with the account name).
+QString profileName();
+void useProfileName(const QString &name);
 void setLastFolder(const QString &folder);
 }  // namespace Settings

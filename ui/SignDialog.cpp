@@ -164,6 +164,7 @@ bool SignDialog::sign() {
         return false;
     }
     Settings::setIdentityFile(m_identity->text());
+    Settings::useProfileName(signature.signer);
     m_input.signature = signature;
     m_input.signer.fullName = signature.signer;
     m_ready = false;

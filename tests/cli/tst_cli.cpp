@@ -262,6 +262,9 @@ class TestCli : public QObject {
         Run r = discretion(signArgs);
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QVERIFY(r.out.contains(u"as A. Attorney"_qs));
+        // The audit log names the signer (from the identity) and the account.
+        r = discretion({u"audit"_qs, u"show"_qs, u"--db"_qs, db, u"--limit"_qs, u"1"_qs});
+        QVERIFY2(r.out.section(u'\t', 2, 2).startsWith(u"A. Attorney"_qs), qPrintable(r.out));
         r = discretion(signArgs);
         QCOMPARE(r.exitCode, 1);
         QVERIFY(r.err.contains(u"already signed"_qs));

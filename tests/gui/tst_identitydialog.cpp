@@ -2,6 +2,7 @@
 #include "MessageBox.h"
 #include "Settings.h"
 #include "TestDocket.h"
+#include "audit/AuditLog.h"
 #include "sign/SigningIdentity.h"
 
 #include <QComboBox>
@@ -65,6 +66,8 @@ class TestIdentityDialog : public QObject {
         QVERIFY(d.create());
         QCOMPARE(d.savedPath(), path);
         QCOMPARE(Settings::identityFile(), path);
+        QCOMPARE(Settings::profileName(), QString::fromUtf8("Zoë Ngô"));  // names audit entries
+        QVERIFY(AuditLog::actor().startsWith(QString::fromUtf8("Zoë Ngô")));
         QCOMPARE(QFile(path).permissions() & ~(QFileDevice::ReadUser | QFileDevice::WriteUser),
                  QFileDevice::ReadOwner | QFileDevice::WriteOwner);
         QString error;

@@ -138,6 +138,20 @@ class TestAudit : public QObject {
         QVERIFY(AuditLog(store->handle()).verify().ok);
     }
 
+    void entriesNameTheProfileAndTheAccount() {
+        TestDocket docket;
+        auto store = docket.open();
+        qputenv("USER", "jdoe");
+        AuditLog::setProfileName(u"Ana Beltrán"_qs);
+        Case c = makeCase(u"204555101"_qs, u"Ruiz"_qs);
+        QString error;
+        QVERIFY(store->saveCase(c, &error));
+        AuditLog::setProfileName({});
+        QCOMPARE(newest(*store).actor, u"Ana Beltrán (jdoe)"_qs);
+        QVERIFY(store->deleteCase(c.id, &error));
+        QCOMPARE(newest(*store).actor, u"jdoe"_qs);
+    }
+
     void theDatabaseRefusesToChangeTheLog() {
         TestDocket docket;
         auto store = docket.open();
