@@ -14,8 +14,8 @@ const CaseRowCache::Block *CaseRowCache::peek(int index) const {
     return it == m_blocks.constEnd() ? nullptr : &it.value();
 }
 
-void CaseRowCache::insert(int index, const Block &block) {
-    m_blocks.insert(index, block);
+void CaseRowCache::insert(int index, Block block) {
+    m_blocks.emplace(index, std::move(block));  // replaces a block already there
     m_recent.removeOne(index);
     m_recent.append(index);
     while (m_blocks.size() > m_capacity)

@@ -18,7 +18,7 @@ class CaseRowCache {
 
     const Block *find(int index);  // marks the block as recently used
     const Block *peek(int index) const;
-    void insert(int index, const Block &block);
+    void insert(int index, Block block);
     void clear();
     int size() const { return int(m_blocks.size()); }
 
