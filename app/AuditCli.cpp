@@ -59,13 +59,9 @@ int run(QCommandLineParser &p) {
                  "       discretion audit show --db FILE [--case A-NUMBER] [--limit N]\n";
         return 2;
     }
-    QString error;
-    auto store =
-        CaseStore::open(p.value(QStringLiteral("db")), CaseStore::OpenMode::OpenExisting, &error);
-    if (!store) {
-        err() << "error: " << error << '\n';
+    auto store = Console::openDocket(p);
+    if (!store)
         return 2;
-    }
     return words[0] == u"verify" ? verify(*store) : show(*store, p);
 }
 }  // namespace AuditCli

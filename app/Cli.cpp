@@ -42,18 +42,6 @@ QCommandLineOption dbOption() {
     return {QStringLiteral("db"), QStringLiteral("The docket file."), QStringLiteral("FILE")};
 }
 
-std::unique_ptr<CaseStore> openStore(const QCommandLineParser &p, CaseStore::OpenMode mode) {
-    if (p.value(QStringLiteral("db")).isEmpty()) {
-        err() << "error: --db FILE is required\n";
-        return nullptr;
-    }
-    QString error;
-    auto store = CaseStore::open(p.value(QStringLiteral("db")), mode, &error);
-    if (!store)
-        err() << "error: " << error << '\n';
-    return store;
-}
-
 bool duplicatePolicy(const QCommandLineParser &p, DuplicatePolicy *policy) {
     const QString v = p.value(QStringLiteral("on-duplicate"));
     if (v.isEmpty() || v == u"skip")
@@ -91,7 +79,7 @@ int generateDocket(QCommandLineParser &p) {
     }
     const quint32 seed =
         p.isSet(QStringLiteral("seed")) ? p.value(QStringLiteral("seed")).toUInt() : 1;
-    auto store = openStore(p, CaseStore::OpenMode::CreateIfMissing);
+    auto store = Console::openDocket(p, CaseStore::OpenMode::CreateIfMissing);
     QString error;
     if (!store || !DocketGenerator::fill(*store, cases, seed, &error)) {
         if (store)
@@ -109,7 +97,7 @@ int importFile(QCommandLineParser &p) {
         err() << "error: name exactly one file to import\n";
         return Fatal;
     }
-    auto store = openStore(p, CaseStore::OpenMode::CreateIfMissing);
+    auto store = Console::openDocket(p, CaseStore::OpenMode::CreateIfMissing);
     if (!store)
         return Fatal;
     const QString path = p.positionalArguments().first();
@@ -129,7 +117,7 @@ int exportFile(QCommandLineParser &p) {
         err() << "error: name exactly one output file\n";
         return Fatal;
     }
-    auto store = openStore(p, CaseStore::OpenMode::OpenExisting);
+    auto store = Console::openDocket(p, CaseStore::OpenMode::OpenExisting);
     if (!store)
         return Fatal;
     qint64 written = 0;
@@ -147,7 +135,7 @@ int exportFile(QCommandLineParser &p) {
 }
 
 int list(QCommandLineParser &p) {
-    auto store = openStore(p, CaseStore::OpenMode::OpenExisting);
+    auto store = Console::openDocket(p, CaseStore::OpenMode::OpenExisting);
     if (!store)
         return Fatal;
     const int limit =
@@ -163,7 +151,7 @@ int list(QCommandLineParser &p) {
 }
 
 int check(QCommandLineParser &p) {
-    auto store = openStore(p, CaseStore::OpenMode::OpenExisting);
+    auto store = Console::openDocket(p, CaseStore::OpenMode::OpenExisting);
     if (!store)
         return Fatal;
     out() << "docket: " << store->path() << '\n'
@@ -194,7 +182,7 @@ int backup(QCommandLineParser &p) {
         err() << "usage: discretion backup --db FILE OUT\n";
         return Fatal;
     }
-    auto store = openStore(p, CaseStore::OpenMode::OpenExisting);
+    auto store = Console::openDocket(p, CaseStore::OpenMode::OpenExisting);
     if (!store)
         return Fatal;
     const QString target = p.positionalArguments().first();

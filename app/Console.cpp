@@ -1,5 +1,7 @@
 #include "Console.h"
 
+#include <QCommandLineParser>
+
 namespace Console {
 QTextStream &out() {
     static QTextStream stream(stdout);
@@ -9,5 +11,16 @@ QTextStream &out() {
 QTextStream &err() {
     static QTextStream stream(stderr);
     return stream;
+}
+std::unique_ptr<CaseStore> openDocket(const QCommandLineParser &p, CaseStore::OpenMode mode) {
+    if (p.value(QStringLiteral("db")).isEmpty()) {
+        err() << "error: --db FILE is required\n";
+        return nullptr;
+    }
+    QString error;
+    auto store = CaseStore::open(p.value(QStringLiteral("db")), mode, &error);
+    if (!store)
+        err() << "error: " << error << '\n';
+    return store;
 }
 }  // namespace Console

@@ -1,9 +1,17 @@
 #pragma once
 
+#include "store/CaseStore.h"
+
 #include <QTextStream>
+#include <memory>
+
+class QCommandLineParser;
 
 // Standard output and error for the command-line commands.
 namespace Console {
 QTextStream &out();
 QTextStream &err();
+// The docket named by --db; prints why not (to err) and returns nullptr when it cannot.
+std::unique_ptr<CaseStore> openDocket(const QCommandLineParser &p,
+                                      CaseStore::OpenMode mode = CaseStore::OpenMode::OpenExisting);
 }  // namespace Console

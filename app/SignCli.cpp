@@ -68,13 +68,10 @@ std::optional<SigningIdentity> loadIdentity(const QCommandLineParser &p) {
 // Every ready review, each signed in its own transaction: an interruption leaves every
 // review either signed whole or still ready.
 int signAllReady(QCommandLineParser &p) {
-    QString error;
-    auto store =
-        CaseStore::open(p.value(QStringLiteral("db")), CaseStore::OpenMode::OpenExisting, &error);
-    if (!store) {
-        err() << "error: " << error << '\n';
+    auto store = Console::openDocket(p);
+    if (!store)
         return 2;
-    }
+    QString error;
     const std::optional<SigningIdentity> identity = loadIdentity(p);
     if (!identity)
         return 2;
@@ -191,13 +188,9 @@ int exportPdf(QCommandLineParser &p) {
     }
     const QPageSize pageSize(size == u"a4" ? QPageSize::A4 : QPageSize::Letter);
     if (p.isSet(QStringLiteral("all-signed"))) {
-        QString error;
-        auto store = CaseStore::open(p.value(QStringLiteral("db")),
-                                     CaseStore::OpenMode::OpenExisting, &error);
-        if (!store) {
-            err() << "error: " << error << '\n';
+        auto store = Console::openDocket(p);
+        if (!store)
             return 2;
-        }
         return exportAllSigned(p, *store, pageSize);
     }
     std::unique_ptr<CaseStore> store;
@@ -245,13 +238,9 @@ int verify(QCommandLineParser &p) {
     }
     QString docketNote;
     if (!p.value(QStringLiteral("db")).isEmpty()) {
-        QString error;
-        auto store = CaseStore::open(p.value(QStringLiteral("db")),
-                                     CaseStore::OpenMode::OpenExisting, &error);
-        if (!store) {
-            err() << "error: " << error << '\n';
+        auto store = Console::openDocket(p);
+        if (!store)
             return 2;
-        }
         const DocketMatch match = PdfVerifier::matchInDocket(v, *store);
         if (!match.matches) {
             out() << "INVALID: " << match.problem << '\n';
