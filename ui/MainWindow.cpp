@@ -49,6 +49,7 @@ MainWindow::MainWindow(QWidget *parent)
       m_counts(new QLabel(this)),
       m_auditWarning(new QLabel(this)),
       m_lastBackup(new QLabel(this)),
+      m_hearingsSoon(new QLabel(this)),
       m_changeWatch(new QTimer(this)) {
     setObjectName(QStringLiteral("mainWindow"));
     m_table->setObjectName(QStringLiteral("caseTable"));
@@ -97,11 +98,14 @@ MainWindow::MainWindow(QWidget *parent)
     m_auditWarning->hide();
     m_lastBackup->setObjectName(QStringLiteral("lastBackup"));
     statusBar()->addPermanentWidget(m_auditWarning);
+    m_hearingsSoon->setObjectName(QStringLiteral("hearingsSoon"));
+    statusBar()->addPermanentWidget(m_hearingsSoon);
     statusBar()->addPermanentWidget(m_lastBackup);
     statusBar()->addPermanentWidget(m_counts);
 
     connect(m_filterBar, &FilterBar::filterChanged, m_model, &CaseTableModel::setFilter);
     connect(m_model, &CaseTableModel::countChanged, this, &MainWindow::updateCounts);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &MainWindow::updateHearingsSoon);
     connect(m_table, &QTableView::activated, this, &MainWindow::editCurrentCase);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &MainWindow::showCurrentCase);
@@ -177,6 +181,11 @@ void MainWindow::buildFileMenu() {
 
 void MainWindow::buildCaseMenu() {
     QMenu *menu = menuBar()->addMenu(tr("&Case"));
+    QAction *next =
+        menu->addAction(tr("Ne&xt Case to Review"), this, &MainWindow::nextCaseToReview);
+    next->setObjectName(QStringLiteral("actionNextCase"));
+    next->setShortcut(QKeySequence(Qt::Key_F8));
+    menu->addSeparator();
     QAction *add = menu->addAction(tr("&New Case…"), this, &MainWindow::newCase);
     add->setObjectName(QStringLiteral("actionNewCase"));
     add->setShortcut(QKeySequence::New);
@@ -216,6 +225,7 @@ bool MainWindow::openDocket(const QString &path) {
     }
     m_model->setStore(nullptr);
     m_store = std::move(store);
+    m_queuePosition.reset();
     m_filterBar->setCourts(m_store->courts());
     QHash<QString, QString> names;
     for (const Court &c : m_store->courts())
@@ -390,6 +400,41 @@ bool MainWindow::selectCase(qint64 id) {
     m_table->selectRow(row);
     m_table->scrollTo(m_model->index(row, 0), QAbstractItemView::PositionAtCenter);
     return true;
+}
+
+bool MainWindow::nextCaseToReview() {
+    if (!m_store)
+        return false;
+    const ReviewQueue queue(m_store->database(), m_model->filter());
+    std::optional<ReviewQueue::Position> next = queue.next(m_queuePosition);
+    if (!next && m_queuePosition) {
+        next = queue.next(std::nullopt);  // past the last one: start again from the first
+        if (next)
+            statusBar()->showMessage(tr("End of the queue: back to the earliest hearing."), 8000);
+    }
+    if (!next) {
+        statusBar()->showMessage(tr("No case in the list needs a decision."), 8000);
+        return false;
+    }
+    m_queuePosition = next;
+    selectCase(next->caseId);
+    return true;
+}
+
+void MainWindow::updateHearingsSoon() {
+    if (!m_store) {
+        m_hearingsSoon->clear();
+        return;
+    }
+    const QDate today = Clock::today();
+    const qint64 soon = ReviewQueue(m_store->database(), m_model->filter())
+                            .hearingsWithoutDecision(today, today.addDays(ReviewQueue::kSoonDays));
+    const QString text = soon == 1 ? tr("%2 hearing within %1 days without a signed review")
+                                   : tr("%2 hearings within %1 days without a signed review");
+    m_hearingsSoon->setText(
+        soon == 0 ? QString()
+                  : text.arg(QString::number(ReviewQueue::kSoonDays), QLocale().toString(soon)));
+    m_hearingsSoon->setToolTip(tr("Highlighted in the list. Next Case (F8) takes them in order."));
 }
 
 void MainWindow::newCase() {

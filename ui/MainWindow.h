@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/Case.h"
+#include "store/ReviewQueue.h"
 
 #include <QMainWindow>
 #include <memory>
@@ -31,6 +32,9 @@ class MainWindow : public QMainWindow {
     CaseTableModel *caseModel() const { return m_model; }
     QTableView *caseTable() const { return m_table; }
 
+    // Selects the next case without a signed review, by hearing date, within the filters;
+    // false when there is none.
+    bool nextCaseToReview();
     void newCase();
     void editCurrentCase();
     void reviewCurrentCase();
@@ -73,6 +77,7 @@ class MainWindow : public QMainWindow {
     void refreshIfChangedElsewhere();
     void chooseAndBackUp();
     void showLastBackup();
+    void updateHearingsSoon();
 
     std::unique_ptr<CaseStore> m_store;
     CaseTableModel *m_model;
@@ -84,7 +89,9 @@ class MainWindow : public QMainWindow {
     QLabel *m_counts;
     QLabel *m_auditWarning;
     QLabel *m_lastBackup;
+    QLabel *m_hearingsSoon;
     QTimer *m_changeWatch;
     qint64 m_dataVersion = -1;
     QMenu *m_recentMenu = nullptr;
+    std::optional<ReviewQueue::Position> m_queuePosition;  // the last case Next Case chose
 };

@@ -1,9 +1,12 @@
 #include "CaseTableModel.h"
 
 #include "domain/ANumber.h"
+#include "domain/Clock.h"
 #include "domain/Codes.h"
 #include "store/CaseStore.h"
+#include "store/ReviewQueue.h"
 
+#include <QColor>
 #include <QCoreApplication>
 #include <QDeadlineTimer>
 #include <QFont>
@@ -96,6 +99,8 @@ void CaseTableModel::reload() {
     m_pager.reset();
     m_rowCount = 0;
     m_countExact = true;
+    m_soonFrom = Clock::today().toString(Qt::ISODate);
+    m_soonUntil = Clock::today().addDays(ReviewQueue::kSoonDays).toString(Qt::ISODate);
     if (m_store) {
         m_pager = std::make_unique<CasePager>(m_store->database(), m_filter, m_sort);
         CaseRowCache::Block first = loadBlock(0);
@@ -227,6 +232,11 @@ QVariant CaseTableModel::display(const CaseListRow &r, int column) const {
     return {};
 }
 
+bool CaseTableModel::isHearingSoon(const CaseListRow &r) const {
+    return r.reviewStatus != u"signed" && !r.nextHearingDate.isEmpty() &&
+           r.nextHearingDate >= m_soonFrom && r.nextHearingDate <= m_soonUntil;
+}
+
 QVariant CaseTableModel::data(const QModelIndex &index, int role) const {
     if (!index.isValid() || index.parent().isValid())
         return {};
@@ -239,9 +249,20 @@ QVariant CaseTableModel::data(const QModelIndex &index, int role) const {
         case CaseIdRole:
             return r->id;
         case Qt::ToolTipRole:
+            if (isHearingSoon(*r))
+                return tr("Hearing within %1 days and no signed review")
+                    .arg(ReviewQueue::kSoonDays);
             if (index.column() == CourtColumn)
                 return m_courtNames.value(r->court);
             return {};
+        case Qt::BackgroundRole:
+            // A soft amber that keeps dark text readable; the tooltip and the status bar
+            // count say the same in words.
+            return isHearingSoon(*r) ? QVariant(QColor(0xff, 0xe8, 0xb0)) : QVariant();
+        case Qt::ForegroundRole:
+            return isHearingSoon(*r) ? QVariant(QColor(Qt::black)) : QVariant();
+        case HearingSoonRole:
+            return isHearingSoon(*r);
         case Qt::FontRole:
             if (index.column() == CounselColumn && r->counselName.isEmpty()) {
                 QFont italic;

@@ -31,7 +31,11 @@ class CaseTableModel : public QAbstractTableModel {
         StatusColumn,
         ColumnCount
     };
-    enum Role { CaseIdRole = Qt::UserRole + 1 };
+    enum Role {
+        CaseIdRole = Qt::UserRole + 1,
+        // True when the hearing is within ReviewQueue::kSoonDays and no review is signed.
+        HearingSoonRole
+    };
 
     static constexpr int kBlockSize = 256;
     static constexpr int kAnchorStride = kBlockSize * 4;
@@ -70,6 +74,7 @@ class CaseTableModel : public QAbstractTableModel {
     const CaseListRow *rowAt(int row) const;
     CaseRowCache::Block loadBlock(int index) const;
     QVariant display(const CaseListRow &r, int column) const;
+    bool isHearingSoon(const CaseListRow &r) const;
 
     CaseStore *m_store = nullptr;
     CaseFilter m_filter;
@@ -80,6 +85,8 @@ class CaseTableModel : public QAbstractTableModel {
     bool m_countExact = true;
     QList<CasePager::Key> m_anchors;
     QHash<QString, QString> m_courtNames;
+    QString m_soonFrom;  // ISO dates, fixed at each reload
+    QString m_soonUntil;
     quint64 m_generation = 0;
     std::shared_ptr<std::atomic_bool> m_cancelCensus;
     QFutureWatcher<CasePager::Census> *m_censusWatcher = nullptr;

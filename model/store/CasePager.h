@@ -54,7 +54,8 @@ class CasePager {
     Statement firstStatement(int limit) const;
     Statement afterStatement(const Key &key, int limit, qint64 skip) const;
 
-    QString whereSql() const { return m_where; }  // for tests and benchmarks
+    QString whereSql() const { return m_where; }  // for tests, benchmarks and ReviewQueue
+    const QVariantList &whereBinds() const { return m_binds; }
     QString orderSql() const;
 
   private:
