@@ -250,6 +250,8 @@ QList<Command> commands() {
     const QCommandLineOption mask(
         QStringLiteral("mask"),
         QStringLiteral("Pseudonymous A-numbers, no names or identifying details."));
+    const QCommandLineOption plainPdf(QStringLiteral("plain-pdf"),
+                                      QStringLiteral("PDF 1.6 instead of PDF/A-1b."));
     const QCommandLineOption allSigned(QStringLiteral("all-signed"),
                                        QStringLiteral("Every case whose latest review is signed."));
     QList<QCommandLineOption> identityOptions{outOption};
@@ -310,11 +312,11 @@ QList<Command> commands() {
          {}},
         {"export-pdf",
          "--db FILE (--case A-NUMBER --out FILE.pdf | --all-signed --out DIR) "
-         "[--page-size letter|a4] [--identity FILE.p12]",
-         "Write dispositions as PDF/A; with --identity, digitally signed. --all-signed uses every "
-         "core.",
+         "[--page-size letter|a4] [--plain-pdf] [--identity FILE.p12]",
+         "Write dispositions as PDF/A (--plain-pdf: PDF 1.6); with --identity, digitally signed. "
+         "--all-signed uses every core.",
          SignCli::exportPdf,
-         {dbOption(), caseOption, outOption, pageSize, identity, allSigned},
+         {dbOption(), caseOption, outOption, pageSize, plainPdf, identity, allSigned},
          {}},
         {"identity",
          "--name NAME --out FILE.p12 [--title T] [--office O] [--bar-number N] [--bar-state S] "

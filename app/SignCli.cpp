@@ -147,7 +147,7 @@ int signPdf(const QCommandLineParser &p, const DispositionDocument::Input &input
 }
 
 // Every case whose latest review is signed, as PDFs in a folder, on all cores.
-int exportAllSigned(const QCommandLineParser &p, CaseStore &store, const QPageSize &pageSize) {
+int exportAllSigned(const QCommandLineParser &p, CaseStore &store, const PdfFormat &format) {
     const QString folder = p.value(QStringLiteral("out"));
     if (!QDir().mkpath(folder)) {
         err() << "error: cannot create " << folder << '\n';
@@ -160,7 +160,7 @@ int exportAllSigned(const QCommandLineParser &p, CaseStore &store, const QPageSi
         store, ReviewStore(store).casesWithSignedReview(), folder, identity ? &*identity : nullptr);
     int lastShown = -1;
     const BatchExport::Result result = BatchExport::run(
-        plan.items, pageSize, identity ? &*identity : nullptr, [&lastShown](int done, int total) {
+        plan.items, format, identity ? &*identity : nullptr, [&lastShown](int done, int total) {
             if (done * 10 / qMax(total, 1) != lastShown) {
                 lastShown = done * 10 / qMax(total, 1);
                 err() << "progress: " << done << " of " << total << '\n';
@@ -186,12 +186,14 @@ int exportPdf(QCommandLineParser &p) {
         err() << "error: --page-size takes letter or a4\n";
         return 2;
     }
-    const QPageSize pageSize(size == u"a4" ? QPageSize::A4 : QPageSize::Letter);
+    // PDF/A unless --plain-pdf: the archival form is the default everywhere.
+    const PdfFormat format{QPageSize(size == u"a4" ? QPageSize::A4 : QPageSize::Letter),
+                           !p.isSet(QStringLiteral("plain-pdf"))};
     if (p.isSet(QStringLiteral("all-signed"))) {
         auto store = Console::openDocket(p);
         if (!store)
             return 2;
-        return exportAllSigned(p, *store, pageSize);
+        return exportAllSigned(p, *store, format);
     }
     std::unique_ptr<CaseStore> store;
     const qint64 caseId = findCase(p, store);
@@ -205,7 +207,7 @@ int exportPdf(QCommandLineParser &p) {
     }
     QString error;
     const QString path = p.value(QStringLiteral("out"));
-    if (!DispositionDocument::write(*input, pageSize, path, &error)) {
+    if (!DispositionDocument::write(*input, format, path, &error)) {
         err() << "error: " << error << '\n';
         return 2;
     }

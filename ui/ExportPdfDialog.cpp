@@ -44,7 +44,7 @@ ExportPdfDialog::ExportPdfDialog(CaseStore &store, const QList<qint64> &caseIds,
       m_store(store),
       m_caseIds(caseIds),
       m_summary(new QLabel(this)),
-      m_folder(new QLineEdit(Settings::lastFolder(), this)),
+      m_folder(new QLineEdit(Settings::pdfFolder(), this)),
       m_signPdfs(new QCheckBox(tr("&Digitally sign each PDF"), this)),
       m_identity(new QLineEdit(Settings::identityFile(), this)),
       m_passphrase(new QLineEdit(this)),
@@ -74,6 +74,7 @@ ExportPdfDialog::ExportPdfDialog(CaseStore &store, const QList<qint64> &caseIds,
     m_pageSize->setObjectName(QStringLiteral("pageSize"));
     m_pageSize->addItem(tr("US Letter"), int(QPageSize::Letter));
     m_pageSize->addItem(tr("A4"), int(QPageSize::A4));
+    m_pageSize->setCurrentIndex(m_pageSize->findData(int(Settings::preferences().pageSize)));
     m_progress->setObjectName(QStringLiteral("exportProgress"));
     m_progress->setValue(0);
     m_outcome->setObjectName(QStringLiteral("exportOutcome"));
@@ -173,7 +174,8 @@ bool ExportPdfDialog::start() {
         Settings::setIdentityFile(m_identity->text());
         Settings::useProfileName(m_signer->commonName());
     }
-    const QPageSize pageSize(QPageSize::PageSizeId(m_pageSize->currentData().toInt()));
+    const PdfFormat format{QPageSize(QPageSize::PageSizeId(m_pageSize->currentData().toInt())),
+                           Settings::preferences().pdfA};
     m_cancelled = false;
     m_progress->setRange(0, int(plan.items.size()));
     m_progress->setValue(0);
@@ -186,9 +188,9 @@ bool ExportPdfDialog::start() {
     const SigningIdentity *signer = m_signer ? &*m_signer : nullptr;
     // The plan was read from the docket here, on the GUI thread that owns the connection;
     // the worker only renders, signs and writes.
-    m_worker = QThread::create([this, plan, pageSize, signer] {
+    m_worker = QThread::create([this, plan, format, signer] {
         const BatchExport::Result result =
-            BatchExport::run(plan.items, pageSize, signer, [this](int done, int total) {
+            BatchExport::run(plan.items, format, signer, [this](int done, int total) {
                 QMetaObject::invokeMethod(
                     this, [this, done, total] { showProgress(done, total); }, Qt::QueuedConnection);
                 return !m_cancelled.load();

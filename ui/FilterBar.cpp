@@ -10,6 +10,7 @@
 #include <QHBoxLayout>
 #include <QLineEdit>
 #include <QTimer>
+#include <vector>
 
 namespace {
 void fillCodes(QComboBox *combo, const QString &allLabel, const CodeSet &codes) {
@@ -41,6 +42,10 @@ FilterBar::FilterBar(QWidget *parent)
     m_counsel->addItem(tr("Unrepresented"), QStringLiteral("no"));
     m_status = addCombo(QStringLiteral("statusFilter"), tr("Review status"));
     fillCodes(m_status, tr("Any review status"), Codes::reviewStatuses());
+    m_disposition = addCombo(QStringLiteral("dispositionFilter"), tr("Signed disposition"));
+    m_disposition->addItem(tr("Any disposition"), QString());
+    m_disposition->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_disposition->setMinimumContentsLength(16);
 
     m_hearingRange = new QCheckBox(tr("Hearing from"), this);
     m_hearingRange->setObjectName(QStringLiteral("hearingRangeCheck"));
@@ -66,7 +71,7 @@ FilterBar::FilterBar(QWidget *parent)
     });
 
     // Connected last: filling the combos above must not emit half-built filters.
-    for (QComboBox *combo : {m_court, m_custody, m_counsel, m_status})
+    for (QComboBox *combo : {m_court, m_custody, m_counsel, m_status, m_disposition})
         connect(combo, &QComboBox::currentIndexChanged, this, &FilterBar::emitFilter);
     m_debounce->setSingleShot(true);
     m_debounce->setInterval(150);
@@ -91,6 +96,50 @@ void FilterBar::setCourts(const QList<Court> &courts) {
         m_court->addItem(QStringLiteral("%1 — %2").arg(c.code, c.name), c.code);
 }
 
+void FilterBar::setDispositions(const QList<QPair<QString, QString>> &dispositions) {
+    const QSignalBlocker blocker(m_disposition);
+    m_disposition->clear();
+    m_disposition->addItem(tr("Any disposition"), QString());
+    for (const auto &[id, label] : dispositions)
+        m_disposition->addItem(label, id);
+}
+
+namespace {
+void selectData(QComboBox *combo, const QString &data) {
+    const int index = combo->findData(data);
+    combo->setCurrentIndex(index < 0 ? 0 : index);
+}
+}  // namespace
+
+void FilterBar::setFilter(const CaseFilter &f) {
+    {
+        const QList<QWidget *> all = {m_search,      m_court,     m_custody,
+                                      m_counsel,     m_status,    m_disposition,
+                                      m_hearingFrom, m_hearingTo, m_hearingRange};
+        std::vector<QSignalBlocker> blockers;  // one filterChanged at the end, not nine
+        blockers.reserve(all.size());
+        for (QWidget *w : all)
+            blockers.emplace_back(w);
+        m_search->setText(f.search);
+        selectData(m_court, f.court);
+        selectData(m_custody, f.custody);
+        selectData(m_counsel, !f.represented.has_value() ? QString()
+                              : *f.represented           ? QStringLiteral("yes")
+                                                         : QStringLiteral("no"));
+        selectData(m_status, f.reviewStatus);
+        selectData(m_disposition, f.disposition);
+        const bool range = f.hearingFrom.isValid() || f.hearingTo.isValid();
+        m_hearingRange->setChecked(range);
+        m_hearingFrom->setEnabled(range);
+        m_hearingTo->setEnabled(range);
+        if (range) {
+            m_hearingFrom->setDate(f.hearingFrom);
+            m_hearingTo->setDate(f.hearingTo);
+        }
+    }
+    emitFilter();
+}
+
 CaseFilter FilterBar::filter() const {
     CaseFilter f;
     f.search = m_search->text().trimmed();
@@ -100,6 +149,7 @@ CaseFilter FilterBar::filter() const {
     if (!counsel.isEmpty())
         f.represented = counsel == u"yes";
     f.reviewStatus = m_status->currentData().toString();
+    f.disposition = m_disposition->currentData().toString();
     if (m_hearingRange->isChecked()) {
         f.hearingFrom = m_hearingFrom->date();
         f.hearingTo = m_hearingTo->date();

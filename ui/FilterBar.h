@@ -21,6 +21,10 @@ class FilterBar : public QWidget {
     explicit FilterBar(QWidget *parent = nullptr);
 
     void setCourts(const QList<Court> &courts);
+    // The policy dispositions a signed review can record: id and label.
+    void setDispositions(const QList<QPair<QString, QString>> &dispositions);
+    // Shows the filter in the widgets and emits it once (a dashboard click).
+    void setFilter(const CaseFilter &filter);
     CaseFilter filter() const;
     void focusSearch();
 
@@ -36,6 +40,7 @@ class FilterBar : public QWidget {
     QComboBox *m_custody;
     QComboBox *m_counsel;
     QComboBox *m_status;
+    QComboBox *m_disposition;
     QCheckBox *m_hearingRange;
     QDateEdit *m_hearingFrom;
     QDateEdit *m_hearingTo;

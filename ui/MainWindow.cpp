@@ -4,20 +4,22 @@
 #include "CaseDetailsPanel.h"
 #include "CaseEditorDialog.h"
 #include "CaseHistoryView.h"
+#include "DashboardView.h"
 #include "ExportPdfDialog.h"
 #include "FileDialog.h"
 #include "FilterBar.h"
-#include "IdentityDialog.h"
 #include "ImportDialog.h"
 #include "MessageBox.h"
 #include "PoliciesDialog.h"
 #include "Settings.h"
+#include "SettingsDialog.h"
 #include "SignDialog.h"
 #include "audit/AuditLog.h"
 #include "domain/ANumber.h"
 #include "domain/Clock.h"
 #include "io/CaseExporter.h"
 #include "models/CaseTableModel.h"
+#include "policy/PolicyLibrary.h"
 #include "review/ReviewWizard.h"
 #include "sign/PdfVerifier.h"
 #include "store/CaseStore.h"
@@ -36,6 +38,7 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QTimer>
+#include <QUndoStack>
 #include <QVBoxLayout>
 
 MainWindow::MainWindow(QWidget *parent)
@@ -46,11 +49,14 @@ MainWindow::MainWindow(QWidget *parent)
       m_details(new CaseDetailsPanel(this)),
       m_history(new CaseHistoryView(this)),
       m_caseTabs(new QTabWidget(this)),
+      m_mainTabs(new QTabWidget(this)),
+      m_dashboard(new DashboardView(this)),
       m_counts(new QLabel(this)),
       m_auditWarning(new QLabel(this)),
       m_lastBackup(new QLabel(this)),
       m_hearingsSoon(new QLabel(this)),
-      m_changeWatch(new QTimer(this)) {
+      m_changeWatch(new QTimer(this)),
+      m_undo(new QUndoStack(this)) {
     setObjectName(QStringLiteral("mainWindow"));
     m_table->setObjectName(QStringLiteral("caseTable"));
     m_table->setAccessibleName(tr("Cases"));
@@ -86,11 +92,20 @@ MainWindow::MainWindow(QWidget *parent)
     splitter->setSizes({960, 320});
     splitter->restoreState(Settings::mainSplitter());
 
-    auto *central = new QWidget(this);
-    auto *layout = new QVBoxLayout(central);
+    auto *casesPage = new QWidget(this);
+    auto *layout = new QVBoxLayout(casesPage);
     layout->addWidget(m_filterBar);
     layout->addWidget(splitter, 1);
-    setCentralWidget(central);
+    m_mainTabs->setObjectName(QStringLiteral("mainTabs"));
+    m_mainTabs->setDocumentMode(true);
+    m_mainTabs->addTab(casesPage, tr("&Cases"));
+    m_mainTabs->addTab(m_dashboard, tr("Dash&board"));
+    setCentralWidget(m_mainTabs);
+    connect(m_mainTabs, &QTabWidget::currentChanged, this, [this](int index) {
+        if (index == 1)
+            showDashboard();
+    });
+    connect(m_dashboard, &DashboardView::filterRequested, this, &MainWindow::filterFromDashboard);
 
     m_counts->setObjectName(QStringLiteral("caseCounts"));
     m_auditWarning->setObjectName(QStringLiteral("auditWarning"));
@@ -118,94 +133,13 @@ MainWindow::MainWindow(QWidget *parent)
     buildMenus();
     if (!restoreGeometry(Settings::windowGeometry()))
         resize(1280, 760);
+    restoreState(Settings::windowState());
     updateTitle();
 }
 
 MainWindow::~MainWindow() {
     // The model reads through the store: detach it before the store closes.
     m_model->setStore(nullptr);
-}
-
-void MainWindow::buildMenus() {
-    buildFileMenu();
-    buildCaseMenu();
-    QMenu *help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("&About Discretion"), this, &MainWindow::showAbout);
-}
-
-void MainWindow::buildFileMenu() {
-    QMenu *file = menuBar()->addMenu(tr("&File"));
-    QAction *newDocket = file->addAction(tr("&New Docket…"), this, &MainWindow::chooseAndCreate);
-    newDocket->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
-    file->addAction(tr("&Open Docket…"), this, &MainWindow::chooseAndOpen)
-        ->setShortcut(QKeySequence::Open);
-    m_recentMenu = file->addMenu(tr("Open &Recent"));
-    rebuildRecentMenu();
-    file->addSeparator();
-    file->addAction(tr("&Import CSV…"), this, [this] { chooseAndImport(false); })
-        ->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
-    file->addAction(tr("Import &JSON Lines…"), this, [this] { chooseAndImport(true); });
-    file->addAction(tr("&Export List as CSV…"), this, [this] { chooseAndExport(false); })
-        ->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
-    file->addAction(tr("Export List as JSON &Lines…"), this, [this] { chooseAndExport(true); });
-    file->addAction(tr("Export &Masked List for Statistics…"), this,
-                    [this] { chooseAndExport(false, true); })
-        ->setObjectName(QStringLiteral("actionExportMasked"));
-    file->addSeparator();
-    QAction *exportPdfs =
-        file->addAction(tr("Export Signed &PDFs…"), this, &MainWindow::exportSelectedPdfs);
-    exportPdfs->setObjectName(QStringLiteral("actionExportPdfs"));
-    exportPdfs->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
-    file->addAction(tr("&Verify PDF…"), this, &MainWindow::chooseAndVerifyPdf)
-        ->setObjectName(QStringLiteral("actionVerifyPdf"));
-    file->addAction(tr("New &Signing Identity…"), this,
-                    [this] {
-                        IdentityDialog dialog(this);
-                        if (dialog.exec() == QDialog::Accepted)
-                            statusBar()->showMessage(
-                                tr("Signing identity saved to %1.")
-                                    .arg(QDir::toNativeSeparators(dialog.savedPath())),
-                                8000);
-                    })
-        ->setObjectName(QStringLiteral("actionNewIdentity"));
-    file->addSeparator();
-    file->addAction(tr("&Back Up Docket…"), this, &MainWindow::chooseAndBackUp)
-        ->setObjectName(QStringLiteral("actionBackUp"));
-    file->addAction(tr("Au&dit Log…"), this, &MainWindow::showAuditLog)
-        ->setObjectName(QStringLiteral("actionAuditLog"));
-    file->addAction(tr("Verify &Audit Log"), this, &MainWindow::verifyAuditLog)
-        ->setObjectName(QStringLiteral("actionVerifyAudit"));
-    file->addSeparator();
-    file->addAction(tr("&Quit"), this, &QWidget::close)->setShortcut(QKeySequence::Quit);
-}
-
-void MainWindow::buildCaseMenu() {
-    QMenu *menu = menuBar()->addMenu(tr("&Case"));
-    QAction *next =
-        menu->addAction(tr("Ne&xt Case to Review"), this, &MainWindow::nextCaseToReview);
-    next->setObjectName(QStringLiteral("actionNextCase"));
-    next->setShortcut(QKeySequence(Qt::Key_F8));
-    menu->addSeparator();
-    QAction *add = menu->addAction(tr("&New Case…"), this, &MainWindow::newCase);
-    add->setObjectName(QStringLiteral("actionNewCase"));
-    add->setShortcut(QKeySequence::New);
-    QAction *edit = menu->addAction(tr("&Edit Case…"), this, &MainWindow::editCurrentCase);
-    edit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
-    QAction *review = menu->addAction(tr("&Review Case…"), this, &MainWindow::reviewCurrentCase);
-    review->setObjectName(QStringLiteral("actionReview"));
-    review->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
-    QAction *sign = menu->addAction(tr("&Sign Review…"), this, &MainWindow::signCurrentCase);
-    sign->setObjectName(QStringLiteral("actionSign"));
-    sign->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
-    QAction *remove = menu->addAction(tr("&Delete Case…"), this, &MainWindow::deleteCurrentCase);
-    remove->setShortcut(QKeySequence::Delete);
-    remove->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    m_table->addAction(remove);
-    menu->addSeparator();
-    menu->addAction(tr("&Find…"), m_filterBar, &FilterBar::focusSearch)
-        ->setShortcut(QKeySequence::Find);
-    menu->addAction(tr("&Policies…"), this, &MainWindow::showPolicies)
-        ->setObjectName(QStringLiteral("actionPolicies"));
 }
 
 void MainWindow::rebuildRecentMenu() {
@@ -226,11 +160,7 @@ bool MainWindow::openDocket(const QString &path) {
     m_model->setStore(nullptr);
     m_store = std::move(store);
     m_queuePosition.reset();
-    m_filterBar->setCourts(m_store->courts());
-    QHash<QString, QString> names;
-    for (const Court &c : m_store->courts())
-        names.insert(c.code, c.name);
-    m_details->setCourtNames(names);
+    showNames();
     m_model->setStore(m_store.get());
     if (!m_store->isSynthetic()) {
         Settings::addRecentDocket(m_store->path());
@@ -245,6 +175,60 @@ bool MainWindow::openDocket(const QString &path) {
         m_table->selectRow(0);
     m_table->setFocus();  // Enter opens the selected case straight away
     return true;
+}
+
+void MainWindow::showNames() {
+    m_filterBar->setCourts(m_store->courts());
+    QHash<QString, QString> courts;
+    for (const Court &c : m_store->courts())
+        courts.insert(c.code, c.name);
+    m_details->setCourtNames(courts);
+    QHash<QString, QString> dispositions;
+    QList<QPair<QString, QString>> choices;
+    for (const PolicyPack &pack : PolicyLibrary::available(*m_store))
+        for (const PolicyItem &d : pack.dispositions)
+            if (!dispositions.contains(d.id)) {
+                dispositions.insert(d.id, d.label);
+                choices.append({d.id, d.label});
+            }
+    m_filterBar->setDispositions(choices);
+    m_dashboard->setNames(courts, dispositions);
+}
+
+void MainWindow::showDashboard() {
+    if (m_mainTabs->currentWidget() != m_dashboard)
+        m_mainTabs->setCurrentWidget(m_dashboard);  // comes back here through currentChanged
+    else if (m_store)
+        m_dashboard->refresh(m_store->path());  // a quarter second on 1.5M cases, off-thread
+}
+
+void MainWindow::refreshAll() {
+    if (!m_store)
+        return;
+    const qint64 id = currentCaseId();
+    m_model->refresh();
+    if (!selectCase(id) && m_model->rowCount() > 0)
+        m_table->selectRow(0);
+    if (m_mainTabs->currentWidget() == m_dashboard)
+        m_dashboard->refresh(m_store->path());
+}
+
+void MainWindow::showSettings() {
+    SettingsDialog dialog(m_store.get(), this);
+    if (dialog.exec() == QDialog::Accepted)
+        statusBar()->showMessage(tr("Settings saved."), 5000);
+}
+
+void MainWindow::showCaseList() {
+    m_mainTabs->setCurrentIndex(0);
+    m_table->setFocus();
+}
+
+void MainWindow::filterFromDashboard(const CaseFilter &filter) {
+    m_filterBar->setFilter(filter);
+    showCaseList();
+    if (m_model->rowCount() > 0)
+        m_table->selectRow(0);
 }
 
 void MainWindow::refreshIfChangedElsewhere() {
@@ -464,8 +448,11 @@ void MainWindow::reviewCurrentCase() {
     const qint64 id = currentCaseId();
     if (!m_store || !id)
         return;
-    const QString reviewer = qEnvironmentVariable("USER", tr("Reviewing attorney"));
-    ReviewWizard wizard(*m_store, id, reviewer, Clock::today(), this);
+    const Settings::Preferences preferences = Settings::preferences();
+    const QString reviewer = !preferences.profileName.isEmpty()
+                                 ? preferences.profileName
+                                 : qEnvironmentVariable("USER", tr("Reviewing attorney"));
+    ReviewWizard wizard(*m_store, id, reviewer, Clock::today(), this, preferences.defaultPolicy);
     wizard.exec();
     m_model->refresh();  // the review status may have changed
     selectCase(id);
@@ -660,20 +647,11 @@ void MainWindow::updateTitle() {
                                           : name);
 }
 
-void MainWindow::showAbout() {
-    MessageBox::information(
-        this, tr("About Discretion"),
-        tr("Discretion %1\n\nCase review for prosecutorial discretion. The attorney decides; the "
-           "program never "
-           "scores a case.\n\nQt %2, SQLite %3.")
-            .arg(QStringLiteral(DISCRETION_VERSION), QString::fromLatin1(qVersion()),
-                 CaseStore::sqliteVersion()));
-}
-
 void MainWindow::saveLayout() {
     Settings::setCaseTableHeader(m_table->horizontalHeader()->saveState());
     Settings::setMainSplitter(findChild<QSplitter *>(QStringLiteral("mainSplitter"))->saveState());
     Settings::setWindowGeometry(saveGeometry());
+    Settings::setWindowState(saveState());
 }
 
 void MainWindow::closeEvent(QCloseEvent *event) {

@@ -11,9 +11,13 @@ class CaseDetailsPanel;
 class CaseHistoryView;
 class CaseStore;
 class CaseTableModel;
+class DashboardView;
 class FilterBar;
+class QAction;
+class QKeySequence;
 class QLabel;
 class QMenu;
+class QUndoStack;
 class QTabWidget;
 class QTimer;
 class QTableView;
@@ -31,6 +35,9 @@ class MainWindow : public QMainWindow {
     CaseStore *store() const { return m_store.get(); }
     CaseTableModel *caseModel() const { return m_model; }
     QTableView *caseTable() const { return m_table; }
+    DashboardView *dashboard() const { return m_dashboard; }
+    void showDashboard();
+    void showCaseList();
 
     // Selects the next case without a signed review, by hearing date, within the filters;
     // false when there is none.
@@ -56,16 +63,25 @@ class MainWindow : public QMainWindow {
     void closeEvent(QCloseEvent *event) override;
 
   private:
-    void buildMenus();
+    void buildMenus();  // MainWindowMenus.cpp
     void buildFileMenu();
+    void buildEditMenu();
+    void buildViewMenu();
     void buildCaseMenu();
+    void buildSigningMenu();
+    void buildHelpMenu();
+    void buildToolBar();
+    QAction *addMenuAction(QMenu *menu, const QString &text, const char *objectName,
+                           const QKeySequence &keys);
+    void newSigningIdentity();
+    void showSettings();
+    void refreshAll();
     void rebuildRecentMenu();
     void chooseAndOpen();
     void chooseAndCreate();
     void chooseAndImport(bool jsonLines);
     void chooseAndExport(bool jsonLines, bool masked = false);
     void chooseAndVerifyPdf();
-    void showAbout();
     void showCurrentCase();
     void updateCounts(qint64 matching, bool exact);
     void updateTitle();
@@ -78,6 +94,8 @@ class MainWindow : public QMainWindow {
     void chooseAndBackUp();
     void showLastBackup();
     void updateHearingsSoon();
+    void showNames();  // court and disposition names for the filter bar and the dashboard
+    void filterFromDashboard(const CaseFilter &filter);
 
     std::unique_ptr<CaseStore> m_store;
     CaseTableModel *m_model;
@@ -86,6 +104,8 @@ class MainWindow : public QMainWindow {
     CaseDetailsPanel *m_details;
     CaseHistoryView *m_history;
     QTabWidget *m_caseTabs;
+    QTabWidget *m_mainTabs;
+    DashboardView *m_dashboard;
     QLabel *m_counts;
     QLabel *m_auditWarning;
     QLabel *m_lastBackup;
@@ -93,5 +113,6 @@ class MainWindow : public QMainWindow {
     QTimer *m_changeWatch;
     qint64 m_dataVersion = -1;
     QMenu *m_recentMenu = nullptr;
+    QUndoStack *m_undo;
     std::optional<ReviewQueue::Position> m_queuePosition;  // the last case Next Case chose
 };

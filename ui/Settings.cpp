@@ -9,14 +9,54 @@
 
 namespace Settings {
 namespace {
+enum class Key {
+    RecentDockets,
+    CaseTableHeader,
+    MainSplitter,
+    WindowGeometry,
+    WindowState,
+    LastFolder,
+    IdentityFile,
+    ProfileName,
+    DefaultPolicy,
+    ExportFolder,
+    PageSize,
+    PdfA,
+};
+
+struct Entry {
+    Key key;
+    const char *path;  // section/name in the INI file
+    QVariant fallback;
+};
+
+// The one table: every setting, where it lives and what it is until someone sets it.
+const QList<Entry> &table() {
+    static const QList<Entry> entries = {
+        {Key::RecentDockets, "dockets/recent", QStringList()},
+        {Key::CaseTableHeader, "caseList/header", QByteArray()},
+        {Key::MainSplitter, "mainWindow/splitter", QByteArray()},
+        {Key::WindowGeometry, "mainWindow/geometry", QByteArray()},
+        {Key::WindowState, "mainWindow/state", QByteArray()},
+        {Key::LastFolder, "files/lastFolder", QString()},
+        {Key::IdentityFile, "signing/identityFile", QString()},
+        {Key::ProfileName, "signing/profileName", QString()},
+        {Key::DefaultPolicy, "review/defaultPolicy", QString()},
+        {Key::ExportFolder, "pdf/exportFolder", QString()},
+        {Key::PageSize, "pdf/pageSize", QStringLiteral("letter")},
+        {Key::PdfA, "pdf/pdfA", true},
+    };
+    return entries;
+}
+
+const Entry &entry(Key key) {
+    for (const Entry &e : table())
+        if (e.key == key)
+            return e;
+    Q_UNREACHABLE();  // every key is in the table
+}
+
 constexpr int kMaxRecent = 8;
-const QString kRecent = QStringLiteral("dockets/recent");
-const QString kHeader = QStringLiteral("caseList/header");
-const QString kSplitter = QStringLiteral("mainWindow/splitter");
-const QString kGeometry = QStringLiteral("mainWindow/geometry");
-const QString kLastFolder = QStringLiteral("files/lastFolder");
-const QString kIdentityFile = QStringLiteral("signing/identityFile");
-const QString kProfileName = QStringLiteral("signing/profileName");
 
 // One INI file named after the program, e.g. ~/.config/discretion.conf (a bare
 // QSettings() would file it under "Unknown Organization").
@@ -25,70 +65,96 @@ QString path() {
         .filePath(QCoreApplication::applicationName() + QStringLiteral(".conf"));
 }
 
-QVariant value(const QString &key) {
-    return QSettings(path(), QSettings::IniFormat).value(key);
+QVariant get(Key key) {
+    const Entry &e = entry(key);
+    return QSettings(path(), QSettings::IniFormat).value(QLatin1String(e.path), e.fallback);
 }
 
-void setValue(const QString &key, const QVariant &v) {
-    QSettings(path(), QSettings::IniFormat).setValue(key, v);
+void set(Key key, const QVariant &v) {
+    QSettings(path(), QSettings::IniFormat).setValue(QLatin1String(entry(key).path), v);
 }
 }  // namespace
+
+Preferences preferences() {
+    Preferences p;
+    p.profileName = get(Key::ProfileName).toString();
+    p.defaultPolicy = get(Key::DefaultPolicy).toString();
+    p.exportFolder = get(Key::ExportFolder).toString();
+    p.pageSize = get(Key::PageSize).toString() == u"a4" ? QPageSize::A4 : QPageSize::Letter;
+    p.pdfA = get(Key::PdfA).toBool();
+    return p;
+}
+
+void setPreferences(const Preferences &p) {
+    useProfileName(p.profileName);
+    set(Key::DefaultPolicy, p.defaultPolicy);
+    set(Key::ExportFolder, p.exportFolder);
+    set(Key::PageSize,
+        p.pageSize == QPageSize::A4 ? QStringLiteral("a4") : QStringLiteral("letter"));
+    set(Key::PdfA, p.pdfA);
+}
+
+QString pdfFolder() {
+    const QString folder = get(Key::ExportFolder).toString();
+    return folder.isEmpty() ? lastFolder() : folder;
+}
 
 QString fileName() {
     return path();
 }
 
 QStringList recentDockets() {
-    return value(kRecent).toStringList();
+    return get(Key::RecentDockets).toStringList();
 }
 
-void addRecentDocket(const QString &path) {
+void addRecentDocket(const QString &docket) {
     QStringList list = recentDockets();
-    list.removeAll(path);
-    list.prepend(path);
-    setValue(kRecent, list.mid(0, kMaxRecent));
+    list.removeAll(docket);
+    list.prepend(docket);
+    set(Key::RecentDockets, list.mid(0, kMaxRecent));
 }
 
 QByteArray caseTableHeader() {
-    return value(kHeader).toByteArray();
+    return get(Key::CaseTableHeader).toByteArray();
 }
 void setCaseTableHeader(const QByteArray &state) {
-    setValue(kHeader, state);
+    set(Key::CaseTableHeader, state);
 }
 QByteArray mainSplitter() {
-    return value(kSplitter).toByteArray();
+    return get(Key::MainSplitter).toByteArray();
 }
 void setMainSplitter(const QByteArray &state) {
-    setValue(kSplitter, state);
+    set(Key::MainSplitter, state);
 }
 QByteArray windowGeometry() {
-    return value(kGeometry).toByteArray();
+    return get(Key::WindowGeometry).toByteArray();
 }
 void setWindowGeometry(const QByteArray &geometry) {
-    setValue(kGeometry, geometry);
+    set(Key::WindowGeometry, geometry);
+}
+QByteArray windowState() {
+    return get(Key::WindowState).toByteArray();
+}
+void setWindowState(const QByteArray &state) {
+    set(Key::WindowState, state);
 }
 QString lastFolder() {
-    return value(kLastFolder).toString();
+    return get(Key::LastFolder).toString();
 }
 void setLastFolder(const QString &folder) {
-    setValue(kLastFolder, folder);
+    set(Key::LastFolder, folder);
 }
-}  // namespace Settings
-
-namespace Settings {
 QString identityFile() {
-    return value(kIdentityFile).toString();
+    return get(Key::IdentityFile).toString();
 }
-void setIdentityFile(const QString &path) {
-    setValue(kIdentityFile, path);
+void setIdentityFile(const QString &file) {
+    set(Key::IdentityFile, file);
 }
-
 QString profileName() {
-    return value(kProfileName).toString();
+    return get(Key::ProfileName).toString();
 }
-
 void useProfileName(const QString &name) {
-    setValue(kProfileName, name);
+    set(Key::ProfileName, name);
     AuditLog::setProfileName(name);
 }
 }  // namespace Settings

@@ -1,11 +1,28 @@
 #pragma once
 
 #include <QByteArray>
+#include <QPageSize>
 #include <QStringList>
 
-// The GUI's remembered state, typed, with its keys in one place (no string keys
-// scattered through widgets). Backed by QSettings in the user's config folder.
+// The GUI's remembered state and the attorney's preferences, typed, with every key,
+// its place in the file and its default in one table (Settings.cpp), so no widget
+// carries a string key. Backed by an INI file in the user's config folder; tests point
+// XDG_CONFIG_HOME at a temporary folder.
 namespace Settings {
+// The preferences of Settings ▸ Preferences, with their defaults.
+struct Preferences {
+    QString profileName;    // names the attorney in the audit log; empty: the account name
+    QString defaultPolicy;  // policy pack id; empty: the pack in force on the review date
+    QString exportFolder;   // where PDFs go; empty: the last folder used
+    QPageSize::PageSizeId pageSize = QPageSize::Letter;  // Letter or A4
+    bool pdfA = true;  // PDF/A-1b, the archival form; off: plain PDF 1.6
+    friend bool operator==(const Preferences &, const Preferences &) = default;
+};
+Preferences preferences();
+void setPreferences(const Preferences &preferences);
+// Where PDFs are suggested: the export folder when one is set, else the last folder.
+QString pdfFolder();
+
 QString fileName();
 QStringList recentDockets();
 void addRecentDocket(const QString &path);
@@ -15,12 +32,14 @@ QByteArray mainSplitter();
 void setMainSplitter(const QByteArray &state);
 QByteArray windowGeometry();
 void setWindowGeometry(const QByteArray &geometry);
+QByteArray windowState();  // toolbars
+void setWindowState(const QByteArray &state);
 QString lastFolder();
+void setLastFolder(const QString &folder);
 QString identityFile();
 void setIdentityFile(const QString &path);
 // The attorney's name as their signing identity gives it, remembered after they make or use
 // it; the audit log names them by it (with the account name).
 QString profileName();
 void useProfileName(const QString &name);
-void setLastFolder(const QString &folder);
 }  // namespace Settings

@@ -107,11 +107,19 @@ SignDialog::SignDialog(CaseStore &store, qint64 caseId, QWidget *parent)
     resize(820, 720);
 }
 
+namespace {
+// The page size and PDF/A choice of Settings ▸ Preferences.
+PdfFormat pdfFormat() {
+    const Settings::Preferences p = Settings::preferences();
+    return {QPageSize(p.pageSize), p.pdfA};
+}
+}  // namespace
+
 void SignDialog::showPreview() {
     // The real PDF, rendered as the reader will see it: what is signed is what is shown.
     m_document->close();
     m_pdfBytes->close();
-    m_pdfBytes->setData(DispositionDocument::render(m_input, QPageSize(QPageSize::Letter)));
+    m_pdfBytes->setData(DispositionDocument::render(m_input, pdfFormat()));
     m_pdfBytes->open(QIODevice::ReadOnly);
     m_document->load(m_pdfBytes);
 }
@@ -180,7 +188,7 @@ bool SignDialog::savePdf() {
     if (!m_input.signature)
         return false;
     const QString suggested = QStringLiteral("%1/disposition-%2-v%3.pdf")
-                                  .arg(Settings::lastFolder(), m_input.theCase.aNumber)
+                                  .arg(Settings::pdfFolder(), m_input.theCase.aNumber)
                                   .arg(m_input.review.version);
     const QString path =
         FileDialog::saveFile(this, tr("Save Signed Disposition"), suggested, tr("PDF (*.pdf)"));
@@ -197,8 +205,7 @@ bool SignDialog::savePdf() {
     if (identity->certificateDer() != m_input.signature->certificate)
         error = tr("this identity is not the one that signed the review (%1)")
                     .arg(m_input.signature->signer);
-    if (!error.isEmpty() ||
-        !DispositionDocument::write(m_input, QPageSize(QPageSize::Letter), path, &error) ||
+    if (!error.isEmpty() || !DispositionDocument::write(m_input, pdfFormat(), path, &error) ||
         !PdfSigner::sign(path, path, *identity, details, &error)) {
         MessageBox::warning(this, tr("PDF not saved"), error);
         return false;

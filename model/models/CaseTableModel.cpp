@@ -256,14 +256,22 @@ QVariant CaseTableModel::data(const QModelIndex &index, int role) const {
                 return m_courtNames.value(r->court);
             return {};
         case Qt::BackgroundRole:
-            // A soft amber that keeps dark text readable; the tooltip and the status bar
-            // count say the same in words.
-            return isHearingSoon(*r) ? QVariant(QColor(0xff, 0xe8, 0xb0)) : QVariant();
+            // A pale row and a stronger hearing cell: readable when, sorted by hearing,
+            // every row on screen is due. The tooltip and the status bar say it in words.
+            if (!isHearingSoon(*r))
+                return {};
+            return index.column() == HearingColumn ? QColor(0xff, 0xd9, 0x8a)
+                                                   : QColor(0xff, 0xf4, 0xdc);
         case Qt::ForegroundRole:
             return isHearingSoon(*r) ? QVariant(QColor(Qt::black)) : QVariant();
         case HearingSoonRole:
             return isHearingSoon(*r);
         case Qt::FontRole:
+            if (index.column() == HearingColumn && isHearingSoon(*r)) {
+                QFont bold;
+                bold.setBold(true);
+                return bold;
+            }
             if (index.column() == CounselColumn && r->counselName.isEmpty()) {
                 QFont italic;
                 italic.setItalic(true);

@@ -17,16 +17,16 @@
 namespace BatchExport {
 namespace {
 // One PDF, start to end; returns the problem, or an empty string.
-QString exportOne(const Item &item, const QPageSize &pageSize, const SigningIdentity *identity) {
+QString exportOne(const Item &item, const PdfFormat &format, const SigningIdentity *identity) {
     QString error;
     if (!identity)
-        return DispositionDocument::write(item.input, pageSize, item.path, &error) ? QString()
-                                                                                   : error;
+        return DispositionDocument::write(item.input, format, item.path, &error) ? QString()
+                                                                                 : error;
     // Rendered and signed in memory, written once.
     const PdfSignatureDetails details{QStringLiteral("Disposition in the matter of %1")
                                           .arg(ANumber::displayDigits(item.input.theCase.aNumber)),
                                       item.input.signer.office, item.input.review.sha256()};
-    const QByteArray signedPdf = PdfSigner::sign(DispositionDocument::render(item.input, pageSize),
+    const QByteArray signedPdf = PdfSigner::sign(DispositionDocument::render(item.input, format),
                                                  *identity, details, &error);
     if (signedPdf.isEmpty())
         return error;
@@ -56,14 +56,14 @@ Plan plan(CaseStore &store, const QList<qint64> &caseIds, const QString &folder,
     return plan;
 }
 
-Result run(const QList<Item> &items, const QPageSize &pageSize, const SigningIdentity *identity,
+Result run(const QList<Item> &items, const PdfFormat &format, const SigningIdentity *identity,
            const std::function<bool(int, int)> &progress) {
     std::atomic<int> written{0};
     QMutex failuresLock;
     QStringList failures;
     QStringList writtenPaths;
     QFuture<void> future = QtConcurrent::map(items.cbegin(), items.cend(), [&](const Item &item) {
-        const QString problem = exportOne(item, pageSize, identity);
+        const QString problem = exportOne(item, format, identity);
         const QMutexLocker locker(&failuresLock);
         if (problem.isEmpty()) {
             ++written;

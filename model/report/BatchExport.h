@@ -32,7 +32,7 @@ struct Result {
 };
 // progress(done, total) runs on the calling thread; returning false cancels what has not
 // started (what is under way finishes, whole).
-Result run(const QList<Item> &items, const QPageSize &pageSize, const SigningIdentity *identity,
+Result run(const QList<Item> &items, const PdfFormat &format, const SigningIdentity *identity,
            const std::function<bool(int, int)> &progress = {});
 
 // Records each written PDF in the docket's audit log (action pdf.export, one transaction).

@@ -187,12 +187,13 @@ QString DispositionDocument::html(const Input &in) {
     return html + QStringLiteral("</p></body></html>");
 }
 
-QByteArray DispositionDocument::render(const Input &input, const QPageSize &pageSize) {
+QByteArray DispositionDocument::render(const Input &input, const PdfFormat &format) {
     QBuffer buffer;
     buffer.open(QIODevice::WriteOnly);
     QPdfWriter writer(&buffer);
-    writer.setPdfVersion(QPagedPaintDevice::PdfVersion_A1b);
-    writer.setPageSize(pageSize);
+    writer.setPdfVersion(format.pdfA ? QPagedPaintDevice::PdfVersion_A1b
+                                     : QPagedPaintDevice::PdfVersion_1_6);
+    writer.setPageSize(format.pageSize);
     writer.setPageMargins(QMarginsF(22, 20, 22, 22), QPageLayout::Millimeter);
     writer.setTitle(tr("Prosecutorial discretion disposition, %1")
                         .arg(ANumber::displayDigits(input.theCase.aNumber)));
@@ -236,9 +237,9 @@ QByteArray DispositionDocument::render(const Input &input, const QPageSize &page
     return buffer.data();
 }
 
-bool DispositionDocument::write(const Input &input, const QPageSize &pageSize, const QString &path,
+bool DispositionDocument::write(const Input &input, const PdfFormat &format, const QString &path,
                                 QString *error) {
-    const QByteArray pdf = render(input, pageSize);
+    const QByteArray pdf = render(input, format);
     QSaveFile file(path);
     if (pdf.isEmpty() || !file.open(QIODevice::WriteOnly) ||
         !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner) ||

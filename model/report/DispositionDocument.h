@@ -11,6 +11,13 @@
 class CaseStore;
 #include <optional>
 
+// How a disposition PDF is written: the page size and whether it is PDF/A-1b (the
+// archival form, on by default; off gives a plain PDF 1.6 for systems that refuse PDF/A).
+struct PdfFormat {
+    QPageSize pageSize{QPageSize::Letter};
+    bool pdfA = true;
+};
+
 // The disposition as a document an attorney puts in the file: caption, the policy
 // applied, the determinations with the facts behind them, the factors, representation,
 // what the policy says, the disposition and reasons, the signature block and the record
@@ -30,8 +37,8 @@ class DispositionDocument {
     // Everything about a case's latest review that the document shows; none without a review.
     static std::optional<Input> forCase(CaseStore &store, qint64 caseId);
     static QString html(const Input &input);
-    static QByteArray render(const Input &input, const QPageSize &pageSize);
+    static QByteArray render(const Input &input, const PdfFormat &format);
     // Writes through QSaveFile, mode 0600: never a truncated file.
-    static bool write(const Input &input, const QPageSize &pageSize, const QString &path,
+    static bool write(const Input &input, const PdfFormat &format, const QString &path,
                       QString *error);
 };

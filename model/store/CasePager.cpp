@@ -1,6 +1,7 @@
 #include "CasePager.h"
 
 #include "CaseReader.h"
+#include "DocketSummary.h"
 #include "domain/ANumber.h"
 #include "domain/SearchText.h"
 
@@ -49,6 +50,11 @@ void CasePager::buildWhere() {
     equal("court", m_filter.court);
     equal("custody", m_filter.custody);
     equal("review_status", m_filter.reviewStatus);
+    if (!m_filter.disposition.isEmpty()) {
+        clauses << QStringLiteral("id IN (SELECT case_id FROM (%1) WHERE disposition = ?)")
+                       .arg(DocketSummary::latestSignedDispositionsSql());
+        m_binds << m_filter.disposition;
+    }
     if (m_filter.represented.has_value())
         clauses << (*m_filter.represented ? QStringLiteral("counsel_name <> ''")
                                           : QStringLiteral("counsel_name = ''"));

@@ -11,6 +11,7 @@ struct CaseFilter {
     QString custody;
     std::optional<bool> represented;
     QString reviewStatus;
+    QString disposition;  // of the latest review, when it is signed (a policy disposition id)
     QDate hearingFrom;
     QDate hearingTo;
 

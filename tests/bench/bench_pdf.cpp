@@ -68,7 +68,7 @@ int main(int argc, char **argv) {
     QElapsedTimer timer;
     timer.start();
     const BatchExport::Result result =
-        BatchExport::run(items, QPageSize(QPageSize::Letter), &*identity);
+        BatchExport::run(items, {QPageSize(QPageSize::Letter)}, &*identity);
     const double seconds = timer.nsecsElapsed() / 1e9;
     QTextStream(stdout) << "pdfs " << result.written << " seconds " << seconds << " per_second "
                         << result.written / seconds << " peak_mb " << peakMegabytes()

@@ -71,7 +71,7 @@ class TestBatchExport : public QObject {
         const BatchExport::Plan plan = BatchExport::plan(*m_store, m_all, folder, &*m_mine);
         int lastDone = -1;
         const BatchExport::Result result = BatchExport::run(
-            plan.items, QPageSize(QPageSize::Letter), &*m_mine, [&lastDone](int done, int) {
+            plan.items, {QPageSize(QPageSize::Letter)}, &*m_mine, [&lastDone](int done, int) {
                 lastDone = done;
                 return true;
             });
@@ -106,7 +106,7 @@ class TestBatchExport : public QObject {
             plan.items << BatchExport::Item{plan.items[copy % 8].input,
                                             folder + u"/extra-%1.pdf"_qs.arg(copy)};
         const BatchExport::Result result =
-            BatchExport::run(plan.items, QPageSize(QPageSize::Letter), &*m_mine,
+            BatchExport::run(plan.items, {QPageSize(QPageSize::Letter)}, &*m_mine,
                              [](int done, int) { return done < 3; });
         QVERIFY(result.cancelled);
         QVERIFY2(result.written < plan.items.size(), qPrintable(QString::number(result.written)));

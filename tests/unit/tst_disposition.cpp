@@ -2,6 +2,7 @@
 #include "report/DispositionDocument.h"
 #include "review/AnswersFile.h"
 
+#include <QFile>
 #include <QProcess>
 #include <QRegularExpression>
 
@@ -55,7 +56,7 @@ class TestDisposition : public QObject {
         const DispositionDocument::Input in = input(u"Not a priority; long residence."_qs);
         const QString path = m_dir.path(u"d.pdf"_qs);
         QString error;
-        QVERIFY2(DispositionDocument::write(in, QPageSize(QPageSize::Letter), path, &error),
+        QVERIFY2(DispositionDocument::write(in, {QPageSize(QPageSize::Letter)}, path, &error),
                  qPrintable(error));
         int code = -1;
         const QString check = run(u"qpdf"_qs, {u"--check"_qs, path}, &code);
@@ -87,7 +88,8 @@ class TestDisposition : public QObject {
                                                                                                 1);
         const QString path = m_dir.path(u"long.pdf"_qs);
         QString error;
-        QVERIFY(DispositionDocument::write(input(reasons), QPageSize(QPageSize::A4), path, &error));
+        QVERIFY(
+            DispositionDocument::write(input(reasons), {QPageSize(QPageSize::A4)}, path, &error));
         const QString info = run(u"pdfinfo"_qs, {path});
         QVERIFY(info.contains(u"(A4)"_qs));
         const int pages = info.section(u"Pages:"_qs, 1).trimmed().section(u'\n', 0, 0).toInt();
@@ -99,6 +101,29 @@ class TestDisposition : public QObject {
 
     // Every factor gets a note long enough that the tables cross page breaks; each row's
     // first and last words must be on the same page.
+    void pdfAIsTheDefaultAndCanBeTurnedOff() {
+        // PDF/A-1b declares itself in the XMP metadata (pdfaid:part) on PDF 1.4; the plain
+        // form is PDF 1.6 without it. qpdf reads both as sound.
+        const DispositionDocument::Input in = input(u"Reasons."_qs);
+        const QByteArray archival = DispositionDocument::render(in, {});
+        const QByteArray plain =
+            DispositionDocument::render(in, {QPageSize(QPageSize::Letter), false});
+        QVERIFY(archival.startsWith("%PDF-1.4"));
+        QVERIFY(archival.contains("pdfaid:part"));
+        QVERIFY(plain.startsWith("%PDF-1.6"));
+        QVERIFY(!plain.contains("pdfaid:part"));
+        QTemporaryDir dir;
+        for (const QByteArray &pdf : {archival, plain}) {
+            QFile f(dir.filePath(u"x.pdf"_qs));
+            QVERIFY(f.open(QIODevice::WriteOnly) && f.write(pdf) == pdf.size());
+            f.close();
+            QProcess qpdf;
+            qpdf.start(u"qpdf"_qs, {u"--check"_qs, f.fileName()});
+            QVERIFY(qpdf.waitForFinished(30000));
+            QCOMPARE(qpdf.exitCode(), 0);
+        }
+    }
+
     void tableRowsDoNotSplitAcrossPages() {
         DispositionDocument::Input in = input(u"Reasons."_qs);
         for (int i = 0; i < in.review.answers.size(); ++i) {
@@ -109,7 +134,7 @@ class TestDisposition : public QObject {
         }
         const QString path = m_dir.path(u"rows.pdf"_qs);
         QString error;
-        QVERIFY(DispositionDocument::write(in, QPageSize(QPageSize::Letter), path, &error));
+        QVERIFY(DispositionDocument::write(in, {QPageSize(QPageSize::Letter)}, path, &error));
         const QString info = run(u"pdfinfo"_qs, {path});
         const int pages = info.section(u"Pages:"_qs, 1).trimmed().section(u'\n', 0, 0).toInt();
         QVERIFY2(pages >= 3, qPrintable(info));

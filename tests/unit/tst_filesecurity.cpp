@@ -48,7 +48,7 @@ class TestFileSecurity : public QObject {
         QVERIFY(identity->save(m_dir.path(u"id.p12"_qs), "passphrase!", &error));
         QVERIFY(DocketBackup::backup(*store, m_dir.path(u"b.sqlite"_qs)).ok);
         const BatchExport::Plan plan = BatchExport::plan(*store, {1}, m_dir.dir(), &*identity);
-        QVERIFY(BatchExport::run(plan.items, QPageSize(QPageSize::Letter), &*identity)
+        QVERIFY(BatchExport::run(plan.items, {QPageSize(QPageSize::Letter)}, &*identity)
                     .failures.isEmpty());
         const QStringList files{u"docket.sqlite"_qs, u"docket.sqlite-wal"_qs,
                                 u"l.csv"_qs,         u"l.jsonl"_qs,

@@ -32,7 +32,7 @@ class TestPdfSigner : public QObject {
         QVERIFY(identity);
         const QString path = m_dir.path(u"d.pdf"_qs);
         QVERIFY(DispositionDocument::write({c, {}, r.review, *r.pack, std::nullopt, {}},
-                                           QPageSize(QPageSize::Letter), path, &error));
+                                           {QPageSize(QPageSize::Letter)}, path, &error));
         QVERIFY2(PdfSigner::sign(path, path, *identity,
                                  {u"Disposition in the matter of A204-555-101"_qs,
                                   u"OPLA Los Angeles"_qs, r.review.sha256()},

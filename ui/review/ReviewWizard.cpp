@@ -9,10 +9,12 @@
 #include <QAbstractButton>
 
 ReviewWizard::ReviewWizard(CaseStore &store, qint64 caseId, const QString &reviewer,
-                           QDate reviewDate, QWidget *parent)
+                           QDate reviewDate, QWidget *parent, const QString &preferredPolicy)
     : QWizard(parent),
-      m_session(
-          new ReviewSession(store, caseId, PolicyPack::builtIn(), reviewDate, reviewer, this)) {
+      m_session(new ReviewSession(store, caseId, PolicyLibrary::available(store), reviewDate,
+                                  reviewer, this)) {
+    if (!m_session->resumed() && !preferredPolicy.isEmpty())
+        m_session->choosePack(preferredPolicy);
     setObjectName(QStringLiteral("reviewWizard"));
     setWindowTitle(tr("Review of %1 — %2")
                        .arg(m_session->caseRecord().displayName(),

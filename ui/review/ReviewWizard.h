@@ -23,8 +23,10 @@ class ReviewWizard : public QWizard {
         SummaryId
     };
 
+    // preferredPolicy: a pack id to start a new review under instead of the pack in force on
+    // the review date (Settings ▸ Default policy); a resumed review keeps its own pack.
     ReviewWizard(CaseStore &store, qint64 caseId, const QString &reviewer, QDate reviewDate,
-                 QWidget *parent = nullptr);
+                 QWidget *parent = nullptr, const QString &preferredPolicy = {});
 
     ReviewSession &session() const { return *m_session; }
     bool saveDraft();

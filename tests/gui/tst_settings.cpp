@@ -1,0 +1,132 @@
+#include "DialogHelpers.h"
+#include "ExportPdfDialog.h"
+#include "FileDialog.h"
+#include "MainWindow.h"
+#include "Settings.h"
+#include "SettingsDialog.h"
+#include "TestDocket.h"
+#include "review/ReviewSession.h"
+#include "review/ReviewWizard.h"
+
+#include <QAction>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFile>
+#include <QHeaderView>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QSplitter>
+#include <QTableView>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+// Settings ▸ Preferences over a temporary settings file (XDG_CONFIG_HOME points into the
+// build tree): defaults, what the dialog saves, what a new window reads back, and the
+// places that use each preference.
+class TestSettings : public QObject {
+    Q_OBJECT
+    TestDocket m_docket;
+    const QString m_vacatur = u"case-by-case-2022-2023"_s;
+
+  private Q_SLOTS:
+    void initTestCase() {
+        QVERIFY(Settings::fileName().contains(u"/tests/home/tst_settings/"_s));
+        QFile::remove(Settings::fileName());
+        QVERIFY(m_docket.openGenerated(50, 3));
+    }
+
+    void startsFromTheDefaults() {
+        const Settings::Preferences p = Settings::preferences();
+        QCOMPARE(p, Settings::Preferences());
+        QCOMPARE(p.pageSize, QPageSize::Letter);
+        QVERIFY(p.pdfA);
+        QVERIFY(p.defaultPolicy.isEmpty());
+    }
+
+    void theDialogSavesEveryPreference() {
+        auto store = CaseStore::open(m_docket.path(), CaseStore::OpenMode::OpenExisting, nullptr);
+        {
+            SettingsDialog dialog(store.get());
+            dialog.findChild<QLineEdit *>(u"profileEdit"_s)->setText(u"  Dana Whitfield "_s);
+            auto *policy = dialog.findChild<QComboBox *>(u"policyCombo"_s);
+            QVERIFY(policy->findData(m_vacatur) > 0);
+            policy->setCurrentIndex(policy->findData(m_vacatur));
+            FileDialog::setNextAnswer(m_docket.dir());
+            QTest::mouseClick(dialog.findChild<QPushButton *>(u"browseFolder"_s), Qt::LeftButton);
+            QCOMPARE(dialog.findChild<QLineEdit *>(u"exportFolderEdit"_s)->text(), m_docket.dir());
+            auto *page = dialog.findChild<QComboBox *>(u"pageSizeCombo"_s);
+            page->setCurrentIndex(page->findData(int(QPageSize::A4)));
+            dialog.findChild<QCheckBox *>(u"pdfACheck"_s)->setChecked(false);
+            dialog.accept();
+        }
+        const Settings::Preferences p = Settings::preferences();
+        QCOMPARE(p.profileName, u"Dana Whitfield"_s);
+        QCOMPARE(p.defaultPolicy, m_vacatur);
+        QCOMPARE(p.exportFolder, m_docket.dir());
+        QCOMPARE(p.pageSize, QPageSize::A4);
+        QVERIFY(!p.pdfA);
+        // In the file, under readable keys, for whoever reads it next.
+        QSettings file(Settings::fileName(), QSettings::IniFormat);
+        QCOMPARE(file.value(u"pdf/pageSize"_s).toString(), u"a4"_s);
+        QCOMPARE(file.value(u"review/defaultPolicy"_s).toString(), m_vacatur);
+        QCOMPARE(file.value(u"signing/profileName"_s).toString(), u"Dana Whitfield"_s);
+    }
+
+    void aNewDialogShowsThemAndCancelChangesNothing() {
+        const Settings::Preferences before = Settings::preferences();
+        SettingsDialog dialog(nullptr);
+        QCOMPARE(dialog.chosen(), before);
+        dialog.findChild<QLineEdit *>(u"profileEdit"_s)->setText(u"Someone Else"_s);
+        dialog.reject();
+        QCOMPARE(Settings::preferences(), before);
+    }
+
+    void theExportAndTheReviewUseThem() {
+        auto store = CaseStore::open(m_docket.path(), CaseStore::OpenMode::OpenExisting, nullptr);
+        ExportPdfDialog exportDialog(*store, {});
+        QCOMPARE(exportDialog.findChild<QComboBox *>(u"pageSize"_s)->currentData().toInt(),
+                 int(QPageSize::A4));
+        QCOMPARE(exportDialog.findChild<QLineEdit *>(u"exportFolder"_s)->text(), m_docket.dir());
+
+        MainWindow w;
+        QVERIFY(w.openDocket(m_docket.path()));
+        QString pack;
+        QString reviewer;
+        whenDialogOpens<ReviewWizard>([&](ReviewWizard *wizard) {
+            pack = wizard->session().pack().id;
+            reviewer = wizard->session().review().reviewer;
+            wizard->reject();
+        });
+        w.findChild<QAction *>(u"actionReview"_s)->trigger();
+        QCOMPARE(pack, m_vacatur);
+        QCOMPARE(reviewer, u"Dana Whitfield"_s);
+    }
+
+    void theWindowLayoutIsRestored() {
+        QList<int> sizes;
+        QByteArray header;
+        {
+            MainWindow w;
+            QVERIFY(w.openDocket(m_docket.path()));
+            w.resize(1320, 720);
+            w.show();
+            auto *splitter = w.findChild<QSplitter *>(u"mainSplitter"_s);
+            splitter->setSizes({500, 600});
+            sizes = splitter->sizes();
+            w.caseTable()->setColumnWidth(1, 240);
+            header = w.caseTable()->horizontalHeader()->saveState();
+            w.close();
+        }
+        MainWindow again;
+        QVERIFY(again.openDocket(m_docket.path()));
+        again.show();
+        QCOMPARE(again.findChild<QSplitter *>(u"mainSplitter"_s)->sizes(), sizes);
+        QCOMPARE(again.caseTable()->columnWidth(1), 240);
+        QCOMPARE(again.size(), QSize(1320, 720));
+    }
+};
+
+QTEST_MAIN(TestSettings)
+#include "tst_settings.moc"

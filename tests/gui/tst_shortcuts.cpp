@@ -1,0 +1,176 @@
+#include "DialogHelpers.h"
+#include "HelpDialogs.h"
+#include "MainWindow.h"
+#include "MessageBox.h"
+#include "SettingsDialog.h"
+#include "TestDocket.h"
+#include "policy/PolicyPack.h"
+#include "store/CaseStore.h"
+
+#include <QAbstractSpinBox>
+#include <QAccessible>
+#include <QAction>
+#include <QComboBox>
+#include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
+#include <QPlainTextEdit>
+#include <QTableView>
+#include <QTableWidget>
+#include <QTest>
+#include <QTextBrowser>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+// Every action reachable from the menu bar, submenus included, except the entries of
+// Open Recent (file names, made at run time).
+QList<QAction *> menuActions(const QMenuBar *bar) {
+    QList<QAction *> out;
+    std::function<void(const QMenu *)> walk = [&](const QMenu *menu) {
+        for (QAction *a : menu->actions()) {
+            if (a->isSeparator())
+                continue;
+            if (a->menu()) {
+                if (a->menu()->objectName() != u"recentMenu")
+                    walk(a->menu());
+                continue;
+            }
+            out << a;
+        }
+    };
+    for (QAction *top : bar->actions())
+        if (top->menu())
+            walk(top->menu());
+    return out;
+}
+
+// The inputs of a window whose accessible name (its own, or its form label's) is empty.
+QStringList unnamedInputs(QWidget *window) {
+    QStringList unnamed;
+    for (QWidget *w : window->findChildren<QWidget *>()) {
+        const bool input = qobject_cast<QLineEdit *>(w) || qobject_cast<QComboBox *>(w) ||
+                           qobject_cast<QAbstractSpinBox *>(w) ||
+                           qobject_cast<QPlainTextEdit *>(w) || qobject_cast<QTableView *>(w);
+        // The line edit inside a combo box or spin box is named through its owner.
+        const bool part = qobject_cast<QComboBox *>(w->parentWidget()) ||
+                          qobject_cast<QAbstractSpinBox *>(w->parentWidget());
+        if (!input || part || !w->isVisibleTo(window))
+            continue;
+        QAccessibleInterface *a = QAccessible::queryAccessibleInterface(w);
+        if (!a || a->text(QAccessible::Name).trimmed().isEmpty())
+            unnamed << QString::fromLatin1(w->metaObject()->className()) + u' ' + w->objectName();
+    }
+    return unnamed;
+}
+}  // namespace
+
+// Keyboard-first work: every action in a menu with a shortcut, the platform's standard
+// keys where there are some, the list in Help, tab order and accessible names.
+class TestShortcuts : public QObject {
+    Q_OBJECT
+    TestDocket m_docket;
+
+  private Q_SLOTS:
+    void initTestCase() { QVERIFY(m_docket.openGenerated(300, 2)); }
+
+    void everyMenuActionHasItsOwnShortcut() {
+        MainWindow w;
+        QVERIFY(w.openDocket(m_docket.path()));
+        const QList<QAction *> actions = menuActions(w.menuBar());
+        QVERIFY(actions.size() >= 30);
+        QHash<QKeySequence, QString> seen;
+        for (QAction *a : actions) {
+            QVERIFY2(!a->shortcut().isEmpty(), qPrintable(a->text() + u" has no shortcut"_s));
+            QVERIFY2(!a->objectName().isEmpty(), qPrintable(a->text() + u" has no name"_s));
+            QVERIFY2(!seen.contains(a->shortcut()),
+                     qPrintable(a->text() + u" and "_s + seen.value(a->shortcut())));
+            seen.insert(a->shortcut(), a->text());
+        }
+    }
+
+    void standardActionsUseThePlatformKeys() {
+        MainWindow w;
+        const auto keys = [&w](const char *name) {
+            return w.findChild<QAction *>(QLatin1String(name))->shortcut();
+        };
+        QCOMPARE(keys("actionOpenDocket"), QKeySequence(QKeySequence::Open));
+        QCOMPARE(keys("actionNewCase"), QKeySequence(QKeySequence::New));
+        QCOMPARE(keys("actionFind"), QKeySequence(QKeySequence::Find));
+        QCOMPARE(keys("actionUndo"), QKeySequence(QKeySequence::Undo));
+        // Some platforms (offscreen among them) bind no key to Quit: then Ctrl+Q.
+        QCOMPARE(keys("actionQuit"), QKeySequence::keyBindings(QKeySequence::Quit)
+                                         .value(0, QKeySequence(Qt::CTRL | Qt::Key_Q)));
+        QCOMPARE(keys("actionDeleteCase"), QKeySequence(QKeySequence::Delete));
+        QCOMPARE(keys("actionUserGuide"), QKeySequence(QKeySequence::HelpContents));
+        QCOMPARE(keys("actionRefresh"), QKeySequence(QKeySequence::Refresh));
+        QCOMPARE(keys("actionNextCase"), QKeySequence(Qt::Key_F8));
+    }
+
+    void helpListsEveryShortcut() {
+        MainWindow w;
+        const QList<QAction *> actions = menuActions(w.menuBar());
+        QStringList listed;
+        whenDialogOpens<ShortcutsDialog>([&listed](ShortcutsDialog *d) {
+            auto *table = d->findChild<QTableWidget *>(u"shortcutsTable"_s);
+            for (int r = 0; r < table->rowCount(); ++r)
+                listed << table->item(r, 2)->text();
+            d->reject();
+        });
+        w.findChild<QAction *>(u"actionShortcuts"_s)->trigger();
+        QCOMPARE(listed.size(), actions.size());
+        for (QAction *a : actions)
+            QVERIFY2(listed.contains(a->shortcut().toString(QKeySequence::NativeText)),
+                     qPrintable(a->text()));
+    }
+
+    void helpShowsTheGuideAndAbout() {
+        MainWindow w;
+        QVERIFY(w.openDocket(m_docket.path()));
+        w.findChild<QAction *>(u"actionUserGuide"_s)->trigger();
+        auto *guide = w.findChild<UserGuideDialog *>();
+        QVERIFY(guide && guide->isVisible());
+        const QString text = guide->findChild<QTextBrowser *>(u"guideText"_s)->toPlainText();
+        QVERIFY(text.contains(u"Your first review"_s));
+        QVERIFY(text.contains(u"F8"_s));
+        guide->close();
+
+        MessageBox::setNextAnswer(QMessageBox::Ok);
+        w.findChild<QAction *>(u"actionAbout"_s)->trigger();
+        const QString about = MessageBox::lastText();
+        QVERIFY(about.contains(QStringLiteral(DISCRETION_VERSION)));
+        QVERIFY(about.contains(QString::fromLatin1(qVersion())));
+        QVERIFY(about.contains(CaseStore::sqliteVersion()));
+        for (const PolicyPack &p : PolicyPack::builtIn())
+            QVERIFY2(about.contains(p.title), qPrintable(p.title));
+    }
+
+    void tabWalksTheFilterBarIntoTheList() {
+        MainWindow w;
+        QVERIFY(w.openDocket(m_docket.path()));
+        w.show();
+        QVERIFY(QTest::qWaitForWindowActive(&w));
+        w.findChild<QAction *>(u"actionFind"_s)->trigger();
+        QStringList order{QApplication::focusWidget()->objectName()};
+        for (int i = 0; i < 7; ++i) {
+            QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+            order << QApplication::focusWidget()->objectName();
+        }
+        QCOMPARE(order, (QStringList{u"searchEdit"_s, u"courtFilter"_s, u"custodyFilter"_s,
+                                     u"counselFilter"_s, u"statusFilter"_s, u"dispositionFilter"_s,
+                                     u"hearingRangeCheck"_s, u"caseTable"_s}));
+    }
+
+    void everyInputHasAnAccessibleName() {
+        MainWindow w;
+        QVERIFY(w.openDocket(m_docket.path()));
+        w.show();
+        QCOMPARE(unnamedInputs(&w), QStringList());
+        SettingsDialog settings(w.store(), &w);
+        settings.show();
+        QCOMPARE(unnamedInputs(&settings), QStringList());
+    }
+};
+
+QTEST_MAIN(TestShortcuts)
+#include "tst_shortcuts.moc"

@@ -1,0 +1,281 @@
+#include "DashboardView.h"
+
+#include "domain/Clock.h"
+#include "domain/Codes.h"
+
+#include <QBarCategoryAxis>
+#include <QBarSeries>
+#include <QBarSet>
+#include <QChartView>
+#include <QGridLayout>
+#include <QHorizontalBarSeries>
+#include <QLabel>
+#include <QLegendMarker>
+#include <QLocale>
+#include <QPieSeries>
+#include <QValueAxis>
+#include <QtConcurrent/QtConcurrentRun>
+#include <algorithm>
+
+namespace {
+constexpr int kCourtsShown = 12;  // 50-odd courts do not fit as bars; the rest are in the list
+
+QChart *newChart(const QString &title) {
+    auto *chart = new QChart;
+    chart->setTitle(title);
+    chart->legend()->hide();
+    chart->setAnimationOptions(QChart::NoAnimation);  // numbers, not a show
+    chart->setMargins(QMargins(4, 4, 4, 4));
+    return chart;
+}
+
+// A count axis from zero with round tick values.
+QValueAxis *countAxis(const QList<qint64> &values) {
+    auto *axis = new QValueAxis;
+    axis->setLabelFormat(QStringLiteral("%d"));
+    axis->setRange(0, qMax<qreal>(1, qreal(*std::max_element(values.begin(), values.end()))));
+    axis->applyNiceNumbers();
+    return axis;
+}
+
+// One horizontal bar per category, top to bottom in the order given. The series' bar
+// indexes run bottom-up, the reverse of `labels`.
+QHorizontalBarSeries *barsFor(QChart *chart, const QStringList &labels,
+                              const QList<qint64> &values) {
+    auto *set = new QBarSet(QString());
+    set->setColor(QColor(0x35, 0x6a, 0x9f));
+    set->setLabelColor(Qt::black);
+    auto *series = new QHorizontalBarSeries;
+    QStringList reversed;  // a horizontal bar axis runs bottom-up
+    for (qsizetype i = labels.size() - 1; i >= 0; --i) {
+        *set << qreal(values[i]);
+        reversed << labels[i];
+    }
+    series->append(set);
+    series->setLabelsVisible(true);
+    series->setLabelsPosition(QAbstractBarSeries::LabelsInsideBase);
+    chart->addSeries(series);
+    auto *axis = new QBarCategoryAxis;
+    axis->append(reversed);
+    chart->addAxis(axis, Qt::AlignLeft);
+    series->attachAxis(axis);
+    chart->addAxis(countAxis(values), Qt::AlignBottom);
+    series->attachAxis(chart->axes(Qt::Horizontal).constFirst());
+    return series;
+}
+}  // namespace
+
+DashboardView::DashboardView(QWidget *parent)
+    : QWidget(parent),
+      m_headline(new QLabel(this)),
+      m_watcher(new QFutureWatcher<DocketSummary>(this)) {
+    setObjectName(QStringLiteral("dashboard"));
+    auto *grid = new QGridLayout(this);
+    m_headline->setObjectName(QStringLiteral("dashboardHeadline"));
+    m_headline->setText(tr("Counting…"));
+    // Four equal columns: the weeks and the (long) disposition names get two or three.
+    grid->addWidget(m_headline, 0, 0, 1, 4);
+    m_status = addChart(QStringLiteral("statusChart"), tr("Cases by review status"), {1, 0, 1, 1});
+    m_weeks = addChart(QStringLiteral("weeksChart"),
+                       tr("Hearings per week (from Monday), next 12 weeks"), {1, 1, 1, 2});
+    m_representation =
+        addChart(QStringLiteral("representationChart"), tr("Representation"), {1, 3, 1, 1});
+    m_courts =
+        addChart(QStringLiteral("courtChart"), tr("Cases by court (largest 12)"), {2, 0, 1, 1});
+    m_dispositions = addChart(QStringLiteral("dispositionChart"), tr("Signed dispositions by type"),
+                              {2, 1, 1, 3});
+    for (int column = 0; column < 4; ++column)
+        grid->setColumnStretch(column, 1);
+    grid->setRowStretch(1, 1);
+    grid->setRowStretch(2, 1);
+    connect(m_watcher, &QFutureWatcher<DocketSummary>::finished, this,
+            [this] { showSummary(m_watcher->result()); });
+}
+
+QChartView *DashboardView::addChart(const QString &objectName, const QString &title, Cells cells) {
+    auto *view = new QChartView(newChart(title), this);
+    view->setObjectName(objectName);
+    view->setAccessibleName(title);
+    view->setRenderHint(QPainter::Antialiasing);
+    view->setMinimumSize(260, 220);
+    auto *grid = static_cast<QGridLayout *>(layout());
+    grid->addWidget(view, cells.row, cells.column, cells.rows, cells.columns);
+    return view;
+}
+
+void DashboardView::setNames(const QHash<QString, QString> &courts,
+                             const QHash<QString, QString> &dispositions) {
+    m_courtNames = courts;
+    m_dispositionNames = dispositions;
+}
+
+void DashboardView::refresh(const QString &docketPath) {
+    m_loaded = false;
+    m_headline->setText(tr("Counting…"));
+    if (m_watcher->isRunning())
+        m_watcher->waitForFinished();
+    m_watcher->setFuture(QtConcurrent::run(DocketSummary::readFile, docketPath, Clock::today()));
+}
+
+void DashboardView::showSummary(const DocketSummary &summary) {
+    m_summary = summary;
+    if (!summary.ok) {
+        m_headline->setText(tr("The docket could not be read for the dashboard."));
+        return;
+    }
+    const QLocale locale;
+    const double share =
+        summary.total ? 100.0 * double(summary.unrepresented) / double(summary.total) : 0;
+    m_headline->setText(tr("%1 cases; %2 without a lawyer (%3%). Click a bar or a slice to "
+                           "list its cases.")
+                            .arg(locale.toString(summary.total),
+                                 locale.toString(summary.unrepresented),
+                                 locale.toString(share, 'f', 1)));
+    showStatus();
+    showCourts();
+    showWeeks();
+    showDispositions();
+    showRepresentation();
+    m_loaded = true;
+    Q_EMIT loaded();
+}
+
+namespace {
+void clear(QChartView *view) {
+    QChart *chart = view->chart();
+    chart->removeAllSeries();
+    for (QAbstractAxis *axis : chart->axes()) {
+        chart->removeAxis(axis);
+        delete axis;  // removeAxis hands it back to us
+    }
+}
+
+QList<qint64> casesOf(const QList<DocketSummary::Count> &counts) {
+    QList<qint64> out;
+    for (const DocketSummary::Count &c : counts)
+        out << c.cases;
+    return out;
+}
+}  // namespace
+
+void DashboardView::showStatus() {
+    clear(m_status);
+    QStringList labels;
+    for (const DocketSummary::Count &c : m_summary.byStatus)
+        labels << Codes::reviewStatuses().label(c.key);
+    QHorizontalBarSeries *series = barsFor(m_status->chart(), labels, casesOf(m_summary.byStatus));
+    connect(series, &QAbstractBarSeries::clicked, this, [this](int index, QBarSet *) {
+        CaseFilter f;
+        f.reviewStatus = m_summary.byStatus.value(m_summary.byStatus.size() - 1 - index).key;
+        Q_EMIT filterRequested(f);
+    });
+}
+
+void DashboardView::showCourts() {
+    clear(m_courts);
+    const QList<DocketSummary::Count> top = m_summary.byCourt.mid(0, kCourtsShown);
+    QStringList labels;
+    for (const DocketSummary::Count &c : top)
+        labels << m_courtNames.value(c.key, c.key);
+    QHorizontalBarSeries *series = barsFor(m_courts->chart(), labels, casesOf(top));
+    connect(series, &QAbstractBarSeries::clicked, this, [this, top](int index, QBarSet *) {
+        CaseFilter f;
+        f.court = top.value(top.size() - 1 - index).key;
+        Q_EMIT filterRequested(f);
+    });
+}
+
+void DashboardView::showWeeks() {
+    clear(m_weeks);
+    auto *set = new QBarSet(tr("Hearings"));
+    set->setColor(QColor(0x4e, 0x8a, 0x3e));
+    QStringList labels;
+    QList<qint64> counts;
+    for (const DocketSummary::Week &w : m_summary.upcomingWeeks) {
+        *set << qreal(w.hearings);
+        counts << w.hearings;
+        labels << w.from.toString(QStringLiteral("M/d"));  // the Monday; short enough to fit
+    }
+    auto *series = new QBarSeries;
+    series->append(set);
+    QChart *chart = m_weeks->chart();
+    chart->addSeries(series);
+    auto *axis = new QBarCategoryAxis;
+    axis->append(labels);
+    QFont small = axis->labelsFont();
+    small.setPointSizeF(small.pointSizeF() * 0.85);
+    axis->setLabelsFont(small);
+    chart->addAxis(axis, Qt::AlignBottom);
+    series->attachAxis(axis);
+    QValueAxis *values = countAxis(counts);
+    chart->addAxis(values, Qt::AlignLeft);
+    series->attachAxis(values);
+    connect(series, &QAbstractBarSeries::clicked, this, [this](int index, QBarSet *) {
+        const DocketSummary::Week week = m_summary.upcomingWeeks.value(index);
+        CaseFilter f;
+        f.hearingFrom = week.from;
+        f.hearingTo = week.until;
+        Q_EMIT filterRequested(f);
+    });
+}
+
+void DashboardView::showDispositions() {
+    clear(m_dispositions);
+    if (m_summary.signedByDisposition.isEmpty()) {
+        m_dispositions->chart()->setTitle(tr("Signed dispositions by type: none signed yet"));
+        return;
+    }
+    m_dispositions->chart()->setTitle(tr("Signed dispositions by type"));
+    QStringList labels;
+    for (const DocketSummary::Count &c : m_summary.signedByDisposition)
+        labels << m_dispositionNames.value(c.key, c.key);
+    QHorizontalBarSeries *series =
+        barsFor(m_dispositions->chart(), labels, casesOf(m_summary.signedByDisposition));
+    connect(series, &QAbstractBarSeries::clicked, this, [this](int index, QBarSet *) {
+        const QList<DocketSummary::Count> &d = m_summary.signedByDisposition;
+        CaseFilter f;
+        f.disposition = d.value(d.size() - 1 - index).key;
+        Q_EMIT filterRequested(f);
+    });
+}
+
+void DashboardView::showRepresentation() {
+    clear(m_representation);
+    auto *series = new QPieSeries;
+    const qint64 represented = m_summary.total - m_summary.unrepresented;
+    const auto percent = [this](qint64 n) {
+        return m_summary.total ? 100.0 * double(n) / double(m_summary.total) : 0.0;
+    };
+    const QLocale locale;
+    QPieSlice *without =
+        series->append(tr("Unrepresented: %1").arg(locale.toString(m_summary.unrepresented)),
+                       qreal(m_summary.unrepresented));
+    QPieSlice *with =
+        series->append(tr("Represented: %1").arg(locale.toString(represented)), qreal(represented));
+    without->setColor(QColor(0xc0, 0x5a, 0x1e));
+    with->setColor(QColor(0x35, 0x6a, 0x9f));
+    series->setPieSize(0.75);
+    QChart *chart = m_representation->chart();
+    chart->addSeries(series);  // the legend takes the slice labels from here
+    // Inside each slice only its share, in white; names and counts are in the legend.
+    for (QPieSlice *slice : {without, with}) {
+        slice->setLabel(locale.toString(percent(qint64(slice->value())), 'f', 1) + u'%');
+        slice->setLabelVisible(slice->value() > 0);
+        slice->setLabelPosition(QPieSlice::LabelInsideHorizontal);
+        slice->setLabelColor(Qt::white);
+    }
+    chart->legend()->setVisible(true);
+    chart->legend()->setAlignment(Qt::AlignBottom);
+    const QList<QLegendMarker *> markers = chart->legend()->markers(series);
+    markers.value(0)->setLabel(
+        tr("Unrepresented: %1").arg(locale.toString(m_summary.unrepresented)));
+    markers.value(1)->setLabel(tr("Represented: %1").arg(locale.toString(represented)));
+    for (QPieSlice *slice : {without, with}) {
+        const bool hasLawyer = slice == with;
+        connect(slice, &QPieSlice::clicked, this, [this, hasLawyer] {
+            CaseFilter f;
+            f.represented = hasLawyer;
+            Q_EMIT filterRequested(f);
+        });
+    }
+}

@@ -1,0 +1,245 @@
+// The menus, toolbar and shortcuts of the main window. Every action has a menu entry
+// and a shortcut; standard keys come from QKeySequence so each platform gets its own.
+#include "FilterBar.h"
+#include "HelpDialogs.h"
+#include "IdentityDialog.h"
+#include "MainWindow.h"
+#include "MessageBox.h"
+#include "models/CaseTableModel.h"
+
+#include <QAction>
+#include <QDir>
+#include <QMenuBar>
+#include <QStatusBar>
+#include <QTableView>
+#include <QToolBar>
+#include <QUndoStack>
+
+namespace {
+// The platform's key for a standard action, or ours where the platform has none
+// (Preferences has no binding on some Linux desktops).
+QKeySequence standardOr(QKeySequence::StandardKey key, const QKeySequence &fallback) {
+    const QList<QKeySequence> bindings = QKeySequence::keyBindings(key);
+    return bindings.isEmpty() ? fallback : bindings.first();
+}
+
+QIcon icon(const char *name) {
+    return QIcon(QStringLiteral(":/icons/%1.svg").arg(QLatin1String(name)));
+}
+}  // namespace
+
+QAction *MainWindow::addMenuAction(QMenu *menu, const QString &text, const char *objectName,
+                                   const QKeySequence &keys) {
+    auto *action = new QAction(text, this);
+    action->setObjectName(QLatin1String(objectName));
+    action->setShortcut(keys);
+    menu->addAction(action);
+    return action;
+}
+
+void MainWindow::buildMenus() {
+    buildFileMenu();
+    buildEditMenu();
+    buildViewMenu();
+    buildCaseMenu();
+    buildSigningMenu();
+    buildHelpMenu();
+    buildToolBar();
+}
+
+void MainWindow::buildFileMenu() {
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    connect(addMenuAction(file, tr("&New Docket…"), "actionNewDocket",
+                          QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N)),
+            &QAction::triggered, this, &MainWindow::chooseAndCreate);
+    QAction *open =
+        addMenuAction(file, tr("&Open Docket…"), "actionOpenDocket", QKeySequence::Open);
+    open->setIcon(icon("open"));
+    connect(open, &QAction::triggered, this, &MainWindow::chooseAndOpen);
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    m_recentMenu->setObjectName(QStringLiteral("recentMenu"));
+    rebuildRecentMenu();
+    file->addSeparator();
+    connect(addMenuAction(file, tr("&Import CSV…"), "actionImportCsv",
+                          QKeySequence(Qt::CTRL | Qt::Key_I)),
+            &QAction::triggered, this, [this] { chooseAndImport(false); });
+    connect(addMenuAction(file, tr("Import &JSON Lines…"), "actionImportJsonl",
+                          QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I)),
+            &QAction::triggered, this, [this] { chooseAndImport(true); });
+    connect(addMenuAction(file, tr("&Export List as CSV…"), "actionExportCsv",
+                          QKeySequence(Qt::CTRL | Qt::Key_E)),
+            &QAction::triggered, this, [this] { chooseAndExport(false); });
+    connect(addMenuAction(file, tr("Export List as JSON &Lines…"), "actionExportJsonl",
+                          QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_J)),
+            &QAction::triggered, this, [this] { chooseAndExport(true); });
+    connect(addMenuAction(file, tr("Export &Masked List for Statistics…"), "actionExportMasked",
+                          QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_E)),
+            &QAction::triggered, this, [this] { chooseAndExport(false, true); });
+    file->addSeparator();
+    QAction *backUp = addMenuAction(file, tr("&Back Up Docket…"), "actionBackUp",
+                                    QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_B));
+    backUp->setIcon(icon("backup"));
+    connect(backUp, &QAction::triggered, this, &MainWindow::chooseAndBackUp);
+    connect(addMenuAction(file, tr("Verify &Audit Log"), "actionVerifyAudit",
+                          QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L)),
+            &QAction::triggered, this, &MainWindow::verifyAuditLog);
+    file->addSeparator();
+    QAction *settings = addMenuAction(
+        file, tr("&Settings…"), "actionSettings",
+        standardOr(QKeySequence::Preferences, QKeySequence(Qt::CTRL | Qt::Key_Comma)));
+    settings->setIcon(icon("settings"));
+    settings->setMenuRole(QAction::PreferencesRole);
+    connect(settings, &QAction::triggered, this, &MainWindow::showSettings);
+    QAction *quit =
+        addMenuAction(file, tr("&Quit"), "actionQuit",
+                      standardOr(QKeySequence::Quit, QKeySequence(Qt::CTRL | Qt::Key_Q)));
+    quit->setMenuRole(QAction::QuitRole);
+    connect(quit, &QAction::triggered, this, &QWidget::close);
+}
+
+void MainWindow::buildEditMenu() {
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    QAction *undo = m_undo->createUndoAction(this, tr("&Undo"));
+    undo->setObjectName(QStringLiteral("actionUndo"));
+    undo->setShortcut(QKeySequence::Undo);
+    undo->setIcon(icon("undo"));
+    QAction *redo = m_undo->createRedoAction(this, tr("&Redo"));
+    redo->setObjectName(QStringLiteral("actionRedo"));
+    redo->setShortcut(
+        standardOr(QKeySequence::Redo, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z)));
+    redo->setIcon(icon("redo"));
+    edit->addAction(undo);
+    edit->addAction(redo);
+    edit->addSeparator();
+    QAction *find = addMenuAction(edit, tr("&Find…"), "actionFind", QKeySequence::Find);
+    find->setIcon(icon("find"));
+    connect(find, &QAction::triggered, this, [this] {
+        showCaseList();
+        m_filterBar->focusSearch();
+    });
+    connect(addMenuAction(edit, tr("&Clear Filters"), "actionClearFilters",
+                          QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F)),
+            &QAction::triggered, this, [this] { m_filterBar->setFilter({}); });
+}
+
+void MainWindow::buildViewMenu() {
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    QAction *list =
+        addMenuAction(view, tr("&Case List"), "actionCaseList", QKeySequence(Qt::CTRL | Qt::Key_1));
+    list->setIcon(icon("case-list"));
+    connect(list, &QAction::triggered, this, &MainWindow::showCaseList);
+    QAction *dashboard = addMenuAction(view, tr("&Dashboard"), "actionDashboard",
+                                       QKeySequence(Qt::CTRL | Qt::Key_2));
+    dashboard->setIcon(icon("dashboard"));
+    connect(dashboard, &QAction::triggered, this, &MainWindow::showDashboard);
+    QAction *audit = addMenuAction(view, tr("&Audit Log…"), "actionAuditLog",
+                                   QKeySequence(Qt::CTRL | Qt::Key_L));
+    audit->setIcon(icon("audit"));
+    connect(audit, &QAction::triggered, this, &MainWindow::showAuditLog);
+    view->addSeparator();
+    QAction *refresh = addMenuAction(view, tr("&Refresh"), "actionRefresh",
+                                     standardOr(QKeySequence::Refresh, QKeySequence(Qt::Key_F5)));
+    refresh->setIcon(icon("refresh"));
+    connect(refresh, &QAction::triggered, this, &MainWindow::refreshAll);
+}
+
+void MainWindow::buildCaseMenu() {
+    QMenu *menu = menuBar()->addMenu(tr("&Case"));
+    QAction *next =
+        addMenuAction(menu, tr("Ne&xt Case to Review"), "actionNextCase", QKeySequence(Qt::Key_F8));
+    next->setIcon(icon("next-case"));
+    next->setToolTip(tr("Next case without a signed review, by hearing date (F8)"));
+    connect(next, &QAction::triggered, this, &MainWindow::nextCaseToReview);
+    menu->addSeparator();
+    QAction *add = addMenuAction(menu, tr("&New Case…"), "actionNewCase", QKeySequence::New);
+    add->setIcon(icon("new-case"));
+    connect(add, &QAction::triggered, this, &MainWindow::newCase);
+    QAction *edit = addMenuAction(menu, tr("&Edit Case…"), "actionEditCase",
+                                  QKeySequence(Qt::CTRL | Qt::Key_Return));
+    edit->setIcon(icon("edit"));
+    connect(edit, &QAction::triggered, this, &MainWindow::editCurrentCase);
+    QAction *review = addMenuAction(menu, tr("&Review Case…"), "actionReview",
+                                    QKeySequence(Qt::CTRL | Qt::Key_R));
+    review->setIcon(icon("review"));
+    connect(review, &QAction::triggered, this, &MainWindow::reviewCurrentCase);
+    QAction *remove =
+        addMenuAction(menu, tr("&Delete Case…"), "actionDeleteCase", QKeySequence::Delete);
+    remove->setIcon(icon("delete"));
+    // Only in the list: Delete in a text field deletes text.
+    remove->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_table->addAction(remove);
+    connect(remove, &QAction::triggered, this, &MainWindow::deleteCurrentCase);
+    menu->addSeparator();
+    connect(addMenuAction(menu, tr("&Policies…"), "actionPolicies",
+                          QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P)),
+            &QAction::triggered, this, &MainWindow::showPolicies);
+}
+
+void MainWindow::buildSigningMenu() {
+    QMenu *menu = menuBar()->addMenu(tr("&Signing"));
+    QAction *sign = addMenuAction(menu, tr("&Sign Review…"), "actionSign",
+                                  QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
+    sign->setIcon(icon("sign"));
+    connect(sign, &QAction::triggered, this, &MainWindow::signCurrentCase);
+    QAction *exportPdfs = addMenuAction(menu, tr("Export Signed &PDFs…"), "actionExportPdfs",
+                                        QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+    exportPdfs->setIcon(icon("export-pdf"));
+    connect(exportPdfs, &QAction::triggered, this, &MainWindow::exportSelectedPdfs);
+    QAction *verify = addMenuAction(menu, tr("&Verify PDF…"), "actionVerifyPdf",
+                                    QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_V));
+    verify->setIcon(icon("verify"));
+    connect(verify, &QAction::triggered, this, &MainWindow::chooseAndVerifyPdf);
+    menu->addSeparator();
+    connect(addMenuAction(menu, tr("New Signing &Identity…"), "actionNewIdentity",
+                          QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_K)),
+            &QAction::triggered, this, &MainWindow::newSigningIdentity);
+}
+
+void MainWindow::buildHelpMenu() {
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *guide =
+        addMenuAction(help, tr("&User Guide"), "actionUserGuide",
+                      standardOr(QKeySequence::HelpContents, QKeySequence(Qt::Key_F1)));
+    guide->setIcon(icon("help"));
+    connect(guide, &QAction::triggered, this, [this] {
+        auto *dialog = new UserGuideDialog(this);  // modeless: read it beside the review
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->show();
+    });
+    connect(addMenuAction(help, tr("&Keyboard Shortcuts"), "actionShortcuts",
+                          QKeySequence(Qt::CTRL | Qt::Key_Slash)),
+            &QAction::triggered, this, [this] {
+                ShortcutsDialog dialog(menuBar(), this);
+                dialog.exec();
+            });
+    QAction *about = addMenuAction(help, tr("&About Discretion"), "actionAbout",
+                                   QKeySequence(Qt::SHIFT | Qt::Key_F1));
+    about->setMenuRole(QAction::AboutRole);
+    connect(about, &QAction::triggered, this, [this] {
+        MessageBox::information(this, tr("About Discretion"), HelpText::about(m_store.get()));
+    });
+}
+
+void MainWindow::buildToolBar() {
+    QToolBar *bar = addToolBar(tr("Main"));
+    bar->setObjectName(QStringLiteral("mainToolBar"));  // saveState needs a name
+    bar->setMovable(false);
+    bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    const char *const names[] = {"actionNextCase", "actionReview",    "actionSign", nullptr,
+                                 "actionCaseList", "actionDashboard", nullptr,      "actionFind",
+                                 "actionUndo",     "actionRedo"};
+    for (const char *name : names) {
+        if (!name)
+            bar->addSeparator();
+        else
+            bar->addAction(findChild<QAction *>(QLatin1String(name)));
+    }
+}
+
+void MainWindow::newSigningIdentity() {
+    IdentityDialog dialog(this);
+    if (dialog.exec() == QDialog::Accepted)
+        statusBar()->showMessage(
+            tr("Signing identity saved to %1.").arg(QDir::toNativeSeparators(dialog.savedPath())),
+            8000);
+}

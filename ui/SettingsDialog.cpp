@@ -1,0 +1,99 @@
+#include "SettingsDialog.h"
+
+#include "FileDialog.h"
+#include "policy/PolicyLibrary.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLineEdit>
+#include <QPushButton>
+
+SettingsDialog::SettingsDialog(CaseStore *store, QWidget *parent)
+    : QDialog(parent),
+      m_profile(new QLineEdit(this)),
+      m_policy(new QComboBox(this)),
+      m_folder(new QLineEdit(this)),
+      m_pageSize(new QComboBox(this)),
+      m_pdfA(new QCheckBox(tr("Write dispositions as PDF/&A-1b (archival)"), this)) {
+    setObjectName(QStringLiteral("settingsDialog"));
+    setWindowTitle(tr("Settings"));
+    m_profile->setObjectName(QStringLiteral("profileEdit"));
+    m_profile->setAccessibleName(tr("Your name"));
+    m_profile->setPlaceholderText(tr("As the audit log names you; default: your account name"));
+    m_policy->setObjectName(QStringLiteral("policyCombo"));
+    m_policy->setAccessibleName(tr("Default policy pack"));
+    m_policy->addItem(tr("The pack in force on the review date"), QString());
+    const QList<PolicyPack> packs =
+        store ? PolicyLibrary::available(*store) : PolicyPack::builtIn();
+    for (const PolicyPack &p : packs)
+        if (m_policy->findData(p.id) < 0)
+            m_policy->addItem(p.title, p.id);
+    m_folder->setObjectName(QStringLiteral("exportFolderEdit"));
+    m_folder->setAccessibleName(tr("Export folder"));
+    m_folder->setPlaceholderText(tr("The last folder used"));
+    auto *browse = new QPushButton(tr("&Browse…"), this);
+    browse->setObjectName(QStringLiteral("browseFolder"));
+    connect(browse, &QPushButton::clicked, this, &SettingsDialog::chooseFolder);
+    m_pageSize->setObjectName(QStringLiteral("pageSizeCombo"));
+    m_pageSize->setAccessibleName(tr("Page size"));
+    m_pageSize->addItem(tr("US Letter"), int(QPageSize::Letter));
+    m_pageSize->addItem(tr("A4"), int(QPageSize::A4));
+    m_pdfA->setObjectName(QStringLiteral("pdfACheck"));
+
+    auto *folderRow = new QHBoxLayout;
+    folderRow->addWidget(m_folder, 1);
+    folderRow->addWidget(browse);
+    auto *form = new QFormLayout;
+    form->addRow(tr("Your &name:"), m_profile);
+    form->addRow(tr("Default &policy:"), m_policy);
+    form->addRow(tr("&Export folder:"), folderRow);
+    form->addRow(tr("Page si&ze:"), m_pageSize);
+    form->addRow(QString(), m_pdfA);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    buttons->button(QDialogButtonBox::Ok)->setObjectName(QStringLiteral("okButton"));
+    connect(buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(buttons);
+    setTabOrder(m_profile, m_policy);
+    setTabOrder(m_policy, m_folder);
+    setTabOrder(m_folder, browse);
+    setTabOrder(browse, m_pageSize);
+    setTabOrder(m_pageSize, m_pdfA);
+    showPreferences(Settings::preferences());
+    resize(560, sizeHint().height());
+}
+
+void SettingsDialog::showPreferences(const Settings::Preferences &p) {
+    m_profile->setText(p.profileName);
+    const int policy = m_policy->findData(p.defaultPolicy);
+    m_policy->setCurrentIndex(policy < 0 ? 0 : policy);
+    m_folder->setText(p.exportFolder);
+    m_pageSize->setCurrentIndex(m_pageSize->findData(int(p.pageSize)));
+    m_pdfA->setChecked(p.pdfA);
+}
+
+Settings::Preferences SettingsDialog::chosen() const {
+    Settings::Preferences p;
+    p.profileName = m_profile->text().trimmed();
+    p.defaultPolicy = m_policy->currentData().toString();
+    p.exportFolder = m_folder->text().trimmed();
+    p.pageSize = QPageSize::PageSizeId(m_pageSize->currentData().toInt());
+    p.pdfA = m_pdfA->isChecked();
+    return p;
+}
+
+void SettingsDialog::chooseFolder() {
+    const QString folder = FileDialog::directory(this, tr("Export Folder"), m_folder->text());
+    if (!folder.isEmpty())
+        m_folder->setText(folder);
+}
+
+void SettingsDialog::accept() {
+    Settings::setPreferences(chosen());
+    QDialog::accept();
+}

@@ -1,0 +1,32 @@
+#pragma once
+
+#include "Settings.h"
+
+#include <QDialog>
+
+class CaseStore;
+class QCheckBox;
+class QComboBox;
+class QLineEdit;
+
+// File ▸ Settings: the attorney's preferences (Settings::Preferences), each with its
+// default until changed. OK saves them all at once; Cancel changes nothing.
+class SettingsDialog : public QDialog {
+    Q_OBJECT
+  public:
+    // store: for the policy packs it offers (those of the open docket); may be null.
+    explicit SettingsDialog(CaseStore *store, QWidget *parent = nullptr);
+
+    Settings::Preferences chosen() const;
+    void accept() override;
+
+  private:
+    void showPreferences(const Settings::Preferences &p);
+    void chooseFolder();
+
+    QLineEdit *m_profile;
+    QComboBox *m_policy;
+    QLineEdit *m_folder;
+    QComboBox *m_pageSize;
+    QCheckBox *m_pdfA;
+};
