@@ -9,7 +9,9 @@
 #include "domain/FieldText.h"
 #include "store/CaseStore.h"
 
+#include <QAction>
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
@@ -17,12 +19,36 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QTabWidget>
+#include <QTimer>
+#include <QUndoStack>
 #include <QVBoxLayout>
 
 namespace {
 const QStringList kMultiLine = {"military_service", "health_notes", "victim_witness_notes",
                                 "notes"};
 const char *kInvalidStyle = "border: 1px solid #b00020;";
+constexpr int kStepPauseMs = 600;  // typing that pauses this long is one undo step
+
+// One step of the form: what it showed before and after.
+class FormStep : public QUndoCommand {
+  public:
+    FormStep(CaseEditorDialog *dialog, CaseEditorDialog::FormState before,
+             CaseEditorDialog::FormState after)
+        : m_dialog(dialog), m_before(std::move(before)), m_after(std::move(after)) {
+        setText(QCoreApplication::translate("CaseEditorDialog", "change"));
+    }
+    void undo() override { m_dialog->showFormState(m_before); }
+    void redo() override {
+        if (!std::exchange(m_first, false))  // the first time, the form already shows it
+            m_dialog->showFormState(m_after);
+    }
+
+  private:
+    CaseEditorDialog *m_dialog;
+    CaseEditorDialog::FormState m_before;
+    CaseEditorDialog::FormState m_after;
+    bool m_first = true;
+};
 
 QString isoDate(const QDate &d) {
     return d.isValid() ? d.toString(Qt::ISODate) : QString();
@@ -36,7 +62,9 @@ CaseEditorDialog::CaseEditorDialog(CaseStore &store, const std::optional<Case> &
       m_case(existing.value_or(Case())),
       m_courts(store.courtCodes()),
       m_tabs(new QTabWidget(this)),
-      m_summary(new QLabel(this)) {
+      m_summary(new QLabel(this)),
+      m_undo(new QUndoStack(this)),
+      m_stepTimer(new QTimer(this)) {
     setObjectName(QStringLiteral("caseEditor"));
     setWindowTitle(existing ? tr("Edit case %1").arg(ANumber::displayDigits(existing->aNumber))
                             : tr("New case"));
@@ -67,6 +95,26 @@ CaseEditorDialog::CaseEditorDialog(CaseStore &store, const std::optional<Case> &
             accept();
     });
     connect(buttons, &QDialogButtonBox::rejected, this, &CaseEditorDialog::reject);
+    QPushButton *undoButton = buttons->addButton(tr("&Undo"), QDialogButtonBox::ResetRole);
+    QPushButton *redoButton = buttons->addButton(tr("Re&do"), QDialogButtonBox::ResetRole);
+    undoButton->setObjectName(QStringLiteral("undoButton"));
+    redoButton->setObjectName(QStringLiteral("redoButton"));
+    undoButton->setEnabled(false);
+    redoButton->setEnabled(false);
+    connect(undoButton, &QPushButton::clicked, this, &CaseEditorDialog::undo);
+    connect(redoButton, &QPushButton::clicked, this, &CaseEditorDialog::redo);
+    connect(m_undo, &QUndoStack::canUndoChanged, undoButton, &QPushButton::setEnabled);
+    connect(m_undo, &QUndoStack::canRedoChanged, redoButton, &QPushButton::setEnabled);
+    auto *undoKey = new QAction(this);
+    undoKey->setShortcut(QKeySequence::Undo);
+    connect(undoKey, &QAction::triggered, this, &CaseEditorDialog::undo);
+    auto *redoKey = new QAction(this);
+    redoKey->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z));
+    connect(redoKey, &QAction::triggered, this, &CaseEditorDialog::redo);
+    addActions({undoKey, redoKey});
+    m_stepTimer->setSingleShot(true);
+    m_stepTimer->setInterval(kStepPauseMs);
+    connect(m_stepTimer, &QTimer::timeout, this, &CaseEditorDialog::recordStep);
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_summary);
@@ -74,7 +122,55 @@ CaseEditorDialog::CaseEditorDialog(CaseStore &store, const std::optional<Case> &
     layout->addWidget(buttons);
     load(m_case);
     m_dirty = false;
+    m_lastStep = formState();
     resize(720, 520);
+}
+
+void CaseEditorDialog::markDirty() {
+    m_dirty = true;
+    if (!m_showingState)
+        m_stepTimer->start();
+}
+
+void CaseEditorDialog::recordStep() {
+    m_stepTimer->stop();
+    const FormState now = formState();
+    if (now == m_lastStep)
+        return;
+    m_undo->push(new FormStep(this, m_lastStep, now));
+    m_lastStep = now;
+}
+
+void CaseEditorDialog::undo() {
+    recordStep();  // typing not yet paused is a step of its own
+    m_undo->undo();
+}
+
+void CaseEditorDialog::redo() {
+    recordStep();
+    m_undo->redo();
+}
+
+CaseEditorDialog::FormState CaseEditorDialog::formState() const {
+    FormState state;
+    for (auto it = m_fields.begin(); it != m_fields.end(); ++it)
+        state.fields.insert(it.key(), fieldText(it.key()));
+    state.charges = m_charges->records();
+    state.family = m_family->records();
+    state.relief = m_relief->records();
+    return state;
+}
+
+void CaseEditorDialog::showFormState(const FormState &state) {
+    m_showingState = true;
+    for (auto it = state.fields.begin(); it != state.fields.end(); ++it)
+        setFieldText(it.key(), it.value());
+    m_charges->setRecords(state.charges);
+    m_family->setRecords(state.family);
+    m_relief->setRecords(state.relief);
+    m_lastStep = state;
+    m_dirty = true;
+    m_showingState = false;
 }
 
 QWidget *CaseEditorDialog::buildFieldTab(const QStringList &keys) {

@@ -9,6 +9,8 @@
 class CaseStore;
 class QLabel;
 class QTabWidget;
+class QTimer;
+class QUndoStack;
 class RecordTableEditor;
 struct CaseField;
 
@@ -23,6 +25,19 @@ class CaseEditorDialog : public QDialog {
                      QWidget *parent = nullptr);
 
     const Case &savedCase() const { return m_case; }
+    // What the form shows, as typed (not yet checked): undo and redo step between these.
+    struct FormState {
+        QHash<QString, QString> fields;
+        QList<QStringList> charges, family, relief;
+        friend bool operator==(const FormState &, const FormState &) = default;
+    };
+    FormState formState() const;
+    void showFormState(const FormState &state);
+    // Undo and redo within the form (the Undo and Redo buttons, Ctrl+Z outside a text
+    // field, where the field's own undo comes first). A pause in typing ends a step.
+    void undo();
+    void redo();
+    QUndoStack *undoStack() const { return m_undo; }
     bool save();  // true when stored; shows problems otherwise
     void reject() override;
 
@@ -37,7 +52,8 @@ class CaseEditorDialog : public QDialog {
     void collectChildren(Case &c, QList<FieldIssue> &issues) const;
     void checkField(const CaseField &field);
     void showIssues(const QList<FieldIssue> &issues);
-    void markDirty() { m_dirty = true; }
+    void markDirty();
+    void recordStep();  // pushes the change since the last step, if any
 
     CaseStore &m_store;
     Case m_case;
@@ -51,4 +67,8 @@ class CaseEditorDialog : public QDialog {
     RecordTableEditor *m_family = nullptr;
     RecordTableEditor *m_relief = nullptr;
     bool m_dirty = false;
+    QUndoStack *m_undo;
+    QTimer *m_stepTimer;
+    FormState m_lastStep;
+    bool m_showingState = false;  // a step being undone or redone is not a new change
 };

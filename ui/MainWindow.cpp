@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 
 #include "AuditLogDialog.h"
+#include "CaseCommands.h"
 #include "CaseDetailsPanel.h"
 #include "CaseEditorDialog.h"
 #include "CaseHistoryView.h"
@@ -138,6 +139,7 @@ MainWindow::MainWindow(QWidget *parent)
 }
 
 MainWindow::~MainWindow() {
+    m_undo->clear();
     // The model reads through the store: detach it before the store closes.
     m_model->setStore(nullptr);
 }
@@ -157,6 +159,7 @@ bool MainWindow::openDocket(const QString &path) {
         MessageBox::warning(this, tr("Cannot open docket"), error);
         return false;
     }
+    m_undo->clear();  // its steps belong to the docket being closed
     m_model->setStore(nullptr);
     m_store = std::move(store);
     m_queuePosition.reset();
@@ -437,11 +440,26 @@ void MainWindow::runEditor(const std::optional<Case> &existing, const QString &d
     CaseEditorDialog dialog(*m_store, existing, this);
     if (dialog.exec() != QDialog::Accepted)
         return;
+    const Case saved = dialog.savedCase();
+    if (!existing)
+        m_undo->push(new AddCaseCommand(*m_store, undoneReporter(), saved));
+    else if (!sameFacts(*existing, saved))
+        m_undo->push(new EditCaseCommand(*m_store, undoneReporter(), *existing, saved));
     m_model->refresh();
-    if (!selectCase(dialog.savedCase().id) && m_model->rowCount() > 0)
+    if (!selectCase(saved.id) && m_model->rowCount() > 0)
         m_table->selectRow(qBound(0, row, m_model->rowCount() - 1));  // filtered out now
-    statusBar()->showMessage(doneMessage.arg(ANumber::displayDigits(dialog.savedCase().aNumber)),
-                             5000);
+    statusBar()->showMessage(doneMessage.arg(ANumber::displayDigits(saved.aNumber)), 5000);
+}
+
+CaseCommand::Done MainWindow::undoneReporter() {
+    return [this](const QString &aNumber, const QString &problem) {
+        const int row = m_table->currentIndex().row();
+        m_model->refresh();
+        if (!selectCase(m_store->findCaseId(aNumber)) && m_model->rowCount() > 0)
+            m_table->selectRow(qBound(0, row, m_model->rowCount() - 1));
+        if (!problem.isEmpty())
+            MessageBox::warning(this, tr("Undo"), problem + u'.');
+    };
 }
 
 void MainWindow::reviewCurrentCase() {
@@ -555,12 +573,21 @@ void MainWindow::deleteCurrentCase() {
     const std::optional<Case> c = m_store->loadCase(id);
     if (!c)
         return;
-    const QString question = tr("Delete the case of %1 (%2)? This cannot be undone.")
-                                 .arg(c->displayName(), ANumber::displayDigits(c->aNumber));
+    // A case with a review would lose it: that deletion cannot be undone (and a signed
+    // review refuses it).
+    const bool undoable = c->reviewStatus == u"not_reviewed";
+    const QString question =
+        (undoable ? tr("Delete the case of %1 (%2)? Edit ▸ Undo brings it back.")
+                  : tr("Delete the case of %1 (%2) and its review? This cannot be undone."))
+            .arg(c->displayName(), ANumber::displayDigits(c->aNumber));
     if (MessageBox::question(this, tr("Delete Case"), question,
                              QMessageBox::Yes | QMessageBox::Cancel,
                              QMessageBox::Cancel) != QMessageBox::Yes)
         return;
+    if (undoable) {
+        m_undo->push(new DeleteCaseCommand(*m_store, undoneReporter(), *c));  // deletes
+        return;
+    }
     QString error;
     if (!m_store->deleteCase(id, &error)) {
         MessageBox::warning(this, tr("Delete Case"), error);

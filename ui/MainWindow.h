@@ -1,5 +1,6 @@
 #pragma once
 
+#include "CaseCommands.h"
 #include "domain/Case.h"
 #include "store/ReviewQueue.h"
 
@@ -36,6 +37,7 @@ class MainWindow : public QMainWindow {
     CaseTableModel *caseModel() const { return m_model; }
     QTableView *caseTable() const { return m_table; }
     DashboardView *dashboard() const { return m_dashboard; }
+    QUndoStack *undoStack() const { return m_undo; }
     void showDashboard();
     void showCaseList();
 
@@ -87,6 +89,8 @@ class MainWindow : public QMainWindow {
     void updateTitle();
     bool selectCase(qint64 id);  // false when the list does not show it
     void runEditor(const std::optional<Case> &existing, const QString &doneMessage);
+    // Refreshes the list after an undo or redo and shows the case, or why it was refused.
+    CaseCommand::Done undoneReporter();
     qint64 currentCaseId() const;
     void saveLayout();
     void checkAuditTail();

@@ -1,0 +1,155 @@
+#include "CaseEditorDialog.h"
+#include "DialogHelpers.h"
+#include "MainWindow.h"
+#include "MessageBox.h"
+#include "TestDocket.h"
+#include "audit/AuditLog.h"
+#include "models/CaseTableModel.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QTableView>
+#include <QTest>
+#include <QUndoStack>
+
+using namespace Qt::StringLiterals;
+
+// Edit ▸ Undo and Redo for case edits, new cases and deletions made in the window: each
+// step is a real write (audited), and a step whose case changed meanwhile is refused.
+class TestUndo : public QObject {
+    Q_OBJECT
+    TestDocket m_docket;
+
+    static void editFamilyName(MainWindow &w, const QString &name) {
+        whenDialogOpens<CaseEditorDialog>([name](CaseEditorDialog *d) {
+            d->findChild<QLineEdit *>(u"field_family_name"_s)->setText(name);
+            d->findChild<QPushButton *>(u"saveButton"_s)->click();
+        });
+        w.editCurrentCase();
+    }
+
+    static QAction *action(MainWindow &w, const char *name) {
+        return w.findChild<QAction *>(QLatin1String(name));
+    }
+
+  private Q_SLOTS:
+    void initTestCase() { QVERIFY(m_docket.openGenerated(200, 9)); }
+
+    void undoAndRedoAnEdit() {
+        MainWindow w;
+        QVERIFY(w.openDocket(m_docket.path()));
+        w.caseTable()->selectRow(5);
+        const qint64 id = w.caseModel()->caseId(5);
+        const Case before = *w.store()->loadCase(id);
+        QVERIFY(!action(w, "actionUndo")->isEnabled());
+        editFamilyName(w, u"Undoable"_s);
+        QCOMPARE(w.store()->loadCase(id)->familyName, u"Undoable"_s);
+        QVERIFY(action(w, "actionUndo")->isEnabled());
+        QVERIFY(action(w, "actionUndo")->text().contains(u"Edit of A"_s));
+
+        const qint64 entries = AuditLog(w.store()->handle()).count();
+        action(w, "actionUndo")->trigger();
+        QCOMPARE(w.store()->loadCase(id)->familyName, before.familyName);
+        QVERIFY(sameFacts(*w.store()->loadCase(id), before));
+        // The undo is a change like any other: in the audit log.
+        QCOMPARE(AuditLog(w.store()->handle()).count(), entries + 1);
+        QCOMPARE(w.caseModel()->caseId(w.caseTable()->currentIndex().row()), id);
+
+        action(w, "actionRedo")->trigger();
+        QCOMPARE(w.store()->loadCase(id)->familyName, u"Undoable"_s);
+        QCOMPARE(w.undoStack()->count(), 1);
+    }
+
+    void undoAndRedoANewCaseAndADeletion() {
+        MainWindow w;
+        QVERIFY(w.openDocket(m_docket.path()));
+        const qint64 count = w.store()->caseCount();
+        whenDialogOpens<CaseEditorDialog>([](CaseEditorDialog *d) {
+            d->findChild<QLineEdit *>(u"field_a_number"_s)->setText(u"A099-111-222"_s);
+            d->findChild<QLineEdit *>(u"field_family_name"_s)->setText(u"Added"_s);
+            d->findChild<QPushButton *>(u"saveButton"_s)->click();
+        });
+        w.newCase();
+        QCOMPARE(w.store()->caseCount(), count + 1);
+        w.undoStack()->undo();
+        QCOMPARE(w.store()->caseCount(), count);
+        QCOMPARE(w.store()->findCaseId(u"099111222"_s), 0);
+        w.undoStack()->redo();
+        QVERIFY(w.store()->findCaseId(u"099111222"_s) > 0);
+
+        // A deletion with its charges and family, brought back whole.
+        w.caseTable()->selectRow(7);
+        const Case doomed = *w.store()->loadCase(w.caseModel()->caseId(7));
+        MessageBox::setNextAnswer(QMessageBox::Yes);
+        w.deleteCurrentCase();
+        QVERIFY(MessageBox::lastText().contains(u"Undo"_s));
+        QCOMPARE(w.store()->findCaseId(doomed.aNumber), 0);
+        w.undoStack()->undo();
+        const qint64 back = w.store()->findCaseId(doomed.aNumber);
+        QVERIFY(back > 0);
+        QVERIFY(sameFacts(*w.store()->loadCase(back), doomed));
+        w.undoStack()->redo();
+        QCOMPARE(w.store()->findCaseId(doomed.aNumber), 0);
+    }
+
+    void undoAndRedoInsideTheEditor() {
+        MainWindow w;
+        QVERIFY(w.openDocket(m_docket.path()));
+        w.caseTable()->selectRow(9);
+        const qint64 id = w.caseModel()->caseId(9);
+        const Case before = *w.store()->loadCase(id);
+        QString afterUndo, afterRedo, courtAfterUndo;
+        whenDialogOpens<CaseEditorDialog>([&](CaseEditorDialog *d) {
+            auto *family = d->findChild<QLineEdit *>(u"field_family_name"_s);
+            auto *undo = d->findChild<QPushButton *>(u"undoButton"_s);
+            auto *redo = d->findChild<QPushButton *>(u"redoButton"_s);
+            QVERIFY(!undo->isEnabled());
+            family->selectAll();
+            QTest::keyClicks(family, u"Typed"_s);  // one step: no pause in between
+            auto *court = d->findChild<QComboBox *>(u"field_court"_s);
+            d->undo();  // ends the typing step and undoes it
+            afterUndo = family->text();
+            QVERIFY(redo->isEnabled());
+            redo->click();
+            afterRedo = family->text();
+            court->setCurrentIndex(court->findData(u"SEA"_s));
+            undo->click();  // the court change, as a step of its own
+            courtAfterUndo = court->currentData().toString();
+            d->findChild<QPushButton *>(u"saveButton"_s)->click();
+        });
+        w.editCurrentCase();
+        QCOMPARE(afterUndo, before.familyName);
+        QCOMPARE(afterRedo, u"Typed"_s);
+        QCOMPARE(courtAfterUndo, before.court);
+        const Case saved = *w.store()->loadCase(id);
+        QCOMPARE(saved.familyName, u"Typed"_s);
+        QCOMPARE(saved.court, before.court);
+    }
+
+    void refusesToUndoOverAChangeMadeElsewhere() {
+        MainWindow w;
+        QVERIFY(w.openDocket(m_docket.path()));
+        w.caseTable()->selectRow(2);
+        const qint64 id = w.caseModel()->caseId(2);
+        editFamilyName(w, u"Mine"_s);
+        {  // another program edits the same case
+            auto other =
+                CaseStore::open(m_docket.path(), CaseStore::OpenMode::OpenExisting, nullptr);
+            Case c = *other->loadCase(id);
+            c.familyName = u"Theirs"_s;
+            QString error;
+            QVERIFY2(other->saveCase(c, &error), qPrintable(error));
+        }
+        MessageBox::setNextAnswer(QMessageBox::Ok);
+        w.undoStack()->undo();
+        QVERIFY2(MessageBox::lastText().contains(u"was changed since"_s),
+                 qPrintable(MessageBox::lastText()));
+        QCOMPARE(w.store()->loadCase(id)->familyName, u"Theirs"_s);
+        QCOMPARE(w.undoStack()->count(), 0);  // the refused step is dropped
+    }
+};
+
+QTEST_MAIN(TestUndo)
+#include "tst_undo.moc"
