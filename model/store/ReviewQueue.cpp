@@ -9,8 +9,8 @@ ReviewQueue::ReviewQueue(const QSqlDatabase &db, CaseFilter filter)
     : m_db(db), m_filter(std::move(filter)) {}
 
 QStringList ReviewQueue::openStatuses() const {
-    const QStringList open = {QStringLiteral("not_reviewed"), QStringLiteral("draft"),
-                              QStringLiteral("ready")};
+    QStringList open = {QStringLiteral("not_reviewed"), QStringLiteral("draft"),
+                        QStringLiteral("ready")};
     if (m_filter.reviewStatus.isEmpty())
         return open;
     return open.contains(m_filter.reviewStatus) ? QStringList{m_filter.reviewStatus}
