@@ -22,12 +22,9 @@ QList<DocketSummary::Count> counts(const QSqlDatabase &db, const QString &sql, b
     return out;
 }
 
-qint64 single(const QSqlDatabase &db, const QString &sql, const QVariantList &binds, bool *ok) {
+qint64 single(const QSqlDatabase &db, const QString &sql, bool *ok) {
     QSqlQuery q(db);
-    q.prepare(sql);
-    for (const QVariant &b : binds)
-        q.addBindValue(b);
-    if (!q.exec() || !q.next()) {
+    if (!q.exec(sql) || !q.next()) {
         *ok = false;
         return 0;
     }
@@ -54,32 +51,43 @@ QString DocketSummary::latestSignedDispositionsSql() {
         "WHERE r.version = (SELECT max(version) FROM reviews WHERE case_id = r.case_id)");
 }
 
+QStringList DocketSummary::Queries::all() const {
+    return QStringList{byStatus, byCourt, signedByDisposition, total, unrepresented} + weeks;
+}
+
+DocketSummary::Queries DocketSummary::queries(QDate today) {
+    Queries q;
+    // GROUP BY over the (status, hearing) and (court, hearing) indexes: covering scans.
+    q.byStatus = QStringLiteral("SELECT review_status, count(*) FROM cases GROUP BY review_status");
+    q.byCourt =
+        QStringLiteral("SELECT court, count(*) FROM cases WHERE court <> '' GROUP BY court");
+    q.signedByDisposition =
+        QStringLiteral("SELECT disposition, count(*) FROM (%1) GROUP BY disposition")
+            .arg(latestSignedDispositionsSql());
+    q.total = QStringLiteral("SELECT cases FROM docket_stats WHERE id = 1");
+    q.unrepresented = QStringLiteral("SELECT count(*) FROM cases WHERE counsel_name = ''");
+    const QDate monday = today.addDays(1 - today.dayOfWeek());
+    for (int w = 0; w < kWeeks; ++w)
+        q.weeks << QStringLiteral(
+                       "SELECT count(*) FROM cases WHERE hearing_sort BETWEEN '%1' AND '%2'")
+                       .arg(monday.addDays(7 * w).toString(Qt::ISODate),
+                            monday.addDays(7 * w + 6).toString(Qt::ISODate));
+    return q;
+}
+
 DocketSummary DocketSummary::read(const QSqlDatabase &db, QDate today) {
+    const Queries q = queries(today);
     DocketSummary s;
     bool ok = true;
-    // GROUP BY over the (status, hearing) and (court, hearing) indexes: covering scans.
-    s.byStatus = inWorkflowOrder(counts(
-        db, QStringLiteral("SELECT review_status, count(*) FROM cases GROUP BY review_status"),
-        &ok));
-    s.byCourt = counts(
-        db, QStringLiteral("SELECT court, count(*) FROM cases WHERE court <> '' GROUP BY court"),
-        &ok);
-    s.signedByDisposition =
-        counts(db,
-               QStringLiteral("SELECT disposition, count(*) FROM (%1) GROUP BY disposition")
-                   .arg(latestSignedDispositionsSql()),
-               &ok);
-    s.total = single(db, QStringLiteral("SELECT cases FROM docket_stats WHERE id = 1"), {}, &ok);
-    s.unrepresented =
-        single(db, QStringLiteral("SELECT count(*) FROM cases WHERE counsel_name = ''"), {}, &ok);
+    s.byStatus = inWorkflowOrder(counts(db, q.byStatus, &ok));
+    s.byCourt = counts(db, q.byCourt, &ok);
+    s.signedByDisposition = counts(db, q.signedByDisposition, &ok);
+    s.total = single(db, q.total, &ok);
+    s.unrepresented = single(db, q.unrepresented, &ok);
     const QDate monday = today.addDays(1 - today.dayOfWeek());
-    for (int w = 0; w < kWeeks; ++w) {
-        const Week week{monday.addDays(7 * w), monday.addDays(7 * w + 6), 0};
-        s.upcomingWeeks.append(week);
-        s.upcomingWeeks.last().hearings = single(
-            db, QStringLiteral("SELECT count(*) FROM cases WHERE hearing_sort BETWEEN ? AND ?"),
-            {week.from.toString(Qt::ISODate), week.until.toString(Qt::ISODate)}, &ok);
-    }
+    for (int w = 0; w < kWeeks; ++w)
+        s.upcomingWeeks.append(
+            {monday.addDays(7 * w), monday.addDays(7 * w + 6), single(db, q.weeks[w], &ok)});
     s.ok = ok;
     return s;
 }

@@ -30,6 +30,15 @@ struct DocketSummary {
 
     static constexpr int kWeeks = 12;
 
+    // The SQL it runs, literal (dates inlined; they are ours, in ISO form), so that a
+    // benchmark can hand the very same statements to the sqlite3 CLI.
+    struct Queries {
+        QString byStatus, byCourt, signedByDisposition, total, unrepresented;
+        QStringList weeks;  // one count per week
+        QStringList all() const;
+    };
+    static Queries queries(QDate today);
+
     static DocketSummary read(const QSqlDatabase &db, QDate today);
     // Opens the docket read-only on the calling thread, reads, closes.
     static DocketSummary readFile(const QString &path, QDate today);

@@ -2,10 +2,13 @@
 // workstation runs, with the sqlite3 command-line tool running the same SQL in the
 // same run as the reference. Run by tests/bench/run-bench; writes Markdown to stdout.
 #include "MainWindow.h"
+#include "domain/Clock.h"
 #include "domain/SearchText.h"
 #include "models/CaseTableModel.h"
 #include "store/CasePager.h"
 #include "store/CaseStore.h"
+#include "store/DocketSummary.h"
+#include "store/ReviewQueue.h"
 #include "store/Sqlite.h"
 
 #include <QApplication>
@@ -163,6 +166,48 @@ class Bench {
         measureJump(model);
     }
 
+    // The dashboard's numbers (what a click on the Dashboard tab reads, off the GUI
+    // thread) and one Next Case step, each against the same SQL in the sqlite3 CLI.
+    void dashboardAndQueue() {
+        const QDate today = Clock::today();
+        const QStringList sql = DocketSummary::queries(today).all();
+        QList<double> dashboard;
+        QStringList script;
+        for (int i = 0; i < 7; ++i) {
+            QElapsedTimer t;
+            t.start();
+            DocketSummary::read(m_store->database(), today);
+            dashboard << ms(t);
+            script << sql;
+        }
+        addSummedRow(
+            QStringLiteral("dashboard: all five charts' numbers (%1 queries)").arg(sql.size()),
+            dashboard, script, int(sql.size()), QStringLiteral("well under 1 s"));
+
+        const ReviewQueue queue(m_store->database(), {});
+        std::optional<ReviewQueue::Position> at = ReviewQueue::Position{
+            today.addDays(200).toString(Qt::ISODate), 0};  // somewhere in the middle
+        QList<double> steps;
+        QStringList cliSteps;
+        for (int i = 0; i < 50; ++i) {
+            QElapsedTimer t;
+            t.start();
+            const std::optional<ReviewQueue::Position> next = queue.next(at);
+            steps << ms(t);
+            // The same three seeks, literal, for the CLI.
+            for (const char *status : {"not_reviewed", "draft", "ready"})
+                cliSteps << QStringLiteral(
+                                "SELECT hearing_sort, id FROM cases WHERE review_status "
+                                "= '%1' AND (hearing_sort, id) > ('%2', %3) ORDER BY "
+                                "hearing_sort, id LIMIT 1")
+                                .arg(QLatin1String(status), at->hearingSort)
+                                .arg(at->caseId);
+            at = next;
+        }
+        addSummedRow(QStringLiteral("Next Case (F8): one step of the review queue"), steps,
+                     cliSteps, 3, QStringLiteral("≤ 50 ms"));
+    }
+
     void memory() {
         QFile f(QStringLiteral("/proc/self/status"));
         f.open(QIODevice::ReadOnly);
@@ -203,6 +248,23 @@ class Bench {
                 const QString &target) {
         const CliTimes cli = sqliteCli(m_db, sql);
         m_rows << Row{what, stats(ours), stats(cli.real), stats(cli.cpu), target};
+    }
+
+    // The CLI runs `perSample` statements for each of our samples: their times are summed.
+    void addSummedRow(const QString &what, const QList<double> &ours, const QStringList &sql,
+                      int perSample, const QString &target) {
+        const CliTimes cli = sqliteCli(m_db, sql);
+        QList<double> real, cpu;
+        for (qsizetype i = 0; i + perSample <= cli.real.size(); i += perSample) {
+            double r = 0, c = 0;
+            for (int k = 0; k < perSample; ++k) {
+                r += cli.real[i + k];
+                c += cli.cpu[i + k];
+            }
+            real << r;
+            cpu << c;
+        }
+        m_rows << Row{what, stats(ours), stats(real), stats(cpu), target};
     }
 
     QString firstPage(const CaseFilter &f, const CaseSort &s) {
@@ -343,6 +405,7 @@ int main(int argc, char **argv) {
     Bench bench(QString::fromLocal8Bit(argv[1]));
     bench.firstPaint();
     bench.operations();
+    bench.dashboardAndQueue();
     bench.memory();
     bench.report();
     return 0;
