@@ -29,11 +29,15 @@ FilterBar::FilterBar(QWidget *parent)
     m_search->setAccessibleName(tr("Search"));
     m_search->setPlaceholderText(tr("Search A-number or name…"));
     m_search->setClearButtonEnabled(true);
-    m_search->setMinimumWidth(220);
+    m_search->setMinimumWidth(160);
     layout->addWidget(m_search, 2);
 
     m_court = addCombo(QStringLiteral("courtFilter"), tr("Court"));
     m_court->addItem(tr("All courts"), QString());
+    // Long court names would make the window wider than a laptop screen; the list that
+    // drops down is as wide as it needs.
+    m_court->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_court->setMinimumContentsLength(10);
     m_custody = addCombo(QStringLiteral("custodyFilter"), tr("Custody"));
     fillCodes(m_custody, tr("Any custody"), Codes::custody());
     m_counsel = addCombo(QStringLiteral("counselFilter"), tr("Counsel"));
@@ -45,7 +49,7 @@ FilterBar::FilterBar(QWidget *parent)
     m_disposition = addCombo(QStringLiteral("dispositionFilter"), tr("Signed disposition"));
     m_disposition->addItem(tr("Any disposition"), QString());
     m_disposition->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    m_disposition->setMinimumContentsLength(16);
+    m_disposition->setMinimumContentsLength(12);
 
     m_hearingRange = new QCheckBox(tr("Hearing from"), this);
     m_hearingRange->setObjectName(QStringLiteral("hearingRangeCheck"));

@@ -1,10 +1,14 @@
+#include "CaseEditorDialog.h"
 #include "DialogHelpers.h"
+#include "ExportPdfDialog.h"
 #include "HelpDialogs.h"
+#include "IdentityDialog.h"
 #include "MainWindow.h"
 #include "MessageBox.h"
 #include "SettingsDialog.h"
 #include "TestDocket.h"
 #include "policy/PolicyPack.h"
+#include "review/ReviewWizard.h"
 #include "store/CaseStore.h"
 
 #include <QAbstractSpinBox>
@@ -46,7 +50,7 @@ QList<QAction *> menuActions(const QMenuBar *bar) {
 }
 
 // The inputs of a window whose accessible name (its own, or its form label's) is empty.
-QStringList unnamedInputs(QWidget *window) {
+QStringList unnamedInputs(QWidget *window, bool visibleOnly = true) {
     QStringList unnamed;
     for (QWidget *w : window->findChildren<QWidget *>()) {
         const bool input = qobject_cast<QLineEdit *>(w) || qobject_cast<QComboBox *>(w) ||
@@ -55,7 +59,7 @@ QStringList unnamedInputs(QWidget *window) {
         // The line edit inside a combo box or spin box is named through its owner.
         const bool part = qobject_cast<QComboBox *>(w->parentWidget()) ||
                           qobject_cast<QAbstractSpinBox *>(w->parentWidget());
-        if (!input || part || !w->isVisibleTo(window))
+        if (!input || part || (visibleOnly && !w->isVisibleTo(window)))
             continue;
         QAccessibleInterface *a = QAccessible::queryAccessibleInterface(w);
         if (!a || a->text(QAccessible::Name).trimmed().isEmpty())
@@ -169,6 +173,27 @@ class TestShortcuts : public QObject {
         SettingsDialog settings(w.store(), &w);
         settings.show();
         QCOMPARE(unnamedInputs(&settings), QStringList());
+        CaseEditorDialog editor(*w.store(), w.store()->loadCase(1), &w);
+        editor.show();
+        QCOMPARE(unnamedInputs(&editor), QStringList());
+        ReviewWizard wizard(*w.store(), 1, u"Reviewer"_s, QDate(2026, 11, 29), &w);
+        wizard.show();
+        for (int id : wizard.pageIds())  // pages not yet shown included
+            QCOMPARE(unnamedInputs(wizard.page(id), false), QStringList());
+        ExportPdfDialog exportDialog(*w.store(), {1}, &w);
+        exportDialog.show();
+        QCOMPARE(unnamedInputs(&exportDialog), QStringList());
+        IdentityDialog identity(&w);
+        identity.show();
+        QCOMPARE(unnamedInputs(&identity), QStringList());
+    }
+
+    void theWindowFitsALaptopScreen() {
+        MainWindow w;
+        QVERIFY(w.openDocket(m_docket.path()));
+        w.show();
+        QVERIFY2(w.minimumSizeHint().width() <= 1280,
+                 qPrintable(QString::number(w.minimumSizeHint().width())));
     }
 };
 
