@@ -84,6 +84,11 @@ DerivedFact FactDeriver::yearsOfPresence(const Case &c, QDate reviewDate) {
         f.derivation = tr("the date of first presence is missing");
         return f;
     }
+    if (c.firstPresenceDate > reviewDate) {  // a record or review-date error: say so
+        f.derivation = tr("first presence on %1 is after the review date %2; check the record")
+                           .arg(iso(c.firstPresenceDate), iso(reviewDate));
+        return f;
+    }
     f.value = wholeYears(c.firstPresenceDate, reviewDate);
     f.derivation =
         tr("present since %1, reviewed %2").arg(iso(c.firstPresenceDate), iso(reviewDate));
@@ -94,6 +99,11 @@ DerivedFact FactDeriver::ageAtReview(const Case &c, QDate reviewDate) {
     DerivedFact f{QStringLiteral("age_at_review"), tr("Age at review"), {}, {}};
     if (!c.dateOfBirth.isValid()) {
         f.derivation = tr("the date of birth is missing");
+        return f;
+    }
+    if (c.dateOfBirth > reviewDate) {
+        f.derivation = tr("born on %1, after the review date %2; check the record")
+                           .arg(iso(c.dateOfBirth), iso(reviewDate));
         return f;
     }
     f.value = wholeYears(c.dateOfBirth, reviewDate);

@@ -56,6 +56,9 @@ class TestDerivedFacts : public QObject {
         QTest::newRow("one day short of ten") << QDate(2016, 11, 30) << "9";
         QTest::newRow("leap day") << QDate(2016, 2, 29) << "10";
         QTest::newRow("missing") << QDate() << "unknown";
+        // A date after the review date is an error in the record or the review date: no
+        // negative years, and the derivation says what to check.
+        QTest::newRow("after the review") << QDate(2027, 1, 5) << "unknown";
     }
     void yearsCountOnlyPassedAnniversaries() {
         QFETCH(QDate, since);
@@ -65,6 +68,10 @@ class TestDerivedFacts : public QObject {
         c.dateOfBirth = since;
         QCOMPARE(fact(c, u"years_of_presence"_qs).valueText(), expected);
         QCOMPARE(fact(c, u"age_at_review"_qs).valueText(), expected);
+        if (since > kReview) {
+            QVERIFY(fact(c, u"years_of_presence"_qs).derivation.contains(u"check the record"_qs));
+            QVERIFY(fact(c, u"age_at_review"_qs).derivation.contains(u"check the record"_qs));
+        }
     }
 
     void familyFactsNeedRecordedFamily() {
