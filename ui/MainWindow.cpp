@@ -246,6 +246,8 @@ void MainWindow::refreshIfChangedElsewhere() {
     if (!selectCase(id) && m_model->rowCount() > 0)
         m_table->selectRow(0);
     showLastBackup();
+    if (m_mainTabs->currentWidget() == m_dashboard)
+        m_dashboard->refresh(m_store->path());
     statusBar()->showMessage(
         tr("The docket was changed by another program; the list is up to date."), 8000);
 }

@@ -18,6 +18,11 @@ ReviewSession::ReviewSession(CaseStore &store, qint64 caseId, QList<PolicyPack> 
             m_pack = p;
     resume();
     update();
+    m_savedBytes = m_review.canonicalBytes();
+}
+
+bool ReviewSession::hasUnsavedChanges() const {
+    return m_review.canonicalBytes() != m_savedBytes;
 }
 
 void ReviewSession::resume() {
@@ -129,5 +134,6 @@ bool ReviewSession::save(const QString &status, QString *error) {
     if (!ReviewStore(m_store).save(candidate, m_pack, error))
         return false;
     m_review = candidate;
+    m_savedBytes = m_review.canonicalBytes();
     return true;
 }

@@ -36,6 +36,9 @@ class ReviewSession : public QObject {
     QList<ReviewIssue> missing() const;  // what stops "ready"
     bool deviates() const;               // chosen disposition is not the usual course
     bool save(const QString &status, QString *error);
+    // Something changed since the review was resumed (or begun) or last saved. Looking at a
+    // review ready to sign and closing it must leave it ready, not turn it into a draft.
+    bool hasUnsavedChanges() const;
 
   Q_SIGNALS:
     void changed();
@@ -50,4 +53,5 @@ class ReviewSession : public QObject {
     PolicyPack m_pack;
     Review m_review;
     bool m_resumed = false;
+    QByteArray m_savedBytes;  // the canonical record as last resumed or saved
 };

@@ -103,6 +103,23 @@ class TestDashboard : public QObject {
         QCOMPARE(qint64(pie->slices().at(0)->value()), s.unrepresented);
     }
 
+    void followsChangesMadeByAnotherProgram() {
+        MainWindow w;
+        QVERIFY(w.openDocket(m_docket.path()));
+        w.show();
+        openDashboard(w);
+        const qint64 before = w.dashboard()->summary().total;
+        {
+            auto other =
+                CaseStore::open(m_docket.path(), CaseStore::OpenMode::OpenExisting, nullptr);
+            Case c = makeCase(u"098765432"_s, u"Elsewhere"_s);
+            QString error;
+            QVERIFY2(other->saveCase(c, &error), qPrintable(error));
+        }
+        // The window looks every two seconds; the visible dashboard reads again.
+        QTRY_COMPARE_WITH_TIMEOUT(w.dashboard()->summary().total, before + 1, 8000);
+    }
+
     void clickingABarOrSliceFiltersTheList() {
         MainWindow w;
         QVERIFY(w.openDocket(m_docket.path()));

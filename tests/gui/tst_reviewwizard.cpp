@@ -126,6 +126,26 @@ class TestReviewWizard : public QObject {
         QCOMPARE(m_store->loadCase(m_caseId)->reviewStatus, u"ready"_qs);
     }
 
+    void lookingThroughAReadyReviewKeepsItReady() {
+        const Review before = *ReviewStore(*m_store).latest(m_caseId);
+        QCOMPARE(before.status, u"ready"_qs);
+        {
+            ReviewWizard w(*m_store, m_caseId, u"A. Attorney"_qs, kReviewDate);
+            w.show();
+            while (w.currentId() != int(ReviewWizard::SummaryId)) {
+                const int was = w.currentId();
+                w.next();
+                QVERIFY(w.currentId() != was);
+            }
+            w.reject();
+        }
+        const Review after = *ReviewStore(*m_store).latest(m_caseId);
+        QCOMPARE(after.status, u"ready"_qs);
+        QCOMPARE(after.id, before.id);
+        QCOMPARE(after.sha256(), before.sha256());
+        QCOMPARE(m_store->loadCase(m_caseId)->reviewStatus, u"ready"_qs);
+    }
+
     void aDraftResumesWhereItWasLeft() {
         {
             ReviewSession s(*m_store, m_caseId, PolicyPack::builtIn(), kReviewDate,

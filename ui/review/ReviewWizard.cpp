@@ -39,6 +39,8 @@ ReviewWizard::ReviewWizard(CaseStore &store, qint64 caseId, const QString &revie
 }
 
 bool ReviewWizard::saveDraft() {
+    if (!m_session->hasUnsavedChanges())
+        return true;  // a ready review looked through stays ready
     QString error;
     if (m_session->save(QStringLiteral("draft"), &error))
         return true;
@@ -64,12 +66,11 @@ void ReviewWizard::accept() {
 }
 
 void ReviewWizard::reject() {
-    // Closing keeps what was written on this page too; the draft resumes from here.
-    // Opening a case and closing it again without writing anything leaves no draft.
-    const Review &r = m_session->review();
-    const bool written = !r.answers.isEmpty() || !r.disposition.isEmpty() || !r.reasons.isEmpty();
-    QString error;
-    if (written || m_session->resumed())
+    // Closing keeps what was written since the last save, as a draft that resumes from
+    // here; opening a review and closing it again without a change leaves it as it was.
+    if (m_session->hasUnsavedChanges()) {
+        QString error;
         m_session->save(QStringLiteral("draft"), &error);
+    }
     QWizard::reject();
 }
