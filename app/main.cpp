@@ -32,5 +32,6 @@ int main(int argc, char **argv) {
     QApplication app(argc, argv);
     nameApplication();
     QApplication::setApplicationDisplayName(QStringLiteral("Discretion"));
+    QGuiApplication::setDesktopFileName(QStringLiteral("discretion"));  // the installed .desktop
     return runGui(app.arguments().value(1));
 }

@@ -32,6 +32,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QHeaderView>
+#include <QIcon>
 #include <QLabel>
 #include <QMenuBar>
 #include <QSplitter>
@@ -59,6 +60,7 @@ MainWindow::MainWindow(QWidget *parent)
       m_changeWatch(new QTimer(this)),
       m_undo(new QUndoStack(this)) {
     setObjectName(QStringLiteral("mainWindow"));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/discretion.svg")));
     m_table->setObjectName(QStringLiteral("caseTable"));
     m_table->setAccessibleName(tr("Cases"));
     m_table->setModel(m_model);

@@ -190,6 +190,10 @@ class TestShortcuts : public QObject {
 
     void theWindowFitsALaptopScreen() {
         MainWindow w;
+        // The program's own icon, drawn from its SVG at any size.
+        const QImage icon = w.windowIcon().pixmap(QSize(256, 256)).toImage();
+        QCOMPARE(icon.size(), QSize(256, 256));
+        QCOMPARE(icon.pixelColor(128, 20), QColor(0x2d, 0x4a, 0x66));  // the blue tile
         QVERIFY(w.openDocket(m_docket.path()));
         w.show();
         QVERIFY2(w.minimumSizeHint().width() <= 1280,
