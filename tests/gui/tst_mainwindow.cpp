@@ -1,4 +1,5 @@
 #include "CaseEditorDialog.h"
+#include "DialogHelpers.h"
 #include "FileDialog.h"
 #include "MainWindow.h"
 #include "MessageBox.h"
@@ -18,17 +19,6 @@
 #include <QTimer>
 
 namespace {
-// Runs `act` on the next modal dialog of type D once it is shown.
-template <typename D>
-void whenDialogOpens(const std::function<void(D *)> &act) {
-    QTimer::singleShot(0, qApp, [act] {
-        for (QWidget *w : QApplication::topLevelWidgets())
-            if (auto *d = qobject_cast<D *>(w); d && d->isVisible())
-                return act(d);
-        whenDialogOpens<D>(act);
-    });
-}
-
 QString cell(MainWindow &w, int row, int column) {
     return w.caseModel()->data(w.caseModel()->index(row, column)).toString();
 }
