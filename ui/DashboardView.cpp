@@ -89,7 +89,7 @@ DashboardView::DashboardView(QWidget *parent)
     grid->setRowStretch(1, 1);
     grid->setRowStretch(2, 1);
     connect(m_watcher, &QFutureWatcher<DocketSummary>::finished, this,
-            [this] { showSummary(m_watcher->result()); });
+            &DashboardView::readFinished);
 }
 
 QChartView *DashboardView::addChart(const QString &objectName, const QString &title, Cells cells) {
@@ -112,9 +112,20 @@ void DashboardView::setNames(const QHash<QString, QString> &courts,
 void DashboardView::refresh(const QString &docketPath) {
     m_loaded = false;
     m_headline->setText(tr("Counting…"));
-    if (m_watcher->isRunning())
-        m_watcher->waitForFinished();
+    if (m_watcher->isRunning()) {
+        // Never wait on the GUI thread: read again once the running read is done.
+        m_pendingPath = docketPath;
+        return;
+    }
     m_watcher->setFuture(QtConcurrent::run(DocketSummary::readFile, docketPath, Clock::today()));
+}
+
+void DashboardView::readFinished() {
+    if (!m_pendingPath.isEmpty()) {  // the docket changed while it was read: that is stale
+        refresh(std::exchange(m_pendingPath, QString()));
+        return;
+    }
+    showSummary(m_watcher->result());
 }
 
 void DashboardView::showSummary(const DocketSummary &summary) {

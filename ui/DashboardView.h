@@ -31,6 +31,7 @@ class DashboardView : public QWidget {
     void loaded();
 
   private:
+    void readFinished();
     void showSummary(const DocketSummary &summary);
     struct Cells {  // where a chart sits in the grid
         int row, column, rows, columns;
@@ -53,4 +54,5 @@ class DashboardView : public QWidget {
     QChartView *m_dispositions;
     QChartView *m_representation;
     QFutureWatcher<DocketSummary> *m_watcher;
+    QString m_pendingPath;  // a refresh asked for while a read was running
 };
