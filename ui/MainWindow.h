@@ -74,7 +74,7 @@ class MainWindow : public QMainWindow {
     void buildHelpMenu();
     void buildToolBar();
     QAction *addMenuAction(QMenu *menu, const QString &text, const char *objectName,
-                           const QKeySequence &keys);
+                           const QKeySequence &keys, const char *iconName = nullptr);
     void newSigningIdentity();
     void showSettings();
     void refreshAll();

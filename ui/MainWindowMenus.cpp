@@ -29,8 +29,10 @@ QIcon icon(const char *name) {
 }  // namespace
 
 QAction *MainWindow::addMenuAction(QMenu *menu, const QString &text, const char *objectName,
-                                   const QKeySequence &keys) {
+                                   const QKeySequence &keys, const char *iconName) {
     auto *action = new QAction(text, this);
+    if (iconName)
+        action->setIcon(icon(iconName));
     action->setObjectName(QLatin1String(objectName));
     action->setShortcut(keys);
     menu->addAction(action);
@@ -53,8 +55,7 @@ void MainWindow::buildFileMenu() {
                           QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N)),
             &QAction::triggered, this, &MainWindow::chooseAndCreate);
     QAction *open =
-        addMenuAction(file, tr("&Open Docket…"), "actionOpenDocket", QKeySequence::Open);
-    open->setIcon(icon("open"));
+        addMenuAction(file, tr("&Open Docket…"), "actionOpenDocket", QKeySequence::Open, "open");
     connect(open, &QAction::triggered, this, &MainWindow::chooseAndOpen);
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     m_recentMenu->setObjectName(QStringLiteral("recentMenu"));
@@ -77,8 +78,7 @@ void MainWindow::buildFileMenu() {
             &QAction::triggered, this, [this] { chooseAndExport(false, true); });
     file->addSeparator();
     QAction *backUp = addMenuAction(file, tr("&Back Up Docket…"), "actionBackUp",
-                                    QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_B));
-    backUp->setIcon(icon("backup"));
+                                    QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_B), "backup");
     connect(backUp, &QAction::triggered, this, &MainWindow::chooseAndBackUp);
     connect(addMenuAction(file, tr("Verify &Audit Log"), "actionVerifyAudit",
                           QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L)),
@@ -86,8 +86,7 @@ void MainWindow::buildFileMenu() {
     file->addSeparator();
     QAction *settings = addMenuAction(
         file, tr("&Settings…"), "actionSettings",
-        standardOr(QKeySequence::Preferences, QKeySequence(Qt::CTRL | Qt::Key_Comma)));
-    settings->setIcon(icon("settings"));
+        standardOr(QKeySequence::Preferences, QKeySequence(Qt::CTRL | Qt::Key_Comma)), "settings");
     settings->setMenuRole(QAction::PreferencesRole);
     connect(settings, &QAction::triggered, this, &MainWindow::showSettings);
     QAction *quit =
@@ -111,8 +110,7 @@ void MainWindow::buildEditMenu() {
     edit->addAction(undo);
     edit->addAction(redo);
     edit->addSeparator();
-    QAction *find = addMenuAction(edit, tr("&Find…"), "actionFind", QKeySequence::Find);
-    find->setIcon(icon("find"));
+    QAction *find = addMenuAction(edit, tr("&Find…"), "actionFind", QKeySequence::Find, "find");
     connect(find, &QAction::triggered, this, [this] {
         showCaseList();
         m_filterBar->focusSearch();
@@ -124,47 +122,40 @@ void MainWindow::buildEditMenu() {
 
 void MainWindow::buildViewMenu() {
     QMenu *view = menuBar()->addMenu(tr("&View"));
-    QAction *list =
-        addMenuAction(view, tr("&Case List"), "actionCaseList", QKeySequence(Qt::CTRL | Qt::Key_1));
-    list->setIcon(icon("case-list"));
+    QAction *list = addMenuAction(view, tr("&Case List"), "actionCaseList",
+                                  QKeySequence(Qt::CTRL | Qt::Key_1), "case-list");
     connect(list, &QAction::triggered, this, &MainWindow::showCaseList);
     QAction *dashboard = addMenuAction(view, tr("&Dashboard"), "actionDashboard",
-                                       QKeySequence(Qt::CTRL | Qt::Key_2));
-    dashboard->setIcon(icon("dashboard"));
+                                       QKeySequence(Qt::CTRL | Qt::Key_2), "dashboard");
     connect(dashboard, &QAction::triggered, this, &MainWindow::showDashboard);
     QAction *audit = addMenuAction(view, tr("&Audit Log…"), "actionAuditLog",
-                                   QKeySequence(Qt::CTRL | Qt::Key_L));
-    audit->setIcon(icon("audit"));
+                                   QKeySequence(Qt::CTRL | Qt::Key_L), "audit");
     connect(audit, &QAction::triggered, this, &MainWindow::showAuditLog);
     view->addSeparator();
-    QAction *refresh = addMenuAction(view, tr("&Refresh"), "actionRefresh",
-                                     standardOr(QKeySequence::Refresh, QKeySequence(Qt::Key_F5)));
-    refresh->setIcon(icon("refresh"));
+    QAction *refresh =
+        addMenuAction(view, tr("&Refresh"), "actionRefresh",
+                      standardOr(QKeySequence::Refresh, QKeySequence(Qt::Key_F5)), "refresh");
     connect(refresh, &QAction::triggered, this, &MainWindow::refreshAll);
 }
 
 void MainWindow::buildCaseMenu() {
     QMenu *menu = menuBar()->addMenu(tr("&Case"));
-    QAction *next =
-        addMenuAction(menu, tr("Ne&xt Case to Review"), "actionNextCase", QKeySequence(Qt::Key_F8));
-    next->setIcon(icon("next-case"));
+    QAction *next = addMenuAction(menu, tr("Ne&xt Case to Review"), "actionNextCase",
+                                  QKeySequence(Qt::Key_F8), "next-case");
     next->setToolTip(tr("Next case without a signed review, by hearing date (F8)"));
     connect(next, &QAction::triggered, this, &MainWindow::nextCaseToReview);
     menu->addSeparator();
-    QAction *add = addMenuAction(menu, tr("&New Case…"), "actionNewCase", QKeySequence::New);
-    add->setIcon(icon("new-case"));
+    QAction *add =
+        addMenuAction(menu, tr("&New Case…"), "actionNewCase", QKeySequence::New, "new-case");
     connect(add, &QAction::triggered, this, &MainWindow::newCase);
     QAction *edit = addMenuAction(menu, tr("&Edit Case…"), "actionEditCase",
-                                  QKeySequence(Qt::CTRL | Qt::Key_Return));
-    edit->setIcon(icon("edit"));
+                                  QKeySequence(Qt::CTRL | Qt::Key_Return), "edit");
     connect(edit, &QAction::triggered, this, &MainWindow::editCurrentCase);
     QAction *review = addMenuAction(menu, tr("&Review Case…"), "actionReview",
-                                    QKeySequence(Qt::CTRL | Qt::Key_R));
-    review->setIcon(icon("review"));
+                                    QKeySequence(Qt::CTRL | Qt::Key_R), "review");
     connect(review, &QAction::triggered, this, &MainWindow::reviewCurrentCase);
-    QAction *remove =
-        addMenuAction(menu, tr("&Delete Case…"), "actionDeleteCase", QKeySequence::Delete);
-    remove->setIcon(icon("delete"));
+    QAction *remove = addMenuAction(menu, tr("&Delete Case…"), "actionDeleteCase",
+                                    QKeySequence::Delete, "delete");
     // Only in the list: Delete in a text field deletes text.
     remove->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     m_table->addAction(remove);
@@ -178,16 +169,14 @@ void MainWindow::buildCaseMenu() {
 void MainWindow::buildSigningMenu() {
     QMenu *menu = menuBar()->addMenu(tr("&Signing"));
     QAction *sign = addMenuAction(menu, tr("&Sign Review…"), "actionSign",
-                                  QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
-    sign->setIcon(icon("sign"));
+                                  QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S), "sign");
     connect(sign, &QAction::triggered, this, &MainWindow::signCurrentCase);
-    QAction *exportPdfs = addMenuAction(menu, tr("Export Signed &PDFs…"), "actionExportPdfs",
-                                        QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
-    exportPdfs->setIcon(icon("export-pdf"));
+    QAction *exportPdfs =
+        addMenuAction(menu, tr("Export Signed &PDFs…"), "actionExportPdfs",
+                      QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E), "export-pdf");
     connect(exportPdfs, &QAction::triggered, this, &MainWindow::exportSelectedPdfs);
     QAction *verify = addMenuAction(menu, tr("&Verify PDF…"), "actionVerifyPdf",
-                                    QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_V));
-    verify->setIcon(icon("verify"));
+                                    QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_V), "verify");
     connect(verify, &QAction::triggered, this, &MainWindow::chooseAndVerifyPdf);
     menu->addSeparator();
     connect(addMenuAction(menu, tr("New Signing &Identity…"), "actionNewIdentity",
@@ -199,8 +188,7 @@ void MainWindow::buildHelpMenu() {
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *guide =
         addMenuAction(help, tr("&User Guide"), "actionUserGuide",
-                      standardOr(QKeySequence::HelpContents, QKeySequence(Qt::Key_F1)));
-    guide->setIcon(icon("help"));
+                      standardOr(QKeySequence::HelpContents, QKeySequence(Qt::Key_F1)), "help");
     connect(guide, &QAction::triggered, this, [this] {
         auto *dialog = new UserGuideDialog(this);  // modeless: read it beside the review
         dialog->setAttribute(Qt::WA_DeleteOnClose);

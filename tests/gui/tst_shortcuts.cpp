@@ -23,6 +23,7 @@
 #include <QTableWidget>
 #include <QTest>
 #include <QTextBrowser>
+#include <QToolBar>
 
 using namespace Qt::StringLiterals;
 
@@ -91,6 +92,11 @@ class TestShortcuts : public QObject {
                      qPrintable(a->text() + u" and "_s + seen.value(a->shortcut())));
             seen.insert(a->shortcut(), a->text());
         }
+        // Everything on the toolbar shows an icon drawn from its SVG.
+        const QList<QAction *> onToolbar = w.findChild<QToolBar *>(u"mainToolBar"_s)->actions();
+        QVERIFY(onToolbar.size() >= 8);
+        for (QAction *a : onToolbar)
+            QVERIFY2(a->isSeparator() || !a->icon().pixmap(32).isNull(), qPrintable(a->text()));
     }
 
     void standardActionsUseThePlatformKeys() {
