@@ -8,6 +8,8 @@
 #include "SignCli.h"
 #include "audit/AuditLog.h"
 #include "domain/ANumber.h"
+#include "domain/Clock.h"
+#include "domain/FieldText.h"
 #include "io/CaseExporter.h"
 #include "io/CsvImporter.h"
 #include "io/DocketGenerator.h"
@@ -79,14 +81,24 @@ int generateDocket(QCommandLineParser &p) {
     }
     const quint32 seed =
         p.isSet(QStringLiteral("seed")) ? p.value(QStringLiteral("seed")).toUInt() : 1;
-    auto store = Console::openDocket(p, CaseStore::OpenMode::CreateIfMissing);
     QString error;
-    if (!store || !DocketGenerator::fill(*store, cases, seed, &error)) {
+    QDate asOf = Clock::today();
+    if (p.isSet(QStringLiteral("as-of"))) {
+        asOf = FieldText::parseDate(p.value(QStringLiteral("as-of")), &error);
+        if (!asOf.isValid()) {
+            err() << "error: --as-of DATE needs a date such as 2026-11-29"
+                  << (error.isEmpty() ? QString() : QStringLiteral(": ") + error) << '\n';
+            return Fatal;
+        }
+    }
+    auto store = Console::openDocket(p, CaseStore::OpenMode::CreateIfMissing);
+    if (!store || !DocketGenerator::fill(*store, cases, seed, asOf, &error)) {
         if (store)
             err() << "error: " << error << '\n';
         return Fatal;
     }
-    out() << "generated " << cases << " synthetic cases in " << store->path() << '\n';
+    out() << "generated " << cases << " synthetic cases as of " << FieldText::isoDate(asOf)
+          << " in " << store->path() << '\n';
     return Ok;
 }
 
@@ -221,6 +233,10 @@ QList<Command> commands() {
                                   QStringLiteral("S"));
     const QCommandLineOption cases(QStringLiteral("cases"), QStringLiteral("How many cases."),
                                    QStringLiteral("N"));
+    const QCommandLineOption asOf(
+        QStringLiteral("as-of"),
+        QStringLiteral("The date the docket is made as of (default: today)."),
+        QStringLiteral("DATE"));
     const QCommandLineOption duplicate(
         QStringLiteral("on-duplicate"),
         QStringLiteral("skip (default) or update existing A-numbers."), QStringLiteral("MODE"));
@@ -261,10 +277,10 @@ QList<Command> commands() {
                                               QStringLiteral("VALUE"));
     return {
         {"generate-docket",
-         "--db FILE --cases N [--seed S]",
-         "Fill a docket with synthetic cases.",
+         "--db FILE --cases N [--seed S] [--as-of DATE]",
+         "Fill a docket with synthetic cases dated relative to DATE (default: today).",
          generateDocket,
-         {dbOption(), cases, seed},
+         {dbOption(), cases, seed, asOf},
          {}},
         {"import-csv",
          "--db FILE CSV [--on-duplicate skip|update]",

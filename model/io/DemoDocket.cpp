@@ -1,6 +1,7 @@
 #include "DemoDocket.h"
 
 #include "DocketGenerator.h"
+#include "domain/Clock.h"
 #include "store/CaseStore.h"
 
 #include <QDir>
@@ -23,7 +24,7 @@ QString ensure(QString *error) {
     QFile::remove(partial);
     {
         auto store = CaseStore::open(partial, CaseStore::OpenMode::CreateIfMissing, error);
-        if (!store || !DocketGenerator::fill(*store, kCases, kSeed, error))
+        if (!store || !DocketGenerator::fill(*store, kCases, kSeed, Clock::today(), error))
             return {};
         // Fold the WAL back into the file so the rename moves one complete file.
         store->database().exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));

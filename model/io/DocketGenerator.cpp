@@ -2,7 +2,6 @@
 
 #include "CsvReader.h"
 #include "domain/CaseFields.h"
-#include "domain/Clock.h"
 #include "store/BulkLoad.h"
 
 #include <QJsonObject>
@@ -248,11 +247,12 @@ void DocketGenerator::fillNotes(Case &c) {
             QStringLiteral("Witness in a wage-theft case; U-visa certification requested");
 }
 
-bool DocketGenerator::fill(CaseStore &store, qint64 count, quint32 seed, QString *error) {
+bool DocketGenerator::fill(CaseStore &store, qint64 count, quint32 seed, QDate asOf,
+                           QString *error) {
     const QSet<QString> courtSet = store.courtCodes();
     QStringList courts(courtSet.begin(), courtSet.end());
     courts.sort();
-    DocketGenerator generator(seed, courts, Clock::today());
+    DocketGenerator generator(seed, courts, asOf);
     BulkLoad load(store, CaseFields::keys(), true, QStringLiteral("synthetic generator"));
     if (!load.begin(error))
         return false;
@@ -262,7 +262,8 @@ bool DocketGenerator::fill(CaseStore &store, qint64 count, quint32 seed, QString
             return false;
     }
     const QJsonObject summary{{QStringLiteral("generated"), count},
-                              {QStringLiteral("seed"), qint64(seed)}};
+                              {QStringLiteral("seed"), qint64(seed)},
+                              {QStringLiteral("as_of"), asOf.toString(Qt::ISODate)}};
     return load.finish(QStringLiteral("generate"), summary, error) &&
            store.setSynthetic(true, error);
 }

@@ -21,8 +21,10 @@ class DocketGenerator {
 
     Case next();  // the next invented case
 
-    // Fills an empty or existing docket with `count` cases and marks it synthetic.
-    static bool fill(CaseStore &store, qint64 count, quint32 seed, QString *error);
+    // Fills an empty or existing docket with `count` cases and marks it synthetic. Every
+    // date is placed relative to `asOf` (hearings after it, entries and charges before it),
+    // so the same seed and the same `asOf` give the same docket on any day it is run.
+    static bool fill(CaseStore &store, qint64 count, quint32 seed, QDate asOf, QString *error);
 
   private:
     struct Nationality {

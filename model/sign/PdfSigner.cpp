@@ -1,6 +1,7 @@
 #include "PdfSigner.h"
 
 #include "SigningIdentity.h"
+#include "domain/Clock.h"
 
 #include <podofo/podofo.h>
 #include <QCoreApplication>
@@ -62,7 +63,8 @@ QByteArray signedDocument(const QByteArray &pdf, const SigningIdentity &identity
     field.SetFieldName(PoDoFo::PdfString("Disposition signature"));
     field.SetSignatureReason(utf8(details.reason));
     field.SetSignatureLocation(utf8(details.location));
-    field.SetSignatureDate(PoDoFo::PdfDate());
+    // The program's one clock, so the date a test pins is the date the PDF carries.
+    field.SetSignatureDate(PoDoFo::PdfDate(time_t(Clock::nowUtc().toSecsSinceEpoch())));
     field.SetSignature(*device.GetSignatureBeacon());
     field.GetSignatureObject()->GetDictionary().AddKey(PoDoFo::PdfName("Name"),
                                                        utf8(identity.commonName()));

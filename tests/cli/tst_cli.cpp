@@ -7,6 +7,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 
 namespace {
 struct Run {
@@ -78,6 +79,39 @@ class TestCli : public QObject {
         r = discretion({u"list"_qs, u"--db"_qs, db, u"--search"_qs, aNumber.mid(1).remove(u'-')});
         QCOMPARE(r.out.split(u'\n', Qt::SkipEmptyParts).size(), 1);
         QVERIFY(r.out.startsWith(aNumber));
+    }
+
+    // Same seed and same --as-of date: the same docket, whatever day the command runs.
+    void generateAsOfADateIsReproducible() {
+        QStringList exports;
+        for (const QString &name : {u"asof1"_qs, u"asof2"_qs}) {
+            const QString db = m_dir.path(name + u".sqlite"_qs);
+            Run r = discretion({u"generate-docket"_qs, u"--db"_qs, db, u"--cases"_qs, u"50"_qs,
+                                u"--seed"_qs, u"9"_qs, u"--as-of"_qs, u"2024-02-29"_qs});
+            QCOMPARE(r.exitCode, 0);
+            QVERIFY2(r.out.contains(u"as of 2024-02-29"_qs), qPrintable(r.out));
+            const QString out = m_dir.path(name + u".jsonl"_qs);
+            QCOMPARE(discretion({u"export-jsonl"_qs, u"--db"_qs, db, out}).exitCode, 0);
+            QFile f(out);
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            exports << QString::fromUtf8(f.readAll());
+        }
+        QVERIFY(exports[0].count(u'\n') == 50);
+        QCOMPARE(exports[0], exports[1]);
+        // Every hearing is after the as-of date, within three years.
+        const QRegularExpression hearing(u"\"next_hearing_date\":\"(\\d{4}-\\d\\d-\\d\\d)\""_qs);
+            int hearings = 0;
+        for (auto m = hearing.globalMatch(exports[0]); m.hasNext(); ++hearings) {
+            const QString date = m.next().captured(1);
+            QVERIFY2(date > u"2024-02-29"_qs && date <= u"2027-03-01"_qs, qPrintable(date));
+        }
+        QVERIFY(hearings > 25);
+
+        const Run bad = discretion({u"generate-docket"_qs, u"--db"_qs, m_dir.path(u"bad.sqlite"_qs),
+                                    u"--cases"_qs, u"5"_qs, u"--as-of"_qs, u"2023-02-29"_qs});
+        QCOMPARE(bad.exitCode, 2);
+        QVERIFY2(bad.err.contains(u"--as-of"_qs), qPrintable(bad.err));
+        QVERIFY(!QFileInfo::exists(m_dir.path(u"bad.sqlite"_qs)));
     }
 
     void importCsvExitCodesAndMessages() {

@@ -143,7 +143,7 @@ class TestHostile : public QObject {
         {
             auto source = m_dir.openGenerated(0, 1);
             QString error;
-            QVERIFY(DocketGenerator::fill(*source, 620000, 41, &error));
+            QVERIFY(DocketGenerator::fill(*source, 620000, 41, PinnedClock::today(), &error));
             QVERIFY(CaseExporter::exportCsv(*source, {}, {}, csv, &rows, &error));
         }
         QFile file(csv);

@@ -153,7 +153,7 @@ class TestCrashKill : public QObject {
                 auto store = m_dir.open(QFileInfo(base).fileName());
                 QString error;
                 if (!empty)
-                    QVERIFY(DocketGenerator::fill(*store, 500, 5, &error));
+                    QVERIFY(DocketGenerator::fill(*store, 500, 5, PinnedClock::today(), &error));
             }
             Snapshot before;
             {
@@ -226,7 +226,7 @@ class TestCrashKill : public QObject {
         {
             auto store = m_dir.open(u"signed-source.sqlite"_qs);
             QString error;
-            QVERIFY(DocketGenerator::fill(*store, 150, 17, &error));
+            QVERIFY(DocketGenerator::fill(*store, 150, 17, PinnedClock::today(), &error));
             const auto identity =
                 SigningIdentity::load(m_dir.path(u"id.p12"_qs), kPassphrase, &error);
             for (qint64 id = 1; id <= 150; ++id)

@@ -76,7 +76,7 @@ class TestIdentityDialog : public QObject {
         QCOMPARE(identity->commonName(), QString::fromUtf8("Zoë Ngô"));
         QCOMPARE(identity->profile().barNumber, u"24012345"_qs);
         QCOMPARE(identity->profile().office, u"OPLA Houston"_qs);
-        QVERIFY(identity->notAfter() > QDateTime::currentDateTimeUtc().addDays(700));
+        QVERIFY(identity->notAfter() > Clock::nowUtc().addDays(700));
         QVERIFY(!SigningIdentity::load(path, "wrong horse", &error));
 
         // A second identity never replaces the first.

@@ -18,10 +18,11 @@ class TestQueue : public QObject {
     TestDocket m_docket;
     QHash<QString, qint64> m_ids;
 
-    void add(CaseStore &store, const QString &digits, const QString &family, const QString &hearing,
+    // A case whose next hearing is `days` from the pinned today.
+    void add(CaseStore &store, const QString &digits, const QString &family, int days,
              const QString &court) {
         Case c = makeCase(digits, family);
-        c.nextHearingDate = QDate::fromString(hearing, Qt::ISODate);
+        c.nextHearingDate = PinnedClock::today().addDays(days);
         c.court = court;
         QString error;
         QVERIFY2(store.saveCase(c, &error), qPrintable(error));
@@ -35,14 +36,13 @@ class TestQueue : public QObject {
 
   private Q_SLOTS:
     void initTestCase() {
-        Clock::setFixed(QDateTime(QDate(2026, 11, 29), QTime(15, 0), Qt::UTC));
         auto store = m_docket.open();
-        add(*store, u"200000001"_s, u"Later"_s, u"2027-02-01"_s, u"SFR"_s);
-        add(*store, u"200000002"_s, u"Signed"_s, u"2026-12-01"_s, u"SFR"_s);
-        add(*store, u"200000003"_s, u"Soon"_s, u"2026-12-04"_s, u"NYC"_s);
-        add(*store, u"200000004"_s, u"Sooner"_s, u"2026-12-02"_s, u"SFR"_s);
-        add(*store, u"200000005"_s, u"Past"_s, u"2026-11-20"_s, u"NYC"_s);
-        add(*store, u"200000006"_s, u"Fortnight"_s, u"2026-12-14"_s, u"SFR"_s);
+        add(*store, u"200000001"_s, u"Later"_s, 64, u"SFR"_s);
+        add(*store, u"200000002"_s, u"Signed"_s, 2, u"SFR"_s);
+        add(*store, u"200000003"_s, u"Soon"_s, 5, u"NYC"_s);
+        add(*store, u"200000004"_s, u"Sooner"_s, 3, u"SFR"_s);
+        add(*store, u"200000005"_s, u"Past"_s, -9, u"NYC"_s);
+        add(*store, u"200000006"_s, u"Fortnight"_s, 15, u"SFR"_s);
         QString error;
         const auto identity = SigningIdentity::generate(
             {u"Queue"_s, {}, u"OPLA"_s, {}, {}, {}}, SigningIdentity::KeyType::EcP256, 30, &error);
@@ -79,7 +79,7 @@ class TestQueue : public QObject {
         auto *court = w.findChild<QComboBox *>(u"courtFilter"_s);
         court->setCurrentIndex(court->findData(u"NYC"_s));
         QTRY_COMPARE(w.caseModel()->rowCount(), 2);
-        next->trigger();  // after Sooner (12-02) in NYC: Soon (12-04)
+        next->trigger();  // after Sooner (+3 days) in NYC: Soon (+5)
         QCOMPARE(currentName(w).section(u',', 0, 0), u"Soon"_s);
         next->trigger();  // then round to Past
         QCOMPARE(currentName(w).section(u',', 0, 0), u"Past"_s);
@@ -97,7 +97,7 @@ class TestQueue : public QObject {
             if (soon)
                 highlighted << i.data().toString().section(u',', 0, 0);
         }
-        // 11-29 to 12-13: not the signed case, not the past one, not 12-14.
+        // Today to today + 14: not the signed case, not the past one, not today + 15.
         QCOMPARE(highlighted, (QStringList{u"Sooner"_s, u"Soon"_s}));
         auto *label = w.findChild<QLabel *>(u"hearingsSoon"_s);
         QCOMPARE(label->text(), u"2 hearings within 14 days without a signed review"_s);
@@ -105,8 +105,6 @@ class TestQueue : public QObject {
         court->setCurrentIndex(court->findData(u"NYC"_s));
         QTRY_COMPARE(label->text(), u"1 hearing within 14 days without a signed review"_s);
     }
-
-    void cleanupTestCase() { Clock::setFixed({}); }
 };
 
 QTEST_MAIN(TestQueue)

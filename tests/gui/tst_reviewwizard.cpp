@@ -1,3 +1,4 @@
+#include "KeyInput.h"
 #include "MainWindow.h"
 #include "MessageBox.h"
 #include "TestDocket.h"
@@ -27,7 +28,7 @@ void key(int k, Qt::KeyboardModifiers m = Qt::NoModifier) {
 }
 
 void type(const QString &text) {
-    QTest::keyClicks(QApplication::focusWidget(), text);
+    typeText(QApplication::focusWidget(), text);
 }
 
 // Answers every question on the current page from the keyboard: letter, Tab, note, Tab.

@@ -1,7 +1,7 @@
 #pragma once
 
+#include "PinnedClock.h"
 #include "domain/Case.h"
-#include "domain/Clock.h"
 #include "io/DocketGenerator.h"
 #include "store/CaseStore.h"
 
@@ -26,11 +26,12 @@ class TestDocket {
         return store;
     }
 
-    // A docket filled by the synthetic generator (the same seed gives the same cases).
+    // A docket filled by the synthetic generator as of the pinned date: the same seed
+    // gives the same cases on every day the test runs.
     std::unique_ptr<CaseStore> openGenerated(int cases, quint32 seed) const {
         auto store = open();
         QString error;
-        if (store && !DocketGenerator::fill(*store, cases, seed, &error))
+        if (store && !DocketGenerator::fill(*store, cases, seed, PinnedClock::today(), &error))
             qWarning("%s", qPrintable(error));
         return store;
     }

@@ -22,14 +22,62 @@ class TestGenerator : public QObject {
         QVERIFY(differs);
     }
 
+    // The docket depends on the seed and the as-of date, never on the day the program runs.
+    void sameSeedAndDateSameDocketWhateverTheClock() {
+        const QDate asOf(2031, 7, 15);
+        QStringList dumps;
+        for (const QDateTime &clock :
+             {PinnedClock::now(), QDateTime(QDate(2035, 1, 2), QTime(9, 0), Qt::UTC)}) {
+            Clock::setFixed(clock);
+            TestDocket docket;
+            auto store = docket.open();
+            QString error;
+            QVERIFY2(DocketGenerator::fill(*store, 300, 7, asOf, &error), qPrintable(error));
+            QString dump;
+            CasePager(store->database(), {}, {}).forEachCase(true, [&](const Case &c) {
+                dump += c.aNumber + c.familyName + c.givenNames + c.dateOfBirth.toString() +
+                        c.entryDate.toString() + c.nextHearingDate.toString() + c.court;
+                return true;
+            });
+            dumps << dump;
+        }
+        PinnedClock::restore();
+        QVERIFY(!dumps[0].isEmpty());
+        QCOMPARE(dumps[0], dumps[1]);
+    }
+
+    // Hearings lie after the as-of date, entries, charges and births before it.
+    void datesArePlacedAroundTheAsOfDate() {
+        const QDate asOf(2036, 2, 29);
+        DocketGenerator generator(5, {u"ATL"_qs}, asOf);
+        const CaseValidator validator({u"ATL"_qs}, asOf);
+        int withHearing = 0;
+        for (int i = 0; i < 500; ++i) {
+            const Case c = generator.next();
+            QVERIFY2(validator.validate(c).isEmpty(), qPrintable(c.aNumber));
+            QVERIFY(c.dateOfBirth < asOf && c.entryDate < asOf && c.ntaDate <= asOf);
+            for (const Charge &charge : c.charges)
+                QVERIFY(charge.date <= asOf);
+            if (c.nextHearingDate.isValid()) {
+                ++withHearing;
+                QVERIFY(c.nextHearingDate > asOf);
+                QVERIFY(c.nextHearingDate <= asOf.addYears(3));
+            }
+        }
+        QVERIFY(withHearing > 300);
+    }
+
     void makesAPlausibleValidMarkedDocket() {
         TestDocket docket;
         auto store = docket.open();
         QString error;
-        QVERIFY(DocketGenerator::fill(*store, 2000, 1, &error));
+        // The shares below describe the backlog as of late 2026 (later dates move more
+        // entries past 2020-11-01): this test is about that docket, on any day.
+        const QDate asOf(2026, 11, 29);
+        QVERIFY(DocketGenerator::fill(*store, 2000, 1, asOf, &error));
         QVERIFY(store->isSynthetic());
         QCOMPARE(store->caseCount(), 2000);
-        const CaseValidator validator(store->courtCodes(), Clock::today());
+        const CaseValidator validator(store->courtCodes(), asOf);
         int withCharges = 0, withUscFamily = 0, represented = 0, afterBorderDate = 0,
             withRelief = 0;
         QSet<QString> aNumbers;

@@ -162,7 +162,7 @@ class TestImport : public QObject {
         TestDocket docket;
         auto source = docket.open(u"a.sqlite"_qs);
         QString error;
-        QVERIFY(DocketGenerator::fill(*source, 300, 11, &error));
+        QVERIFY(DocketGenerator::fill(*source, 300, 11, PinnedClock::today(), &error));
         qint64 written = 0;
         QVERIFY2(CaseExporter::exportJsonLines(*source, {}, {CaseSortKey::ANumber, false},
                                                docket.path(u"all.jsonl"_qs), &written, &error),
@@ -216,7 +216,7 @@ class TestImport : public QObject {
         TestDocket docket;
         auto source = docket.open(u"a.sqlite"_qs);
         QString error;
-        QVERIFY(DocketGenerator::fill(*source, 500, 3, &error));
+        QVERIFY(DocketGenerator::fill(*source, 500, 3, PinnedClock::today(), &error));
         qint64 written = 0;
         CaseFilter court;
         court.court = u"ATL"_qs;

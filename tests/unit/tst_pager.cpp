@@ -91,8 +91,8 @@ class TestPager : public QObject {
         f.reviewStatus = u"not_reviewed"_qs;
         QCOMPARE(count(f), 3000);
         f = {};
-        f.hearingFrom = QDate::currentDate();
-        f.hearingTo = QDate::currentDate().addDays(60);
+        f.hearingFrom = PinnedClock::today();
+        f.hearingTo = PinnedClock::today().addDays(60);
         const qint64 inRange = count(f);
         QVERIFY(inRange > 0);
         QCOMPARE(inRange,
