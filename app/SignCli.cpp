@@ -230,12 +230,14 @@ int verify(QCommandLineParser &p) {
         return 2;
     }
     const PdfVerification v = PdfVerifier::verify(p.positionalArguments().first());
-    out() << "signer: " << (v.signer.isEmpty() ? QStringLiteral("-") : v.signer)
-          << "\nsigned: " << (v.signingTime.isEmpty() ? QStringLiteral("-") : v.signingTime)
+    out() << "signer: " << (v.signer.isEmpty() ? QStringLiteral("-") : v.signer) << "\nsigned: "
+          << (v.signingTime.isValid() ? v.signingTime.toString(Qt::ISODate) : QStringLiteral("-"))
           << "\nrecord sha256: "
           << (v.recordSha256.isEmpty() ? QStringLiteral("-") : v.recordSha256) << '\n';
+    for (const QString &line : v.details())
+        out() << line << '\n';
     if (!v.ok()) {
-        out() << "INVALID: " << v.problem << '\n';
+        out() << v.verdictWord() << ": " << v.problem << '\n';
         return 1;
     }
     QString docketNote;

@@ -34,6 +34,7 @@
 #include <QHeaderView>
 #include <QIcon>
 #include <QLabel>
+#include <QLocale>
 #include <QMenuBar>
 #include <QSplitter>
 #include <QStatusBar>
@@ -537,12 +538,13 @@ bool MainWindow::verifyPdf(const QString &path) {
     const QString who =
         tr("File: %1\nSigner: %2\nSigned: %3\nRecord SHA-256: %4")
             .arg(QDir::toNativeSeparators(path), v.signer.isEmpty() ? tr("none") : v.signer,
-                 v.signingTime.isEmpty() ? tr("unknown") : v.signingTime,
+                 v.signingTime.isValid() ? QLocale().toString(v.signingTime.toLocalTime())
+                                         : tr("unknown"),
                  v.recordSha256.isEmpty() ? tr("none") : v.recordSha256);
     if (!v.ok()) {
-        MessageBox::warning(
-            this, tr("Signature NOT valid"),
-            tr("The signature is not valid: %1.").arg(v.problem) + QStringLiteral("\n\n") + who);
+        MessageBox::warning(this, tr("Signature NOT valid"),
+                            tr("%1: %2.").arg(v.verdictWord(), v.problem) + QStringLiteral("\n\n") +
+                                who + QStringLiteral("\n\n") + v.details().join(u'\n'));
         return false;
     }
     QString docket;

@@ -63,8 +63,10 @@ QByteArray signedDocument(const QByteArray &pdf, const SigningIdentity &identity
     field.SetFieldName(PoDoFo::PdfString("Disposition signature"));
     field.SetSignatureReason(utf8(details.reason));
     field.SetSignatureLocation(utf8(details.location));
-    // The program's one clock, so the date a test pins is the date the PDF carries.
-    field.SetSignatureDate(PoDoFo::PdfDate(time_t(Clock::nowUtc().toSecsSinceEpoch())));
+    // The program's one clock, so the date a test pins is the date the PDF carries; the
+    // same instant goes into the CMS signing-time attribute.
+    const QDateTime signingTime = Clock::nowUtc();
+    field.SetSignatureDate(PoDoFo::PdfDate(time_t(signingTime.toSecsSinceEpoch())));
     field.SetSignature(*device.GetSignatureBeacon());
     field.GetSignatureObject()->GetDictionary().AddKey(PoDoFo::PdfName("Name"),
                                                        utf8(identity.commonName()));
@@ -75,7 +77,7 @@ QByteArray signedDocument(const QByteArray &pdf, const SigningIdentity &identity
     device.AdjustByteRange();
     device.Seek(0);
     QString error;
-    const QByteArray cms = identity.cmsDetached(signedBytes(device), &error);
+    const QByteArray cms = identity.cmsDetached(signedBytes(device), signingTime, &error);
     if (cms.isEmpty() || size_t(cms.size()) > kSignatureSpace)
         PODOFO_RAISE_ERROR_INFO(PoDoFo::ePdfError_SignatureError, qPrintable(error));
     device.SetSignature(PoDoFo::PdfData(cms.constData(), size_t(cms.size())));

@@ -1,12 +1,15 @@
 #include "PdfVerifier.h"
 
-#include "SigningIdentity.h"
+#include "CmsSignature.h"
+#include "PdfScan.h"
 #include "store/CaseStore.h"
 #include "store/ReviewStore.h"
 
-#include <podofo/podofo.h>
 #include <QCoreApplication>
 #include <QFile>
+#include <QLocale>
+#include <QRegularExpression>
+#include <algorithm>
 
 namespace PdfVerifier {
 namespace {
@@ -14,80 +17,201 @@ QString tr(const char *text) {
     return QCoreApplication::translate("PdfVerifier", text);
 }
 
-// The signature value dictionary (/V) of the last signature field of the document.
-const PoDoFo::PdfDictionary *lastSignature(PoDoFo::PdfMemDocument &doc) {
-    const PoDoFo::PdfDictionary *found = nullptr;
-    for (PoDoFo::PdfObject *object : doc.GetObjects()) {
-        if (!object->IsDictionary())
-            continue;
-        const PoDoFo::PdfDictionary &dict = object->GetDictionary();
-        const PoDoFo::PdfObject *type = dict.GetKey(PoDoFo::PdfName("Type"));
-        if (type && type->IsName() && type->GetName() == PoDoFo::PdfName("Sig") &&
-            dict.HasKey(PoDoFo::PdfName("ByteRange")) && dict.HasKey(PoDoFo::PdfName("Contents")))
-            found = &dict;
-    }
-    return found;
+QString number(qint64 n) {
+    return QLocale(QLocale::English).toString(n);
 }
 
-QString infoValue(PoDoFo::PdfMemDocument &doc, const char *key) {
-    const PoDoFo::PdfObject *value =
-        doc.GetInfo()->GetObject()->GetDictionary().GetKey(PoDoFo::PdfName(key));
-    return value && value->IsString() ? QString::fromStdString(value->GetString().GetStringUtf8())
-                                      : QString();
+// "D:20261202000532+00'00'" (PDF 32000-1, 7.9.4); an invalid QDateTime when it is not one.
+QDateTime pdfDate(const QString &text) {
+    static const QRegularExpression form(QStringLiteral(
+        R"(^D:(\d{4})(\d\d)(\d\d)(\d\d)(\d\d)(\d\d)(?:(Z)|([+-])(\d\d)'?(\d\d)'?)?)"));
+    const QRegularExpressionMatch m = form.match(text);
+    if (!m.hasMatch())
+        return {};
+    const QDateTime local(
+        QDate(m.captured(1).toInt(), m.captured(2).toInt(), m.captured(3).toInt()),
+        QTime(m.captured(4).toInt(), m.captured(5).toInt(), m.captured(6).toInt()), Qt::UTC);
+    if (!local.isValid() || m.captured(8).isEmpty())
+        return local;
+    const int offset = (m.captured(9).toInt() * 60 + m.captured(10).toInt()) * 60;
+    return local.addSecs(m.captured(8) == u"+" ? -offset : offset);
 }
 
-void check(const QString &path, const QByteArray &file, PdfVerification &out) {
-    PoDoFo::PdfMemDocument doc;
-    doc.LoadFromBuffer(file.constData(), long(file.size()));
-    out.recordSha256 = infoValue(doc, "DiscretionRecordSHA256");
-    const PoDoFo::PdfDictionary *sig = lastSignature(doc);
-    if (!sig) {
-        out.problem = tr("%1 has no digital signature").arg(path);
-        return;
+int revisionsIn(const QByteArray &bytes) {
+    return int(bytes.count("%%EOF"));
+}
+
+// The gap must hold exactly "<hex>" and be this signature's own /Contents, where qpdf
+// found it: anything else lets unsigned bytes sit inside what looks signed.
+QString gapProblem(const QByteArray &bytes, const PdfScan::Signature &s, qint64 b, qint64 c) {
+    if (s.contentsOffset != b)
+        return tr("its unsigned gap starts at byte %1, but its own signature value is at byte %2: "
+                  "the gap holds something else")
+            .arg(number(b), number(s.contentsOffset));
+    const QByteArray gap = bytes.mid(b, c - b);
+    const bool hexOnly = gap.size() >= 2 && gap.front() == '<' && gap.back() == '>' &&
+                         std::all_of(gap.begin() + 1, gap.end() - 1,
+                                     [](char ch) { return std::isxdigit(uchar(ch)) != 0; });
+    if (!hexOnly || gap.size() - 2 != s.contents.size() * 2)
+        return tr("its unsigned gap (bytes %1 to %2) is not exactly its own signature value")
+            .arg(number(b), number(c));
+    return {};
+}
+
+// The signed revision on its own must be a whole PDF that holds this same dictionary.
+QString revisionProblem(const QByteArray &bytes, const PdfScan::Signature &s, qint64 end) {
+    const PdfScan::Document signedPart = PdfScan::read(bytes.left(end));
+    if (!signedPart.readable)
+        return tr("the bytes it signs are not a whole PDF revision: %1").arg(signedPart.problem);
+    const bool same = std::any_of(signedPart.signatures.begin(), signedPart.signatures.end(),
+                                  [&](const PdfScan::Signature &t) {
+                                      return t.object == s.object && t.byteRange == s.byteRange &&
+                                             t.contentsOffset == s.contentsOffset &&
+                                             t.contents == s.contents;
+                                  });
+    return same ? QString()
+                : tr("the revision it signs does not hold this signature dictionary: the "
+                     "dictionary was rewritten after signing");
+}
+
+QString rangeProblem(const QList<qint64> &range, qint64 size) {
+    if (range.size() != 4)
+        return tr("its /ByteRange is not four whole numbers");
+    const qint64 a = range[0], b = range[1], c = range[2], d = range[3];
+    if (a != 0 || b <= 0 || c <= b || d < 0 || c > size || d > size - c)
+        return tr("its /ByteRange [%1 %2 %3 %4] does not fit a file of %5 bytes")
+            .arg(a)
+            .arg(b)
+            .arg(c)
+            .arg(d)
+            .arg(number(size));
+    return {};
+}
+
+SignatureResult checkOne(const QByteArray &bytes, const PdfScan::Signature &s) {
+    SignatureResult r;
+    r.field = s.field;
+    if (s.object.isEmpty()) {
+        r.problem = tr("its value is not an object of its own, as signatures are written");
+        return r;
     }
-    const PoDoFo::PdfArray &range = sig->GetKey(PoDoFo::PdfName("ByteRange"))->GetArray();
-    if (range.size() != 4) {
-        out.problem = tr("the signature's byte range is malformed");
-        return;
-    }
-    const qint64 a = range[0].GetNumber(), b = range[1].GetNumber(), c = range[2].GetNumber(),
-                 d = range[3].GetNumber();
-    if (a != 0 || b < 0 || c < b || d < 0 || c + d > file.size()) {
-        out.problem = tr("the signature's byte range does not fit the file");
-        return;
-    }
-    out.coversWholeFile = c + d == file.size();
-    const PoDoFo::PdfString &contents = sig->GetKey(PoDoFo::PdfName("Contents"))->GetString();
-    const QByteArray cms(contents.GetString(), qsizetype(contents.GetLength()));
-    if (const PoDoFo::PdfObject *m = sig->GetKey(PoDoFo::PdfName("M")); m && m->IsString())
-        out.signingTime = QString::fromStdString(m->GetString().GetStringUtf8());
-    const QByteArray signedData = file.mid(0, b) + file.mid(c, d);
-    out.signatureValid = SigningIdentity::verifyCmsDetached(cms, signedData, &out.signerCertificate,
-                                                            &out.signer, &out.problem);
-    if (out.signatureValid && !out.coversWholeFile)
+    r.problem = rangeProblem(s.byteRange, bytes.size());
+    if (!r.problem.isEmpty())
+        return r;
+    const qint64 b = s.byteRange[1], c = s.byteRange[2], d = s.byteRange[3];
+    r.coveredBytes = c + d;
+    r.revision = revisionsIn(bytes.left(c + d));
+    r.problem = gapProblem(bytes, s, b, c);
+    if (r.problem.isEmpty())
+        r.problem = revisionProblem(bytes, s, c + d);
+    if (!r.problem.isEmpty())
+        return r;
+    const CmsCheck cms = CmsSignature::verifyDetached(s.contents, bytes.left(b) + bytes.mid(c, d));
+    r.signer = cms.signerName;
+    r.signerCertificate = cms.signerCertificate;
+    r.signingTime = cms.signingTime.isValid() ? cms.signingTime : pdfDate(s.time);
+    r.problem = cms.matches ? CmsSignature::certificateProblem(cms.signerCertificate, r.signingTime)
+                            : cms.problem;
+    r.valid = r.problem.isEmpty();
+    return r;
+}
+
+QStringList changesAfter(const PdfScan::Document &doc, const QList<SignatureResult> &signatures,
+                         qint64 signedEnd, qint64 size) {
+    QStringList out;
+    for (const PdfScan::Object &o : doc.objects)
+        if (o.offset >= signedEnd)
+            out << tr("%1 (object %2) added or replaced").arg(o.description, o.object);
+    for (const SignatureResult &s : signatures)
+        if (s.coveredBytes > signedEnd)
+            out << tr("revision %1 signed by %2")
+                       .arg(s.revision)
+                       .arg(s.signer.isEmpty() ? tr("an unknown signer") : s.signer);
+    out.prepend(tr("%1 bytes after the signed revision (bytes %2 to %3)")
+                    .arg(number(size - signedEnd), number(signedEnd), number(size)));
+    return out;
+}
+
+void judge(const QByteArray &bytes, const PdfScan::Document &doc, PdfVerification &out) {
+    for (const PdfScan::Signature &s : doc.signatures)
+        out.signatures << checkOne(bytes, s);
+    std::stable_sort(out.signatures.begin(), out.signatures.end(),
+                     [](const SignatureResult &x, const SignatureResult &y) {
+                         return x.coveredBytes < y.coveredBytes;
+                     });
+    for (qsizetype i = 0; i < out.signatures.size(); ++i)
+        out.signatures[i].number = int(i + 1);
+    const SignatureResult &first = out.signatures.first();
+    out.signer = first.signer;
+    out.signerCertificate = first.signerCertificate;
+    out.signingTime = first.signingTime;
+    const auto invalid = std::find_if(out.signatures.begin(), out.signatures.end(),
+                                      [](const SignatureResult &s) { return !s.valid; });
+    if (invalid != out.signatures.end()) {
         out.problem =
-            tr("the signature does not cover the whole file: something was appended after signing");
+            tr("signature %1 is not valid: %2").arg(invalid->number).arg(invalid->problem);
+        return;
+    }
+    out.recordSha256 = PdfScan::read(bytes.left(first.coveredBytes)).recordSha256;
+    if (first.coveredBytes < bytes.size()) {
+        out.verdict = PdfVerification::Verdict::ChangedAfterSigning;
+        out.changesAfterSigning =
+            changesAfter(doc, out.signatures, first.coveredBytes, bytes.size());
+        out.problem = tr("the file was changed after it was signed: %1")
+                          .arg(out.changesAfterSigning.join(QStringLiteral("; ")));
+        return;
+    }
+    out.verdict = PdfVerification::Verdict::Valid;
 }
 }  // namespace
 
-PdfVerification verify(const QString &path) {
+PdfVerification verifyBytes(const QByteArray &bytes) {
     PdfVerification out;
+    out.fileSize = bytes.size();
+    if (bytes.isEmpty() || bytes.size() > kMaxBytes) {
+        out.problem = bytes.isEmpty() ? tr("the file is empty")
+                                      : tr("it is %1 MB; a disposition is far smaller, and files "
+                                           "over %2 MB are not read")
+                                            .arg(bytes.size() / (1024 * 1024))
+                                            .arg(kMaxBytes / (1024 * 1024));
+        return out;
+    }
+    out.revisions = revisionsIn(bytes);
+    const PdfScan::Document doc = PdfScan::read(bytes);
+    if (!doc.readable) {
+        out.problem = doc.problem;
+        return out;
+    }
+    if (doc.signatures.isEmpty()) {
+        out.problem = bytes.contains("/ByteRange")
+                          ? tr("its latest revision has no digital signature, though an earlier "
+                               "one had: a later update removed it")
+                          : tr("it has no digital signature");
+        return out;
+    }
+    judge(bytes, doc, out);
+    return out;
+}
+
+PdfVerification verify(const QString &path) {
     QFile file(path);
+    PdfVerification out;
     if (!file.open(QIODevice::ReadOnly)) {
         out.problem = tr("cannot read %1: %2").arg(path, file.errorString());
         return out;
     }
-    PoDoFo::PdfError::EnableDebug(false);
-    PoDoFo::PdfError::EnableLogging(false);
-    try {
-        check(path, file.readAll(), out);
-    } catch (const PoDoFo::PdfError &e) {
-        out.problem =
-            tr("%1 is not a readable PDF: %2")
-                .arg(path, QString::fromUtf8(PoDoFo::PdfError::ErrorMessage(e.GetError())));
+    if (file.size() > kMaxBytes) {
+        out.fileSize = file.size();
+        out.problem = tr("%1 is %2 MB; a disposition is far smaller, and files over %3 MB are "
+                         "not read")
+                          .arg(path)
+                          .arg(file.size() / (1024 * 1024))
+                          .arg(kMaxBytes / (1024 * 1024));
+        return out;
     }
-    return out;
+    return verifyBytes(file.readAll());
 }
+
 DocketMatch matchInDocket(const PdfVerification &verification, CaseStore &store) {
     const auto match = ReviewStore(store).signatureByRecord(verification.recordSha256);
     if (!match)
@@ -103,3 +227,45 @@ DocketMatch matchInDocket(const PdfVerification &verification, CaseStore &store)
     return {true, match->second, {}};
 }
 }  // namespace PdfVerifier
+
+namespace {
+QString verifierText(const char *text) {
+    return QCoreApplication::translate("PdfVerifier", text);
+}
+QString verifierNumber(qint64 n) {
+    return QLocale(QLocale::English).toString(n);
+}
+}  // namespace
+
+QString PdfVerification::verdictWord() const {
+    switch (verdict) {
+        case Verdict::Valid:
+            return QStringLiteral("VALID");
+        case Verdict::ChangedAfterSigning:
+            return QStringLiteral("CHANGED AFTER SIGNING");
+        case Verdict::Invalid:
+            break;
+    }
+    return QStringLiteral("INVALID");
+}
+
+QStringList PdfVerification::details() const {
+    QStringList lines;
+    lines << verifierText("file: %1 bytes, %2 revision(s), %3 signature(s)")
+                 .arg(verifierNumber(fileSize))
+                 .arg(revisions)
+                 .arg(signatures.size());
+    for (const SignatureResult &s : signatures) {
+        lines << verifierText("signature %1%2: revision %3 (bytes 0 to %4), %5")
+                     .arg(s.number)
+                     .arg(s.field.isEmpty() ? QString() : QStringLiteral(" \"%1\"").arg(s.field))
+                     .arg(s.revision)
+                     .arg(verifierNumber(s.coveredBytes))
+                     .arg(s.valid ? verifierText("valid, by %1 at %2")
+                                        .arg(s.signer, s.signingTime.toString(Qt::ISODate))
+                                  : verifierText("not valid: %1").arg(s.problem));
+    }
+    for (const QString &change : changesAfterSigning)
+        lines << verifierText("changed after signing: %1").arg(change);
+    return lines;
+}

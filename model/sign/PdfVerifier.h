@@ -1,19 +1,42 @@
 #pragma once
 
 #include <QByteArray>
+#include <QDateTime>
+#include <QList>
 #include <QString>
+#include <QStringList>
 
-// What `discretion verify` finds in a signed disposition PDF.
-struct PdfVerification {
-    bool signatureValid = false;   // the CMS signature matches the signed bytes
-    bool coversWholeFile = false;  // the byte range spans the file, but for the signature itself
+// One digital signature of a PDF, checked on its own.
+struct SignatureResult {
+    int number = 0;           // 1, 2, ... in the order of the bytes they cover
+    QString field;            // the signature field's name
+    int revision = 0;         // the revision it signs (1 = the document as first written)
+    qint64 coveredBytes = 0;  // it signs bytes 0 to coveredBytes, but for its own value
+    bool valid = false;       // the gap, the bytes, the certificate at the signing time
     QString signer;
     QByteArray signerCertificate;  // DER
-    QString signingTime;           // the signature dictionary's /M, as written
-    QString recordSha256;          // from the document information
-    QString problem;               // why it is not valid, when it is not
+    QDateTime signingTime;         // the signed signing-time attribute, else /M
+    QString problem;               // why not valid
+};
 
-    bool ok() const { return signatureValid && coversWholeFile; }
+// What `discretion verify` and File > Verify PDF find in a signed disposition.
+struct PdfVerification {
+    enum class Verdict { Valid, ChangedAfterSigning, Invalid };
+    Verdict verdict = Verdict::Invalid;
+    QString problem;  // why it is not valid, in words
+    qint64 fileSize = 0;
+    int revisions = 0;
+    QList<SignatureResult> signatures;
+    QStringList changesAfterSigning;  // what the bytes after the signed revision add or change
+    QString recordSha256;             // the record hash as the signed revision holds it
+    // The disposition's own signature (the first): who and when.
+    QString signer;
+    QByteArray signerCertificate;
+    QDateTime signingTime;
+
+    bool ok() const { return verdict == Verdict::Valid; }
+    QString verdictWord() const;  // VALID, CHANGED AFTER SIGNING, INVALID
+    QStringList details() const;  // one line a fact: each signature, each change
 };
 
 class CaseStore;
@@ -25,9 +48,22 @@ struct DocketMatch {
     QString problem;  // why not, when it does not
 };
 
-// Reads the last signature of a PDF (PoDoFo) and checks it with OpenSSL.
+// Checks every signature of a PDF the way a careful reader does, and more strictly: a
+// disposition is signed once and never changed after.
+// - Each /ByteRange is [0 b c d] inside the file, and its gap b..c is exactly the hex
+//   string of that same signature's /Contents (found by parsing the dictionary, not by
+//   trusting the numbers); the signed revision (bytes 0..c+d) parses on its own and holds
+//   that same dictionary.
+// - The CMS signature matches the bytes; the certificate was valid at the signing time
+//   and allows signing documents.
+// - Any byte after the revision the disposition's signature covers makes the verdict
+//   "changed after signing", naming what was added or changed, even when it is signed.
+// Hostile files are refused with a reason: larger than kMaxBytes, damaged, or deeper
+// than qpdf's nesting limit; nothing here can crash on them (fuzzed: tests/fuzz).
 namespace PdfVerifier {
+constexpr qint64 kMaxBytes = 16 * 1024 * 1024;  // a disposition is about 60 KB
 PdfVerification verify(const QString &path);
+PdfVerification verifyBytes(const QByteArray &bytes);
 // The embedded record hash names a signed review of the docket, signed with the same
 // certificate as the PDF.
 DocketMatch matchInDocket(const PdfVerification &verification, CaseStore &store);

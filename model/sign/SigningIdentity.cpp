@@ -1,5 +1,7 @@
 #include "SigningIdentity.h"
 
+#include "OpenSsl.h"
+
 #include "domain/Clock.h"
 
 #include <openssl/cms.h>
@@ -19,36 +21,14 @@ QString tr(const char *text) {
     return QCoreApplication::translate("SigningIdentity", text);
 }
 
-struct Free {
-    void operator()(EVP_PKEY *p) const { EVP_PKEY_free(p); }
-    void operator()(X509 *p) const { X509_free(p); }
-    void operator()(PKCS12 *p) const { PKCS12_free(p); }
-    void operator()(BIO *p) const { BIO_free(p); }
-    void operator()(EVP_MD_CTX *p) const { EVP_MD_CTX_free(p); }
-    void operator()(STACK_OF(X509) * p) const { sk_X509_pop_free(p, X509_free); }
-    void operator()(BIGNUM *p) const { BN_free(p); }
-    void operator()(X509_EXTENSION *p) const { X509_EXTENSION_free(p); }
-    void operator()(CMS_ContentInfo *p) const { CMS_ContentInfo_free(p); }
-};
-template <typename T>
-using Owned = std::unique_ptr<T, Free>;
+using OpenSsl::Owned;
 
 QString opensslError() {
-    const unsigned long code = ERR_get_error();
-    ERR_clear_error();
-    if (code == 0)
-        return tr("unknown OpenSSL error");
-    char buffer[256];
-    ERR_error_string_n(code, buffer, sizeof buffer);
-    return QString::fromLatin1(buffer);
+    return OpenSsl::lastError();
 }
 
 QDateTime fromAsn1(const ASN1_TIME *t) {
-    struct tm parts {};
-    if (!t || ASN1_TIME_to_tm(t, &parts) != 1)
-        return {};
-    return QDateTime(QDate(parts.tm_year + 1900, parts.tm_mon + 1, parts.tm_mday),
-                     QTime(parts.tm_hour, parts.tm_min, parts.tm_sec), Qt::UTC);
+    return OpenSsl::toDateTime(t);
 }
 
 void addEntry(X509_NAME *name, const char *field, const QString &value) {
@@ -303,13 +283,23 @@ bool SigningIdentity::verify(const QByteArray &certificateDer, const QByteArray 
     return ok;
 }
 
-QByteArray SigningIdentity::cmsDetached(const QByteArray &data, QString *error) const {
+QByteArray SigningIdentity::cmsDetached(const QByteArray &data, const QDateTime &signingTime,
+                                        QString *error) const {
     Owned<BIO> in(BIO_new_mem_buf(data.constData(), int(data.size())));
-    const unsigned int flags = CMS_DETACHED | CMS_BINARY | CMS_NOSMIMECAP;
+    const unsigned int flags = CMS_DETACHED | CMS_BINARY | CMS_NOSMIMECAP | CMS_PARTIAL;
     Owned<CMS_ContentInfo> cms(
-        in ? CMS_sign(m_keys->cert.get(), m_keys->key.get(), nullptr, in.get(), flags) : nullptr);
+        in ? CMS_sign(m_keys->cert.get(), m_keys->key.get(), nullptr, nullptr, flags) : nullptr);
+    // The signing time is the program's clock, the same as the PDF's /M: OpenSSL would
+    // otherwise stamp the wall clock when the signature is finished.
+    STACK_OF(CMS_SignerInfo) *signers = cms ? CMS_get0_SignerInfos(cms.get()) : nullptr;
+    CMS_SignerInfo *si = signers ? sk_CMS_SignerInfo_value(signers, 0) : nullptr;
+    Owned<ASN1_TIME> when(ASN1_TIME_set(nullptr, time_t(signingTime.toSecsSinceEpoch())));
     unsigned char *der = nullptr;
-    const int length = cms ? i2d_CMS_ContentInfo(cms.get(), &der) : -1;
+    const bool ok =
+        si && when &&
+        CMS_signed_add1_attr_by_NID(si, NID_pkcs9_signingTime, when->type, when.get(), -1) == 1 &&
+        CMS_final(cms.get(), in.get(), nullptr, flags & ~CMS_PARTIAL) == 1;
+    const int length = ok ? i2d_CMS_ContentInfo(cms.get(), &der) : -1;
     if (length <= 0) {
         *error = tr("could not make the PDF signature: %1").arg(opensslError());
         return {};
@@ -317,34 +307,4 @@ QByteArray SigningIdentity::cmsDetached(const QByteArray &data, QString *error) 
     QByteArray out(reinterpret_cast<const char *>(der), length);
     OPENSSL_free(der);
     return out;
-}
-
-bool SigningIdentity::verifyCmsDetached(const QByteArray &cms, const QByteArray &data,
-                                        QByteArray *signerDer, QString *signerName,
-                                        QString *error) {
-    const auto *p = reinterpret_cast<const unsigned char *>(cms.constData());
-    Owned<CMS_ContentInfo> info(d2i_CMS_ContentInfo(nullptr, &p, long(cms.size())));
-    Owned<BIO> content(BIO_new_mem_buf(data.constData(), int(data.size())));
-    if (!info || !content) {
-        *error = tr("the signature is not a CMS signature");
-        return false;
-    }
-    if (CMS_verify(info.get(), nullptr, nullptr, content.get(), nullptr,
-                   CMS_BINARY | CMS_NO_SIGNER_CERT_VERIFY) != 1) {
-        *error = tr("the signature does not match the document (%1)").arg(opensslError());
-        return false;
-    }
-    // get0: the stack is ours to free, the certificates stay the CMS structure's.
-    STACK_OF(X509) *signers = CMS_get0_signers(info.get());
-    X509 *signer = signers && sk_X509_num(signers) > 0 ? sk_X509_value(signers, 0) : nullptr;
-    if (signer) {
-        X509_up_ref(signer);  // the copy below owns one reference of its own
-        auto keys = std::make_unique<Keys>();
-        keys->cert.reset(signer);
-        SigningIdentity view(std::move(keys));
-        *signerDer = view.certificateDer();
-        *signerName = view.commonName();
-    }
-    sk_X509_free(signers);
-    return true;
 }

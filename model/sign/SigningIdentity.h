@@ -54,11 +54,9 @@ class SigningIdentity {
     QByteArray sign(const QByteArray &data, QString *error) const;
     // A detached CMS (PKCS#7) signature over data, SHA-256, with the certificate included:
     // what a PDF signature of subfilter adbe.pkcs7.detached holds.
-    QByteArray cmsDetached(const QByteArray &data, QString *error) const;
-    // Checks a detached CMS signature over data (digest and signature; the certificate is
-    // not checked against a trust store). Sets the signer's certificate (DER) and common name.
-    static bool verifyCmsDetached(const QByteArray &cms, const QByteArray &data,
-                                  QByteArray *signerDer, QString *signerName, QString *error);
+    // The signing-time attribute says signingTime.
+    QByteArray cmsDetached(const QByteArray &data, const QDateTime &signingTime,
+                           QString *error) const;
     // Checks a signature against a certificate (DER); false on any failure.
     static bool verify(const QByteArray &certificateDer, const QByteArray &data,
                        const QByteArray &signature);

@@ -1,0 +1,39 @@
+#include "OpenSsl.h"
+
+#include <openssl/err.h>
+#include <QCoreApplication>
+
+namespace OpenSsl {
+QString lastError() {
+    const unsigned long code = ERR_get_error();
+    ERR_clear_error();
+    if (code == 0)
+        return QCoreApplication::translate("OpenSsl", "unknown OpenSSL error");
+    char buffer[256];
+    ERR_error_string_n(code, buffer, sizeof buffer);
+    return QString::fromLatin1(buffer);
+}
+
+QDateTime toDateTime(const ASN1_TIME *time) {
+    struct tm parts {};
+    if (!time || ASN1_TIME_to_tm(time, &parts) != 1)
+        return {};
+    return QDateTime(QDate(parts.tm_year + 1900, parts.tm_mon + 1, parts.tm_mday),
+                     QTime(parts.tm_hour, parts.tm_min, parts.tm_sec), Qt::UTC);
+}
+
+Owned<X509> certificate(const QByteArray &der) {
+    const auto *p = reinterpret_cast<const unsigned char *>(der.constData());
+    Owned<X509> cert(d2i_X509(nullptr, &p, long(der.size())));
+    ERR_clear_error();
+    return cert;
+}
+
+QByteArray der(X509 *certificate) {
+    unsigned char *bytes = nullptr;
+    const int length = certificate ? i2d_X509(certificate, &bytes) : -1;
+    QByteArray out(reinterpret_cast<const char *>(bytes), qMax(length, 0));
+    OPENSSL_free(bytes);
+    return out;
+}
+}  // namespace OpenSsl

