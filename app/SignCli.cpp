@@ -3,6 +3,7 @@
 #include "Console.h"
 #include "audit/AuditLog.h"
 #include "domain/ANumber.h"
+#include "files/PrivateFile.h"
 #include "policy/PolicyLibrary.h"
 #include "report/BatchExport.h"
 #include "report/DispositionDocument.h"
@@ -149,8 +150,9 @@ int signPdf(const QCommandLineParser &p, const DispositionDocument::Input &input
 // Every case whose latest review is signed, as PDFs in a folder, on all cores.
 int exportAllSigned(const QCommandLineParser &p, CaseStore &store, const PdfFormat &format) {
     const QString folder = p.value(QStringLiteral("out"));
-    if (!QDir().mkpath(folder)) {
-        err() << "error: cannot create " << folder << '\n';
+    QString error;
+    if (!PrivateFile::makeFolders(folder, &error)) {
+        err() << "error: " << error << '\n';
         return 2;
     }
     std::optional<SigningIdentity> identity;
@@ -170,7 +172,6 @@ int exportAllSigned(const QCommandLineParser &p, CaseStore &store, const PdfForm
         });
     for (const QString &failure : result.failures)
         err() << "failed: " << failure << '\n';
-    QString error;
     if (!BatchExport::recordInAudit(store, plan.items, result.writtenPaths, identity.has_value(),
                                     &error))
         err() << "warning: the export was not recorded in the audit log: " << error << '\n';

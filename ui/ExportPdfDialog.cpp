@@ -3,6 +3,7 @@
 #include "FileDialog.h"
 #include "MessageBox.h"
 #include "Settings.h"
+#include "files/PrivateFile.h"
 #include "store/CaseStore.h"
 
 #include <QCheckBox>
@@ -151,9 +152,12 @@ bool ExportPdfDialog::start() {
     if (m_worker)
         return false;
     const QString folder = m_folder->text().trimmed();
-    if (folder.isEmpty() || !QDir().mkpath(folder) || !QFileInfo(folder).isWritable()) {
+    QString error;
+    if (folder.isEmpty() || !PrivateFile::makeFolders(folder, &error) ||
+        !QFileInfo(folder).isWritable()) {
         MessageBox::warning(this, tr("Export"),
-                            tr("Cannot write PDFs into the folder \"%1\".").arg(folder));
+                            tr("Cannot write PDFs into the folder \"%1\".").arg(folder) +
+                                (error.isEmpty() ? QString() : QStringLiteral("\n") + error));
         return false;
     }
     bool identityOk = false;

@@ -2,6 +2,7 @@
 
 #include "MessageBox.h"
 #include "Settings.h"
+#include "files/PrivateFile.h"
 #include "sign/SigningIdentity.h"
 
 #include <QApplication>
@@ -115,8 +116,8 @@ bool IdentityDialog::create() {
             &error);
         QApplication::restoreOverrideCursor();
     }
-    if (identity && !QDir().mkpath(QFileInfo(path).absolutePath()))
-        error = tr("cannot create the folder %1").arg(QFileInfo(path).absolutePath());
+    if (identity)
+        PrivateFile::makeFolders(QFileInfo(path).absolutePath(), &error);
     if (!error.isEmpty() || !identity->save(path, m_passphrase->text().toUtf8(), &error)) {
         MessageBox::warning(this, tr("Identity not created"), error);
         return false;

@@ -4,44 +4,20 @@
 #include "CaseMasking.h"
 #include "CsvWriter.h"
 #include "domain/CaseFields.h"
+#include "files/PrivateFile.h"
 #include "store/CasePager.h"
 #include "store/CaseStore.h"
 
-#include <QCoreApplication>
 #include <QJsonDocument>
-#include <QSaveFile>
 
 namespace CaseExporter {
-namespace {
-QString tr(const char *text) {
-    return QCoreApplication::translate("CaseExporter", text);
-}
-
-// Opens a QSaveFile that only its owner may read: exports carry personal data.
-bool openPrivate(QSaveFile &file, QString *error) {
-    if (file.open(QIODevice::WriteOnly) &&
-        file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner))
-        return true;
-    *error = tr("cannot write %1: %2").arg(file.fileName(), file.errorString());
-    return false;
-}
-
-bool commit(QSaveFile &file, bool ok, QString *error) {
-    if (ok && file.commit())
-        return true;
-    file.cancelWriting();
-    if (error->isEmpty())
-        *error = tr("cannot write %1: %2").arg(file.fileName(), file.errorString());
-    return false;
-}
-}  // namespace
 
 bool exportCsv(const CaseStore &store, const CaseFilter &filter, const CaseSort &sort,
                const QString &path, qint64 *written, QString *error, Privacy privacy) {
-    QSaveFile file(path);
-    if (!openPrivate(file, error))
+    PrivateFile file(path);  // exports carry personal data
+    if (!file.open(error))
         return false;
-    CsvWriter writer(&file);
+    CsvWriter writer(file.device());
     bool ok = writer.writeRecord(CaseFields::keys());
     *written = 0;
     const CasePager pager(store.database(), filter, sort);
@@ -54,13 +30,15 @@ bool exportCsv(const CaseStore &store, const CaseFilter &filter, const CaseSort 
         ++*written;
         return writer.writeRecord(fields);
     });
-    return commit(file, ok, error);
+    if (!ok)
+        file.markFailed();  // a write through device() failed
+    return file.commit(error);
 }
 
 bool exportJsonLines(const CaseStore &store, const CaseFilter &filter, const CaseSort &sort,
                      const QString &path, qint64 *written, QString *error, Privacy privacy) {
-    QSaveFile file(path);
-    if (!openPrivate(file, error))
+    PrivateFile file(path);  // exports carry personal data
+    if (!file.open(error))
         return false;
     *written = 0;
     const CasePager pager(store.database(), filter, sort);
@@ -71,8 +49,10 @@ bool exportJsonLines(const CaseStore &store, const CaseFilter &filter, const Cas
                 .toJson(QJsonDocument::Compact);
         line.append('\n');
         ++*written;
-        return file.write(line) == line.size();
+        return file.write(line);
     });
-    return commit(file, ok, error);
+    if (!ok)
+        file.markFailed();  // a write through device() failed
+    return file.commit(error);
 }
 }  // namespace CaseExporter

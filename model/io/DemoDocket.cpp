@@ -2,6 +2,7 @@
 
 #include "DocketGenerator.h"
 #include "domain/Clock.h"
+#include "files/PrivateFile.h"
 #include "store/CaseStore.h"
 
 #include <QDir>
@@ -19,7 +20,8 @@ QString ensure(QString *error) {
     QString path = defaultPath();
     if (QFileInfo::exists(path))
         return path;
-    QDir().mkpath(QFileInfo(path).absolutePath());
+    if (!PrivateFile::makeFolders(QFileInfo(path).absolutePath(), error))
+        return {};
     const QString partial = path + QStringLiteral(".partial");
     QFile::remove(partial);
     {

@@ -1,5 +1,7 @@
 #include "DispositionDocument.h"
 
+#include "files/PrivateFile.h"
+
 #include "KeepRowsTogether.h"
 
 #include "domain/ANumber.h"
@@ -13,7 +15,6 @@
 #include <QCoreApplication>
 #include <QPainter>
 #include <QPdfWriter>
-#include <QSaveFile>
 #include <QTextDocument>
 
 namespace {
@@ -240,12 +241,9 @@ QByteArray DispositionDocument::render(const Input &input, const PdfFormat &form
 bool DispositionDocument::write(const Input &input, const PdfFormat &format, const QString &path,
                                 QString *error) {
     const QByteArray pdf = render(input, format);
-    QSaveFile file(path);
-    if (pdf.isEmpty() || !file.open(QIODevice::WriteOnly) ||
-        !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner) ||
-        file.write(pdf) != pdf.size() || !file.commit()) {
-        *error = tr("cannot write %1: %2").arg(path, file.errorString());
+    if (pdf.isEmpty()) {
+        *error = tr("could not lay out the disposition for %1").arg(path);
         return false;
     }
-    return true;
+    return PrivateFile::write(path, pdf, error);
 }

@@ -2,11 +2,11 @@
 
 #include "SigningIdentity.h"
 #include "domain/Clock.h"
+#include "files/PrivateFile.h"
 
 #include <podofo/podofo.h>
 #include <QCoreApplication>
 #include <QFile>
-#include <QSaveFile>
 
 namespace PdfSigner {
 namespace {
@@ -115,13 +115,6 @@ bool sign(const QString &input, const QString &output, const SigningIdentity &id
 }
 
 bool writeFile(const QString &path, const QByteArray &bytes, QString *error) {
-    // QSaveFile: the old file stays whole until the new one is complete.
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() ||
-        !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner) || !file.commit()) {
-        *error = tr("cannot write %1: %2").arg(path, file.errorString());
-        return false;
-    }
-    return true;
+    return PrivateFile::write(path, bytes, error);
 }
 }  // namespace PdfSigner

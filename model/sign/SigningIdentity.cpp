@@ -3,6 +3,7 @@
 #include "OpenSsl.h"
 
 #include "domain/Clock.h"
+#include "files/PrivateFile.h"
 
 #include <openssl/cms.h>
 #include <openssl/err.h>
@@ -14,7 +15,6 @@
 #include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QFile>
-#include <QSaveFile>
 
 namespace {
 QString tr(const char *text) {
@@ -136,14 +136,9 @@ bool SigningIdentity::save(const QString &path, const QByteArray &passphrase,
     }
     const QByteArray bytes(reinterpret_cast<const char *>(der), length);
     OPENSSL_free(der);
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) ||
-        !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner) ||
-        file.write(bytes) != bytes.size() || !file.commit()) {
-        *error = tr("cannot write %1: %2").arg(path, file.errorString());
-        return false;
-    }
-    return true;
+    // A signing identity is never replaced: an old key may still be needed to read what
+    // it signed, and one typo in a name must not destroy it.
+    return PrivateFile::create(path, bytes, error);
 }
 
 std::optional<SigningIdentity> SigningIdentity::load(const QString &path,
