@@ -78,7 +78,7 @@ QList<Signature> signatures(QPDF &pdf) {
         else
             out << signatureOf(value, name);  // direct: named, and refused by the verifier
     }
-    for (QPDFObjectHandle object : pdf.getAllObjects())
+    for (const QPDFObjectHandle &object : pdf.getAllObjects())
         if (isSignatureDictionary(object))
             out << signatureOf(object, fieldOf.value(id(object.getObjGen())));
     return out;
@@ -115,7 +115,7 @@ QHash<QString, QString> wellKnown(QPDF &pdf) {
         QPDFObjectHandle contents = object.getKey("/Contents");
         const auto list = contents.isArray() ? contents.getArrayAsVector()
                                              : std::vector<QPDFObjectHandle>{contents};
-        for (QPDFObjectHandle stream : list)
+        for (const QPDFObjectHandle &stream : list)
             if (stream.isIndirect())
                 known.insert(id(stream.getObjGen()), tr("page %1 content").arg(number));
     }

@@ -139,8 +139,9 @@ class TestForgery : public QObject {
     // another case: every signature is checked, and the disposition's covers only revision 2.
     void aLaterSignatureDoesNotCoverChangesToTheFirst() {
         QString error;
-        // The program made the identity at the wall clock: sign again at the wall clock.
-        Clock::setFixed(QDateTime::currentDateTimeUtc().addSecs(60));
+        // The program made the identity on its clock, which starts at the pin: sign again a
+        // minute later.
+        Clock::setFixed(PinnedClock::now().addSecs(60));
         const auto identity = SigningIdentity::load(m_identity, kPassphrase, &error);
         const QString twice = m_dir.path(u"twice.pdf"_qs);
         const bool signedAgain = identity && QFile::copy(m_pdf, twice) &&
@@ -184,7 +185,7 @@ class TestForgery : public QObject {
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.out.contains(u"was not yet valid when it signed"_qs), qPrintable(r.out));
 
-        // openssl dates its certificate from the wall clock: sign at the wall clock too.
+        // openssl dates its certificate from its clock, which starts at the pin.
         const QString dir = m_dir.dir();
         QCOMPARE(runProgram(u"openssl"_qs,
                             {u"req"_qs, u"-x509"_qs, u"-newkey"_qs, u"ec"_qs, u"-pkeyopt"_qs,
@@ -200,7 +201,7 @@ class TestForgery : public QObject {
                              u"-passout"_qs, u"pass:ku-pass"_qs})
                      .exitCode,
                  0);
-        Clock::setFixed(QDateTime::currentDateTimeUtc().addSecs(60));
+        Clock::setFixed(PinnedClock::now().addSecs(60));
         const auto ku = SigningIdentity::load(dir + u"/ku.p12"_qs, "ku-pass", &error);
         QVERIFY2(ku, qPrintable(error));
         QVERIFY(signWith(*ku, m_dir.path(u"ku.pdf"_qs)));

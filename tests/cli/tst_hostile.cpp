@@ -47,6 +47,10 @@ class TestHostile : public QObject {
     TestDocket m_dir;
     const QString kPassphrase = u"hostile passphrase"_qs;
 
+    QString identityFor(const QString &docketName) const {
+        return m_dir.path(docketName + u".p12"_qs);
+    }
+
     // A docket with the example case, signed, and its signed disposition PDF.
     QString signedDocket(const QString &name) {
         const QString db = m_dir.path(name);
@@ -57,7 +61,9 @@ class TestHostile : public QObject {
         const auto identity =
             SigningIdentity::generate({u"A. Attorney"_qs, {}, u"OPLA"_qs, {}, {}, {}},
                                       SigningIdentity::KeyType::EcP256, 30, &error);
-        identity->save(m_dir.path(u"id.p12"_qs), kPassphrase.toUtf8(), &error);
+        // One identity file per docket: a signing identity is never overwritten.
+        if (!identity || !identity->save(identityFor(name), kPassphrase.toUtf8(), &error))
+            qFatal("cannot make the test identity: %s", qPrintable(error));
         signExampleReview(*store, c.id, *identity);
         return db;
     }
@@ -112,7 +118,7 @@ class TestHostile : public QObject {
         const QString db = signedDocket(u"pdf.sqlite"_qs);
         const QString pdf = m_dir.path(u"signed.pdf"_qs);
         Run r = discretion({u"export-pdf"_qs, u"--db"_qs, db, u"--case"_qs, u"A204555101"_qs,
-                            u"--out"_qs, pdf, u"--identity"_qs, m_dir.path(u"id.p12"_qs)});
+                            u"--out"_qs, pdf, u"--identity"_qs, identityFor(u"pdf.sqlite"_qs)});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         // A PDF from elsewhere, without any signature.
         QProcess qpdf;

@@ -121,8 +121,9 @@ class TestSigningIdentity : public QObject {
                          u"-out"_qs, u"certonly.p12"_qs, u"-passout"_qs, u"pass:agency-secret"_qs},
                         dir));
         QString error;
-        // openssl dated the certificate from the wall clock: read it at the wall clock too.
-        Clock::setFixed(QDateTime::currentDateTimeUtc().addSecs(60));
+        // openssl dated the certificate from its clock, which starts at the pin
+        // (PinnedClock.cpp): read it a minute later.
+        Clock::setFixed(PinnedClock::now().addSecs(60));
         auto agency = SigningIdentity::load(m_dir.path(u"agency.p12"_qs), "agency-secret", &error);
         PinnedClock::restore();
         QVERIFY2(agency, qPrintable(error));
