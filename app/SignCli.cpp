@@ -64,6 +64,17 @@ std::optional<SigningIdentity> loadIdentity(const QCommandLineParser &p) {
         AuditLog::setProfileName(identity->commonName());  // the audit log names who acted
     return identity;
 }
+// A signed record keeps the case facts it was signed on; when the live case has changed
+// since, the person exporting or verifying is told what differs (the PDF prints the record).
+void printLiveCaseDiffers(const QStringList &differences) {
+    if (differences.isEmpty())
+        return;
+    out() << "note: the case in the docket now differs from the signed record (the PDF shows "
+             "the record):\n";
+    for (const QString &line : differences)
+        out() << "  " << line << '\n';
+}
+
 }  // namespace
 
 // Every ready review, each signed in its own transaction: an interruption leaves every
@@ -178,6 +189,10 @@ int exportAllSigned(const QCommandLineParser &p, CaseStore &store, const PdfForm
     out() << "wrote " << result.written << " PDFs to " << folder
           << (identity ? ", digitally signed" : "") << "; skipped " << plan.otherIdentity
           << " signed by another identity\n";
+    if (!plan.changedSinceSigning.isEmpty())
+        out() << "note: the docket's case now differs from the signed record for "
+              << BatchExport::changedSinceSigningText(plan)
+              << " (the PDFs show the records as signed)\n";
     return result.failures.isEmpty() ? 0 : 1;
 }
 
@@ -206,6 +221,7 @@ int exportPdf(QCommandLineParser &p) {
         err() << "error: the case has no review\n";
         return 1;
     }
+    printLiveCaseDiffers(input->liveCaseDiffers);
     QString error;
     const QString path = p.value(QStringLiteral("out"));
     if (!DispositionDocument::write(*input, format, path, &error)) {
@@ -253,6 +269,7 @@ int verify(QCommandLineParser &p) {
         }
         docketNote = QStringLiteral("; it matches the signed review of %1 in the docket")
                          .arg(ANumber::displayDigits(match.aNumber));
+        printLiveCaseDiffers(match.liveCaseDiffers);
     }
     out() << "VALID: the signature covers the whole file and matches it" << docketNote << '\n';
     return 0;

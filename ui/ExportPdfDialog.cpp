@@ -245,6 +245,9 @@ void ExportPdfDialog::finish(const BatchExport::Result &result, const BatchExpor
         lines << tr("Left out %n case(s) without a signed review.", nullptr, plan.notSigned);
     if (plan.otherIdentity > 0)
         lines << tr("Left out %n case(s) signed by another identity.", nullptr, plan.otherIdentity);
+    if (!plan.changedSinceSigning.isEmpty())
+        lines << tr("Changed in the docket since signing (the PDFs show what was signed): %1.")
+                     .arg(BatchExport::changedSinceSigningText(plan));
     for (const QString &failure : result.failures)
         lines << tr("Failed: %1").arg(failure);
     m_outcome->setText(lines.join(u'\n'));

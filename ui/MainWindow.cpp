@@ -6,7 +6,6 @@
 #include "CaseEditorDialog.h"
 #include "CaseHistoryView.h"
 #include "DashboardView.h"
-#include "ExportPdfDialog.h"
 #include "FileDialog.h"
 #include "FilterBar.h"
 #include "ImportDialog.h"
@@ -15,6 +14,7 @@
 #include "Settings.h"
 #include "SettingsDialog.h"
 #include "SignDialog.h"
+#include "SigningController.h"
 #include "audit/AuditLog.h"
 #include "domain/ANumber.h"
 #include "domain/Clock.h"
@@ -22,7 +22,6 @@
 #include "models/CaseTableModel.h"
 #include "policy/PolicyLibrary.h"
 #include "review/ReviewWizard.h"
-#include "sign/PdfVerifier.h"
 #include "store/CaseStore.h"
 #include "store/DocketBackup.h"
 
@@ -54,6 +53,7 @@ MainWindow::MainWindow(QWidget *parent)
       m_caseTabs(new QTabWidget(this)),
       m_mainTabs(new QTabWidget(this)),
       m_dashboard(new DashboardView(this)),
+      m_signing(new SigningController(this)),
       m_counts(new QLabel(this)),
       m_auditWarning(new QLabel(this)),
       m_lastBackup(new QLabel(this)),
@@ -517,52 +517,10 @@ QList<qint64> MainWindow::selectedCaseIds() const {
 }
 
 void MainWindow::exportSelectedPdfs() {
-    if (!m_store)
-        return;
     QApplication::setOverrideCursor(Qt::WaitCursor);
     const QList<qint64> ids = selectedCaseIds();
     QApplication::restoreOverrideCursor();
-    ExportPdfDialog dialog(*m_store, ids, this);
-    dialog.exec();
-}
-
-void MainWindow::chooseAndVerifyPdf() {
-    const QString path = FileDialog::openFile(this, tr("Verify PDF"), Settings::lastFolder(),
-                                              tr("PDF (*.pdf);;All files (*)"));
-    if (!path.isEmpty())
-        verifyPdf(path);
-}
-
-bool MainWindow::verifyPdf(const QString &path) {
-    const PdfVerification v = PdfVerifier::verify(path);
-    const QString who =
-        tr("File: %1\nSigner: %2\nSigned: %3\nRecord SHA-256: %4")
-            .arg(QDir::toNativeSeparators(path), v.signer.isEmpty() ? tr("none") : v.signer,
-                 v.signingTime.isValid() ? QLocale().toString(v.signingTime.toLocalTime())
-                                         : tr("unknown"),
-                 v.recordSha256.isEmpty() ? tr("none") : v.recordSha256);
-    if (!v.ok()) {
-        MessageBox::warning(this, tr("Signature NOT valid"),
-                            tr("%1: %2.").arg(v.verdictWord(), v.problem) + QStringLiteral("\n\n") +
-                                who + QStringLiteral("\n\n") + v.details().join(u'\n'));
-        return false;
-    }
-    QString docket;
-    if (m_store) {
-        const DocketMatch match = PdfVerifier::matchInDocket(v, *m_store);
-        if (!match.matches) {
-            MessageBox::warning(this, tr("Not from this docket"),
-                                tr("The signature is valid, but %1.").arg(match.problem) +
-                                    QStringLiteral("\n\n") + who);
-            return false;
-        }
-        docket = tr(" It is the signed review of %1 in this docket.")
-                     .arg(ANumber::displayDigits(match.aNumber));
-    }
-    MessageBox::information(this, tr("Signature valid"),
-                            tr("The digital signature is valid and covers the whole file.") +
-                                docket + QStringLiteral("\n\n") + who);
-    return true;
+    m_signing->exportPdfs(ids);
 }
 
 void MainWindow::showPolicies() {

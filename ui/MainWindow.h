@@ -22,6 +22,7 @@ class QUndoStack;
 class QTabWidget;
 class QTimer;
 class QTableView;
+class SigningController;
 
 // The workstation window: filter bar, case list and details side by side, a status
 // bar with the counts, and the menus. It owns the open docket.
@@ -53,7 +54,7 @@ class MainWindow : public QMainWindow {
     // The ids of the selected cases (those with a signed review, for a large selection).
     QList<qint64> selectedCaseIds() const;
     void exportSelectedPdfs();
-    bool verifyPdf(const QString &path);  // shows the verdict; true when valid
+    SigningController *signing() const { return m_signing; }
     void showAuditLog();
     bool backUpTo(const QString &path);  // shows the outcome; true when written and verified
     bool verifyAuditLog();               // the whole chain; shows the verdict; true when it holds
@@ -75,7 +76,6 @@ class MainWindow : public QMainWindow {
     void buildToolBar();
     QAction *addMenuAction(QMenu *menu, const QString &text, const char *objectName,
                            const QKeySequence &keys, const char *iconName = nullptr);
-    void newSigningIdentity();
     void showSettings();
     void refreshAll();
     void rebuildRecentMenu();
@@ -83,7 +83,6 @@ class MainWindow : public QMainWindow {
     void chooseAndCreate();
     void chooseAndImport(bool jsonLines);
     void chooseAndExport(bool jsonLines, bool masked = false);
-    void chooseAndVerifyPdf();
     void showCurrentCase();
     void updateCounts(qint64 matching, bool exact);
     void updateTitle();
@@ -110,6 +109,7 @@ class MainWindow : public QMainWindow {
     QTabWidget *m_caseTabs;
     QTabWidget *m_mainTabs;
     DashboardView *m_dashboard;
+    SigningController *m_signing;
     QLabel *m_counts;
     QLabel *m_auditWarning;
     QLabel *m_lastBackup;

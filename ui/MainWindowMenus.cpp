@@ -2,9 +2,9 @@
 // and a shortcut; standard keys come from QKeySequence so each platform gets its own.
 #include "FilterBar.h"
 #include "HelpDialogs.h"
-#include "IdentityDialog.h"
 #include "MainWindow.h"
 #include "MessageBox.h"
+#include "SigningController.h"
 #include "models/CaseTableModel.h"
 
 #include <QAction>
@@ -177,11 +177,11 @@ void MainWindow::buildSigningMenu() {
     connect(exportPdfs, &QAction::triggered, this, &MainWindow::exportSelectedPdfs);
     QAction *verify = addMenuAction(menu, tr("&Verify PDF…"), "actionVerifyPdf",
                                     QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_V), "verify");
-    connect(verify, &QAction::triggered, this, &MainWindow::chooseAndVerifyPdf);
+    connect(verify, &QAction::triggered, m_signing, &SigningController::chooseAndVerifyPdf);
     menu->addSeparator();
     connect(addMenuAction(menu, tr("New Signing &Identity…"), "actionNewIdentity",
                           QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_K)),
-            &QAction::triggered, this, &MainWindow::newSigningIdentity);
+            &QAction::triggered, m_signing, &SigningController::newSigningIdentity);
 }
 
 void MainWindow::buildHelpMenu() {
@@ -222,12 +222,4 @@ void MainWindow::buildToolBar() {
         else
             bar->addAction(findChild<QAction *>(QLatin1String(name)));
     }
-}
-
-void MainWindow::newSigningIdentity() {
-    IdentityDialog dialog(this);
-    if (dialog.exec() == QDialog::Accepted)
-        statusBar()->showMessage(
-            tr("Signing identity saved to %1.").arg(QDir::toNativeSeparators(dialog.savedPath())),
-            8000);
 }

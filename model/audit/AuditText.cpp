@@ -25,7 +25,7 @@ QString fieldLabel(const QString &key) {
     return field ? field->label : key;
 }
 
-QString edits(const QJsonObject &details) {
+QStringList changedFields(const QJsonObject &details) {
     QStringList parts;
     const QJsonObject changes = details.value(QStringLiteral("changes")).toObject();
     for (auto it = changes.begin(); it != changes.end(); ++it) {
@@ -34,7 +34,21 @@ QString edits(const QJsonObject &details) {
                      .arg(fieldLabel(it.key()), shown(change.value(QStringLiteral("old"))),
                           shown(change.value(QStringLiteral("new"))));
     }
-    return tr("Edited %1").arg(parts.join(QStringLiteral("; ")));
+    return parts;
+}
+
+QString edits(const QJsonObject &details) {
+    return tr("Edited %1").arg(changedFields(details).join(QStringLiteral("; ")));
+}
+
+QString importUpdate(const QJsonObject &details) {
+    const QStringList fields = changedFields(details);
+    const QString source = details.value(QStringLiteral("source")).toString();
+    if (!details.contains(QStringLiteral("changes")))  // written before fields were kept
+        return tr("Updated by import of %1").arg(source);
+    if (fields.isEmpty())
+        return tr("Updated by import of %1 (no field changed)").arg(source);
+    return tr("Updated by import of %1: %2").arg(source, fields.join(QStringLiteral("; ")));
 }
 
 QString shortHash(const QJsonObject &details, const char *key) {
@@ -51,9 +65,10 @@ QString describe(const AuditEntry &e) {
         return edits(d);
     if (a == u"case.delete")
         return tr("Case deleted");
-    if (a == u"case.import" || a == u"case.import_update")
-        return (a == u"case.import" ? tr("Imported from %1") : tr("Updated by import of %1"))
-            .arg(d.value(QStringLiteral("source")).toString());
+    if (a == u"case.import")
+        return tr("Imported from %1").arg(d.value(QStringLiteral("source")).toString());
+    if (a == u"case.import_update")
+        return importUpdate(d);
     if (a == u"review.save" || a == u"review.ready")
         return tr("Review version %1 saved as %2 (record %3)")
             .arg(d.value(QStringLiteral("version")).toInt())

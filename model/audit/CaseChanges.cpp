@@ -1,7 +1,7 @@
 #include "CaseChanges.h"
 
 #include "domain/CaseFields.h"
-#include "io/CaseJson.h"
+#include "domain/CaseSnapshot.h"
 
 #include <QJsonArray>
 
@@ -15,7 +15,7 @@ QJsonObject values(const Case &c) {
     for (const CaseField &field : CaseFields::all())
         if (const QString text = CaseFields::text(c, field); !text.isEmpty())
             out.insert(field.key, text);
-    const QJsonObject json = CaseJson::toJson(c);
+    const QJsonObject json = CaseSnapshot::toJson(c);
     for (const char *list : kLists)
         if (const QJsonArray items = json.value(QLatin1String(list)).toArray(); !items.isEmpty())
             out.insert(QLatin1String(list), items);
@@ -43,8 +43,8 @@ QJsonObject edited(const Case &before, const Case &after) {
         if (old != now)
             changes.insert(field.key, change(old, now));
     }
-    const QJsonObject oldJson = CaseJson::toJson(before);
-    const QJsonObject newJson = CaseJson::toJson(after);
+    const QJsonObject oldJson = CaseSnapshot::toJson(before);
+    const QJsonObject newJson = CaseSnapshot::toJson(after);
     for (const char *list : kLists) {
         const QJsonValue old = oldJson.value(QLatin1String(list));
         const QJsonValue now = newJson.value(QLatin1String(list));

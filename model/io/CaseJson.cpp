@@ -1,6 +1,7 @@
 #include "CaseJson.h"
 
 #include "domain/CaseFields.h"
+#include "domain/CaseSnapshot.h"
 #include "domain/CaseValidator.h"
 #include "domain/Clock.h"
 #include "domain/FieldText.h"
@@ -12,10 +13,6 @@ namespace CaseJson {
 namespace {
 QString tr(const char *text) {
     return QCoreApplication::translate("CaseJson", text);
-}
-
-QString isoDate(const QDate &d) {
-    return FieldText::isoDate(d);
 }
 
 const QStringList kChargeKeys = {"offense",     "date",     "jurisdiction",
@@ -70,36 +67,6 @@ class ObjectReader {
     Parsed &m_out;
 };
 
-QJsonArray chargesJson(const Case &c) {
-    QJsonArray out;
-    for (const Charge &ch : c.charges)
-        out.append(QJsonObject{{"offense", ch.offense},
-                               {"date", isoDate(ch.date)},
-                               {"jurisdiction", ch.jurisdiction},
-                               {"disposition", ch.disposition},
-                               {"sentence", ch.sentence},
-                               {"weapon_involved", ch.weaponInvolved}});
-    return out;
-}
-
-QJsonArray familyJson(const Case &c) {
-    QJsonArray out;
-    for (const FamilyMember &f : c.family)
-        out.append(QJsonObject{{"name", f.name},
-                               {"relation", f.relation},
-                               {"status", f.status},
-                               {"dependency", f.dependency}});
-    return out;
-}
-
-QJsonArray reliefJson(const Case &c) {
-    QJsonArray out;
-    for (const ReliefApplication &r : c.relief)
-        out.append(QJsonObject{
-            {"type", r.type}, {"forum", r.forum}, {"filed_date", isoDate(r.filedDate)}});
-    return out;
-}
-
 // Calls read(object, reader) for each element of the array under key.
 template <typename Read>
 void readList(const QJsonObject &o, const QString &key, Parsed &out, Read read) {
@@ -144,13 +111,8 @@ void readChildren(const QJsonObject &o, Parsed &out) {
 }  // namespace
 
 QJsonObject toJson(const Case &c) {
-    QJsonObject o;
-    for (const CaseField &f : CaseFields::all())
-        o.insert(f.key, CaseFields::text(c, f));
+    QJsonObject o = CaseSnapshot::toJson(c);
     o.insert(QStringLiteral("review_status"), c.reviewStatus);
-    o.insert(QStringLiteral("charges"), chargesJson(c));
-    o.insert(QStringLiteral("family"), familyJson(c));
-    o.insert(QStringLiteral("relief"), reliefJson(c));
     return o;
 }
 

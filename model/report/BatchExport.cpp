@@ -12,6 +12,7 @@
 #include <QSet>
 #include <QThread>
 #include <QtConcurrent/QtConcurrentMap>
+#include <QCoreApplication>
 #include <atomic>
 
 namespace BatchExport {
@@ -51,9 +52,20 @@ Plan plan(CaseStore &store, const QList<qint64> &caseIds, const QString &folder,
         const QString name = QStringLiteral("disposition-%1-v%2.pdf")
                                  .arg(input->theCase.aNumber)
                                  .arg(input->review.version);
+        if (!input->liveCaseDiffers.isEmpty())
+            plan.changedSinceSigning << ANumber::displayDigits(input->theCase.aNumber);
         plan.items.append({*input, QDir(folder).filePath(name)});
     }
     return plan;
+}
+
+QString changedSinceSigningText(const Plan &plan) {
+    constexpr int kShown = 10;
+    const QStringList &all = plan.changedSinceSigning;
+    QString text = all.mid(0, kShown).join(QStringLiteral(", "));
+    if (all.size() > kShown)
+        text += QCoreApplication::translate("BatchExport", " and %1 more").arg(all.size() - kShown);
+    return text;
 }
 
 Result run(const QList<Item> &items, const PdfFormat &format, const SigningIdentity *identity,

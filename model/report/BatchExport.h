@@ -18,11 +18,17 @@ struct Plan {
     QList<Item> items;
     int notSigned = 0;      // no review, or the latest review is not signed
     int otherIdentity = 0;  // signed by another identity than the one signing the PDFs
+    // A-numbers (display form) of planned cases whose live facts now differ from their
+    // signed record: the PDFs print the record, and the person exporting is told.
+    QStringList changedSinceSigning;
 };
 // One PDF per case whose latest review is signed, named disposition-A<nine digits>-v<N>.pdf
 // in folder. A PDF is signed only by the identity that signed its record.
 Plan plan(CaseStore &store, const QList<qint64> &caseIds, const QString &folder,
           const SigningIdentity *identity);
+
+// The first few of plan.changedSinceSigning, "A…, A… and 12 more"; empty when none.
+QString changedSinceSigningText(const Plan &plan);
 
 struct Result {
     int written = 0;

@@ -5,6 +5,7 @@
 #include "KeepRowsTogether.h"
 
 #include "domain/ANumber.h"
+#include "domain/CaseSnapshot.h"
 #include "domain/Codes.h"
 #include "domain/FieldText.h"
 #include "policy/PolicyLibrary.h"
@@ -131,9 +132,14 @@ std::optional<DispositionDocument::Input> DispositionDocument::forCase(CaseStore
     const std::optional<Case> theCase = store.loadCase(caseId);
     if (!review || !theCase)
         return std::nullopt;
-    Input input{*theCase, {}, *review, {}, reviews.signatureOf(review->id), {}};
+    Input input{*theCase, {}, *review, {}, reviews.signatureOf(review->id), {}, {}};
+    if (review->hasCaseFacts()) {
+        input.theCase = review->caseOnRecord();
+        input.theCase.id = theCase->id;
+        input.liveCaseDiffers = CaseSnapshot::differences(input.theCase, *theCase);
+    }
     for (const Court &c : store.courts())
-        if (c.code == theCase->court)
+        if (c.code == input.theCase.court)
             input.courtName = c.name;
     for (const PolicyPack &pack : PolicyLibrary::available(store))
         if (pack.sha256() == review->policySha256)
@@ -151,6 +157,12 @@ QString DispositionDocument::html(const Input &in) {
     QString html =
         QStringLiteral("<html><body style='font-family:\"FreeSerif\"; font-size:10.5pt'>") +
         caption(in);
+    if (!r.hasCaseFacts())
+        html += QStringLiteral("<p style='font-size:9pt'><i>%1</i></p>")
+                    .arg(esc(tr("This record was made by an earlier version of Discretion that "
+                                "did not keep the case facts in the record: the caption above "
+                                "shows the case as the docket held it when this copy was "
+                                "printed.")));
     html +=
         QStringLiteral(
             "<h3>%1</h3><p>%2<br><span style='font-size:9pt'>%3 %4, SHA-256 "

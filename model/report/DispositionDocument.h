@@ -26,12 +26,15 @@ struct PdfFormat {
 class DispositionDocument {
   public:
     struct Input {
-        Case theCase;
+        Case theCase;  // as the review recorded it (the live case for older records)
         QString courtName;
         Review review;
         PolicyPack pack;
         std::optional<ReviewSignature> signature;
         SignerProfile signer;  // for the signature block
+        // What the live case now says differently from the record (CaseSnapshot), for the
+        // person exporting or verifying; the document itself prints the record.
+        QStringList liveCaseDiffers = {};
     };
 
     // Everything about a case's latest review that the document shows; none without a review.

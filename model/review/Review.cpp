@@ -1,5 +1,6 @@
 #include "Review.h"
 
+#include "domain/CaseSnapshot.h"
 #include "domain/FieldText.h"
 
 #include <QCryptographicHash>
@@ -46,8 +47,13 @@ QString Review::answerOf(const QString &itemId) const {
     return {};
 }
 
+Case Review::caseOnRecord() const {
+    return CaseSnapshot::fromJson(caseFacts);
+}
+
 void Review::refresh(const Case &c, const PolicyPack &pack) {
     aNumber = c.aNumber;
+    caseFacts = CaseSnapshot::toJson(c);
     policyId = pack.id;
     policySha256 = pack.sha256();
     policyInForce = pack.isInForceOn(reviewDate);
@@ -91,7 +97,7 @@ QJsonObject Review::toJson() const {
                                      {"usual_course", r.usualCourse},
                                      {"citation", r.citation},
                                      {"because", strings(r.because)}});
-    return QJsonObject{{"format", 1},
+    QJsonObject record{{"format", 1},
                        {"a_number", aNumber},
                        {"version", version},
                        {"supersedes", supersedes},
@@ -108,6 +114,12 @@ QJsonObject Review::toJson() const {
                        {"reasons", reasons},
                        {"deviation_reason", deviationReason},
                        {"amendment_reason", amendmentReason}};
+    // Format 2 adds the case facts; a format 1 record keeps its exact bytes and hash.
+    if (hasCaseFacts()) {
+        record.insert(QStringLiteral("format"), 2);
+        record.insert(QStringLiteral("case"), caseFacts);
+    }
+    return record;
 }
 
 Review Review::fromJson(const QJsonObject &o) {
@@ -146,6 +158,7 @@ Review Review::fromJson(const QJsonObject &o) {
     r.reasons = o.value("reasons").toString();
     r.deviationReason = o.value("deviation_reason").toString();
     r.amendmentReason = o.value("amendment_reason").toString();
+    r.caseFacts = o.value("case").toObject();
     return r;
 }
 

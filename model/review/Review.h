@@ -50,9 +50,15 @@ struct Review {
     QString reasons;
     QString deviationReason;
     QString amendmentReason;  // why this version replaces a signed one; empty for the first
-    bool isSigned = false;    // read from the store, not part of the record
+    // The case facts the review was made on (CaseSnapshot), taken at each refresh: what the
+    // disposition's caption and facts print once signed. Empty only in records made before
+    // earlier versions of the program, which print the live case and say so.
+    QJsonObject caseFacts;
+    bool isSigned = false;  // read from the store, not part of the record
 
     QString answerOf(const QString &itemId) const;
+    bool hasCaseFacts() const { return !caseFacts.isEmpty(); }
+    Case caseOnRecord() const;  // the facts as recorded (no id); empty Case without them
     // Recomputes facts and rule outcomes from the case and the answers.
     void refresh(const Case &c, const PolicyPack &pack);
     QStringList usualCourses() const;  // named by rules that apply

@@ -2,17 +2,25 @@
 
 #include "CmsSignature.h"
 #include "PdfScan.h"
+#include "domain/ANumber.h"
+#include "domain/CaseSnapshot.h"
 #include "store/CaseStore.h"
 #include "store/ReviewStore.h"
 
 #include <QCoreApplication>
+#include <QCryptographicHash>
 #include <QFile>
+#include <QJsonDocument>
 #include <QLocale>
 #include <QRegularExpression>
 #include <algorithm>
 
 namespace PdfVerifier {
 namespace {
+QString sha256Hex(const QByteArray &bytes) {
+    return QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+}
+
 QString tr(const char *text) {
     return QCoreApplication::translate("PdfVerifier", text);
 }
@@ -215,16 +223,36 @@ PdfVerification verify(const QString &path) {
 DocketMatch matchInDocket(const PdfVerification &verification, CaseStore &store) {
     const auto match = ReviewStore(store).signatureByRecord(verification.recordSha256);
     if (!match)
+        return {
+            false,
+            {},
+            tr("no signed review in %1 has the record hash %2")
+                .arg(store.path(), verification.recordSha256.isEmpty() ? tr("(none in the PDF)")
+                                                                       : verification.recordSha256),
+            {}};
+    if (match->signature.certificate != verification.signerCertificate)
         return {false,
-                {},
-                tr("no signed review in %1 has the record hash %2")
-                    .arg(store.path(), verification.recordSha256.isEmpty()
-                                           ? tr("(none in the PDF)")
-                                           : verification.recordSha256)};
-    if (match->first.certificate != verification.signerCertificate)
-        return {false, match->second,
-                tr("the PDF was signed with another certificate than the review in the docket")};
-    return {true, match->second, {}};
+                match->filedUnder,
+                tr("the PDF was signed with another certificate than the review in the docket"),
+                {}};
+    if (sha256Hex(match->record) != verification.recordSha256)
+        return {false,
+                match->filedUnder,
+                tr("the docket's copy of the signed record was changed after signing"),
+                {}};
+    const Review record = Review::fromJson(QJsonDocument::fromJson(match->record).object());
+    if (record.aNumber != match->filedUnder)
+        return {false,
+                record.aNumber,
+                tr("the signed record is the review of %1, but the docket files it under %2")
+                    .arg(ANumber::displayDigits(record.aNumber),
+                         ANumber::displayDigits(match->filedUnder)),
+                {}};
+    DocketMatch out{true, record.aNumber, {}, {}};
+    const std::optional<Case> live = store.loadCase(store.findCaseId(record.aNumber));
+    if (record.hasCaseFacts() && live)
+        out.liveCaseDiffers = CaseSnapshot::differences(record.caseOnRecord(), *live);
+    return out;
 }
 }  // namespace PdfVerifier
 

@@ -44,8 +44,11 @@ class CaseStore;
 // Whether a verified PDF is the disposition of a signed review in a docket.
 struct DocketMatch {
     bool matches = false;
-    QString aNumber;  // the case whose signed review it is, when it matches
+    QString aNumber;  // the case whose signed review it is (from the record), when it matches
     QString problem;  // why not, when it does not
+    // When it matches: what the live case now says differently from the signed record
+    // (the record, and the PDF, keep what was signed).
+    QStringList liveCaseDiffers;
 };
 
 // Checks every signature of a PDF the way a careful reader does, and more strictly: a
@@ -65,6 +68,8 @@ constexpr qint64 kMaxBytes = 16 * 1024 * 1024;  // a disposition is about 60 KB
 PdfVerification verify(const QString &path);
 PdfVerification verifyBytes(const QByteArray &bytes);
 // The embedded record hash names a signed review of the docket, signed with the same
-// certificate as the PDF.
+// certificate as the PDF; the docket's copy of that record still hashes to it, and the
+// case is the one the record names (its A-number inside the signed bytes), not whatever
+// the docket's tables now file the review under.
 DocketMatch matchInDocket(const PdfVerification &verification, CaseStore &store);
 }  // namespace PdfVerifier

@@ -3,6 +3,7 @@
 #include "CaseStore.h"
 #include "Sqlite.h"
 #include "audit/AuditLog.h"
+#include "audit/CaseChanges.h"
 
 #include <QJsonDocument>
 
@@ -62,12 +63,19 @@ bool BulkLoad::rebuild(QString *error) {
 }
 
 bool BulkLoad::write(Case &c, const CaseWriter::Existing &existing, QString *error) {
-    const bool update = existing.id != 0;
-    if (update ? !m_writer->update(existing, c, error) : !m_writer->insert(c, error))
+    if (existing.id == 0)
+        return m_writer->insert(c, error) &&
+               m_audit->appendRaw(QStringLiteral("case.import"), QStringLiteral("case"), c.aNumber,
+                                  m_caseDetails, error);
+    // An update is audited like an edit: each changed field with its old and new value.
+    const std::optional<Case> before = m_store.loadCase(existing.id);
+    if (!m_writer->update(existing, c, error))
         return false;
-    return m_audit->appendRaw(
-        update ? QStringLiteral("case.import_update") : QStringLiteral("case.import"),
-        QStringLiteral("case"), c.aNumber, m_caseDetails, error);
+    const std::optional<Case> after = m_store.loadCase(existing.id);
+    QJsonObject details = before && after ? CaseChanges::edited(*before, *after) : QJsonObject();
+    details.insert(QStringLiteral("source"), m_source);
+    return m_audit->append(QStringLiteral("case.import_update"), QStringLiteral("case"), c.aNumber,
+                           details, error);
 }
 
 bool BulkLoad::finish(const QString &action, const QJsonObject &summary, QString *error) {

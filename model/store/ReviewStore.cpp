@@ -272,11 +272,11 @@ std::optional<Review> ReviewStore::amend(qint64 caseId, const QString &reason, Q
     return amendment;
 }
 
-std::optional<std::pair<ReviewSignature, QString>> ReviewStore::signatureByRecord(
+std::optional<ReviewStore::SignedRecord> ReviewStore::signatureByRecord(
     const QString &sha256) const {
     Sqlite::Statement s(
         m_store.handle(),
-        QStringLiteral("SELECT s.review_id, c.a_number FROM review_signatures s "
+        QStringLiteral("SELECT s.review_id, c.a_number, r.record FROM review_signatures s "
                        "JOIN reviews r ON r.id = s.review_id JOIN cases c ON c.id = r.case_id "
                        "WHERE s.record_sha256 = ?"));
     s.bind(1, sha256);
@@ -285,7 +285,7 @@ std::optional<std::pair<ReviewSignature, QString>> ReviewStore::signatureByRecor
     const std::optional<ReviewSignature> signature = signatureOf(s.int64(0));
     if (!signature)
         return std::nullopt;
-    return std::pair{*signature, s.text(1)};
+    return SignedRecord{*signature, s.text(2).toUtf8(), s.text(1)};
 }
 
 namespace {

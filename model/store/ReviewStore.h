@@ -47,9 +47,15 @@ class ReviewStore {
     QStringList policyTextProblems() const;
     // Ids of the latest reviews marked ready and not yet signed, by case.
     QList<qint64> readyReviews() const;
-    // The signature of the signed review whose record has this hash, with the case's A-number.
-    std::optional<std::pair<ReviewSignature, QString>> signatureByRecord(
-        const QString &sha256) const;
+    // The signed review whose record has this hash: its signature, the record as kept, and
+    // the A-number of the case the docket files it under (which a check compares with the
+    // A-number inside the record).
+    struct SignedRecord {
+        ReviewSignature signature;
+        QByteArray record;
+        QString filedUnder;
+    };
+    std::optional<SignedRecord> signatureByRecord(const QString &sha256) const;
     // Starts a new draft version that supersedes the signed latest review of a case.
     std::optional<Review> amend(qint64 caseId, const QString &reason, QString *error);
     // Every policy text kept in the docket (loaded packs and those reviews were made under).

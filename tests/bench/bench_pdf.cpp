@@ -55,7 +55,8 @@ int main(int argc, char **argv) {
     const DispositionDocument::Input input{
         c,           QStringLiteral("Los Angeles"),
         read.review, *read.pack,
-        signature,   {QStringLiteral("A. Attorney"), {}, QStringLiteral("OPLA"), {}, {}, {}}};
+        signature,   {QStringLiteral("A. Attorney"), {}, QStringLiteral("OPLA"), {}, {}, {}},
+        {}};
     if (argc > 3) {  // the same document as HTML, for the LibreOffice reference
         QFile html(QString::fromLocal8Bit(argv[3]));
         html.open(QIODevice::WriteOnly);

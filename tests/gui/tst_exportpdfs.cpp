@@ -3,6 +3,7 @@
 #include "FileDialog.h"
 #include "MainWindow.h"
 #include "MessageBox.h"
+#include "SigningController.h"
 #include "TestDocket.h"
 #include "models/CaseTableModel.h"
 #include "sign/PdfVerifier.h"
@@ -81,7 +82,7 @@ class TestExportPdfs : public QObject {
         QVERIFY(w.openDocket(m_docket.path()));
         const QString pdf = QDir(folder).filePath(files.first());
         MessageBox::setNextAnswer(QMessageBox::Ok);
-        QVERIFY(w.verifyPdf(pdf));
+        QVERIFY(w.signing()->verifyPdf(pdf));
         QVERIFY2(MessageBox::lastText().contains(u"in this docket"_qs),
                  qPrintable(MessageBox::lastText()));
         QProcess pdfsig;
@@ -99,7 +100,7 @@ class TestExportPdfs : public QObject {
         file.write(bytes);
         file.close();
         MessageBox::setNextAnswer(QMessageBox::Ok);
-        QVERIFY(!w.verifyPdf(pdf));
+        QVERIFY(!w.signing()->verifyPdf(pdf));
         QVERIFY2(MessageBox::lastText().contains(u"not valid"_qs),
                  qPrintable(MessageBox::lastText()));
     }

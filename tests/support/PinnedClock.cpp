@@ -16,8 +16,7 @@ void pinChildProcesses() {
     if (!preload.contains(library.toUtf8()))
         preload = preload.isEmpty() ? library.toUtf8() : library.toUtf8() + ' ' + preload;
     qputenv("LD_PRELOAD", preload);
-    qputenv("FAKETIME",
-            "@" + PinnedClock::now().toString(u"yyyy-MM-dd hh:mm:ss"_qs).toUtf8());
+    qputenv("FAKETIME", "@" + PinnedClock::now().toString(u"yyyy-MM-dd hh:mm:ss"_qs).toUtf8());
     qputenv("TZ", "UTC");  // the pin is noon UTC: children read it as UTC too
     // Timeouts and progress use the monotonic clock: leave it real.
     qputenv("FAKETIME_DONT_FAKE_MONOTONIC", "1");

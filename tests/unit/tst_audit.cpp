@@ -1,6 +1,7 @@
 #include "ExampleReview.h"
 #include "TestDocket.h"
 #include "audit/AuditLog.h"
+#include "audit/AuditText.h"
 #include "io/CsvImporter.h"
 #include "store/Sqlite.h"
 
@@ -105,6 +106,34 @@ class TestAudit : public QObject {
         QVERIFY(!report.succeeded());
         QCOMPARE(log.count(), 4);
         QVERIFY(log.verify().ok);
+    }
+
+    // A CSV update names only the columns it has: the entry holds each changed field's old
+    // and new value, and the History tab says them.
+    void anImportUpdateIsRecordedFieldByField() {
+        TestDocket docket;
+        auto store = docket.open();
+        QVERIFY(docket.writeFile(u"first.csv"_qs,
+                                 "a_number,family_name,given_names,nationality\n"
+                                 "A204555101,Ruiz,Ana,Peru\n"));
+        QVERIFY(CsvImporter(*store, DuplicatePolicy::Update)
+                    .importFile(docket.path(u"first.csv"_qs))
+                    .succeeded());
+        QVERIFY(docket.writeFile(u"second.csv"_qs,
+                                 "a_number,family_name,given_names\nA204555101,Diaz,Ana\n"));
+        QVERIFY(CsvImporter(*store, DuplicatePolicy::Update)
+                    .importFile(docket.path(u"second.csv"_qs))
+                    .succeeded());
+        const AuditEntry update =
+            AuditLog(store->handle()).entriesFor(u"case"_qs, u"204555101"_qs, 1).value(0);
+        QCOMPARE(update.action, u"case.import_update"_qs);
+        const QJsonObject changes = detailsOf(update)[u"changes"_qs].toObject();
+        QCOMPARE(changes.keys(), QStringList{u"family_name"_qs});
+        QCOMPARE(changes[u"family_name"_qs].toObject()[u"old"_qs].toString(), u"Ruiz"_qs);
+        QCOMPARE(changes[u"family_name"_qs].toObject()[u"new"_qs].toString(), u"Diaz"_qs);
+        QCOMPARE(AuditText::describe(update),
+                 u"Updated by import of second.csv: Family name: Ruiz → Diaz"_qs);
+        QVERIFY(AuditLog(store->handle()).verify().ok);
     }
 
     void reviewsSignaturesAndAmendmentsAreRecorded() {

@@ -1,0 +1,74 @@
+#include "SigningController.h"
+
+#include "ExportPdfDialog.h"
+#include "FileDialog.h"
+#include "IdentityDialog.h"
+#include "MainWindow.h"
+#include "MessageBox.h"
+#include "Settings.h"
+#include "domain/ANumber.h"
+#include "sign/PdfVerifier.h"
+
+#include <QDir>
+#include <QLocale>
+#include <QStatusBar>
+
+SigningController::SigningController(MainWindow *window) : QObject(window), m_window(window) {}
+
+void SigningController::exportPdfs(const QList<qint64> &caseIds) {
+    if (!m_window->store())
+        return;
+    ExportPdfDialog dialog(*m_window->store(), caseIds, m_window);
+    dialog.exec();
+}
+
+void SigningController::chooseAndVerifyPdf() {
+    const QString path = FileDialog::openFile(m_window, tr("Verify PDF"), Settings::lastFolder(),
+                                              tr("PDF (*.pdf);;All files (*)"));
+    if (!path.isEmpty())
+        verifyPdf(path);
+}
+
+bool SigningController::verifyPdf(const QString &path) {
+    const PdfVerification v = PdfVerifier::verify(path);
+    const QString who =
+        tr("File: %1\nSigner: %2\nSigned: %3\nRecord SHA-256: %4")
+            .arg(QDir::toNativeSeparators(path), v.signer.isEmpty() ? tr("none") : v.signer,
+                 v.signingTime.isValid() ? QLocale().toString(v.signingTime.toLocalTime())
+                                         : tr("unknown"),
+                 v.recordSha256.isEmpty() ? tr("none") : v.recordSha256);
+    if (!v.ok()) {
+        MessageBox::warning(m_window, tr("Signature NOT valid"),
+                            tr("%1: %2.").arg(v.verdictWord(), v.problem) + QStringLiteral("\n\n") +
+                                who + QStringLiteral("\n\n") + v.details().join(u'\n'));
+        return false;
+    }
+    QString docket;
+    if (CaseStore *store = m_window->store()) {
+        const DocketMatch match = PdfVerifier::matchInDocket(v, *store);
+        if (!match.matches) {
+            MessageBox::warning(m_window, tr("Not from this docket"),
+                                tr("The signature is valid, but %1.").arg(match.problem) +
+                                    QStringLiteral("\n\n") + who);
+            return false;
+        }
+        docket = tr(" It is the signed review of %1 in this docket.")
+                     .arg(ANumber::displayDigits(match.aNumber));
+        if (!match.liveCaseDiffers.isEmpty())
+            docket += tr("\n\nThe case in the docket now differs from what was signed (the PDF "
+                         "shows what was signed):\n") +
+                      match.liveCaseDiffers.join(u'\n');
+    }
+    MessageBox::information(m_window, tr("Signature valid"),
+                            tr("The digital signature is valid and covers the whole file.") +
+                                docket + QStringLiteral("\n\n") + who);
+    return true;
+}
+
+void SigningController::newSigningIdentity() {
+    IdentityDialog dialog(m_window);
+    if (dialog.exec() == QDialog::Accepted)
+        m_window->statusBar()->showMessage(
+            tr("Signing identity saved to %1.").arg(QDir::toNativeSeparators(dialog.savedPath())),
+            8000);
+}
