@@ -205,6 +205,9 @@ int backup(QCommandLineParser &p) {
     }
     out() << "backed up " << store->path() << " to " << target << ": integrity ok, audit chain of "
           << r.auditEntries << " entries verified, head " << r.auditHead << '\n';
+    if (store->isReadOnly())
+        out() << "note: the docket is read-only here, so its audit log does not record this "
+                 "backup\n";
     return Ok;
 }
 

@@ -1,5 +1,7 @@
 #include "Console.h"
 
+#include "store/Sqlite.h"
+
 #include <QCommandLineParser>
 
 namespace Console {
@@ -22,5 +24,9 @@ std::unique_ptr<CaseStore> openDocket(const QCommandLineParser &p, CaseStore::Op
     if (!store)
         err() << "error: " << error << '\n';
     return store;
+}
+
+int refusalCode(const QString &error) {
+    return Sqlite::isUnavailable(error) ? 2 : 1;
 }
 }  // namespace Console

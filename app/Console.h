@@ -14,4 +14,8 @@ QTextStream &err();
 // The docket named by --db; prints why not (to err) and returns nullptr when it cannot.
 std::unique_ptr<CaseStore> openDocket(const QCommandLineParser &p,
                                       CaseStore::OpenMode mode = CaseStore::OpenMode::OpenExisting);
+// The exit code for a refused write: 2 when the docket could not be written at all (busy,
+// read-only: nothing changed, as the exit codes promise), 1 when the request itself was
+// refused (not ready, no reason given).
+int refusalCode(const QString &error);
 }  // namespace Console

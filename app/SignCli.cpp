@@ -93,7 +93,7 @@ int signAllReady(QCommandLineParser &p) {
     for (qint64 reviewId : ready) {
         if (!reviews.sign(reviewId, *identity, nullptr, &error)) {
             err() << "error: review " << reviewId << ": " << error << '\n';
-            return 1;
+            return Console::refusalCode(error);
         }
         if (++signedCount % 100 == 0)
             err() << "progress: " << signedCount << " of " << ready.size() << '\n';
@@ -122,7 +122,7 @@ int sign(QCommandLineParser &p) {
     }
     if (!reviews.sign(review->id, *identity, &signature, &error)) {
         err() << "error: " << error << '\n';
-        return 1;
+        return Console::refusalCode(error);
     }
     out() << "signed review version " << review->version << " of "
           << ANumber::displayDigits(review->aNumber) << " as " << signature.signer << " at "
@@ -315,7 +315,7 @@ int amend(QCommandLineParser &p) {
         ReviewStore(*store).amend(caseId, p.value(QStringLiteral("reason")), &error);
     if (!amendment) {
         err() << "error: " << error << '\n';
-        return 1;
+        return Console::refusalCode(error);
     }
     out() << "started version " << amendment->version << " (a draft) superseding review "
           << amendment->supersedes << '\n';

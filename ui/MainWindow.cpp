@@ -125,7 +125,10 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_filterBar, &FilterBar::filterChanged, m_model, &CaseTableModel::setFilter);
     connect(m_model, &CaseTableModel::countChanged, this, &MainWindow::updateCounts);
     connect(m_model, &QAbstractItemModel::modelReset, this, &MainWindow::updateHearingsSoon);
-    connect(m_table, &QTableView::activated, this, &MainWindow::editCurrentCase);
+    connect(m_table, &QTableView::activated, this, [this] {
+        if (m_store && !m_store->isReadOnly())
+            editCurrentCase();
+    });
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &MainWindow::showCurrentCase);
     connect(m_model, &QAbstractItemModel::modelReset, this, &MainWindow::showCurrentCase);
@@ -634,8 +637,20 @@ void MainWindow::updateTitle() {
         return;
     }
     const QString name = QFileInfo(m_store->path()).fileName();
-    setWindowTitle(m_store->isSynthetic() ? tr("%1 — demo docket (synthetic cases)").arg(name)
-                                          : name);
+    QString title =
+        m_store->isSynthetic() ? tr("%1 — demo docket (synthetic cases)").arg(name) : name;
+    if (m_store->isReadOnly())
+        title += tr(" — read-only");
+    setWindowTitle(title);
+    // Actions that can only write are off while the docket cannot be written.
+    for (const char *name : {"actionImportCsv", "actionImportJsonl", "actionNewCase",
+                             "actionEditCase", "actionReview", "actionDeleteCase", "actionSign"})
+        if (auto *action = findChild<QAction *>(QLatin1String(name)))
+            action->setEnabled(!m_store->isReadOnly());
+    if (m_store->isReadOnly())
+        statusBar()->showMessage(
+            tr("Read-only: you cannot write this docket's file or folder. "
+               "Reading, searching, checking and verifying work."));
 }
 
 void MainWindow::saveLayout() {

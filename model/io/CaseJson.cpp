@@ -38,6 +38,8 @@ class ObjectReader {
         const QJsonValue v = m_o.value(key);
         if (!v.isUndefined() && !v.isNull() && !v.isString())
             fail(key, tr("must be text"));
+        if (v.toString().contains(QChar(0)))
+            fail(key, tr("the text contains a NUL character (\\u0000)"));
         return v.toString();
     }
     QDate date(const QString &key) {

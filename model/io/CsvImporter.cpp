@@ -36,6 +36,19 @@ QJsonObject ImportReport::summary(const QString &path) const {
             {QStringLiteral("rejected"), qint64(rejected.size())}};
 }
 
+QString utf16Problem(QIODevice &file) {
+    const QByteArray head = file.peek(4);
+    const bool bom = head.startsWith("\xFF\xFE") || head.startsWith("\xFE\xFF");
+    // Without a byte order mark, ASCII text in UTF-16 has a zero in every other byte.
+    const bool zeros = head.size() == 4 && ((head[0] != 0 && head[1] == 0 && head[3] == 0) ||
+                                            (head[0] == 0 && head[2] == 0 && head[1] != 0));
+    if (!bom && !zeros)
+        return {};
+    return tr(
+        "the file is UTF-16 text; save it as UTF-8 (in Excel: Save As, \"CSV UTF-8\") "
+        "and import that.");
+}
+
 CsvImporter::CsvImporter(CaseStore &store, DuplicatePolicy onDuplicate, ImportProgress progress)
     : m_store(store), m_onDuplicate(onDuplicate), m_progress(std::move(progress)) {}
 
@@ -48,7 +61,8 @@ ImportReport CsvImporter::importFile(const QString &path) {
     }
     m_courts = m_store.courtCodes();
     m_path = path;
-    if (!importRows(file, report)) {
+    report.fatal = utf16Problem(file);
+    if (!report.fatal.isEmpty() || !importRows(file, report)) {
         report.imported = report.updated = report.skipped = 0;
         if (!report.fatal.isEmpty())
             report.fatal = tr("%1: %2 Nothing was imported.").arg(path, report.fatal);
@@ -213,6 +227,8 @@ CsvPreview CsvImporter::preview(const QString &path, int rows) {
         preview.error = file.errorString();
         return preview;
     }
+    if (preview.error = utf16Problem(file); !preview.error.isEmpty())
+        return preview;
     CsvReader reader(&file);
     CsvRecord record;
     for (int i = 0; i <= rows && reader.next(record); ++i) {

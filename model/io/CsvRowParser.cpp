@@ -1,6 +1,7 @@
 #include "CsvRowParser.h"
 
 #include "CsvReader.h"
+#include "CsvWriter.h"
 #include "domain/CaseFields.h"
 #include "domain/FieldText.h"
 
@@ -35,8 +36,12 @@ std::optional<Case> CsvRowParser::parse(const CsvRecord &record,
             rejected.append({record.line, field->key, tr("the text is not valid UTF-8")});
             return std::nullopt;
         }
-        const FieldText::Parsed parsed =
-            FieldText::parse(*field, QString::fromUtf8(record.fields[i]), m_courts);
+        if (record.fields[i].contains('\0')) {
+            rejected.append({record.line, field->key, tr("the text contains a NUL byte")});
+            return std::nullopt;
+        }
+        const FieldText::Parsed parsed = FieldText::parse(
+            *field, CsvFormulas::unguard(QString::fromUtf8(record.fields[i])), m_courts);
         if (!parsed.ok()) {
             rejected.append({record.line, field->key, parsed.error});
             return std::nullopt;

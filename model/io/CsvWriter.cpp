@@ -3,6 +3,25 @@
 #include <csv.h>
 #include <QIODevice>
 
+namespace CsvFormulas {
+namespace {
+bool startsFormula(QStringView cell) {
+    if (cell.isEmpty())
+        return false;
+    const QChar c = cell.front();
+    return c == u'=' || c == u'+' || c == u'-' || c == u'@' || c == u'\t' || c == u'\r';
+}
+}  // namespace
+
+QString guard(const QString &cell) {
+    return startsFormula(cell) ? u'\'' + cell : cell;
+}
+
+QString unguard(const QString &cell) {
+    return cell.startsWith(u'\'') && startsFormula(QStringView(cell).mid(1)) ? cell.mid(1) : cell;
+}
+}  // namespace CsvFormulas
+
 namespace {
 bool needsQuotes(const QByteArray &f) {
     if (f.isEmpty())
@@ -21,7 +40,7 @@ bool CsvWriter::writeRecord(const QStringList &fields) {
     for (qsizetype i = 0; i < fields.size(); ++i) {
         if (i > 0)
             m_buffer.append(',');
-        const QByteArray utf8 = fields[i].toUtf8();
+        const QByteArray utf8 = CsvFormulas::guard(fields[i]).toUtf8();
         if (!needsQuotes(utf8)) {
             m_buffer.append(utf8);
             continue;

@@ -4,8 +4,18 @@
 
 class QIODevice;
 
+// Spreadsheet formulas in exported text (CSV injection, as the OWASP guidance names it): a
+// cell starting with =, +, -, @, a tab or a carriage return is something Excel, LibreOffice
+// and Sheets may run as a formula when the file is opened. Exports put an apostrophe before
+// such a cell, which spreadsheets show as text; the importer takes exactly that apostrophe
+// off again, so an exported docket imports unchanged.
+namespace CsvFormulas {
+QString guard(const QString &cell);
+QString unguard(const QString &cell);
+}  // namespace CsvFormulas
+
 // Writes RFC 4180 records (CRLF line ends). A field is quoted only when it needs to
-// be; the quoting itself is libcsv's csv_write.
+// be; the quoting itself is libcsv's csv_write. Every cell is guarded (CsvFormulas).
 class CsvWriter {
   public:
     explicit CsvWriter(QIODevice *device) : m_device(device) {}

@@ -31,5 +31,11 @@ struct ImportReport {
     QString rejectedText(const RejectedRow &r) const;
 };
 
+class QIODevice;
+// Text import reads UTF-8. A UTF-16 file (what Excel's "Unicode Text" and some exports
+// write) would otherwise fail as a header with no known column: say what it is instead.
+// Empty when the first bytes do not look like UTF-16.
+QString utf16Problem(QIODevice &file);
+
 // Called with (bytes done, bytes in all); return false to cancel (and roll back).
 using ImportProgress = std::function<bool(qint64 done, qint64 total)>;

@@ -2,6 +2,7 @@
 
 #include "CaseJson.h"
 #include "domain/CaseFields.h"
+#include "files/StrictJson.h"
 #include "store/BulkLoad.h"
 #include "store/CaseStore.h"
 
@@ -23,7 +24,8 @@ ImportReport JsonLinesImporter::importFile(const QString &path) {
         report.fatal = tr("cannot read %1: %2").arg(path, file.errorString());
         return report;
     }
-    if (!importLines(file, report)) {
+    report.fatal = utf16Problem(file);
+    if (!report.fatal.isEmpty() || !importLines(file, report)) {
         report.imported = report.updated = report.skipped = 0;
         if (!report.fatal.isEmpty())
             report.fatal = tr("%1: %2 Nothing was imported.").arg(path, report.fatal);
@@ -53,6 +55,10 @@ bool JsonLinesImporter::importLines(QFile &file, ImportReport &report) {
                 {line,
                  {},
                  doc.isNull() ? parseError.errorString() : tr("the line is not a JSON object")});
+            continue;
+        }
+        if (const QString duplicate = StrictJson::duplicateKey(bytes); !duplicate.isEmpty()) {
+            report.rejected.append({line, {}, duplicate});
             continue;
         }
         CaseJson::Parsed parsed = CaseJson::fromJson(doc.object(), courts);

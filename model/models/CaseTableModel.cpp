@@ -6,6 +6,8 @@
 #include "store/CaseStore.h"
 #include "store/ReviewQueue.h"
 
+#include "store/DocketFile.h"
+
 #include <QColor>
 #include <QCoreApplication>
 #include <QDeadlineTimer>
@@ -23,8 +25,7 @@ CasePager::Census runCensus(const QString &path, const CaseFilter &filter, const
     CasePager::Census census;
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-        db.setDatabaseName(path);
-        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000"));
+        DocketFile::configureReader(db, path);
         if (db.open())
             census = CasePager(db, filter, sort).census(CaseTableModel::kAnchorStride, [&] {
                 return cancelled->load();

@@ -2,6 +2,8 @@
 
 #include "PolicyPackReader.h"
 
+#include "files/StrictJson.h"
+
 #include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QDir>
@@ -17,6 +19,10 @@ std::optional<PolicyPack> PolicyPack::fromJson(const QByteArray &json, QString *
                            .arg(parseError.errorString())
                            .arg(parseError.offset)
                      : QCoreApplication::translate("PolicyPack", "a policy pack is a JSON object");
+        return std::nullopt;
+    }
+    if (const QString duplicate = StrictJson::duplicateKey(json); !duplicate.isEmpty()) {
+        *error = duplicate;
         return std::nullopt;
     }
     PolicyPack pack;

@@ -6,13 +6,13 @@
 #include "store/CaseStore.h"
 #include "store/Transaction.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QMutex>
 #include <QSet>
 #include <QThread>
 #include <QtConcurrent/QtConcurrentMap>
-#include <QCoreApplication>
 #include <atomic>
 
 namespace BatchExport {

@@ -1,5 +1,7 @@
 #include "AnswersFile.h"
 
+#include "files/StrictJson.h"
+
 #include "domain/FieldText.h"
 
 #include <QCoreApplication>
@@ -52,6 +54,10 @@ AnswersFile::Result AnswersFile::read(const QByteArray &json, const QList<Policy
     if (!doc.isObject()) {
         result.issues.append({"file", doc.isNull() ? parseError.errorString()
                                                    : tr("the file is not a JSON object")});
+        return result;
+    }
+    if (const QString duplicate = StrictJson::duplicateKey(json); !duplicate.isEmpty()) {
+        result.issues.append({"file", duplicate});
         return result;
     }
     const QJsonObject o = doc.object();

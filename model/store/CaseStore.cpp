@@ -42,8 +42,8 @@ bool hasForeignTables(sqlite3 *db, QString *error) {
 }
 }  // namespace
 
-CaseStore::CaseStore(QString path, QString connectionName)
-    : m_path(std::move(path)), m_connectionName(std::move(connectionName)) {}
+CaseStore::CaseStore(QString path, QString connectionName, bool readOnly)
+    : m_path(std::move(path)), m_connectionName(std::move(connectionName)), m_readOnly(readOnly) {}
 
 CaseStore::~CaseStore() {
     {
@@ -74,7 +74,9 @@ std::unique_ptr<CaseStore> CaseStore::open(const QString &path, OpenMode mode, Q
     }
     std::unique_ptr<CaseStore> store;
     if (problem.isEmpty()) {
-        store.reset(new CaseStore(absolute, nextConnectionName()));
+        const QFileInfo file(absolute);
+        const bool readOnly = !file.isWritable() || !QFileInfo(file.absolutePath()).isWritable();
+        store.reset(new CaseStore(absolute, nextConnectionName(), readOnly));
         if (!store->initialise(&problem))
             store.reset();
     }
@@ -83,15 +85,23 @@ std::unique_ptr<CaseStore> CaseStore::open(const QString &path, OpenMode mode, Q
     return store;
 }
 
-bool CaseStore::initialise(QString *error) {
+bool CaseStore::openConnection(QString *error) {
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
     db.setDatabaseName(m_path);
     db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+    if (m_readOnly)
+        DocketFile::configureReader(db, m_path);
     if (!db.open()) {
         *error = db.lastError().text();
         return false;
     }
     m_handle = Sqlite::handle(db);
+    return true;
+}
+
+bool CaseStore::initialise(QString *error) {
+    if (!openConnection(error))
+        return false;
     const int version = SchemaMigrator::currentVersion(m_handle);
     if (version < 0) {
         *error = tr("the file is damaged or not a database (%1)")
@@ -111,6 +121,8 @@ bool CaseStore::initialise(QString *error) {
                                        : tr("the file is damaged (%1)").arg(schemaError);
         return false;
     }
+    if (m_readOnly)
+        return checkReadable(version, error);
     // WAL lets the list read while an import writes; NORMAL sync is safe under WAL.
     Sqlite::exec(m_handle,
                  QStringLiteral("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
@@ -119,6 +131,17 @@ bool CaseStore::initialise(QString *error) {
     if (version < latestSchemaVersion() && !SchemaMigrator::migrate(m_handle, error))
         return false;
     return startAuditLog(version, error) && syncCourts(error);
+}
+
+bool CaseStore::checkReadable(int version, QString *error) {
+    // A read-only docket is read as it is: one that would need writing first is refused.
+    if (version < latestSchemaVersion() || AuditLog(m_handle).count() == 0) {
+        *error = tr("it is read-only here and was written by an earlier version of Discretion "
+                    "(schema %1); open it once where it can be written, so that it is upgraded")
+                     .arg(version);
+        return false;
+    }
+    return true;
 }
 
 bool CaseStore::startAuditLog(int schemaBefore, QString *error) {

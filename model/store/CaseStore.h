@@ -34,6 +34,9 @@ class CaseStore {
     static QString sqliteVersion();
 
     const QString &path() const { return m_path; }
+    // A docket whose file or folder this user cannot write opens read-only: reading,
+    // checking and verifying work; every write says so and changes nothing.
+    bool isReadOnly() const { return m_readOnly; }
     QSqlDatabase database() const;
     sqlite3 *handle() const { return m_handle; }
     int schemaVersion() const;
@@ -68,8 +71,10 @@ class CaseStore {
     bool deleteCase(qint64 id, QString *error);
 
   private:
-    CaseStore(QString path, QString connectionName);
+    CaseStore(QString path, QString connectionName, bool readOnly);
     bool initialise(QString *error);
+    bool openConnection(QString *error);
+    bool checkReadable(int version, QString *error);
     bool syncCourts(QString *error);
     bool startAuditLog(int schemaBefore, QString *error);
     qint64 countRows(const char *table) const;
@@ -79,4 +84,5 @@ class CaseStore {
     QString m_path;
     QString m_connectionName;
     sqlite3 *m_handle = nullptr;
+    bool m_readOnly = false;
 };

@@ -150,7 +150,8 @@ BackupResult backup(CaseStore &store, const QString &target) {
     const QJsonObject details{{QStringLiteral("file"), QFileInfo(target).fileName()},
                               {QStringLiteral("audit_entries"), r.auditEntries},
                               {QStringLiteral("audit_head"), r.auditHead}};
-    if (!store.recordBackup(details, &error))
+    // A read-only docket cannot record its backup; the copy itself is whole and verified.
+    if (!store.isReadOnly() && !store.recordBackup(details, &error))
         return {false,
                 tr("the backup %1 was written, but not recorded: %2").arg(target, error),
                 r.auditEntries,

@@ -1,5 +1,8 @@
 #include "DocketFile.h"
 
+#include <QSqlDatabase>
+#include <QUrl>
+
 #include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
@@ -57,5 +60,17 @@ bool createPrivate(const QString &path, QString *error) {
         return false;
     }
     return true;
+}
+
+void configureReader(QSqlDatabase &db, const QString &path) {
+    const QFileInfo file(path);
+    const QFileInfo wal(path + QStringLiteral("-wal"));
+    const bool immutable =
+        !QFileInfo(file.absolutePath()).isWritable() && (!wal.exists() || wal.size() == 0);
+    QUrl uri = QUrl::fromLocalFile(file.absoluteFilePath());
+    uri.setQuery(immutable ? QStringLiteral("mode=ro&immutable=1") : QStringLiteral("mode=ro"));
+    db.setDatabaseName(uri.toString(QUrl::FullyEncoded));
+    db.setConnectOptions(
+        QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000;QSQLITE_OPEN_URI;QSQLITE_OPEN_READONLY"));
 }
 }  // namespace DocketFile

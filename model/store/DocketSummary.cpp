@@ -1,4 +1,5 @@
 #include "DocketSummary.h"
+#include "DocketFile.h"
 
 #include "domain/Codes.h"
 
@@ -98,8 +99,7 @@ DocketSummary DocketSummary::readFile(const QString &path, QDate today) {
     DocketSummary summary;
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-        db.setDatabaseName(path);
-        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000"));
+        DocketFile::configureReader(db, path);
         if (db.open())
             summary = read(db, today);
         db.close();

@@ -18,19 +18,39 @@ QString busyMessage() {
     return QCoreApplication::translate(
         "Sqlite",
         "the docket is busy: another program (or another Discretion window) is writing to it "
-        "and did not finish within 5 seconds. Nothing was changed; try again when it is done");
+        "and did not finish within 5 seconds. Nothing was changed; try again when it is done.");
 }
 
 bool isBusy(int rc) {
     return (rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED;
 }
 
+QString readOnlyMessage() {
+    return QCoreApplication::translate(
+        "Sqlite",
+        "the docket is open read-only: you cannot write its file or the folder it is in. "
+        "Nothing was changed; copy it somewhere you can write, or ask its owner.");
+}
+
+bool isUnavailable(const QString &error) {
+    return error.contains(busyMessage()) || error.contains(readOnlyMessage());
+}
+
+namespace {
+QString messageFor(int rc, const char *message) {
+    if (isBusy(rc))
+        return busyMessage();
+    if ((rc & 0xff) == SQLITE_READONLY)
+        return readOnlyMessage();
+    return QString::fromUtf8(message ? message : sqlite3_errstr(rc));
+}
+}  // namespace
+
 bool exec(sqlite3 *db, const QString &sql, QString *error) {
     char *message = nullptr;
     const int rc = sqlite3_exec(db, sql.toUtf8().constData(), nullptr, nullptr, &message);
     if (rc != SQLITE_OK && error)
-        *error =
-            isBusy(rc) ? busyMessage() : QString::fromUtf8(message ? message : sqlite3_errstr(rc));
+        *error = messageFor(rc, message);
     sqlite3_free(message);
     return rc == SQLITE_OK;
 }
@@ -51,9 +71,7 @@ Statement::~Statement() {
 QString Statement::error() const {
     if (!m_prepareError.isEmpty())
         return QString::fromUtf8(m_prepareError);
-    if (isBusy(sqlite3_extended_errcode(m_db)))
-        return busyMessage();
-    return QString::fromUtf8(sqlite3_errmsg(m_db));
+    return messageFor(sqlite3_extended_errcode(m_db), sqlite3_errmsg(m_db));
 }
 
 void Statement::bind(int index, const QString &text) {

@@ -4,6 +4,7 @@
 #include "KeyInput.h"
 #include "MainWindow.h"
 #include "MessageBox.h"
+#include "ReadOnlyFolder.h"
 #include "Settings.h"
 #include "TestDocket.h"
 #include "io/DocketGenerator.h"
@@ -16,6 +17,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSettings>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTimer>
 
@@ -169,6 +171,30 @@ class TestMainWindow : public QObject {
         QVERIFY(MessageBox::lastText().contains(u"A099-888-777"_qs));
         QCOMPARE(w.store()->caseCount(), before);
         QCOMPARE(w.store()->findCaseId(u"099888777"_qs), 0);
+    }
+
+    // A docket the user cannot write opens for reading; the actions that only write are off.
+    void aReadOnlyDocketOpensForReading() {
+        ReadOnlyFolder folder(m_docket.path(u"share"_qs));
+        QString error;
+        QVERIFY2(folder.seal({m_docket.path()}, &error), qPrintable(error));
+        MainWindow w;
+        QVERIFY(w.openDocket(folder.path(u"docket.sqlite"_qs)));
+        w.show();
+        QVERIFY2(w.windowTitle().endsWith(u" — read-only"_qs), qPrintable(w.windowTitle()));
+        QTRY_COMPARE(w.caseTable()->model()->rowCount(), 1500);
+        for (const char *name : {"actionNewCase", "actionEditCase", "actionReview", "actionSign",
+                                 "actionDeleteCase", "actionImportCsv"})
+            QVERIFY2(!w.findChild<QAction *>(QLatin1String(name))->isEnabled(), name);
+        QVERIFY(w.findChild<QAction *>(u"actionExportCsv"_qs)->isEnabled());
+        QVERIFY(w.findChild<QAction *>(u"actionVerifyPdf"_qs)->isEnabled());
+        QVERIFY(w.statusBar()->currentMessage().startsWith(u"Read-only: "_qs));
+        // Enter on a row opens nothing that could try to write.
+        w.caseTable()->setFocus();
+        w.caseTable()->setCurrentIndex(w.caseModel()->index(0, 0));
+        QTest::keyClick(w.caseTable(), Qt::Key_Return);
+        QTest::qWait(50);
+        QVERIFY(!QApplication::activeModalWidget());
     }
 
     void refusesABadFileWithAMessage() {
