@@ -1,6 +1,7 @@
 #include "Cli.h"
 
 #include "Console.h"
+#include "check/DocketCheck.h"
 
 #include "AuditCli.h"
 #include "PolicyCli.h"
@@ -172,21 +173,22 @@ int check(QCommandLineParser &p) {
           << "synthetic: " << (store->isSynthetic() ? "yes" : "no") << '\n';
     for (const auto &[table, count] : store->tableCounts())
         out() << table << ": " << count << '\n';
-    const QStringList problems = store->integrityProblems();
-    out() << "integrity: " << (problems.isEmpty() ? QStringLiteral("ok") : problems.join(u'\n'))
-          << '\n';
-    const AuditVerification audit = AuditLog(store->handle()).verify();
+    const DocketCheck c = DocketCheck::run(*store);
+    out() << "integrity: "
+          << (c.integrity.isEmpty() ? QStringLiteral("ok") : c.integrity.join(u'\n')) << '\n';
     out() << "audit log: "
-          << (audit.ok ? QStringLiteral("ok, %1 entries").arg(audit.checked)
-                       : QStringLiteral("BROKEN: ") + audit.problem)
+          << (c.audit.ok ? QStringLiteral("ok, %1 entries").arg(c.audit.checked)
+                         : QStringLiteral("BROKEN: ") + c.audit.problem)
           << '\n';
-    const ReviewStore reviews(*store);
-    const QStringList records = reviews.signedRecordProblems() + reviews.policyTextProblems();
     out() << "signed records and policy texts: "
-          << (records.isEmpty() ? QStringLiteral("ok")
-                                : QStringLiteral("BROKEN\n  ") + records.join(u"\n  "_qs))
+          << (c.records.isEmpty() ? QStringLiteral("ok")
+                                  : QStringLiteral("BROKEN\n  ") + c.records.join(u"\n  "_qs))
           << '\n';
-    return problems.isEmpty() && audit.ok && records.isEmpty() ? Ok : Partial;
+    out() << "schema: "
+          << (c.schema.isEmpty() ? QStringLiteral("as Discretion makes it")
+                                 : QStringLiteral("CHANGED\n  ") + c.schema.join(u"\n  "_qs))
+          << '\n';
+    return c.ok() ? Ok : Partial;
 }
 
 int backup(QCommandLineParser &p) {

@@ -23,6 +23,9 @@ std::unique_ptr<CaseStore> openDocket(const QCommandLineParser &p, CaseStore::Op
     auto store = CaseStore::open(p.value(QStringLiteral("db")), mode, &error);
     if (!store)
         err() << "error: " << error << '\n';
+    else if (store->isReadOnly())
+        err() << "note: " << store->path() << " is open read-only: " << store->readOnlyReason()
+              << '\n';
     return store;
 }
 

@@ -16,6 +16,7 @@
 #include "SignDialog.h"
 #include "SigningController.h"
 #include "audit/AuditLog.h"
+#include "check/DocketCheck.h"
 #include "domain/ANumber.h"
 #include "domain/Clock.h"
 #include "io/CaseExporter.h"
@@ -260,18 +261,31 @@ void MainWindow::refreshIfChangedElsewhere() {
 
 void MainWindow::checkAuditTail() {
     // The newest entries, at every opening (a few milliseconds); the whole chain is a
-    // menu action, since a 1.5-million-case docket has as many entries.
+    // menu action, since a 1.5-million-case docket has as many entries. The schema was
+    // compared when the docket opened (a changed one opens read-only).
     const AuditVerification tail = AuditLog(m_store->handle()).verify(64);
-    m_auditWarning->setVisible(!tail.ok);
-    if (tail.ok)
+    const QStringList &schema = m_store->schemaChanges();
+    const bool ok = tail.ok && schema.isEmpty();
+    m_auditWarning->setVisible(!ok);
+    if (ok)
         return;
-    m_auditWarning->setText(tr("Audit log broken"));
-    m_auditWarning->setToolTip(tail.problem);
-    MessageBox::warning(this, tr("Audit log broken"),
-                        tr("The audit log of this docket was changed outside Discretion: %1.\n\n"
-                           "Entries recorded before that point still hold; treat later changes "
-                           "with suspicion and restore a backup if you have one.")
-                            .arg(tail.problem));
+    QStringList found;
+    if (!tail.ok)
+        found << tr("the audit log: %1").arg(tail.problem);
+    for (const QString &change : schema)
+        found << tr("the schema: %1").arg(change);
+    m_auditWarning->setText(tail.ok ? tr("Docket changed outside Discretion")
+                                    : tr("Audit log broken"));
+    m_auditWarning->setToolTip(found.join(u'\n'));
+    MessageBox::warning(
+        this, tr("Docket changed outside Discretion"),
+        tr("This docket was changed outside Discretion:\n\n%1\n\n"
+           "Entries recorded before that point still hold; treat later changes "
+           "with suspicion and restore a backup if you have one.%2")
+            .arg(found.join(u'\n'), schema.isEmpty() ? QString()
+                                                     : tr(" Until then it is open read-only, so "
+                                                          "that nothing hidden runs when it is "
+                                                          "written.")));
 }
 
 void MainWindow::showLastBackup() {
@@ -328,21 +342,18 @@ bool MainWindow::verifyAuditLog() {
     if (!m_store)
         return false;
     QApplication::setOverrideCursor(Qt::WaitCursor);
-    AuditVerification v = AuditLog(m_store->handle()).verify();
-    const ReviewStore reviews(*m_store);
-    const QStringList records = reviews.signedRecordProblems() + reviews.policyTextProblems();
+    const DocketCheck check = DocketCheck::run(*m_store);
     QApplication::restoreOverrideCursor();
-    if (v.ok && !records.isEmpty())
-        v = {false, v.checked, 0, records.join(QStringLiteral(";\n"))};
-    m_auditWarning->setVisible(!v.ok);
-    if (!v.ok) {
+    m_auditWarning->setVisible(!check.ok());
+    if (!check.ok()) {
         m_auditWarning->setText(tr("Audit log broken"));
-        m_auditWarning->setToolTip(v.problem);
-        MessageBox::warning(
-            this, tr("Audit log broken"),
-            tr("%1.\n\nThe %2 entries before it hold.").arg(v.problem).arg(v.checked));
+        m_auditWarning->setToolTip(check.problems().join(u'\n'));
+        MessageBox::warning(this, tr("Audit log broken"),
+                            tr("The docket was changed outside Discretion:\n\n%1")
+                                .arg(check.problems().join(QStringLiteral("\n"))));
         return false;
     }
+    const AuditVerification &v = check.audit;
     MessageBox::information(
         this, tr("Audit log verified"),
         tr("The chain holds: all %1 entries are as they were written.").arg(v.checked));

@@ -3,6 +3,7 @@
 #include "CaseReader.h"
 #include "CaseWriter.h"
 #include "DocketFile.h"
+#include "SchemaCheck.h"
 #include "SchemaMigrator.h"
 #include "Sqlite.h"
 #include "Transaction.h"
@@ -43,7 +44,11 @@ bool hasForeignTables(sqlite3 *db, QString *error) {
 }  // namespace
 
 CaseStore::CaseStore(QString path, QString connectionName, bool readOnly)
-    : m_path(std::move(path)), m_connectionName(std::move(connectionName)), m_readOnly(readOnly) {}
+    : m_path(std::move(path)),
+      m_connectionName(std::move(connectionName)),
+      m_readOnly(readOnly),
+      m_readOnlyReason(readOnly ? tr("you cannot write its file or the folder it is in")
+                                : QString()) {}
 
 CaseStore::~CaseStore() {
     {
@@ -121,6 +126,8 @@ bool CaseStore::initialise(QString *error) {
                                        : tr("the file is damaged (%1)").arg(schemaError);
         return false;
     }
+    if (version > 0)
+        refuseWritesIfSchemaChanged();
     if (m_readOnly)
         return checkReadable(version, error);
     // WAL lets the list read while an import writes; NORMAL sync is safe under WAL.
@@ -131,6 +138,19 @@ bool CaseStore::initialise(QString *error) {
     if (version < latestSchemaVersion() && !SchemaMigrator::migrate(m_handle, error))
         return false;
     return startAuditLog(version, error) && syncCourts(error);
+}
+
+void CaseStore::refuseWritesIfSchemaChanged() {
+    m_schemaChanges = SchemaCheck::differences(m_handle);
+    const QStringList &changes = m_schemaChanges;
+    if (changes.isEmpty())
+        return;
+    m_readOnly = true;
+    m_readOnlyReason =
+        tr("its schema was changed outside Discretion (%1%2)")
+            .arg(changes.first(),
+                 changes.size() > 1 ? tr("; and %1 more").arg(changes.size() - 1) : QString());
+    Sqlite::exec(m_handle, QStringLiteral("PRAGMA query_only=1"), nullptr);
 }
 
 bool CaseStore::checkReadable(int version, QString *error) {

@@ -36,7 +36,12 @@ class CaseStore {
     const QString &path() const { return m_path; }
     // A docket whose file or folder this user cannot write opens read-only: reading,
     // checking and verifying work; every write says so and changes nothing.
+    // A docket whose tables, indexes or triggers were changed outside Discretion (a trigger
+    // dropped or added: SchemaCheck) is opened read-only too, so that nothing hidden runs
+    // when the program writes. readOnlyReason() says which of the two, for people.
     bool isReadOnly() const { return m_readOnly; }
+    const QString &readOnlyReason() const { return m_readOnlyReason; }
+    const QStringList &schemaChanges() const { return m_schemaChanges; }
     QSqlDatabase database() const;
     sqlite3 *handle() const { return m_handle; }
     int schemaVersion() const;
@@ -75,6 +80,7 @@ class CaseStore {
     bool initialise(QString *error);
     bool openConnection(QString *error);
     bool checkReadable(int version, QString *error);
+    void refuseWritesIfSchemaChanged();
     bool syncCourts(QString *error);
     bool startAuditLog(int schemaBefore, QString *error);
     qint64 countRows(const char *table) const;
@@ -85,4 +91,6 @@ class CaseStore {
     QString m_connectionName;
     sqlite3 *m_handle = nullptr;
     bool m_readOnly = false;
+    QString m_readOnlyReason;
+    QStringList m_schemaChanges;
 };

@@ -25,13 +25,13 @@ int SchemaMigrator::currentVersion(sqlite3 *db) {
     return s.step() == SQLITE_ROW ? int(s.int64(0)) : -1;
 }
 
-bool SchemaMigrator::migrate(sqlite3 *db, QString *error) {
+bool SchemaMigrator::migrate(sqlite3 *db, QString *error, int upTo) {
     Transaction transaction(db);
     if (!transaction.begin(error))
         return false;
     const int from = currentVersion(db);
     for (const Step &step : steps()) {
-        if (step.version <= from)
+        if (step.version <= from || step.version > upTo)
             continue;
         QFile file(step.path);
         if (!file.open(QIODevice::ReadOnly)) {

@@ -3,6 +3,7 @@
 #include <sqlite3.h>
 #include <QList>
 #include <QString>
+#include <limits>
 
 // Brings a docket's schema to the latest version with the numbered SQL files in
 // resources/migrations (NNN_name.sql), in order, inside one transaction.
@@ -16,6 +17,6 @@ class SchemaMigrator {
     static QList<Step> steps();
     static int latestVersion();
     static int currentVersion(sqlite3 *db);
-    // Applies every step above the current version; all or nothing.
-    static bool migrate(sqlite3 *db, QString *error);
+    // Applies every step above the current version (up to upTo); all or nothing.
+    static bool migrate(sqlite3 *db, QString *error, int upTo = std::numeric_limits<int>::max());
 };

@@ -28,8 +28,8 @@ bool isBusy(int rc) {
 QString readOnlyMessage() {
     return QCoreApplication::translate(
         "Sqlite",
-        "the docket is open read-only: you cannot write its file or the folder it is in. "
-        "Nothing was changed; copy it somewhere you can write, or ask its owner.");
+        "the docket is open read-only (its file or folder cannot be written, or it was "
+        "changed outside Discretion: see discretion check). Nothing was changed.");
 }
 
 bool isUnavailable(const QString &error) {

@@ -15,7 +15,7 @@ sqlite3 *handle(const QSqlDatabase &db);
 // A write lock that stayed taken past the busy timeout, said for people.
 QString busyMessage();
 bool isBusy(int resultCode);
-// A write to a docket opened read-only (its file or folder cannot be written), said for people.
+// A write to a docket opened read-only (CaseStore::readOnlyReason says why), said for people.
 QString readOnlyMessage();
 // True when an error message is one of the two above: the docket could not be written at
 // all, nothing was changed, and a command exits 2 (a refused request exits 1).

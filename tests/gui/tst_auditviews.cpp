@@ -116,8 +116,12 @@ class TestAuditViews : public QObject {
         w.show();
         MessageBox::setNextAnswer(QMessageBox::Ok);
         QVERIFY(w.openDocket(docket.path()));  // it opens: the cases are still there to see
-        QVERIFY2(MessageBox::lastText().contains(u"entry 25"_qs),
+        QVERIFY2(MessageBox::lastText().contains(u"entry 25"_qs) &&
+                     MessageBox::lastText().contains(
+                         u"the schema: trigger audit_log_no_update is missing"_qs),
                  qPrintable(MessageBox::lastText()));
+        QVERIFY(w.store()->isReadOnly());
+        QVERIFY(w.windowTitle().endsWith(u" — read-only"_qs));
         QVERIFY(w.findChild<QLabel *>(u"auditWarning"_qs)->isVisible());
         MessageBox::setNextAnswer(QMessageBox::Ok);
         QVERIFY(!w.verifyAuditLog());

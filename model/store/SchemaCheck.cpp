@@ -1,0 +1,56 @@
+#include "SchemaCheck.h"
+
+#include "SchemaMigrator.h"
+#include "Sqlite.h"
+
+#include <QCoreApplication>
+#include <QMap>
+
+namespace SchemaCheck {
+namespace {
+QString tr(const char *text) {
+    return QCoreApplication::translate("SchemaCheck", text);
+}
+
+// "trigger signed_review_no_update" -> its SQL, whitespace folded. SQLite's own objects
+// (sqlite_stat1 after ANALYZE, autoindexes) are not part of the comparison.
+QMap<QString, QString> schemaOf(sqlite3 *db) {
+    QMap<QString, QString> out;
+    Sqlite::Statement s(db, QStringLiteral("SELECT type, name, sql FROM sqlite_schema "
+                                           "WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\'"));
+    while (s.step() == SQLITE_ROW)
+        out.insert(s.text(0) + u' ' + s.text(1), s.text(2).simplified());
+    return out;
+}
+
+QMap<QString, QString> expected(int version, QString *error) {
+    sqlite3 *memory = nullptr;
+    QMap<QString, QString> out;
+    if (sqlite3_open(":memory:", &memory) == SQLITE_OK &&
+        SchemaMigrator::migrate(memory, error, version))
+        out = schemaOf(memory);
+    sqlite3_close(memory);
+    return out;
+}
+}  // namespace
+
+QStringList differences(sqlite3 *docket) {
+    QString error;
+    const QMap<QString, QString> want = expected(SchemaMigrator::currentVersion(docket), &error);
+    if (want.isEmpty())
+        return {tr("the expected schema could not be built: %1").arg(error)};
+    const QMap<QString, QString> have = schemaOf(docket);
+    QStringList out;
+    for (auto it = want.begin(); it != want.end(); ++it) {
+        if (!have.contains(it.key()))
+            out << tr("%1 is missing").arg(it.key());
+        else if (have.value(it.key()) != it.value())
+            out << tr("%1 differs from what Discretion makes: %2")
+                       .arg(it.key(), have.value(it.key()));
+    }
+    for (auto it = have.begin(); it != have.end(); ++it)
+        if (!want.contains(it.key()))
+            out << tr("%1 was added outside Discretion: %2").arg(it.key(), it.value());
+    return out;
+}
+}  // namespace SchemaCheck

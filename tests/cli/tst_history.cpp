@@ -1,0 +1,87 @@
+// A history that cannot be quietly rewritten: the docket edited with sqlite3 the way an
+// attacker with a copy of the file would, then judged by the real executable.
+#include "Programs.h"
+#include "TestDocket.h"
+
+namespace {
+const QString kPassphrase = QStringLiteral("history-passphrase");
+
+QString policies(const QString &file) {
+    return QStringLiteral(DISCRETION_SOURCE "/resources/policies/") + file;
+}
+}  // namespace
+
+class TestHistory : public QObject {
+    Q_OBJECT
+    TestDocket m_dir;
+    QProcessEnvironment m_env = QProcessEnvironment::systemEnvironment();
+
+    Run cli(const QStringList &args) { return discretionRun(args, m_env); }
+    Run sqlite(const QString &db, const QString &sql) {
+        return runProgram(u"sqlite3"_qs, {db, sql});
+    }
+
+    // The example case, reviewed and signed.
+    QString signedDocket(const QString &name) {
+        const QString db = m_dir.path(name);
+        const QString id = m_dir.path(name + u".p12"_qs);
+        const QList<QStringList> steps{
+            {u"import-jsonl"_qs, u"--db"_qs, db, policies(u"example-case.jsonl"_qs)},
+            {u"review"_qs, u"--db"_qs, db, u"--case"_qs, u"A204-555-101"_qs, u"--answers"_qs,
+             policies(u"example-answers.json"_qs)},
+            {u"identity"_qs, u"--name"_qs, u"Ana Attorney"_qs, u"--out"_qs, id},
+            {u"sign"_qs, u"--db"_qs, db, u"--case"_qs, u"A204-555-101"_qs, u"--identity"_qs, id}};
+        for (const QStringList &step : steps)
+            if (const Run r = cli(step); r.exitCode != 0)
+                qFatal("%s", qPrintable(step.first() + u": "_qs + r.all()));
+        return db;
+    }
+
+  private Q_SLOTS:
+    void initTestCase() { m_env.insert(u"DISCRETION_PASSPHRASE"_qs, kPassphrase); }
+
+    void aGenuineDocketHasTheSchemaDiscretionMakes() {
+        const Run r = cli({u"check"_qs, u"--db"_qs, signedDocket(u"genuine.sqlite"_qs)});
+        QVERIFY2(r.exitCode == 0 && r.out.contains(u"schema: as Discretion makes it"_qs),
+                 qPrintable(r.all()));
+    }
+
+    // Protective triggers dropped: named by check, and the docket opens read-only.
+    void aDroppedTriggerIsNamed() {
+        const QString db = signedDocket(u"dropped.sqlite"_qs);
+        QCOMPARE(sqlite(db, u"DROP TRIGGER signed_review_no_update"_qs).exitCode, 0);
+        const Run r = cli({u"check"_qs, u"--db"_qs, db});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.out.contains(u"schema: CHANGED\n  trigger signed_review_no_update is "
+                                "missing"_qs),
+                 qPrintable(r.out));
+        QVERIFY2(r.err.contains(u"is open read-only: its schema was changed outside "
+                                "Discretion (trigger signed_review_no_update is missing)"_qs),
+                 qPrintable(r.err));
+    }
+
+    // A foreign trigger that renames the case whenever a review is written: before, `amend`
+    // ran it silently. Now the docket opens read-only, amend changes nothing, and check
+    // names the trigger with its SQL.
+    void aForeignTriggerNeverRuns() {
+        const QString db = signedDocket(u"foreign.sqlite"_qs);
+        QCOMPARE(sqlite(db,
+                        u"CREATE TRIGGER quiet_rename AFTER INSERT ON reviews BEGIN "
+                        "UPDATE cases SET family_name='Impostor'; END"_qs)
+                     .exitCode,
+                 0);
+        Run r = cli({u"amend"_qs, u"--db"_qs, db, u"--case"_qs, u"A204-555-101"_qs, u"--reason"_qs,
+                     u"New evidence"_qs});
+        QVERIFY2(r.exitCode == 2 && r.err.contains(u"the docket is open read-only"_qs),
+                 qPrintable(r.all()));
+        QVERIFY(sqlite(db, u"SELECT family_name FROM cases"_qs).out.startsWith(u"Hernández"_qs));
+        r = cli({u"check"_qs, u"--db"_qs, db});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.out.contains(u"trigger quiet_rename was added outside Discretion: CREATE "
+                                "TRIGGER quiet_rename AFTER INSERT ON reviews"_qs),
+                 qPrintable(r.out));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestHistory)
+#include "tst_history.moc"
