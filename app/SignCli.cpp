@@ -189,11 +189,13 @@ int exportAllSigned(const QCommandLineParser &p, CaseStore &store, const PdfForm
     out() << "wrote " << result.written << " PDFs to " << folder
           << (identity ? ", digitally signed" : "") << "; skipped " << plan.otherIdentity
           << " signed by another identity\n";
+    for (const QString &broken : plan.broken)
+        err() << "error: left out, the signed record no longer holds: " << broken << '\n';
     if (!plan.changedSinceSigning.isEmpty())
         out() << "note: the docket's case now differs from the signed record for "
               << BatchExport::changedSinceSigningText(plan)
               << " (the PDFs show the records as signed)\n";
-    return result.failures.isEmpty() ? 0 : 1;
+    return result.failures.isEmpty() && plan.broken.isEmpty() ? 0 : 1;
 }
 
 int exportPdf(QCommandLineParser &p) {
@@ -219,6 +221,12 @@ int exportPdf(QCommandLineParser &p) {
         DispositionDocument::forCase(*store, caseId);
     if (!input) {
         err() << "error: the case has no review\n";
+        return 1;
+    }
+    if (!input->recordProblem.isEmpty()) {
+        err() << "error: the signed review of " << ANumber::displayDigits(input->theCase.aNumber)
+              << " no longer holds: " << input->recordProblem
+              << "; nothing was written (see discretion check)\n";
         return 1;
     }
     printLiveCaseDiffers(input->liveCaseDiffers);

@@ -245,6 +245,8 @@ void ExportPdfDialog::finish(const BatchExport::Result &result, const BatchExpor
         lines << tr("Left out %n case(s) without a signed review.", nullptr, plan.notSigned);
     if (plan.otherIdentity > 0)
         lines << tr("Left out %n case(s) signed by another identity.", nullptr, plan.otherIdentity);
+    for (const QString &broken : plan.broken)
+        lines << tr("Left out, its signed record no longer holds: %1").arg(broken);
     if (!plan.changedSinceSigning.isEmpty())
         lines << tr("Changed in the docket since signing (the PDFs show what was signed): %1.")
                      .arg(BatchExport::changedSinceSigningText(plan));

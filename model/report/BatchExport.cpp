@@ -45,6 +45,11 @@ Plan plan(CaseStore &store, const QList<qint64> &caseIds, const QString &folder,
             ++plan.notSigned;
             continue;
         }
+        if (!input->recordProblem.isEmpty()) {
+            plan.broken << ANumber::displayDigits(input->theCase.aNumber) + QStringLiteral(": ") +
+                               input->recordProblem;
+            continue;
+        }
         if (identity && input->signature->certificate != identity->certificateDer()) {
             ++plan.otherIdentity;
             continue;

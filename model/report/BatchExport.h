@@ -18,6 +18,7 @@ struct Plan {
     QList<Item> items;
     int notSigned = 0;      // no review, or the latest review is not signed
     int otherIdentity = 0;  // signed by another identity than the one signing the PDFs
+    QStringList broken;     // "A204-555-101: why", signed records that no longer hold
     // A-numbers (display form) of planned cases whose live facts now differ from their
     // signed record: the PDFs print the record, and the person exporting is told.
     QStringList changedSinceSigning;

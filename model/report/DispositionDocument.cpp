@@ -133,6 +133,8 @@ std::optional<DispositionDocument::Input> DispositionDocument::forCase(CaseStore
     if (!review || !theCase)
         return std::nullopt;
     Input input{*theCase, {}, *review, {}, reviews.signatureOf(review->id), {}, {}};
+    if (input.signature)
+        input.recordProblem = reviews.signedRecordProblem(review->id);
     if (review->hasCaseFacts()) {
         input.theCase = review->caseOnRecord();
         input.theCase.id = theCase->id;

@@ -35,6 +35,9 @@ class DispositionDocument {
         // What the live case now says differently from the record (CaseSnapshot), for the
         // person exporting or verifying; the document itself prints the record.
         QStringList liveCaseDiffers = {};
+        // Set when the docket's copy of the signed record no longer holds (changed after
+        // signing, signature not verifying): such a record is never exported as signed.
+        QString recordProblem = {};
     };
 
     // Everything about a case's latest review that the document shows; none without a review.

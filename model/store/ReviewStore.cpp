@@ -180,6 +180,11 @@ bool ReviewStore::sign(qint64 reviewId, const SigningIdentity &identity, ReviewS
         *error = tr("the review is already signed");
         return false;
     }
+    if (const QString problem = signingProblem(reviewId, caseId, record, hash);
+        !problem.isEmpty()) {
+        *error = problem;
+        return false;
+    }
     AuditLog audit(m_store.handle());
     ReviewSignature signature{reviewId,
                               hash,
@@ -294,6 +299,74 @@ QString sha256Hex(const QByteArray &bytes) {
 }
 }  // namespace
 
+QString ReviewStore::signingProblem(qint64 reviewId, qint64 caseId, const QByteArray &record,
+                                    const QString &hash) const {
+    const Review review = Review::fromJson(QJsonDocument::fromJson(record).object());
+    if (!review.hasCaseFacts())
+        return tr(
+            "this review was recorded without the case facts it was made on (by an "
+            "earlier version of Discretion, or changed since): record it as ready again, "
+            "then sign");
+    Sqlite::Statement live(m_store.handle(),
+                           QStringLiteral("SELECT a_number FROM cases WHERE id=?"));
+    live.bind(1, caseId);
+    const QString filedUnder = live.step() == SQLITE_ROW ? live.text(0) : QString();
+    const QString onRecord = review.caseOnRecord().aNumber;
+    if (review.aNumber != filedUnder || onRecord != review.aNumber)
+        return tr("the record names %1 and its facts name %2, but it is the review of %3: it "
+                  "was changed outside Discretion")
+            .arg(ANumber::displayDigits(review.aNumber), ANumber::displayDigits(onRecord),
+                 ANumber::displayDigits(filedUnder));
+    // What the attorney marked ready is in the audit log; a record swapped in since is not.
+    Sqlite::Statement ready(
+        m_store.handle(),
+        QStringLiteral("SELECT json_extract(details, '$.record_sha256') FROM audit_log "
+                       "WHERE action='review.ready' AND entity='case' AND entity_id=? AND "
+                       "json_extract(details, '$.review')=? ORDER BY seq DESC LIMIT 1"));
+    ready.bind(1, filedUnder);
+    ready.bind(2, reviewId);
+    if (ready.step() != SQLITE_ROW || ready.text(0) != hash)
+        return tr("this record (%1…) is not the one the audit log says was marked ready: it was "
+                  "changed outside Discretion")
+            .arg(hash.left(12));
+    return {};
+}
+
+namespace {
+// Why a signed record no longer holds, or empty: its bytes, the hash the review row keeps,
+// the hash that was signed, the signature and the certificate.
+QString recordProblem(const QByteArray &record, const QString &kept, const QString &signedAs,
+                      const QByteArray &signature, const QByteArray &certificate) {
+    const QString now = sha256Hex(record);
+    if (now != signedAs || kept != signedAs)
+        return QCoreApplication::translate("ReviewStore",
+                                           "the signed record was changed after signing (it "
+                                           "hashes to %1…, it was signed as %2…)")
+            .arg(now.left(12), signedAs.left(12));
+    if (!SigningIdentity::verify(certificate, record, signature))
+        return QCoreApplication::translate("ReviewStore",
+                                           "the signature does not verify with its certificate");
+    const Review review = Review::fromJson(QJsonDocument::fromJson(record).object());
+    if (review.hasCaseFacts() && review.caseOnRecord().aNumber != review.aNumber)
+        return QCoreApplication::translate("ReviewStore",
+                                           "the record names %1 but its case facts name %2")
+            .arg(ANumber::displayDigits(review.aNumber),
+                 ANumber::displayDigits(review.caseOnRecord().aNumber));
+    return {};
+}
+}  // namespace
+
+QString ReviewStore::signedRecordProblem(qint64 reviewId) const {
+    Sqlite::Statement s(m_store.handle(),
+                        QStringLiteral("SELECT r.record, r.record_sha256, s.record_sha256, "
+                                       "s.signature, s.certificate FROM review_signatures s "
+                                       "JOIN reviews r ON r.id = s.review_id WHERE r.id=?"));
+    s.bind(1, reviewId);
+    if (s.step() != SQLITE_ROW)
+        return tr("the review is not signed");
+    return recordProblem(s.text(0).toUtf8(), s.text(1), s.text(2), s.blob(3), s.blob(4));
+}
+
 QStringList ReviewStore::signedRecordProblems() const {
     QStringList problems;
     Sqlite::Statement s(
@@ -309,18 +382,14 @@ QStringList ReviewStore::signedRecordProblems() const {
     while (s.step() == SQLITE_ROW) {
         const QString which =
             tr("%1 version %2").arg(ANumber::displayDigits(s.text(0))).arg(s.int64(1));
-        const QByteArray record = s.text(2).toUtf8();
-        const QString now = sha256Hex(record);
         const QString signedAs = s.text(4);
         audited.reset();
         audited.bind(1, s.text(0));
         audited.bind(2, signedAs);
-        if (now != signedAs || s.text(3) != signedAs)
-            problems << tr("%1: the signed record was changed after signing (it hashes to %2…, "
-                           "it was signed as %3…)")
-                            .arg(which, now.left(12), signedAs.left(12));
-        else if (!SigningIdentity::verify(s.blob(6), record, s.blob(5)))
-            problems << tr("%1: the signature does not verify with its certificate").arg(which);
+        if (const QString problem =
+                recordProblem(s.text(2).toUtf8(), s.text(3), signedAs, s.blob(5), s.blob(6));
+            !problem.isEmpty())
+            problems << which + QStringLiteral(": ") + problem;
         // Signed before the docket had an audit log (schema 3): no entry to look for.
         else if (!s.text(7).isEmpty() && audited.step() != SQLITE_ROW)
             problems << tr("%1: the audit log has no signing of this record (%2…)")

@@ -43,6 +43,8 @@ class ReviewStore {
     // the signature verifies with its certificate, and the audit log's signing entry names
     // the same hash. One line per problem, naming the case and version; empty when all hold.
     QStringList signedRecordProblems() const;
+    // The same checks for one signed review (record hash, signature, facts); empty if it holds.
+    QString signedRecordProblem(qint64 reviewId) const;
     // Every kept policy text still hashes to the SHA-256 it is filed under.
     QStringList policyTextProblems() const;
     // Ids of the latest reviews marked ready and not yet signed, by case.
@@ -64,6 +66,10 @@ class ReviewStore {
     bool addPolicyText(const PolicyPack &pack, QString *error);
 
   private:
+    // Why a ready record may not be signed: it lacks the case facts, names another person
+    // than the case it is filed under, or is not the record the audit log marked ready.
+    QString signingProblem(qint64 reviewId, qint64 caseId, const QByteArray &record,
+                           const QString &hash) const;
     bool storePolicyText(const PolicyPack &pack, QString *error);
     bool writeRow(Review &review, qint64 caseId, QString *error);
 

@@ -30,6 +30,29 @@ QByteArray secondCase() {
 }
 }  // namespace
 
+// Rewrites review 1's record with sqlite3's help the way an insider with the file would:
+// "facts" puts another person's name and A-number into the case facts, "downgrade" drops
+// them and claims format 1; the record's hash (and with "signed", the signature row's) is
+// recomputed so that every stored hash agrees.
+const char *const kRewrite = R"(
+import hashlib, json, sqlite3, sys
+db, mode, also_signature = sys.argv[1], sys.argv[2], sys.argv[3] == 'signed'
+c = sqlite3.connect(db)
+o = json.loads(c.execute('SELECT record FROM reviews WHERE id=1').fetchone()[0])
+if mode == 'facts':
+    o['case'].update(a_number='204555102', family_name='Other', given_names='Olga')
+else:
+    del o['case']; o['format'] = 1
+record = json.dumps(o, sort_keys=True, separators=(',', ':'), ensure_ascii=False)
+digest = hashlib.sha256(record.encode()).hexdigest()
+if also_signature:  # a ready review is not protected by triggers: nothing to drop
+    c.executescript('DROP TRIGGER signed_review_no_update; DROP TRIGGER signature_no_update;')
+c.execute('UPDATE reviews SET record=?, record_sha256=? WHERE id=1', (record, digest))
+if also_signature:
+    c.execute('UPDATE review_signatures SET record_sha256=? WHERE review_id=1', (digest,))
+c.commit()
+)";
+
 class TestSignedRecord : public QObject {
     Q_OBJECT
     TestDocket m_dir;
@@ -65,6 +88,25 @@ class TestSignedRecord : public QObject {
 
     QString pdfText(const QString &pdf) {
         return runProgram(u"pdftotext"_qs, {u"-layout"_qs, pdf, u"-"_qs}).out;
+    }
+
+    Run rewrite(const QString &db, const QString &mode, bool alsoSignature) {
+        return runProgram(u"python3"_qs, {u"-c"_qs, QString::fromUtf8(kRewrite), db, mode,
+                                          alsoSignature ? u"signed"_qs : u"ready"_qs});
+    }
+
+    // The example case and a second one, the first reviewed and marked ready (not signed).
+    QString readyDocket(const QString &name) {
+        const QString db = m_dir.path(name);
+        m_dir.writeFile(name + u".jsonl"_qs, secondCase());
+        for (const QStringList &step :
+             {QStringList{u"import-jsonl"_qs, u"--db"_qs, db, policies(u"example-case.jsonl"_qs)},
+              QStringList{u"import-jsonl"_qs, u"--db"_qs, db, m_dir.path(name + u".jsonl"_qs)},
+              QStringList{u"review"_qs, u"--db"_qs, db, u"--case"_qs, u"A204-555-101"_qs,
+                          u"--answers"_qs, policies(u"example-answers.json"_qs)}})
+            if (const Run r = cli(step); r.exitCode != 0)
+                qFatal("%s", qPrintable(r.all()));
+        return db;
     }
 
   private Q_SLOTS:
@@ -133,6 +175,9 @@ class TestSignedRecord : public QObject {
 
     // Reviews swapped between two cases with sqlite3 (triggers dropped): the PDF of one
     // person must not verify as the other's. The A-number comes from the signed record.
+    void aRewrittenReadyRecordIsNotSigned();
+    void aRewrittenSignedRecordIsNeitherExportedNorMatched();
+
     void aSignedReviewFiledUnderAnotherCaseIsNamed() {
         const QString db = signedDocket(u"swapped.sqlite"_qs);
         const QString pdf = m_dir.path(u"swapped.pdf"_qs);
@@ -149,6 +194,42 @@ class TestSignedRecord : public QObject {
                  qPrintable(v.out));
     }
 };
+
+// A ready record rewritten to name another person (hashes recomputed) is not signed: it is
+// not what the audit log says the attorney marked ready, and its facts name someone else.
+void TestSignedRecord::aRewrittenReadyRecordIsNotSigned() {
+    for (const QString &mode : {u"facts"_qs, u"downgrade"_qs}) {
+        const QString db = readyDocket(mode + u"-ready.sqlite"_qs);
+        QVERIFY(rewrite(db, mode, false).exitCode == 0);
+        const Run r =
+            cli({u"sign"_qs, u"--db"_qs, db, u"--all-ready"_qs, u"--identity"_qs, m_identity});
+        QVERIFY2(r.exitCode == 1, qPrintable(mode + u": "_qs + r.all()));
+        const QString why = mode == u"facts" ? u"its facts name A204-555-102, but it is the "
+                                               "review of A204-555-101"_qs
+                                             : u"recorded without the case facts"_qs;
+        QVERIFY2(r.err.contains(why), qPrintable(r.err));
+        QVERIFY(runProgram(u"sqlite3"_qs, {db, u"SELECT count(*) FROM review_signatures"_qs})
+                    .out.startsWith(u"0"_qs));
+    }
+}
+
+// A signed record rewritten with both stored hashes recomputed: export refuses it and
+// verify --db calls the genuine PDF's docket match INVALID (the docket's signature over the
+// record no longer verifies).
+void TestSignedRecord::aRewrittenSignedRecordIsNeitherExportedNorMatched() {
+    const QString db = signedDocket(u"rewritten.sqlite"_qs);
+    const QString pdf = m_dir.path(u"before.pdf"_qs);
+    QVERIFY(exportPdf(db, u"A204555101"_qs, pdf).exitCode == 0);
+    QVERIFY(rewrite(db, u"facts"_qs, true).exitCode == 0);
+    Run r = exportPdf(db, u"A204555101"_qs, m_dir.path(u"after.pdf"_qs));
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains(u"no longer holds: the signature does not verify"_qs),
+             qPrintable(r.err));
+    QVERIFY(!QFile::exists(m_dir.path(u"after.pdf"_qs)));
+    r = cli({u"verify"_qs, pdf, u"--db"_qs, db});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.out.contains(u"INVALID: "_qs), qPrintable(r.out));
+}
 
 QTEST_GUILESS_MAIN(TestSignedRecord)
 #include "tst_signedrecord.moc"
