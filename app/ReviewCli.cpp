@@ -11,6 +11,7 @@
 #include <QCommandLineParser>
 #include <QCryptographicHash>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 
 namespace ReviewCli {
@@ -60,7 +61,9 @@ int record(const QCommandLineParser &p) {
         issues += ReviewChecker::forStatus(review, *read.pack);
     }
     for (const ReviewIssue &i : issues)
-        err() << "invalid: " << i.question << ": " << i.message << '\n';
+        err() << "invalid: " << QFileInfo(file.fileName()).fileName() << ", "
+              << (i.question == u"file" ? QStringLiteral("the file") : i.question) << ": "
+              << i.message << '\n';
     if (!issues.isEmpty()) {
         err() << "nothing was stored\n";
         return 1;

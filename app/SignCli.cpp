@@ -75,6 +75,24 @@ void printLiveCaseDiffers(const QStringList &differences) {
         out() << "  " << line << '\n';
 }
 
+// Every PDF export goes into the audit log. A read-only docket cannot record it (said, not
+// an error: reading and exporting are what read-only is for). When a busy docket cannot
+// record it, the whole PDFs stay and the command exits 1 saying so.
+bool recordExport(CaseStore &store, const QList<BatchExport::Item> &items,
+                  const QStringList &written, bool digitallySigned) {
+    QString error;
+    if (store.isReadOnly()) {
+        out() << "note: the docket is read-only here, so its audit log does not record this "
+                 "export\n";
+        return true;
+    }
+    if (BatchExport::recordInAudit(store, items, written, digitallySigned, &error))
+        return true;
+    err() << "error: the PDFs were written, but the export is not in the docket's audit log: "
+          << error << '\n';
+    return false;
+}
+
 }  // namespace
 
 // Every ready review, each signed in its own transaction: an interruption leaves every
@@ -183,9 +201,8 @@ int exportAllSigned(const QCommandLineParser &p, CaseStore &store, const PdfForm
         });
     for (const QString &failure : result.failures)
         err() << "failed: " << failure << '\n';
-    if (!BatchExport::recordInAudit(store, plan.items, result.writtenPaths, identity.has_value(),
-                                    &error))
-        err() << "warning: the export was not recorded in the audit log: " << error << '\n';
+    const bool recorded =
+        recordExport(store, plan.items, result.writtenPaths, identity.has_value());
     out() << "wrote " << result.written << " PDFs to " << folder
           << (identity ? ", digitally signed" : "") << "; skipped " << plan.otherIdentity
           << " signed by another identity\n";
@@ -195,7 +212,7 @@ int exportAllSigned(const QCommandLineParser &p, CaseStore &store, const PdfForm
         out() << "note: the docket's case now differs from the signed record for "
               << BatchExport::changedSinceSigningText(plan)
               << " (the PDFs show the records as signed)\n";
-    return result.failures.isEmpty() && plan.broken.isEmpty() ? 0 : 1;
+    return recorded && result.failures.isEmpty() && plan.broken.isEmpty() ? 0 : 1;
 }
 
 int exportPdf(QCommandLineParser &p) {
@@ -244,9 +261,7 @@ int exportPdf(QCommandLineParser &p) {
         out() << "wrote " << path << (input->signature ? "" : " (the review is not signed)")
               << '\n';
     }
-    if (!BatchExport::recordInAudit(*store, {{*input, path}}, {path}, digitallySigned, &error))
-        err() << "warning: the export was not recorded in the audit log: " << error << '\n';
-    return 0;
+    return recordExport(*store, {{*input, path}}, {path}, digitallySigned) ? 0 : 1;
 }
 
 int verify(QCommandLineParser &p) {

@@ -5,20 +5,38 @@
 
 namespace CsvFormulas {
 namespace {
-bool startsFormula(QStringView cell) {
-    if (cell.isEmpty())
-        return false;
-    const QChar c = cell.front();
+bool isTrigger(QChar c) {
     return c == u'=' || c == u'+' || c == u'-' || c == u'@' || c == u'\t' || c == u'\r';
+}
+
+// Where a spreadsheet may start reading a cell: the start, and after a ';' or a tab, which
+// are the separators of other locales (German or French Excel split a .csv on ';').
+bool startsSegment(const QString &cell, qsizetype i) {
+    return i == 0 || cell[i - 1] == u';' || cell[i - 1] == u'\t';
 }
 }  // namespace
 
 QString guard(const QString &cell) {
-    return startsFormula(cell) ? u'\'' + cell : cell;
+    QString out;
+    out.reserve(cell.size() + 1);
+    for (qsizetype i = 0; i < cell.size(); ++i) {
+        if (startsSegment(cell, i) && isTrigger(cell[i]))
+            out += u'\'';
+        out += cell[i];
+    }
+    return out;
 }
 
 QString unguard(const QString &cell) {
-    return cell.startsWith(u'\'') && startsFormula(QStringView(cell).mid(1)) ? cell.mid(1) : cell;
+    QString out;
+    out.reserve(cell.size());
+    for (qsizetype i = 0; i < cell.size(); ++i) {
+        const bool added = cell[i] == u'\'' && i + 1 < cell.size() && isTrigger(cell[i + 1]) &&
+                           (i == 0 || out.endsWith(u';') || out.endsWith(u'\t'));
+        if (!added)
+            out += cell[i];
+    }
+    return out;
 }
 }  // namespace CsvFormulas
 
@@ -28,8 +46,10 @@ bool needsQuotes(const QByteArray &f) {
         return false;
     if (f.front() == ' ' || f.back() == ' ' || f.front() == '\t' || f.back() == '\t')
         return true;
+    // ';' and tab are the separators spreadsheets use in other locales (German or French
+    // Excel open .csv with ';'): quoted, "x;=1+1" stays one cell there too, not a formula.
     for (char c : f)
-        if (c == ',' || c == '"' || c == '\r' || c == '\n')
+        if (c == ',' || c == '"' || c == '\r' || c == '\n' || c == ';' || c == '\t')
             return true;
     return false;
 }

@@ -6,9 +6,11 @@ class QIODevice;
 
 // Spreadsheet formulas in exported text (CSV injection, as the OWASP guidance names it): a
 // cell starting with =, +, -, @, a tab or a carriage return is something Excel, LibreOffice
-// and Sheets may run as a formula when the file is opened. Exports put an apostrophe before
-// such a cell, which spreadsheets show as text; the importer takes exactly that apostrophe
-// off again, so an exported docket imports unchanged.
+// and Sheets may run as a formula when the file is opened; so may the same characters right
+// after a ';' or a tab inside a cell, where a spreadsheet set to another locale's separator
+// starts a new cell. Exports put an apostrophe before each such start, which spreadsheets
+// show as text; the importer takes exactly those apostrophes off again, so an exported docket
+// imports unchanged.
 namespace CsvFormulas {
 QString guard(const QString &cell);
 QString unguard(const QString &cell);

@@ -94,8 +94,12 @@ bool CaseStore::openConnection(QString *error) {
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
     db.setDatabaseName(m_path);
     db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
-    if (m_readOnly)
-        DocketFile::configureReader(db, m_path);
+    if (m_readOnly) {
+        if (const QString why = DocketFile::configureReader(db, m_path); !why.isEmpty()) {
+            *error = why;
+            return false;
+        }
+    }
     if (!db.open()) {
         *error = db.lastError().text();
         return false;

@@ -3,6 +3,7 @@
 #include <QSqlDatabase>
 #include <QUrl>
 
+#include <sys/statvfs.h>
 #include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
@@ -62,15 +63,40 @@ bool createPrivate(const QString &path, QString *error) {
     return true;
 }
 
-void configureReader(QSqlDatabase &db, const QString &path) {
+namespace {
+bool cannotChange(const QString &path) {
+    // Immutable mode is safe only when nobody can write the file: a read-only mount, or no
+    // write permission for anyone (an owner could still chmod it: that is their doing).
+    struct statvfs fs;
+    if (statvfs(QFile::encodeName(path).constData(), &fs) == 0 && (fs.f_flag & ST_RDONLY))
+        return true;
+    const QFile::Permissions writeBits =
+        QFile::WriteOwner | QFile::WriteUser | QFile::WriteGroup | QFile::WriteOther;
+    return !(QFile::permissions(path) & writeBits);
+}
+}  // namespace
+
+QString configureReader(QSqlDatabase &db, const QString &path) {
     const QFileInfo file(path);
     const QFileInfo wal(path + QStringLiteral("-wal"));
-    const bool immutable =
-        !QFileInfo(file.absolutePath()).isWritable() && (!wal.exists() || wal.size() == 0);
+    const bool folderWritable = QFileInfo(file.absolutePath()).isWritable();
+    const bool cleanlyClosed = !wal.exists() || wal.size() == 0;
+    QString mode = QStringLiteral("mode=ro");
+    if (cleanlyClosed && cannotChange(path)) {
+        // No -wal or -shm is made beside it, and nothing is left behind.
+        mode += QStringLiteral("&immutable=1");
+    } else if (!folderWritable) {
+        return QCoreApplication::translate(
+            "DocketFile",
+            "it can be read only where SQLite can keep its -shm file beside it, and this folder "
+            "cannot be written while the docket itself can still change; copy it somewhere "
+            "you can write, or make the file read-only for everyone");
+    }
     QUrl uri = QUrl::fromLocalFile(file.absoluteFilePath());
-    uri.setQuery(immutable ? QStringLiteral("mode=ro&immutable=1") : QStringLiteral("mode=ro"));
+    uri.setQuery(mode);
     db.setDatabaseName(uri.toString(QUrl::FullyEncoded));
     db.setConnectOptions(
         QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000;QSQLITE_OPEN_URI;QSQLITE_OPEN_READONLY"));
+    return {};
 }
 }  // namespace DocketFile

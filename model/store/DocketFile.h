@@ -12,7 +12,9 @@ QString precheck(const QString &path);
 // Creates an empty file readable and writable by its owner only, whatever the umask.
 bool createPrivate(const QString &path, QString *error);
 // Sets a QSQLITE connection up to read the docket without ever writing. In WAL mode even a
-// reader needs the -shm file, which a read-only folder cannot hold: a docket closed cleanly
-// has no -wal left, so there it is read as immutable; otherwise SQLite's read-only mode.
-void configureReader(QSqlDatabase &db, const QString &path);
+// reader needs a -shm file beside the docket. A docket closed cleanly that nobody can write
+// (read-only mount, no write bits) is read as immutable: nothing is made beside it. Otherwise
+// SQLite's read-only mode, which needs the folder for -shm; when that cannot work (the folder
+// is read-only but the file can still change under us) the reason comes back, else empty.
+QString configureReader(QSqlDatabase &db, const QString &path);
 }  // namespace DocketFile

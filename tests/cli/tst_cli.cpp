@@ -218,7 +218,7 @@ class TestCli : public QObject {
         Run r = discretion({u"review"_qs, u"--db"_qs, db, u"--case"_qs, u"A204-555-102"_qs,
                             u"--answers"_qs, example});
         QCOMPARE(r.exitCode, 1);
-        QVERIFY2(r.err.contains(u"invalid: deviation_reason:"_qs) &&
+        QVERIFY2(r.err.contains(u"invalid: example-answers.json, deviation_reason:"_qs) &&
                      r.err.contains(u"nothing was stored"_qs),
                  qPrintable(r.err));
         QCOMPARE(
@@ -252,8 +252,8 @@ class TestCli : public QObject {
         r = discretion({u"review"_qs, u"--db"_qs, db, u"--case"_qs, u"A204-555-101"_qs,
                         u"--answers"_qs, m_dir.path(u"bad.json"_qs)});
         QCOMPARE(r.exitCode, 1);
-        QVERIFY(r.err.contains(u"invalid: public_safety: the answer is 'maybe'"_qs));
-        QVERIFY(r.err.contains(u"invalid: national_security: not answered"_qs));
+        QVERIFY(r.err.contains(u"invalid: bad.json, public_safety: the answer is 'maybe'"_qs));
+        QVERIFY(r.err.contains(u"invalid: bad.json, national_security: not answered"_qs));
         // The stored review is untouched.
         r = discretion(
             {u"review"_qs, u"show"_qs, u"--db"_qs, db, u"--case"_qs, u"A204-555-101"_qs});

@@ -46,6 +46,7 @@ class TestInput : public QObject {
         line.replace("\"Petty theft\"", "\"=HYPERLINK(\\\"http://evil.example\\\",\\\"x\\\")\"");
         line.replace("\"counsel_name\":\"Ana Beltrán, Esq.\"", "\"counsel_name\":\"@SUM(A1)\"");
         line.insert(1, "\"notes\":\"-2+3\",\"health_notes\":\"+cmd|' /C calc'!A0\",");
+        line.replace("\"nationality\":\"Mexico\"", "\"nationality\":\"Peru;=1+1;x\"");
         QVERIFY(m_dir.writeFile(u"formula.jsonl"_qs, line + '\n'));
         Run r =
             discretionRun({u"import-jsonl"_qs, u"--db"_qs, db, m_dir.path(u"formula.jsonl"_qs)});
@@ -54,14 +55,27 @@ class TestInput : public QObject {
         r = discretionRun({u"export-csv"_qs, u"--db"_qs, db, csv});
         QVERIFY2(r.exitCode == 0, qPrintable(r.all()));
         // Python's csv module reads the cells as a spreadsheet would receive them.
-        r = runProgram(u"python3"_qs, {u"-c"_qs,
-                                       u"import csv,sys\n"
-                                       "for row in csv.DictReader(open(sys.argv[1], newline='')):\n"
-                                       "  for k in ('notes','health_notes','counsel_name'):\n"
-                                       "    print(k + '=' + row[k])"_qs,
-                                       csv});
+        r = runProgram(u"python3"_qs,
+                       {u"-c"_qs,
+                        u"import csv,sys\n"
+                        "for row in csv.DictReader(open(sys.argv[1], newline='')):\n"
+                        "  for k in ('notes','health_notes','counsel_name','nationality'):\n"
+                        "    print(k + '=' + row[k])"_qs,
+                        csv});
         QVERIFY2(r.out.contains(u"notes='-2+3\n"_qs), qPrintable(r.all()));
         QVERIFY2(r.out.contains(u"health_notes='+cmd|' /C calc'!A0\n"_qs), qPrintable(r.out));
+        // After a ';' or a tab a spreadsheet set to another locale starts a new cell: guarded
+        // there too, so no cell starts a formula whichever separator splits the file.
+        QVERIFY2(r.out.contains(u"nationality=Peru;'=1+1;x\n"_qs), qPrintable(r.out));
+        const Run bySemicolon = runProgram(
+            u"python3"_qs, {u"-c"_qs,
+                            u"import csv,sys\n"
+                            "for row in csv.reader(open(sys.argv[1], newline=''), "
+                            "delimiter=';'):\n"
+                            "  for cell in row:\n"
+                            "    assert not cell.startswith(('=','+','-','@')), cell\n"_qs,
+                            csv});
+        QVERIFY2(bySemicolon.exitCode == 0, qPrintable(bySemicolon.all()));
         QVERIFY2(r.out.contains(u"counsel_name='@SUM(A1)\n"_qs), qPrintable(r.out));
         // Back in: the apostrophe the export added comes off again.
         const QString again = m_dir.path(u"again.sqlite"_qs);
@@ -100,7 +114,8 @@ class TestInput : public QObject {
         r = discretionRun({u"review"_qs, u"--db"_qs, db, u"--case"_qs, u"A204-555-101"_qs,
                            u"--answers"_qs, m_dir.path(u"dup-answers.json"_qs)});
         QCOMPARE(r.exitCode, 1);
-        QVERIFY2(r.err.contains(u"the key \"answer\" appears twice in answers.presence"_qs),
+        QVERIFY2(r.err.contains(u"invalid: dup-answers.json, the file: the key \"answer\" appears "
+                                "twice in answers.presence"_qs),
                  qPrintable(r.err));
         QVERIFY(r.err.contains(u"nothing was stored"_qs));
     }

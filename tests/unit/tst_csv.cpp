@@ -80,8 +80,20 @@ class TestCsv : public QObject {
         QCOMPARE(records.size(), 1);
         QStringList back;
         for (const QByteArray &f : records[0].fields)
-            back << QString::fromUtf8(f);
+            back << CsvFormulas::unguard(QString::fromUtf8(f));
         QCOMPARE(back, fields);
+        // On the way: "-" after ';' starts a cell where ';' is the separator, so it is guarded.
+        QCOMPARE(QString::fromUtf8(records[0].fields[1]), u"Robert'); DROP TABLE cases;'--"_qs);
+    }
+
+    void formulaGuardsRoundTrip() {
+        const QStringList cells = {u"=1+1"_qs,  u"a;=b"_qs, u"x\t@y"_qs, u"-"_qs,
+                                   u"plain"_qs, u"it's"_qs, u"a;b"_qs,   u"';"_qs,
+                                   u"+;-;@"_qs, u"\r"_qs,   QString()};
+        for (const QString &cell : cells)
+            QCOMPARE(CsvFormulas::unguard(CsvFormulas::guard(cell)), cell);
+        QCOMPARE(CsvFormulas::guard(u"+;-;@"_qs), u"'+;'-;'@"_qs);
+        QCOMPARE(CsvFormulas::guard(u"plain;text"_qs), u"plain;text"_qs);
     }
 };
 
