@@ -2,6 +2,7 @@
 
 #include "Console.h"
 #include "check/DocketCheck.h"
+#include "sign/TrustStore.h"
 
 #include "AuditCli.h"
 #include "PolicyCli.h"
@@ -164,6 +165,13 @@ int list(QCommandLineParser &p) {
 }
 
 int check(QCommandLineParser &p) {
+    QString trustError;
+    const std::optional<TrustStore> trust =
+        TrustStore::fromChoice(p.value(QStringLiteral("trust")), {}, &trustError);
+    if (!trustError.isEmpty()) {
+        err() << "error: " << trustError << '\n';
+        return Fatal;
+    }
     auto store = Console::openDocket(p, CaseStore::OpenMode::OpenExisting);
     if (!store)
         return Fatal;
@@ -173,7 +181,7 @@ int check(QCommandLineParser &p) {
           << "synthetic: " << (store->isSynthetic() ? "yes" : "no") << '\n';
     for (const auto &[table, count] : store->tableCounts())
         out() << table << ": " << count << '\n';
-    const DocketCheck c = DocketCheck::run(*store);
+    const DocketCheck c = DocketCheck::run(*store, trust ? &*trust : nullptr);
     out() << "integrity: "
           << (c.integrity.isEmpty() ? QStringLiteral("ok") : c.integrity.join(u'\n')) << '\n';
     out() << "audit log: "
@@ -187,6 +195,13 @@ int check(QCommandLineParser &p) {
     out() << "schema: "
           << (c.schema.isEmpty() ? QStringLiteral("as Discretion makes it")
                                  : QStringLiteral("CHANGED\n  ") + c.schema.join(u"\n  "_qs))
+          << '\n';
+    out() << "signers: "
+          << (!c.signers.isEmpty() ? QStringLiteral("UNTRUSTED\n  ") + c.signers.join(u"\n  "_qs)
+              : trust              ? QStringLiteral("every signature by a trusted certificate (%1)")
+                            .arg(trust->source())
+                      : QStringLiteral("each signer keeps one certificate; not checked against "
+                                       "a trust store (--trust FILE|DIR or DISCRETION_TRUST)"))
           << '\n';
     return c.ok() ? Ok : Partial;
 }
@@ -273,6 +288,10 @@ QList<Command> commands() {
         QStringLiteral("Pseudonymous A-numbers, no names or identifying details."));
     const QCommandLineOption plainPdf(QStringLiteral("plain-pdf"),
                                       QStringLiteral("PDF 1.6 instead of PDF/A-1b."));
+    const QCommandLineOption trust(
+        QStringLiteral("trust"),
+        QStringLiteral("Trusted signers: a PEM file or a folder of them (else DISCRETION_TRUST)."),
+        QStringLiteral("FILE|DIR"));
     const QCommandLineOption allSigned(QStringLiteral("all-signed"),
                                        QStringLiteral("Every case whose latest review is signed."));
     QList<QCommandLineOption> identityOptions{outOption};
@@ -318,10 +337,11 @@ QList<Command> commands() {
          {dbOption(), search, court, limit},
          {}},
         {"review",
-         "--db FILE --case A-NUMBER --answers FILE | show --db FILE --case A-NUMBER",
+         "--db FILE --case A-NUMBER --answers FILE | show --db FILE --case A-NUMBER "
+         "[--trust FILE|DIR]",
          "Record a review from an answers file (checked like the wizard), or print the latest.",
          ReviewCli::run,
-         {dbOption(), caseOption, answers},
+         {dbOption(), caseOption, answers, trust},
          {"show"}},
         {"sign",
          "--db FILE (--case A-NUMBER | --all-ready) --identity FILE.p12",
@@ -347,11 +367,11 @@ QList<Command> commands() {
          identityOptions,
          {}},
         {"verify",
-         "FILE.pdf [--db FILE]",
-         "Check a disposition PDF's digital signature, and with --db that it matches a signed "
-         "review.",
+         "FILE.pdf [--db FILE] [--trust FILE|DIR]",
+         "Check a disposition PDF's digital signature, with --db that it matches a signed "
+         "review, with --trust (or DISCRETION_TRUST) that its signer is trusted.",
          SignCli::verify,
-         {dbOption()},
+         {dbOption(), trust},
          {"FILE.pdf"}},
         {"amend",
          "--db FILE --case A-NUMBER --reason TEXT",
@@ -366,10 +386,11 @@ QList<Command> commands() {
          {},
          {"ARGS"}},
         {"check",
-         "--db FILE",
-         "Schema version, integrity check, audit chain and counts.",
+         "--db FILE [--trust FILE|DIR]",
+         "Schema version, integrity check, audit chain, signed records, schema and counts; with "
+         "--trust (or DISCRETION_TRUST), every signer against the trust store.",
          check,
-         {dbOption()},
+         {dbOption(), trust},
          {}},
         {"backup",
          "--db FILE OUT",

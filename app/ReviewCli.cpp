@@ -5,6 +5,7 @@
 #include "domain/ANumber.h"
 #include "review/AnswersFile.h"
 #include "sign/SigningIdentity.h"
+#include "sign/TrustStore.h"
 #include "store/CaseStore.h"
 #include "store/ReviewStore.h"
 
@@ -93,19 +94,34 @@ int show(const QCommandLineParser &p) {
         err() << "error: " << ANumber::displayDigits(t.theCase->aNumber) << " has no review\n";
         return 1;
     }
+    QString trustError;
+    const std::optional<TrustStore> trust =
+        TrustStore::fromChoice(p.value(QStringLiteral("trust")), {}, &trustError);
+    if (!trustError.isEmpty()) {
+        err() << "error: " << trustError << '\n';
+        return 2;
+    }
     QJsonObject o{{"record", review->toJson()}, {"record_sha256", review->sha256()}};
     if (const std::optional<ReviewSignature> s = ReviewStore(*t.store).signatureOf(review->id)) {
         const bool valid =
             s->recordSha256 == review->sha256() &&
             SigningIdentity::verify(s->certificate, review->canonicalBytes(), s->signature);
-        o.insert(QStringLiteral("signature"),
-                 QJsonObject{{"signer", s->signer},
-                             {"signed_at", s->signedAt},
-                             {"valid", valid},
-                             {"certificate_sha256",
-                              QString::fromLatin1(QCryptographicHash::hash(
-                                                      s->certificate, QCryptographicHash::Sha256)
-                                                      .toHex())}});
+        // "valid" says the key in the certificate signed these bytes; who holds that key is
+        // what "trusted" says, and only a trust store outside the docket can say it.
+        QJsonObject signature{
+            {"signer", s->signer},
+            {"signed_at", s->signedAt},
+            {"valid", valid},
+            {"certificate_sha256",
+             QString::fromLatin1(
+                 QCryptographicHash::hash(s->certificate, QCryptographicHash::Sha256).toHex())}};
+        const QString problem =
+            trust ? trust->problem(s->certificate, QDateTime::fromString(s->signedAt, Qt::ISODate))
+                  : QStringLiteral("no trust store (--trust FILE|DIR or DISCRETION_TRUST)");
+        signature.insert(QStringLiteral("trusted"), trust && problem.isEmpty());
+        if (!problem.isEmpty())
+            signature.insert(QStringLiteral("trust_problem"), problem);
+        o.insert(QStringLiteral("signature"), signature);
     }
     out() << QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Indented));
     return 0;

@@ -10,6 +10,7 @@
 #include "sign/PdfSigner.h"
 #include "sign/PdfVerifier.h"
 #include "sign/SigningIdentity.h"
+#include "sign/TrustStore.h"
 #include "store/CaseStore.h"
 #include "store/ReviewStore.h"
 
@@ -269,6 +270,13 @@ int verify(QCommandLineParser &p) {
         err() << "usage: discretion verify FILE.pdf [--db FILE]\n";
         return 2;
     }
+    QString trustError;
+    const std::optional<TrustStore> trust =
+        TrustStore::fromChoice(p.value(QStringLiteral("trust")), {}, &trustError);
+    if (!trustError.isEmpty()) {
+        err() << "error: " << trustError << '\n';
+        return 2;
+    }
     const PdfVerification v = PdfVerifier::verify(p.positionalArguments().first());
     out() << "signer: " << (v.signer.isEmpty() ? QStringLiteral("-") : v.signer) << "\nsigned: "
           << (v.signingTime.isValid() ? v.signingTime.toString(Qt::ISODate) : QStringLiteral("-"))
@@ -278,6 +286,14 @@ int verify(QCommandLineParser &p) {
         out() << line << '\n';
     if (!v.ok()) {
         out() << v.verdictWord() << ": " << v.problem << '\n';
+        return 1;
+    }
+    if (!trust) {
+        out() << "signer: not checked against a trust store (--trust FILE|DIR or "
+                 "DISCRETION_TRUST): anyone can make a certificate with any name\n";
+    } else if (const QString problem = trust->problem(v.signerCertificate, v.signingTime);
+               !problem.isEmpty()) {
+        out() << "INVALID: the signer " << v.signer << " is " << problem << '\n';
         return 1;
     }
     QString docketNote;
@@ -294,7 +310,10 @@ int verify(QCommandLineParser &p) {
                          .arg(ANumber::displayDigits(match.aNumber));
         printLiveCaseDiffers(match.liveCaseDiffers);
     }
-    out() << "VALID: the signature covers the whole file and matches it" << docketNote << '\n';
+    out() << "VALID: the signature covers the whole file and matches it"
+          << (trust ? QStringLiteral("; the signer is trusted (%1)").arg(trust->source())
+                    : QString())
+          << docketNote << '\n';
     return 0;
 }
 

@@ -5,6 +5,7 @@
 #include <QStringList>
 
 class CaseStore;
+class TrustStore;
 
 // Everything `discretion check` and File › Verify Audit Log look at, in one place: SQLite's
 // integrity check, the whole audit chain, every signed record and kept policy text, and
@@ -14,8 +15,12 @@ struct DocketCheck {
     AuditVerification audit;
     QStringList records;  // signed records and policy texts that no longer hold
     QStringList schema;   // tables, indexes and triggers missing, added or changed
+    // Signatures whose certificate the trust store does not accept at the signing time
+    // (checked only with a trust store), or that differ from the certificate of the same
+    // signer's first signature (always).
+    QStringList signers;
 
-    static DocketCheck run(CaseStore &store);
+    static DocketCheck run(CaseStore &store, const TrustStore *trust = nullptr);
     bool ok() const;
     // One line per problem, for a message box.
     QStringList problems() const;

@@ -356,6 +356,18 @@ QString recordProblem(const QByteArray &record, const QString &kept, const QStri
 }
 }  // namespace
 
+QList<std::pair<QString, ReviewSignature>> ReviewStore::allSignatures() const {
+    QList<std::pair<QString, ReviewSignature>> out;
+    Sqlite::Statement s(m_store.handle(),
+                        QStringLiteral("SELECT c.a_number, s.review_id FROM review_signatures s "
+                                       "JOIN reviews r ON r.id = s.review_id JOIN cases c ON "
+                                       "c.id = r.case_id ORDER BY s.signed_at, s.review_id"));
+    while (s.step() == SQLITE_ROW)
+        if (const std::optional<ReviewSignature> signature = signatureOf(s.int64(1)))
+            out.append({s.text(0), *signature});
+    return out;
+}
+
 QString ReviewStore::signedRecordProblem(qint64 reviewId) const {
     Sqlite::Statement s(m_store.handle(),
                         QStringLiteral("SELECT r.record, r.record_sha256, s.record_sha256, "

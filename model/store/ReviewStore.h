@@ -45,6 +45,8 @@ class ReviewStore {
     QStringList signedRecordProblems() const;
     // The same checks for one signed review (record hash, signature, facts); empty if it holds.
     QString signedRecordProblem(qint64 reviewId) const;
+    // Every signature with its case's A-number, in signing order.
+    QList<std::pair<QString, ReviewSignature>> allSignatures() const;
     // Every kept policy text still hashes to the SHA-256 it is filed under.
     QStringList policyTextProblems() const;
     // Ids of the latest reviews marked ready and not yet signed, by case.

@@ -46,6 +46,8 @@ class TestHistory : public QObject {
                  qPrintable(r.all()));
     }
 
+    void aLookAlikeSignerIsNotTrusted();
+
     // Protective triggers dropped: named by check, and the docket opens read-only.
     void aDroppedTriggerIsNamed() {
         const QString db = signedDocket(u"dropped.sqlite"_qs);
@@ -82,6 +84,64 @@ class TestHistory : public QObject {
                  qPrintable(r.out));
     }
 };
+
+// A look-alike: a second identity with the same name signs another case. Without a trust
+// store the signature is "valid" (the key signed the bytes) but the first-seen rule names
+// it; with the attorney's real certificate as the trust store, verify, review show and
+// check all say it is not trusted, and the genuine signature is.
+void TestHistory::aLookAlikeSignerIsNotTrusted() {
+    const QString db = signedDocket(u"lookalike.sqlite"_qs);
+    const QString real = m_dir.path(u"lookalike.sqlite.p12"_qs);
+    const QString fake = m_dir.path(u"fake.p12"_qs);
+    const QString trust = m_dir.path(u"ana.pem"_qs);
+    QFile line(policies(u"example-case.jsonl"_qs));
+    QVERIFY(line.open(QIODevice::ReadOnly));
+    QVERIFY(m_dir.writeFile(u"second.jsonl"_qs,
+                            line.readAll().replace("A204-555-101", "A204-555-102")));
+    const QList<QStringList> steps{{u"pkcs12"_qs, u"-in"_qs, real, u"-nokeys"_qs, u"-passin"_qs,
+                                    u"env:PASS"_qs, u"-out"_qs, trust}};
+    QProcessEnvironment env = m_env;
+    env.insert(u"PASS"_qs, kPassphrase);
+    QVERIFY(runProgram(u"openssl"_qs, steps.first(), env).exitCode == 0);
+    for (const QStringList &step :
+         {QStringList{u"import-jsonl"_qs, u"--db"_qs, db, m_dir.path(u"second.jsonl"_qs)},
+          QStringList{u"review"_qs, u"--db"_qs, db, u"--case"_qs, u"A204-555-102"_qs,
+                      u"--answers"_qs, policies(u"example-answers.json"_qs)},
+          QStringList{u"identity"_qs, u"--name"_qs, u"Ana Attorney"_qs, u"--out"_qs, fake},
+          QStringList{u"sign"_qs, u"--db"_qs, db, u"--case"_qs, u"A204-555-102"_qs,
+                      u"--identity"_qs, fake},
+          QStringList{u"export-pdf"_qs, u"--db"_qs, db, u"--case"_qs, u"A204-555-102"_qs,
+                      u"--out"_qs, m_dir.path(u"fake.pdf"_qs), u"--identity"_qs, fake},
+          QStringList{u"export-pdf"_qs, u"--db"_qs, db, u"--case"_qs, u"A204-555-101"_qs,
+                      u"--out"_qs, m_dir.path(u"real.pdf"_qs), u"--identity"_qs, real}})
+        QVERIFY2(cli(step).exitCode == 0, qPrintable(step.first()));
+
+    Run r = cli({u"check"_qs, u"--db"_qs, db});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.out.contains(u"A204-555-102 (signed by Ana Attorney at "_qs) &&
+                 r.out.contains(u"another certificate than Ana Attorney's first signature"_qs),
+             qPrintable(r.out));
+    r = cli({u"verify"_qs, m_dir.path(u"fake.pdf"_qs)});
+    QVERIFY2(r.exitCode == 0 && r.out.contains(u"signer: not checked against a trust store"_qs),
+             qPrintable(r.out));
+    r = cli({u"verify"_qs, m_dir.path(u"fake.pdf"_qs), u"--trust"_qs, trust});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.out.contains(u"INVALID: the signer Ana Attorney is not trusted by "_qs),
+             qPrintable(r.out));
+    r = cli({u"verify"_qs, m_dir.path(u"real.pdf"_qs), u"--trust"_qs, trust});
+    QVERIFY2(r.exitCode == 0 && r.out.contains(u"the signer is trusted"_qs), qPrintable(r.out));
+    r = cli({u"review"_qs, u"show"_qs, u"--db"_qs, db, u"--case"_qs, u"A204-555-102"_qs,
+             u"--trust"_qs, trust});
+    QVERIFY2(r.out.contains(u"\"trusted\": false"_qs) && r.out.contains(u"\"valid\": true"_qs),
+             qPrintable(r.out));
+    m_env.insert(u"DISCRETION_TRUST"_qs, trust);
+    r = cli({u"review"_qs, u"show"_qs, u"--db"_qs, db, u"--case"_qs, u"A204-555-101"_qs});
+    QVERIFY2(r.out.contains(u"\"trusted\": true"_qs), qPrintable(r.out));
+    m_env.remove(u"DISCRETION_TRUST"_qs);
+    QVERIFY(m_dir.writeFile(u"empty.pem"_qs, "not a certificate\n"));
+    r = cli({u"check"_qs, u"--db"_qs, db, u"--trust"_qs, m_dir.path(u"empty.pem"_qs)});
+    QVERIFY2(r.exitCode == 2 && r.err.contains(u"holds no PEM certificate"_qs), qPrintable(r.err));
+}
 
 QTEST_GUILESS_MAIN(TestHistory)
 #include "tst_history.moc"
