@@ -23,6 +23,7 @@
 #include "models/CaseTableModel.h"
 #include "policy/PolicyLibrary.h"
 #include "review/ReviewWizard.h"
+#include "sign/TrustStore.h"
 #include "store/CaseStore.h"
 #include "store/DocketBackup.h"
 
@@ -342,7 +343,12 @@ bool MainWindow::verifyAuditLog() {
     if (!m_store)
         return false;
     QApplication::setOverrideCursor(Qt::WaitCursor);
-    const DocketCheck check = DocketCheck::run(*m_store);
+    QString trustError;
+    const std::optional<TrustStore> trust =
+        TrustStore::fromChoice({}, Settings::preferences().trustStore, &trustError);
+    DocketCheck check = DocketCheck::run(*m_store, trust ? &*trust : nullptr);
+    if (!trustError.isEmpty())
+        check.signers.prepend(trustError);
     QApplication::restoreOverrideCursor();
     m_auditWarning->setVisible(!check.ok());
     if (!check.ok()) {

@@ -22,6 +22,7 @@ enum class Key {
     ExportFolder,
     PageSize,
     PdfA,
+    TrustStore,
 };
 
 struct Entry {
@@ -45,6 +46,7 @@ const QList<Entry> &table() {
         {Key::ExportFolder, "pdf/exportFolder", QString()},
         {Key::PageSize, "pdf/pageSize", QStringLiteral("letter")},
         {Key::PdfA, "pdf/pdfA", true},
+        {Key::TrustStore, "signing/trustStore", QString()},
     };
     return entries;
 }
@@ -82,6 +84,7 @@ Preferences preferences() {
     p.exportFolder = get(Key::ExportFolder).toString();
     p.pageSize = get(Key::PageSize).toString() == u"a4" ? QPageSize::A4 : QPageSize::Letter;
     p.pdfA = get(Key::PdfA).toBool();
+    p.trustStore = get(Key::TrustStore).toString();
     return p;
 }
 
@@ -92,6 +95,7 @@ void setPreferences(const Preferences &p) {
     set(Key::PageSize,
         p.pageSize == QPageSize::A4 ? QStringLiteral("a4") : QStringLiteral("letter"));
     set(Key::PdfA, p.pdfA);
+    set(Key::TrustStore, p.trustStore);
 }
 
 QString pdfFolder() {

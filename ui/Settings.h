@@ -15,7 +15,8 @@ struct Preferences {
     QString defaultPolicy;  // policy pack id; empty: the pack in force on the review date
     QString exportFolder;   // where PDFs go; empty: the last folder used
     QPageSize::PageSizeId pageSize = QPageSize::Letter;  // Letter or A4
-    bool pdfA = true;  // PDF/A-1b, the archival form; off: plain PDF 1.6
+    bool pdfA = true;    // PDF/A-1b, the archival form; off: plain PDF 1.6
+    QString trustStore;  // PEM file or folder of trusted signers; empty: none
     friend bool operator==(const Preferences &, const Preferences &) = default;
 };
 Preferences preferences();

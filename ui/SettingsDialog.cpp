@@ -17,7 +17,8 @@ SettingsDialog::SettingsDialog(CaseStore *store, QWidget *parent)
       m_policy(new QComboBox(this)),
       m_folder(new QLineEdit(this)),
       m_pageSize(new QComboBox(this)),
-      m_pdfA(new QCheckBox(tr("Write dispositions as PDF/&A-1b (archival)"), this)) {
+      m_pdfA(new QCheckBox(tr("Write dispositions as PDF/&A-1b (archival)"), this)),
+      m_trust(new QLineEdit(this)) {
     setObjectName(QStringLiteral("settingsDialog"));
     setWindowTitle(tr("Settings"));
     m_profile->setObjectName(QStringLiteral("profileEdit"));
@@ -42,6 +43,13 @@ SettingsDialog::SettingsDialog(CaseStore *store, QWidget *parent)
     m_pageSize->addItem(tr("US Letter"), int(QPageSize::Letter));
     m_pageSize->addItem(tr("A4"), int(QPageSize::A4));
     m_pdfA->setObjectName(QStringLiteral("pdfACheck"));
+    m_trust->setObjectName(QStringLiteral("trustStoreEdit"));
+    m_trust->setAccessibleName(tr("Trusted signers"));
+    m_trust->setPlaceholderText(tr("PEM file or folder of certificates you accept as signers"));
+    m_trust->setToolTip(
+        tr("Kept outside the docket, so that nobody who can change the docket "
+           "can add a signer. Verify PDF and Verify Audit Log check every "
+           "signer against it."));
 
     auto *folderRow = new QHBoxLayout;
     folderRow->addWidget(m_folder, 1);
@@ -52,6 +60,7 @@ SettingsDialog::SettingsDialog(CaseStore *store, QWidget *parent)
     form->addRow(tr("&Export folder:"), folderRow);
     form->addRow(tr("Page si&ze:"), m_pageSize);
     form->addRow(QString(), m_pdfA);
+    form->addRow(tr("&Trusted signers:"), m_trust);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     buttons->button(QDialogButtonBox::Ok)->setObjectName(QStringLiteral("okButton"));
     connect(buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
@@ -64,6 +73,7 @@ SettingsDialog::SettingsDialog(CaseStore *store, QWidget *parent)
     setTabOrder(m_folder, browse);
     setTabOrder(browse, m_pageSize);
     setTabOrder(m_pageSize, m_pdfA);
+    setTabOrder(m_pdfA, m_trust);
     showPreferences(Settings::preferences());
     resize(560, sizeHint().height());
 }
@@ -75,6 +85,7 @@ void SettingsDialog::showPreferences(const Settings::Preferences &p) {
     m_folder->setText(p.exportFolder);
     m_pageSize->setCurrentIndex(m_pageSize->findData(int(p.pageSize)));
     m_pdfA->setChecked(p.pdfA);
+    m_trust->setText(p.trustStore);
 }
 
 Settings::Preferences SettingsDialog::chosen() const {
@@ -84,6 +95,7 @@ Settings::Preferences SettingsDialog::chosen() const {
     p.exportFolder = m_folder->text().trimmed();
     p.pageSize = QPageSize::PageSizeId(m_pageSize->currentData().toInt());
     p.pdfA = m_pdfA->isChecked();
+    p.trustStore = m_trust->text().trimmed();
     return p;
 }
 

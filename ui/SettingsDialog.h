@@ -29,4 +29,5 @@ class SettingsDialog : public QDialog {
     QLineEdit *m_folder;
     QComboBox *m_pageSize;
     QCheckBox *m_pdfA;
+    QLineEdit *m_trust;
 };

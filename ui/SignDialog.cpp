@@ -40,8 +40,8 @@ SignDialog::SignDialog(CaseStore &store, qint64 caseId, QWidget *parent)
     const std::optional<DispositionDocument::Input> found =
         DispositionDocument::forCase(store, caseId);
     const bool hasReview = found.has_value();
-    m_input = found.value_or(
-        DispositionDocument::Input{store.loadCase(caseId).value_or(Case()), {}, {}, {}, {}, {}, {}});
+    m_input = found.value_or(DispositionDocument::Input{
+        store.loadCase(caseId).value_or(Case()), {}, {}, {}, {}, {}, {}});
     m_ready = hasReview && m_input.review.status == u"ready" && !m_input.signature;
     setWindowTitle(
         tr("Sign the review of %1").arg(ANumber::displayDigits(m_input.theCase.aNumber)));

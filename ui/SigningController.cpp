@@ -8,6 +8,7 @@
 #include "Settings.h"
 #include "domain/ANumber.h"
 #include "sign/PdfVerifier.h"
+#include "sign/TrustStore.h"
 
 #include <QDir>
 #include <QLocale>
@@ -30,6 +31,13 @@ void SigningController::chooseAndVerifyPdf() {
 }
 
 bool SigningController::verifyPdf(const QString &path) {
+    QString trustError;
+    const std::optional<TrustStore> trust =
+        TrustStore::fromChoice({}, Settings::preferences().trustStore, &trustError);
+    if (!trustError.isEmpty()) {
+        MessageBox::warning(m_window, tr("Trusted signers"), trustError + u'.');
+        return false;
+    }
     const PdfVerification v = PdfVerifier::verify(path);
     const QString who =
         tr("File: %1\nSigner: %2\nSigned: %3\nRecord SHA-256: %4")
@@ -42,6 +50,16 @@ bool SigningController::verifyPdf(const QString &path) {
                             tr("%1: %2.").arg(v.verdictWord(), v.problem) + QStringLiteral("\n\n") +
                                 who + QStringLiteral("\n\n") + v.details().join(u'\n'));
         return false;
+    }
+    if (trust) {
+        if (const QString problem = trust->problem(v.signerCertificate, v.signingTime);
+            !problem.isEmpty()) {
+            MessageBox::warning(m_window, tr("Signer NOT trusted"),
+                                tr("The signature matches the file, but the signer %1 is %2.")
+                                        .arg(v.signer, problem) +
+                                    QStringLiteral("\n\n") + who);
+            return false;
+        }
     }
     QString docket;
     if (CaseStore *store = m_window->store()) {
@@ -61,6 +79,9 @@ bool SigningController::verifyPdf(const QString &path) {
     }
     MessageBox::information(m_window, tr("Signature valid"),
                             tr("The digital signature is valid and covers the whole file.") +
+                                (trust ? tr(" The signer is trusted (%1).").arg(trust->source())
+                                       : tr(" The signer was not checked: set Trusted signers "
+                                            "in Settings.")) +
                                 docket + QStringLiteral("\n\n") + who);
     return true;
 }

@@ -8,6 +8,7 @@
 #include <openssl/cms.h>
 #include <openssl/err.h>
 #include <openssl/evp.h>
+#include <openssl/pem.h>
 #include <openssl/pkcs12.h>
 #include <openssl/rand.h>
 #include <openssl/x509.h>
@@ -225,6 +226,14 @@ QDateTime SigningIdentity::notBefore() const {
 }
 QDateTime SigningIdentity::notAfter() const {
     return fromAsn1(X509_get0_notAfter(m_keys->cert.get()));
+}
+
+QByteArray SigningIdentity::certificatePem() const {
+    OpenSsl::Owned<BIO> out(BIO_new(BIO_s_mem()));
+    PEM_write_bio_X509(out.get(), m_keys->cert.get());
+    char *data = nullptr;
+    const long length = BIO_get_mem_data(out.get(), &data);
+    return QByteArray(data, int(length));
 }
 
 QByteArray SigningIdentity::certificateDer() const {

@@ -48,6 +48,8 @@ class SigningIdentity {
     QDateTime notBefore() const;
     QDateTime notAfter() const;
     QByteArray certificateDer() const;
+    // The certificate alone, as PEM: what a colleague puts in a trust store (TrustStore).
+    QByteArray certificatePem() const;
     QString fingerprintSha256() const;  // hex of the certificate's DER
 
     // A signature (ECDSA or RSA, SHA-256) over data with the private key.

@@ -3,6 +3,7 @@
 #include "FileDialog.h"
 #include "MainWindow.h"
 #include "MessageBox.h"
+#include "Settings.h"
 #include "SigningController.h"
 #include "TestDocket.h"
 #include "models/CaseTableModel.h"
@@ -85,6 +86,40 @@ class TestExportPdfs : public QObject {
         QVERIFY(w.signing()->verifyPdf(pdf));
         QVERIFY2(MessageBox::lastText().contains(u"in this docket"_qs),
                  qPrintable(MessageBox::lastText()));
+        QVERIFY2(MessageBox::lastText().contains(u"The signer was not checked"_qs),
+                 qPrintable(MessageBox::lastText()));
+
+        // Trusted signers from Settings: the signer's own certificate, then a stranger's.
+        const QString mine = m_docket.path(u"mine.pem"_qs);
+        const QString stranger = m_docket.path(u"stranger.pem"_qs);
+        QString error;
+        const auto other = SigningIdentity::generate({u"A. Attorney"_qs, {}, {}, {}, {}, {}},
+                                                     SigningIdentity::KeyType::EcP256, 365, &error);
+        const auto me =
+            SigningIdentity::load(m_docket.path(u"id.p12"_qs), "right passphrase", &error);
+        QVERIFY(me && other);
+        QVERIFY(m_docket.writeFile(u"mine.pem"_qs, me->certificatePem()));
+        QVERIFY(m_docket.writeFile(u"stranger.pem"_qs, other->certificatePem()));
+        Settings::Preferences preferences = Settings::preferences();
+        preferences.trustStore = mine;
+        Settings::setPreferences(preferences);
+        MessageBox::setNextAnswer(QMessageBox::Ok);
+        QVERIFY(w.signing()->verifyPdf(pdf));
+        QVERIFY2(MessageBox::lastText().contains(u"The signer is trusted (%1)"_qs.arg(mine)),
+                 qPrintable(MessageBox::lastText()));
+        preferences.trustStore = stranger;
+        Settings::setPreferences(preferences);
+        MessageBox::setNextAnswer(QMessageBox::Ok);
+        QVERIFY(!w.signing()->verifyPdf(pdf));
+        QVERIFY2(MessageBox::lastText().contains(u"is not trusted by"_qs),
+                 qPrintable(MessageBox::lastText()));
+        MessageBox::setNextAnswer(QMessageBox::Ok);
+        QVERIFY(!w.verifyAuditLog());  // every signature in the docket is by someone else
+        QVERIFY2(MessageBox::lastText().contains(u"Signer: "_qs),
+                 qPrintable(MessageBox::lastText()));
+        preferences.trustStore.clear();
+        Settings::setPreferences(preferences);
+
         QProcess pdfsig;
         pdfsig.start(u"pdfsig"_qs, {pdf});
         QVERIFY(pdfsig.waitForFinished(30000));
