@@ -36,7 +36,7 @@ QDateTime pdfDate(const QString &text) {
     const QRegularExpressionMatch m = form.match(text);
     if (!m.hasMatch())
         return {};
-    const QDateTime local(
+    QDateTime local(  // not const: returned, so moved
         QDate(m.captured(1).toInt(), m.captured(2).toInt(), m.captured(3).toInt()),
         QTime(m.captured(4).toInt(), m.captured(5).toInt(), m.captured(6).toInt()), Qt::UTC);
     if (!local.isValid() || m.captured(8).isEmpty())
