@@ -666,8 +666,8 @@ void MainWindow::updateTitle() {
             action->setEnabled(!m_store->isReadOnly());
     if (m_store->isReadOnly())
         statusBar()->showMessage(
-            tr("Read-only: you cannot write this docket's file or folder. "
-               "Reading, searching, checking and verifying work."));
+            tr("Read-only: %1. Reading, searching, checking and verifying work.")
+                .arg(m_store->readOnlyReason()));
 }
 
 void MainWindow::saveLayout() {

@@ -14,6 +14,7 @@
 #include <QLabel>
 #include <QProcess>
 #include <QSqlQuery>
+#include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
 
@@ -122,6 +123,9 @@ class TestAuditViews : public QObject {
                  qPrintable(MessageBox::lastText()));
         QVERIFY(w.store()->isReadOnly());
         QVERIFY(w.windowTitle().endsWith(u" — read-only"_qs));
+        QVERIFY2(w.statusBar()->currentMessage().contains(
+                     u"its schema was changed outside Discretion"_qs),
+                 qPrintable(w.statusBar()->currentMessage()));
         QVERIFY(w.findChild<QLabel *>(u"auditWarning"_qs)->isVisible());
         MessageBox::setNextAnswer(QMessageBox::Ok);
         QVERIFY(!w.verifyAuditLog());

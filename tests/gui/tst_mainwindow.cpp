@@ -188,7 +188,9 @@ class TestMainWindow : public QObject {
             QVERIFY2(!w.findChild<QAction *>(QLatin1String(name))->isEnabled(), name);
         QVERIFY(w.findChild<QAction *>(u"actionExportCsv"_qs)->isEnabled());
         QVERIFY(w.findChild<QAction *>(u"actionVerifyPdf"_qs)->isEnabled());
-        QVERIFY(w.statusBar()->currentMessage().startsWith(u"Read-only: "_qs));
+        QVERIFY2(w.statusBar()->currentMessage().startsWith(
+                     u"Read-only: you cannot write its file or the folder it is in. "_qs),
+                 qPrintable(w.statusBar()->currentMessage()));
         // Enter on a row opens nothing that could try to write.
         w.caseTable()->setFocus();
         w.caseTable()->setCurrentIndex(w.caseModel()->index(0, 0));
