@@ -165,13 +165,9 @@ int list(QCommandLineParser &p) {
 }
 
 int check(QCommandLineParser &p) {
-    QString trustError;
-    const std::optional<TrustStore> trust =
-        TrustStore::fromChoice(p.value(QStringLiteral("trust")), {}, &trustError);
-    if (!trustError.isEmpty()) {
-        err() << "error: " << trustError << '\n';
+    std::optional<TrustStore> trust;
+    if (!Console::trustStore(p, trust))
         return Fatal;
-    }
     auto store = Console::openDocket(p, CaseStore::OpenMode::OpenExisting);
     if (!store)
         return Fatal;

@@ -29,6 +29,14 @@ std::unique_ptr<CaseStore> openDocket(const QCommandLineParser &p, CaseStore::Op
     return store;
 }
 
+bool trustStore(const QCommandLineParser &p, std::optional<TrustStore> &trust) {
+    QString error;
+    trust = TrustStore::fromChoice(p.value(QStringLiteral("trust")), {}, &error);
+    if (!error.isEmpty())
+        err() << "error: " << error << '\n';
+    return error.isEmpty();
+}
+
 int refusalCode(const QString &error) {
     return Sqlite::isUnavailable(error) ? 2 : 1;
 }

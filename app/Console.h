@@ -1,5 +1,6 @@
 #pragma once
 
+#include "sign/TrustStore.h"
 #include "store/CaseStore.h"
 
 #include <QTextStream>
@@ -14,6 +15,9 @@ QTextStream &err();
 // The docket named by --db; prints why not (to err) and returns nullptr when it cannot.
 std::unique_ptr<CaseStore> openDocket(const QCommandLineParser &p,
                                       CaseStore::OpenMode mode = CaseStore::OpenMode::OpenExisting);
+// The trust store named by --trust or DISCRETION_TRUST (none when neither is set). False,
+// with the reason printed, when it names something that holds no certificate.
+bool trustStore(const QCommandLineParser &p, std::optional<TrustStore> &trust);
 // The exit code for a refused write: 2 when the docket could not be written at all (busy,
 // read-only: nothing changed, as the exit codes promise), 1 when the request itself was
 // refused (not ready, no reason given).

@@ -94,13 +94,9 @@ int show(const QCommandLineParser &p) {
         err() << "error: " << ANumber::displayDigits(t.theCase->aNumber) << " has no review\n";
         return 1;
     }
-    QString trustError;
-    const std::optional<TrustStore> trust =
-        TrustStore::fromChoice(p.value(QStringLiteral("trust")), {}, &trustError);
-    if (!trustError.isEmpty()) {
-        err() << "error: " << trustError << '\n';
+    std::optional<TrustStore> trust;
+    if (!Console::trustStore(p, trust))
         return 2;
-    }
     QJsonObject o{{"record", review->toJson()}, {"record_sha256", review->sha256()}};
     if (const std::optional<ReviewSignature> s = ReviewStore(*t.store).signatureOf(review->id)) {
         const bool valid =

@@ -270,13 +270,9 @@ int verify(QCommandLineParser &p) {
         err() << "usage: discretion verify FILE.pdf [--db FILE]\n";
         return 2;
     }
-    QString trustError;
-    const std::optional<TrustStore> trust =
-        TrustStore::fromChoice(p.value(QStringLiteral("trust")), {}, &trustError);
-    if (!trustError.isEmpty()) {
-        err() << "error: " << trustError << '\n';
+    std::optional<TrustStore> trust;
+    if (!Console::trustStore(p, trust))
         return 2;
-    }
     const PdfVerification v = PdfVerifier::verify(p.positionalArguments().first());
     out() << "signer: " << (v.signer.isEmpty() ? QStringLiteral("-") : v.signer) << "\nsigned: "
           << (v.signingTime.isValid() ? v.signingTime.toString(Qt::ISODate) : QStringLiteral("-"))

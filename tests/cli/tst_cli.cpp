@@ -100,7 +100,7 @@ class TestCli : public QObject {
         QCOMPARE(exports[0], exports[1]);
         // Every hearing is after the as-of date, within three years.
         const QRegularExpression hearing(u"\"next_hearing_date\":\"(\\d{4}-\\d\\d-\\d\\d)\""_qs);
-            int hearings = 0;
+        int hearings = 0;
         for (auto m = hearing.globalMatch(exports[0]); m.hasNext(); ++hearings) {
             const QString date = m.next().captured(1);
             QVERIFY2(date > u"2024-02-29"_qs && date <= u"2027-03-01"_qs, qPrintable(date));

@@ -6,9 +6,6 @@
 namespace {
 const QString kPassphrase = QStringLiteral("history-passphrase");
 
-QString policies(const QString &file) {
-    return QStringLiteral(DISCRETION_SOURCE "/resources/policies/") + file;
-}
 }  // namespace
 
 class TestHistory : public QObject {
@@ -26,9 +23,9 @@ class TestHistory : public QObject {
         const QString db = m_dir.path(name);
         const QString id = m_dir.path(name + u".p12"_qs);
         const QList<QStringList> steps{
-            {u"import-jsonl"_qs, u"--db"_qs, db, policies(u"example-case.jsonl"_qs)},
+            {u"import-jsonl"_qs, u"--db"_qs, db, policyFile(u"example-case.jsonl"_qs)},
             {u"review"_qs, u"--db"_qs, db, u"--case"_qs, u"A204-555-101"_qs, u"--answers"_qs,
-             policies(u"example-answers.json"_qs)},
+             policyFile(u"example-answers.json"_qs)},
             {u"identity"_qs, u"--name"_qs, u"Ana Attorney"_qs, u"--out"_qs, id},
             {u"sign"_qs, u"--db"_qs, db, u"--case"_qs, u"A204-555-101"_qs, u"--identity"_qs, id}};
         for (const QStringList &step : steps)
@@ -94,7 +91,7 @@ void TestHistory::aLookAlikeSignerIsNotTrusted() {
     const QString real = m_dir.path(u"lookalike.sqlite.p12"_qs);
     const QString fake = m_dir.path(u"fake.p12"_qs);
     const QString trust = m_dir.path(u"ana.pem"_qs);
-    QFile line(policies(u"example-case.jsonl"_qs));
+    QFile line(policyFile(u"example-case.jsonl"_qs));
     QVERIFY(line.open(QIODevice::ReadOnly));
     QVERIFY(m_dir.writeFile(u"second.jsonl"_qs,
                             line.readAll().replace("A204-555-101", "A204-555-102")));
@@ -106,7 +103,7 @@ void TestHistory::aLookAlikeSignerIsNotTrusted() {
     for (const QStringList &step :
          {QStringList{u"import-jsonl"_qs, u"--db"_qs, db, m_dir.path(u"second.jsonl"_qs)},
           QStringList{u"review"_qs, u"--db"_qs, db, u"--case"_qs, u"A204-555-102"_qs,
-                      u"--answers"_qs, policies(u"example-answers.json"_qs)},
+                      u"--answers"_qs, policyFile(u"example-answers.json"_qs)},
           QStringList{u"identity"_qs, u"--name"_qs, u"Ana Attorney"_qs, u"--out"_qs, fake},
           QStringList{u"sign"_qs, u"--db"_qs, db, u"--case"_qs, u"A204-555-102"_qs,
                       u"--identity"_qs, fake},

@@ -7,12 +7,9 @@
 #include <sqlite3.h>
 
 namespace {
-QString policies(const QString &file) {
-    return QStringLiteral(DISCRETION_SOURCE "/resources/policies/") + file;
-}
 
 QByteArray exampleCase() {
-    QFile f(policies(u"example-case.jsonl"_qs));
+    QFile f(policyFile(u"example-case.jsonl"_qs));
     f.open(QIODevice::ReadOnly);
     return f.readAll().trimmed();
 }
@@ -30,8 +27,8 @@ class TestInput : public QObject {
 
     QString docketWithExample(const QString &name) {
         const QString db = m_dir.path(name);
-        const Run r =
-            discretionRun({u"import-jsonl"_qs, u"--db"_qs, db, policies(u"example-case.jsonl"_qs)});
+        const Run r = discretionRun(
+            {u"import-jsonl"_qs, u"--db"_qs, db, policyFile(u"example-case.jsonl"_qs)});
         if (r.exitCode != 0)
             qFatal("%s", qPrintable(r.all()));
         return db;
@@ -100,14 +97,14 @@ class TestInput : public QObject {
                                 "twice"_qs),
                  qPrintable(r.err));
 
-        QByteArray pack = read(policies(u"mayorkas-doyle-2022.json"_qs));
+        QByteArray pack = read(policyFile(u"mayorkas-doyle-2022.json"_qs));
         pack.insert(pack.indexOf('{') + 1, "\"title\": \"A quieter title\",");
         QVERIFY(m_dir.writeFile(u"dup-pack.json"_qs, pack));
         r = discretionRun({u"policy"_qs, u"validate"_qs, m_dir.path(u"dup-pack.json"_qs)});
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains(u"the key \"title\" appears twice"_qs), qPrintable(r.err));
 
-        QByteArray answers = read(policies(u"example-answers.json"_qs));
+        QByteArray answers = read(policyFile(u"example-answers.json"_qs));
         answers.replace("{\"answer\": \"yes\", \"note\": \"Fifteen years in the US.\"}",
                         "{\"answer\": \"no\", \"note\": \"x\", \"answer\": \"yes\"}");
         QVERIFY(m_dir.writeFile(u"dup-answers.json"_qs, answers));
@@ -160,7 +157,7 @@ class TestInput : public QObject {
     void aBusyDocketExitsTwo() {
         const QString db = docketWithExample(u"busy.sqlite"_qs);
         Run r = discretionRun({u"review"_qs, u"--db"_qs, db, u"--case"_qs, u"A204-555-101"_qs,
-                               u"--answers"_qs, policies(u"example-answers.json"_qs)});
+                               u"--answers"_qs, policyFile(u"example-answers.json"_qs)});
         QVERIFY2(r.exitCode == 0, qPrintable(r.all()));
         sqlite3 *holder = nullptr;
         QCOMPARE(sqlite3_open(QFile::encodeName(db).constData(), &holder), SQLITE_OK);
@@ -174,7 +171,7 @@ class TestInput : public QObject {
         const QList<QStringList> writes{
             {u"sign"_qs, u"--db"_qs, db, u"--case"_qs, u"A204-555-101"_qs, u"--identity"_qs,
              m_dir.path(u"busy.p12"_qs)},
-            {u"import-jsonl"_qs, u"--db"_qs, db, policies(u"example-case.jsonl"_qs)}};
+            {u"import-jsonl"_qs, u"--db"_qs, db, policyFile(u"example-case.jsonl"_qs)}};
         for (const QStringList &args : writes) {
             r = discretionRun(args, env);
             QVERIFY2(r.exitCode == 2 && r.err.contains(u"the docket is busy"_qs),

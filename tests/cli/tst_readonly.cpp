@@ -10,10 +10,6 @@
 namespace {
 const QString kPassphrase = QStringLiteral("read-only-passphrase");
 
-QString policies(const QString &file) {
-    return QStringLiteral(DISCRETION_SOURCE "/resources/policies/") + file;
-}
-
 QByteArray digest(const QString &path) {
     QFile f(path);
     f.open(QIODevice::ReadOnly);
@@ -36,9 +32,9 @@ class TestReadOnly : public QObject {
         const QString id = m_dir.path(u"id.p12"_qs);
         const QString pdf = m_dir.path(u"signed.pdf"_qs);
         const QList<QStringList> steps{
-            {u"import-jsonl"_qs, u"--db"_qs, db, policies(u"example-case.jsonl"_qs)},
+            {u"import-jsonl"_qs, u"--db"_qs, db, policyFile(u"example-case.jsonl"_qs)},
             {u"review"_qs, u"--db"_qs, db, u"--case"_qs, u"A204-555-101"_qs, u"--answers"_qs,
-             policies(u"example-answers.json"_qs)},
+             policyFile(u"example-answers.json"_qs)},
             {u"identity"_qs, u"--name"_qs, u"Ana Attorney"_qs, u"--out"_qs, id},
             {u"sign"_qs, u"--db"_qs, db, u"--case"_qs, u"A204-555-101"_qs, u"--identity"_qs, id},
             {u"export-pdf"_qs, u"--db"_qs, db, u"--case"_qs, u"A204-555-101"_qs, u"--out"_qs, pdf,
@@ -66,7 +62,7 @@ class TestReadOnly : public QObject {
 
         for (const QStringList &write :
              {QStringList{u"import-jsonl"_qs, u"--db"_qs, shared,
-                          policies(u"example-case.jsonl"_qs)},
+                          policyFile(u"example-case.jsonl"_qs)},
               QStringList{u"amend"_qs, u"--db"_qs, shared, u"--case"_qs, u"A204-555-101"_qs,
                           u"--reason"_qs, u"New evidence"_qs}}) {
             r = cli(write);

@@ -14,14 +14,10 @@ QProcessEnvironment withPassphrase() {
     return env;
 }
 
-QString policies(const QString &file) {
-    return QStringLiteral(DISCRETION_SOURCE "/resources/policies/") + file;
-}
-
 // The example case under another A-number and name (the example's own JSON Lines record,
 // so it passes the same checks).
 QByteArray secondCase() {
-    QFile f(policies(u"example-case.jsonl"_qs));
+    QFile f(policyFile(u"example-case.jsonl"_qs));
     f.open(QIODevice::ReadOnly);
     return f.readAll()
         .replace("A204-555-101", "A204-555-102")
@@ -65,7 +61,7 @@ class TestSignedRecord : public QObject {
         const QString db = m_dir.path(name);
         m_dir.writeFile(name + u".jsonl"_qs, secondCase());
         const QList<QStringList> steps{
-            {u"import-jsonl"_qs, u"--db"_qs, db, policies(u"example-case.jsonl"_qs)},
+            {u"import-jsonl"_qs, u"--db"_qs, db, policyFile(u"example-case.jsonl"_qs)},
             {u"import-jsonl"_qs, u"--db"_qs, db, m_dir.path(name + u".jsonl"_qs)}};
         for (const QStringList &step : steps)
             if (const Run r = cli(step); r.exitCode != 0)
@@ -73,7 +69,7 @@ class TestSignedRecord : public QObject {
         for (const QString &aNumber : {u"A204-555-101"_qs, u"A204-555-102"_qs})
             for (const QStringList &step :
                  {QStringList{u"review"_qs, u"--db"_qs, db, u"--case"_qs, aNumber, u"--answers"_qs,
-                              policies(u"example-answers.json"_qs)},
+                              policyFile(u"example-answers.json"_qs)},
                   QStringList{u"sign"_qs, u"--db"_qs, db, u"--case"_qs, aNumber, u"--identity"_qs,
                               m_identity}})
                 if (const Run r = cli(step); r.exitCode != 0)
@@ -100,10 +96,10 @@ class TestSignedRecord : public QObject {
         const QString db = m_dir.path(name);
         m_dir.writeFile(name + u".jsonl"_qs, secondCase());
         for (const QStringList &step :
-             {QStringList{u"import-jsonl"_qs, u"--db"_qs, db, policies(u"example-case.jsonl"_qs)},
+             {QStringList{u"import-jsonl"_qs, u"--db"_qs, db, policyFile(u"example-case.jsonl"_qs)},
               QStringList{u"import-jsonl"_qs, u"--db"_qs, db, m_dir.path(name + u".jsonl"_qs)},
               QStringList{u"review"_qs, u"--db"_qs, db, u"--case"_qs, u"A204-555-101"_qs,
-                          u"--answers"_qs, policies(u"example-answers.json"_qs)}})
+                          u"--answers"_qs, policyFile(u"example-answers.json"_qs)}})
             if (const Run r = cli(step); r.exitCode != 0)
                 qFatal("%s", qPrintable(r.all()));
         return db;

@@ -33,3 +33,8 @@ inline Run discretionRun(const QStringList &args, const QProcessEnvironment &env
                                                       QProcessEnvironment::systemEnvironment()) {
     return runProgram(QStringLiteral(DISCRETION_EXECUTABLE), args, env);
 }
+
+// A file of resources/policies: the example case, answers and the shipped packs.
+inline QString policyFile(const QString &name) {
+    return QStringLiteral(DISCRETION_SOURCE "/resources/policies/") + name;
+}
