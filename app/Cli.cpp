@@ -2,6 +2,7 @@
 
 #include "Console.h"
 #include "check/DocketCheck.h"
+#include "check/Witness.h"
 #include "sign/TrustStore.h"
 
 #include "AuditCli.h"
@@ -164,6 +165,30 @@ int list(QCommandLineParser &p) {
     return Ok;
 }
 
+// Each witness (a backup, a signed PDF) must still find its audit head in the docket.
+int checkWitnesses(const QStringList &paths, CaseStore &store) {
+    int result = Ok;
+    for (const QString &path : paths) {
+        QString error;
+        const std::optional<Witness> witness = Witness::read(path, &error);
+        if (!witness) {
+            err() << "error: " << error << '\n';
+            return Fatal;
+        }
+        const QString problem = witness->problemIn(store);
+        if (problem.isEmpty()) {
+            out() << "witness " << path << ": the history it saw is still there (head "
+                  << QString::fromLatin1(witness->hash.toHex().left(16)) << "…"
+                  << (witness->seq ? QStringLiteral(", entry %1").arg(witness->seq) : QString())
+                  << ")\n";
+        } else {
+            out() << "WITNESS BROKEN: " << problem << '\n';
+            result = Partial;
+        }
+    }
+    return result;
+}
+
 int check(QCommandLineParser &p) {
     std::optional<TrustStore> trust;
     if (!Console::trustStore(p, trust))
@@ -199,7 +224,10 @@ int check(QCommandLineParser &p) {
                       : QStringLiteral("each signer keeps one certificate; not checked against "
                                        "a trust store (--trust FILE|DIR or DISCRETION_TRUST)"))
           << '\n';
-    return c.ok() ? Ok : Partial;
+    const int witnesses = checkWitnesses(p.values(QStringLiteral("witness")), *store);
+    if (witnesses == Fatal)
+        return Fatal;
+    return c.ok() && witnesses == Ok ? Ok : Partial;
 }
 
 int backup(QCommandLineParser &p) {
@@ -382,11 +410,15 @@ QList<Command> commands() {
          {},
          {"ARGS"}},
         {"check",
-         "--db FILE [--trust FILE|DIR]",
+         "--db FILE [--trust FILE|DIR] [--witness FILE]...",
          "Schema version, integrity check, audit chain, signed records, schema and counts; with "
-         "--trust (or DISCRETION_TRUST), every signer against the trust store.",
+         "--trust (or DISCRETION_TRUST), every signer against the trust store; with --witness "
+         "(a backup or a signed PDF, repeatable), that the history they saw is still there.",
          check,
-         {dbOption(), trust},
+         {dbOption(), trust,
+          QCommandLineOption(QStringLiteral("witness"),
+                             QStringLiteral("A backup or signed disposition PDF (repeatable)."),
+                             QStringLiteral("FILE"))},
          {}},
         {"backup",
          "--db FILE OUT",

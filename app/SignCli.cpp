@@ -165,9 +165,7 @@ int signPdf(const QCommandLineParser &p, const DispositionDocument::Input &input
                     .arg(input.signature->signer);
     if (identity)
         AuditLog::setProfileName(identity->commonName());
-    const PdfSignatureDetails details{QStringLiteral("Disposition in the matter of %1")
-                                          .arg(ANumber::displayDigits(input.theCase.aNumber)),
-                                      input.signer.office, input.review.sha256()};
+    const PdfSignatureDetails details = DispositionDocument::signatureDetails(input);
     if (!identity || !error.isEmpty() || !PdfSigner::sign(path, path, *identity, details, &error)) {
         err() << "error: " << error << '\n';
         QFile::remove(path);

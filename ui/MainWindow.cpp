@@ -17,6 +17,7 @@
 #include "SigningController.h"
 #include "audit/AuditLog.h"
 #include "check/DocketCheck.h"
+#include "check/Witness.h"
 #include "domain/ANumber.h"
 #include "domain/Clock.h"
 #include "io/CaseExporter.h"
@@ -167,6 +168,7 @@ bool MainWindow::openDocket(const QString &path) {
         MessageBox::warning(this, tr("Cannot open docket"), error);
         return false;
     }
+    rememberHead();   // of the docket being closed
     m_undo->clear();  // its steps belong to the docket being closed
     m_model->setStore(nullptr);
     m_store = std::move(store);
@@ -180,6 +182,7 @@ bool MainWindow::openDocket(const QString &path) {
     updateTitle();
     showLastBackup();
     checkAuditTail();
+    checkRememberedHead();
     m_dataVersion = m_store->dataVersion();
     m_changeWatch->start();
     if (m_model->rowCount() > 0)
@@ -287,6 +290,34 @@ void MainWindow::checkAuditTail() {
                                                      : tr(" Until then it is open read-only, so "
                                                           "that nothing hidden runs when it is "
                                                           "written.")));
+}
+
+void MainWindow::rememberHead() {
+    if (!m_store)
+        return;
+    const AuditLog log(m_store->handle());
+    Settings::setLastAuditHead(m_store->path(),
+                               QStringLiteral("%1:%2").arg(log.headSeq()).arg(log.headHashHex()));
+}
+
+void MainWindow::checkRememberedHead() {
+    // What this computer saw last time is a witness the docket cannot rewrite. When the
+    // chain no longer holds it, say so, and keep that memory so the warning stays.
+    const QString remembered = Settings::lastAuditHead(m_store->path());
+    const Witness witness{tr("This computer, when it last had the docket open,"),
+                          remembered.section(u':', 0, 0).toLongLong(),
+                          QByteArray::fromHex(remembered.section(u':', 1).toLatin1())};
+    const QString problem = remembered.isEmpty() ? QString() : witness.problemIn(*m_store);
+    if (problem.isEmpty()) {
+        rememberHead();
+        return;
+    }
+    m_auditWarning->setText(tr("History rewritten"));
+    m_auditWarning->setToolTip(problem);
+    m_auditWarning->setVisible(true);
+    MessageBox::warning(this, tr("History rewritten"),
+                        problem + tr(".\n\nRestore the docket from a backup you trust, and check "
+                                     "it with discretion check --witness."));
 }
 
 void MainWindow::showLastBackup() {
@@ -679,5 +710,6 @@ void MainWindow::saveLayout() {
 
 void MainWindow::closeEvent(QCloseEvent *event) {
     saveLayout();
+    rememberHead();
     event->accept();
 }

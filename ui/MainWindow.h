@@ -93,6 +93,8 @@ class MainWindow : public QMainWindow {
     qint64 currentCaseId() const;
     void saveLayout();
     void checkAuditTail();
+    void checkRememberedHead();
+    void rememberHead();
     void refreshIfChangedElsewhere();
     void chooseAndBackUp();
     void showLastBackup();

@@ -17,6 +17,7 @@ enum class Key {
     WindowState,
     LastFolder,
     IdentityFile,
+    AuditHeads,
     ProfileName,
     DefaultPolicy,
     ExportFolder,
@@ -41,6 +42,7 @@ const QList<Entry> &table() {
         {Key::WindowState, "mainWindow/state", QByteArray()},
         {Key::LastFolder, "files/lastFolder", QString()},
         {Key::IdentityFile, "signing/identityFile", QString()},
+        {Key::AuditHeads, "audit/lastHeads", QVariantMap()},
         {Key::ProfileName, "signing/profileName", QString()},
         {Key::DefaultPolicy, "review/defaultPolicy", QString()},
         {Key::ExportFolder, "pdf/exportFolder", QString()},
@@ -148,6 +150,15 @@ QString lastFolder() {
 void setLastFolder(const QString &folder) {
     set(Key::LastFolder, folder);
 }
+QString lastAuditHead(const QString &docket) {
+    return get(Key::AuditHeads).toMap().value(docket).toString();
+}
+void setLastAuditHead(const QString &docket, const QString &head) {
+    QVariantMap heads = get(Key::AuditHeads).toMap();
+    heads.insert(docket, head);
+    set(Key::AuditHeads, heads);
+}
+
 QString identityFile() {
     return get(Key::IdentityFile).toString();
 }

@@ -37,6 +37,10 @@ QByteArray windowState();  // toolbars
 void setWindowState(const QByteArray &state);
 QString lastFolder();
 void setLastFolder(const QString &folder);
+// The audit head ("seq:hex") this computer last saw for each docket (by absolute path): a
+// witness kept outside the docket, checked when the docket opens again.
+QString lastAuditHead(const QString &docket);
+void setLastAuditHead(const QString &docket, const QString &head);
 QString identityFile();
 void setIdentityFile(const QString &path);
 // The attorney's name as their signing identity gives it, remembered after they make or use

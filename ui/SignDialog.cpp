@@ -199,9 +199,7 @@ bool SignDialog::savePdf() {
         return false;
     QString error;
     m_input.signer.fullName = m_input.signature->signer;
-    const PdfSignatureDetails details{
-        tr("Disposition in the matter of %1").arg(ANumber::displayDigits(m_input.theCase.aNumber)),
-        m_input.signer.office, m_input.review.sha256()};
+    const PdfSignatureDetails details = DispositionDocument::signatureDetails(m_input);
     if (identity->certificateDer() != m_input.signature->certificate)
         error = tr("this identity is not the one that signed the review (%1)")
                     .arg(m_input.signature->signer);

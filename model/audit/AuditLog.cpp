@@ -136,6 +136,23 @@ QByteArray AuditLog::headHash() const {
     return s.step() == SQLITE_ROW ? s.blob(0) : kGenesis;
 }
 
+qint64 AuditLog::headSeq() const {
+    Sqlite::Statement s(m_db, QStringLiteral("SELECT max(seq) FROM audit_log"));
+    return s.step() == SQLITE_ROW ? s.int64(0) : 0;
+}
+
+QByteArray AuditLog::hashAt(qint64 seq) const {
+    Sqlite::Statement s(m_db, QStringLiteral("SELECT hash FROM audit_log WHERE seq=?"));
+    s.bind(1, seq);
+    return s.step() == SQLITE_ROW ? s.blob(0) : QByteArray();
+}
+
+qint64 AuditLog::seqOf(const QByteArray &hash) const {
+    Sqlite::Statement s(m_db, QStringLiteral("SELECT seq FROM audit_log WHERE hash=?"));
+    s.bindBlob(1, hash);
+    return s.step() == SQLITE_ROW ? s.int64(0) : 0;
+}
+
 QString AuditLog::headHashHex() const {
     return QString::fromLatin1(headHash().toHex());
 }

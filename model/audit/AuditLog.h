@@ -64,6 +64,11 @@ class AuditLog {
     qint64 count() const;
     QByteArray headHash() const;  // 32 zero bytes for an empty log
     QString headHashHex() const;
+    qint64 headSeq() const;  // 0 for an empty log
+    // The hash of entry seq; empty when there is no such entry.
+    QByteArray hashAt(qint64 seq) const;
+    // The seq of the entry with this hash; 0 when no entry has it.
+    qint64 seqOf(const QByteArray &hash) const;
 
     // Recomputes every hash from the first entry (or only the last `tail` entries and
     // their link to the one before): the first entry that does not hold is reported.

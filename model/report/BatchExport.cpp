@@ -24,9 +24,7 @@ QString exportOne(const Item &item, const PdfFormat &format, const SigningIdenti
         return DispositionDocument::write(item.input, format, item.path, &error) ? QString()
                                                                                  : error;
     // Rendered and signed in memory, written once.
-    const PdfSignatureDetails details{QStringLiteral("Disposition in the matter of %1")
-                                          .arg(ANumber::displayDigits(item.input.theCase.aNumber)),
-                                      item.input.signer.office, item.input.review.sha256()};
+    const PdfSignatureDetails details = DispositionDocument::signatureDetails(item.input);
     const QByteArray signedPdf = PdfSigner::sign(DispositionDocument::render(item.input, format),
                                                  *identity, details, &error);
     if (signedPdf.isEmpty())

@@ -154,6 +154,13 @@ std::optional<DispositionDocument::Input> DispositionDocument::forCase(CaseStore
     return input;
 }
 
+PdfSignatureDetails DispositionDocument::signatureDetails(const Input &input) {
+    return {
+        tr("Disposition in the matter of %1").arg(ANumber::displayDigits(input.theCase.aNumber)),
+        input.signer.office, input.review.sha256(),
+        input.signature ? input.signature->auditHead : QString()};
+}
+
 QString DispositionDocument::html(const Input &in) {
     const Review &r = in.review;
     QString html =

@@ -3,6 +3,7 @@
 #include "domain/Case.h"
 #include "policy/PolicyPack.h"
 #include "review/Review.h"
+#include "sign/PdfSigner.h"
 #include "sign/SigningIdentity.h"
 #include "store/ReviewStore.h"
 
@@ -43,6 +44,9 @@ class DispositionDocument {
     // Everything about a case's latest review that the document shows; none without a review.
     static std::optional<Input> forCase(CaseStore &store, qint64 caseId);
     static QString html(const Input &input);
+    // What the PDF's digital signature says (reason, location, record hash, audit head): one
+    // place for the signing dialog, the batch export and the command line.
+    static PdfSignatureDetails signatureDetails(const Input &input);
     static QByteArray render(const Input &input, const PdfFormat &format);
     // Writes through QSaveFile, mode 0600: never a truncated file.
     static bool write(const Input &input, const PdfFormat &format, const QString &path,

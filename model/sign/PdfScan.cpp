@@ -148,6 +148,7 @@ void scan(QPDF &pdf, const QByteArray &bytes, Document &out) {
     out.signatures = signatures(pdf);
     out.objects = objects(pdf);
     out.recordSha256 = text(pdf.getTrailer().getKey("/Info").getKey("/DiscretionRecordSHA256"));
+    out.auditHead = text(pdf.getTrailer().getKey("/Info").getKey("/DiscretionAuditHead"));
     if (pdf.anyWarnings()) {
         const std::vector<QPDFExc> warnings = pdf.getWarnings();
         out.problem = tr("the PDF is damaged (%1)")

@@ -32,6 +32,7 @@ struct Document {
     QList<Signature> signatures;
     QList<Object> objects;
     QString recordSha256;  // the document information's DiscretionRecordSHA256
+    QString auditHead;     // its DiscretionAuditHead (empty in PDFs made before it)
 };
 
 // Reads a PDF from memory. Never throws; a file qpdf has to repair, or one it warns

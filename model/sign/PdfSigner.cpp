@@ -48,6 +48,9 @@ QByteArray signedDocument(const QByteArray &pdf, const SigningIdentity &identity
     markSigned(document.GetAcroForm());
     document.GetInfo()->SetCustomKey(PoDoFo::PdfName("DiscretionRecordSHA256"),
                                      utf8(details.recordSha256));
+    if (!details.auditHead.isEmpty())
+        document.GetInfo()->SetCustomKey(PoDoFo::PdfName("DiscretionAuditHead"),
+                                         utf8(details.auditHead));
 
     PoDoFo::PdfRefCountedBuffer output(size_t(pdf.size()) + kSignatureSpace * 3);
     PoDoFo::PdfOutputDevice memory(&output);

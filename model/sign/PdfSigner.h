@@ -9,6 +9,9 @@ struct PdfSignatureDetails {
     QString reason;        // "Disposition in the matter of A012-345-678"
     QString location;      // the office
     QString recordSha256;  // also written into the document information
+    // The audit head when the record was signed, also in the document information: the PDF
+    // is then an outside witness of the docket's history (check --witness).
+    QString auditHead = {};
 };
 
 // Adds a real PDF digital signature to a PDF: PoDoFo writes an incremental update with

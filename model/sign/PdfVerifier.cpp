@@ -160,7 +160,9 @@ void judge(const QByteArray &bytes, const PdfScan::Document &doc, PdfVerificatio
             tr("signature %1 is not valid: %2").arg(invalid->number).arg(invalid->problem);
         return;
     }
-    out.recordSha256 = PdfScan::read(bytes.left(first.coveredBytes)).recordSha256;
+    const PdfScan::Document signedRevision = PdfScan::read(bytes.left(first.coveredBytes));
+    out.recordSha256 = signedRevision.recordSha256;
+    out.auditHead = signedRevision.auditHead;
     if (first.coveredBytes < bytes.size()) {
         out.verdict = PdfVerification::Verdict::ChangedAfterSigning;
         out.changesAfterSigning =

@@ -29,6 +29,7 @@ struct PdfVerification {
     QList<SignatureResult> signatures;
     QStringList changesAfterSigning;  // what the bytes after the signed revision add or change
     QString recordSha256;             // the record hash as the signed revision holds it
+    QString auditHead;                // the audit head at signing, as the signed revision has it
     // The disposition's own signature (the first): who and when.
     QString signer;
     QByteArray signerCertificate;

@@ -1,6 +1,7 @@
 // A history that cannot be quietly rewritten: the docket edited with sqlite3 the way an
 // attacker with a copy of the file would, then judged by the real executable.
 #include "Programs.h"
+#include "Rechain.h"
 #include "TestDocket.h"
 
 namespace {
@@ -44,6 +45,7 @@ class TestHistory : public QObject {
     }
 
     void aLookAlikeSignerIsNotTrusted();
+    void witnessesFindARewrittenOrTruncatedHistory();
 
     // Protective triggers dropped: named by check, and the docket opens read-only.
     void aDroppedTriggerIsNamed() {
@@ -138,6 +140,48 @@ void TestHistory::aLookAlikeSignerIsNotTrusted() {
     QVERIFY(m_dir.writeFile(u"empty.pem"_qs, "not a certificate\n"));
     r = cli({u"check"_qs, u"--db"_qs, db, u"--trust"_qs, m_dir.path(u"empty.pem"_qs)});
     QVERIFY2(r.exitCode == 2 && r.err.contains(u"holds no PEM certificate"_qs), qPrintable(r.err));
+}
+
+// Witnesses outside the docket: a signed PDF carries the audit head at signing, a backup its
+// newest entry. The chain rewritten and recomputed (it verifies on its own) or cut off
+// before them is named; the genuine docket passes.
+void TestHistory::witnessesFindARewrittenOrTruncatedHistory() {
+    const QString db = signedDocket(u"witnessed.sqlite"_qs);
+    const QString pdf = m_dir.path(u"witness.pdf"_qs);
+    const QString backup = m_dir.path(u"witness-backup.sqlite"_qs);
+    QVERIFY(cli({u"export-pdf"_qs, u"--db"_qs, db, u"--case"_qs, u"A204-555-101"_qs, u"--out"_qs,
+                 pdf, u"--identity"_qs, m_dir.path(u"witnessed.sqlite.p12"_qs)})
+                .exitCode == 0);
+    QVERIFY(cli({u"backup"_qs, u"--db"_qs, db, backup}).exitCode == 0);
+    const QStringList witnessed{u"check"_qs, u"--db"_qs,      db,    u"--witness"_qs,
+                                pdf,         u"--witness"_qs, backup};
+    Run r = cli(witnessed);
+    QVERIFY2(r.exitCode == 0 && r.out.count(u"the history it saw is still there"_qs) == 2,
+             qPrintable(r.all()));
+
+    const QString rewritten = m_dir.path(u"rewritten.sqlite"_qs);
+    QVERIFY(QFile::copy(db, rewritten));
+    QVERIFY2(
+        runProgram(u"python3"_qs, {u"-c"_qs, QString::fromUtf8(kRechain), rewritten, u"rewrite"_qs})
+                .exitCode == 0,
+        "rechain");
+    r = cli({u"audit"_qs, u"verify"_qs, u"--db"_qs, rewritten});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.all()));  // the rewrite holds on its own
+    r = cli({u"check"_qs, u"--db"_qs, rewritten, u"--witness"_qs, pdf, u"--witness"_qs, backup});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.out.contains(u"WITNESS BROKEN: %1 saw the audit head"_qs.arg(pdf)) &&
+                 r.out.contains(u"the history up to it was rewritten"_qs),
+             qPrintable(r.out));
+
+    const QString cut = m_dir.path(u"cut.sqlite"_qs);
+    QVERIFY(QFile::copy(db, cut));
+    QVERIFY(runProgram(u"python3"_qs,
+                       {u"-c"_qs, QString::fromUtf8(kRechain), cut, u"truncate"_qs, u"3"_qs})
+                .exitCode == 0);
+    r = cli({u"check"_qs, u"--db"_qs, cut, u"--witness"_qs, backup});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.out.contains(u"and the docket's log now ends at entry 3: it was cut off"_qs),
+             qPrintable(r.out));
 }
 
 QTEST_GUILESS_MAIN(TestHistory)

@@ -3,6 +3,7 @@
 #include "FileDialog.h"
 #include "MainWindow.h"
 #include "MessageBox.h"
+#include "Rechain.h"
 #include "TestDocket.h"
 #include "audit/AuditLog.h"
 #include "models/AuditTableModel.h"
@@ -105,6 +106,8 @@ class TestAuditViews : public QObject {
         QVERIFY(w.findChild<QLabel *>(u"caseCounts"_qs)->text().contains(u"52"_qs));
     }
 
+    void aHistoryCutOffSinceLastTimeIsNamed();
+
     void openingATamperedDocketWarns() {
         TestDocket docket;
         {
@@ -131,6 +134,29 @@ class TestAuditViews : public QObject {
         QVERIFY(!w.verifyAuditLog());
     }
 };
+
+// The window remembers the last audit head it saw (in the user's settings, outside the
+// docket): a history cut off and re-chained since, which verifies on its own, is named.
+void TestAuditViews::aHistoryCutOffSinceLastTimeIsNamed() {
+    TestDocket docket;
+    { auto store = docket.openGenerated(12, 4); }
+    {
+        MainWindow w;
+        QVERIFY(w.openDocket(docket.path()));
+        w.close();  // remembers the head: entry 14
+    }
+    QProcess python;
+    python.start(u"python3"_qs,
+                 {u"-c"_qs, QString::fromUtf8(kRechain), docket.path(), u"truncate"_qs, u"5"_qs});
+    QVERIFY(python.waitForFinished(30000) && python.exitCode() == 0);
+    MainWindow w;
+    MessageBox::setNextAnswer(QMessageBox::Ok);
+    QVERIFY(w.openDocket(docket.path()));
+    QVERIFY2(MessageBox::lastText().contains(u"the docket's log now ends at entry 5: it was cut "
+                                             "off"_qs),
+             qPrintable(MessageBox::lastText()));
+    QCOMPARE(w.findChild<QLabel *>(u"auditWarning"_qs)->text(), u"History rewritten"_qs);
+}
 
 QTEST_MAIN(TestAuditViews)
 #include "tst_auditviews.moc"

@@ -1,0 +1,86 @@
+#include "Witness.h"
+
+#include "audit/AuditLog.h"
+#include "sign/PdfVerifier.h"
+#include "store/CaseStore.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QFileInfo>
+
+namespace {
+QString tr(const char *text) {
+    return QCoreApplication::translate("Witness", text);
+}
+
+bool isPdf(const QString &path) {
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) && file.read(5) == "%PDF-";
+}
+
+std::optional<Witness> fromPdf(const QString &path, QString *error) {
+    const PdfVerification v = PdfVerifier::verify(path);
+    if (!v.ok()) {
+        *error = tr("%1 is no witness: %2").arg(path, v.problem);
+        return std::nullopt;
+    }
+    const QByteArray head = QByteArray::fromHex(v.auditHead.toLatin1());
+    if (head.size() != 32) {
+        *error =
+            tr("%1 carries no audit head (made before disposition PDFs carried one)").arg(path);
+        return std::nullopt;
+    }
+    return Witness{path, 0, head};
+}
+
+std::optional<Witness> fromBackup(const QString &path, QString *error) {
+    QString problem;
+    const auto backup = CaseStore::open(path, CaseStore::OpenMode::OpenExisting, &problem);
+    if (!backup) {
+        *error = tr("%1 is no witness: %2").arg(path, problem);
+        return std::nullopt;
+    }
+    const AuditLog log(backup->handle());
+    const AuditVerification v = log.verify();
+    if (!v.ok) {
+        *error = tr("%1 is no witness: its own audit log is broken (%2)").arg(path, v.problem);
+        return std::nullopt;
+    }
+    return Witness{path, log.headSeq(), log.headHash()};
+}
+}  // namespace
+
+std::optional<Witness> Witness::read(const QString &path, QString *error) {
+    if (!QFileInfo(path).isFile()) {
+        *error = tr("%1 does not exist").arg(path);
+        return std::nullopt;
+    }
+    return isPdf(path) ? fromPdf(path, error) : fromBackup(path, error);
+}
+
+QString Witness::problemIn(CaseStore &store) const {
+    const AuditLog log(store.handle());
+    const QString head = QString::fromLatin1(hash.toHex().left(16));
+    if (seq == 0) {
+        return log.seqOf(hash) != 0
+                   ? QString()
+                   : tr("%1 saw the audit head %2…, which no entry of the docket has now: the "
+                        "history before it was rewritten or cut off")
+                         .arg(source, head);
+    }
+    const QByteArray now = log.hashAt(seq);
+    if (now.isEmpty())
+        return tr("%1 saw entry %2 (head %3…), and the docket's log now ends at entry %4: it "
+                  "was cut off")
+            .arg(source)
+            .arg(seq)
+            .arg(head)
+            .arg(log.headSeq());
+    if (now != hash)
+        return tr("%1 saw entry %2 with head %3…; the docket's entry %2 is now %4…: the history "
+                  "up to it was rewritten")
+            .arg(source)
+            .arg(seq)
+            .arg(head, QString::fromLatin1(now.toHex().left(16)));
+    return {};
+}
