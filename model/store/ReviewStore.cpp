@@ -406,6 +406,13 @@ QStringList ReviewStore::signedRecordProblems() const {
         else if (!s.text(7).isEmpty() && audited.step() != SQLITE_ROW)
             problems << tr("%1: the audit log has no signing of this record (%2…)")
                             .arg(which, signedAs.left(12));
+        // Each signature kept the head of the log when it was made: a witness inside the
+        // docket. A history rewritten and re-chained before it no longer has that entry.
+        else if (!s.text(7).isEmpty() &&
+                 AuditLog(m_store.handle()).seqOf(QByteArray::fromHex(s.text(7).toLatin1())) == 0)
+            problems << tr("%1: the audit log no longer has the entry that was its head when "
+                           "this review was signed (%2…): the history before it was rewritten")
+                            .arg(which, s.text(7).left(12));
     }
     return problems;
 }

@@ -48,6 +48,22 @@ class TestHistory : public QObject {
     void witnessesFindARewrittenOrTruncatedHistory();
 
     // Protective triggers dropped: named by check, and the docket opens read-only.
+    // A trigger given an sqlite_ name with writable_schema: compared like any other.
+    void aTriggerCannotHideBehindAnSqliteName() {
+        const QString db = signedDocket(u"hidden.sqlite"_qs);
+        QCOMPARE(sqlite(db,
+                        u"PRAGMA writable_schema=ON; CREATE TRIGGER sqlite_autoindex_evil "
+                        "AFTER INSERT ON audit_log BEGIN UPDATE cases SET "
+                        "family_name='Impostor'; END;"_qs)
+                     .exitCode,
+                 0);
+        const Run r = cli({u"check"_qs, u"--db"_qs, db});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.out.contains(u"trigger sqlite_autoindex_evil was added outside Discretion"_qs),
+                 qPrintable(r.out));
+        QVERIFY(r.err.contains(u"is open read-only"_qs));
+    }
+
     void aDroppedTriggerIsNamed() {
         const QString db = signedDocket(u"dropped.sqlite"_qs);
         QCOMPARE(sqlite(db, u"DROP TRIGGER signed_review_no_update"_qs).exitCode, 0);
@@ -167,6 +183,10 @@ void TestHistory::witnessesFindARewrittenOrTruncatedHistory() {
         "rechain");
     r = cli({u"audit"_qs, u"verify"_qs, u"--db"_qs, rewritten});
     QVERIFY2(r.exitCode == 0, qPrintable(r.all()));  // the rewrite holds on its own
+    r = cli({u"check"_qs, u"--db"_qs, rewritten});   // the signature's own head is gone too
+    QVERIFY2(r.exitCode == 1 && r.out.contains(u"the audit log no longer has the entry that was "
+                                               "its head when this review was signed"_qs),
+             qPrintable(r.out));
     r = cli({u"check"_qs, u"--db"_qs, rewritten, u"--witness"_qs, pdf, u"--witness"_qs, backup});
     QCOMPARE(r.exitCode, 1);
     QVERIFY2(r.out.contains(u"WITNESS BROKEN: %1 saw the audit head"_qs.arg(pdf)) &&
