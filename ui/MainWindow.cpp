@@ -1,6 +1,5 @@
 #include "MainWindow.h"
 
-#include "AuditLogDialog.h"
 #include "CaseCommands.h"
 #include "CaseDetailsPanel.h"
 #include "CaseEditorDialog.h"
@@ -8,25 +7,21 @@
 #include "DashboardView.h"
 #include "FileDialog.h"
 #include "FilterBar.h"
-#include "ImportDialog.h"
+#include "HistoryController.h"
 #include "MessageBox.h"
 #include "PoliciesDialog.h"
 #include "Settings.h"
 #include "SettingsDialog.h"
 #include "SignDialog.h"
 #include "SigningController.h"
+#include "TransferController.h"
 #include "audit/AuditLog.h"
-#include "check/DocketCheck.h"
-#include "check/Witness.h"
 #include "domain/ANumber.h"
 #include "domain/Clock.h"
-#include "io/CaseExporter.h"
 #include "models/CaseTableModel.h"
 #include "policy/PolicyLibrary.h"
 #include "review/ReviewWizard.h"
-#include "sign/TrustStore.h"
 #include "store/CaseStore.h"
-#include "store/DocketBackup.h"
 
 #include <QAction>
 #include <QApplication>
@@ -57,9 +52,11 @@ MainWindow::MainWindow(QWidget *parent)
       m_mainTabs(new QTabWidget(this)),
       m_dashboard(new DashboardView(this)),
       m_signing(new SigningController(this)),
+      m_transfer(new TransferController(this)),
       m_counts(new QLabel(this)),
       m_auditWarning(new QLabel(this)),
       m_lastBackup(new QLabel(this)),
+      m_historyControl(new HistoryController(this, m_auditWarning, m_lastBackup)),
       m_hearingsSoon(new QLabel(this)),
       m_changeWatch(new QTimer(this)),
       m_undo(new QUndoStack(this)) {
@@ -168,8 +165,8 @@ bool MainWindow::openDocket(const QString &path) {
         MessageBox::warning(this, tr("Cannot open docket"), error);
         return false;
     }
-    rememberHead();   // of the docket being closed
-    m_undo->clear();  // its steps belong to the docket being closed
+    m_historyControl->rememberHead();  // of the docket being closed
+    m_undo->clear();                   // its steps belong to the docket being closed
     m_model->setStore(nullptr);
     m_store = std::move(store);
     m_queuePosition.reset();
@@ -180,9 +177,7 @@ bool MainWindow::openDocket(const QString &path) {
         rebuildRecentMenu();
     }
     updateTitle();
-    showLastBackup();
-    checkAuditTail();
-    checkRememberedHead();
+    m_historyControl->checkAtOpening();
     m_dataVersion = m_store->dataVersion();
     m_changeWatch->start();
     if (m_model->rowCount() > 0)
@@ -256,145 +251,11 @@ void MainWindow::refreshIfChangedElsewhere() {
     m_model->refresh();
     if (!selectCase(id) && m_model->rowCount() > 0)
         m_table->selectRow(0);
-    showLastBackup();
+    m_historyControl->showLastBackup();
     if (m_mainTabs->currentWidget() == m_dashboard)
         m_dashboard->refresh(m_store->path());
     statusBar()->showMessage(
         tr("The docket was changed by another program; the list is up to date."), 8000);
-}
-
-void MainWindow::checkAuditTail() {
-    // The newest entries, at every opening (a few milliseconds); the whole chain is a
-    // menu action, since a 1.5-million-case docket has as many entries. The schema was
-    // compared when the docket opened (a changed one opens read-only).
-    const AuditVerification tail = AuditLog(m_store->handle()).verify(64);
-    const QStringList &schema = m_store->schemaChanges();
-    const bool ok = tail.ok && schema.isEmpty();
-    m_auditWarning->setVisible(!ok);
-    if (ok)
-        return;
-    QStringList found;
-    if (!tail.ok)
-        found << tr("the audit log: %1").arg(tail.problem);
-    for (const QString &change : schema)
-        found << tr("the schema: %1").arg(change);
-    m_auditWarning->setText(tail.ok ? tr("Docket changed outside Discretion")
-                                    : tr("Audit log broken"));
-    m_auditWarning->setToolTip(found.join(u'\n'));
-    MessageBox::warning(
-        this, tr("Docket changed outside Discretion"),
-        tr("This docket was changed outside Discretion:\n\n%1\n\n"
-           "Entries recorded before that point still hold; treat later changes "
-           "with suspicion and restore a backup if you have one.%2")
-            .arg(found.join(u'\n'), schema.isEmpty() ? QString()
-                                                     : tr(" Until then it is open read-only, so "
-                                                          "that nothing hidden runs when it is "
-                                                          "written.")));
-}
-
-void MainWindow::rememberHead() {
-    if (!m_store)
-        return;
-    const AuditLog log(m_store->handle());
-    Settings::setLastAuditHead(m_store->path(),
-                               QStringLiteral("%1:%2").arg(log.headSeq()).arg(log.headHashHex()));
-}
-
-void MainWindow::checkRememberedHead() {
-    // What this computer saw last time is a witness the docket cannot rewrite. When the
-    // chain no longer holds it, say so, and keep that memory so the warning stays.
-    const QString remembered = Settings::lastAuditHead(m_store->path());
-    const Witness witness{tr("This computer, when it last had the docket open,"),
-                          remembered.section(u':', 0, 0).toLongLong(),
-                          QByteArray::fromHex(remembered.section(u':', 1).toLatin1())};
-    const QString problem = remembered.isEmpty() ? QString() : witness.problemIn(*m_store);
-    if (problem.isEmpty()) {
-        rememberHead();
-        return;
-    }
-    m_auditWarning->setText(tr("History rewritten"));
-    m_auditWarning->setToolTip(problem);
-    m_auditWarning->setVisible(true);
-    MessageBox::warning(this, tr("History rewritten"),
-                        problem + tr(".\n\nRestore the docket from a backup you trust, and check "
-                                     "it with discretion check --witness."));
-}
-
-void MainWindow::showLastBackup() {
-    const QString when = m_store ? m_store->lastBackup() : QString();
-    m_lastBackup->setText(
-        when.isEmpty() ? tr("Never backed up")
-                       : tr("Last backup %1 UTC").arg(QString(when.left(16)).replace(u'T', u' ')));
-}
-
-void MainWindow::chooseAndBackUp() {
-    if (!m_store)
-        return;
-    const QString suggested =
-        QStringLiteral("%1/%2-backup-%3.sqlite")
-            .arg(Settings::lastFolder(), QFileInfo(m_store->path()).completeBaseName(),
-                 Clock::nowUtc().toString(QStringLiteral("yyyyMMdd-HHmm")));
-    const QString path =
-        FileDialog::saveFile(this, tr("Back Up Docket"), suggested, tr("Dockets (*.sqlite)"));
-    if (!path.isEmpty())
-        backUpTo(path);
-}
-
-bool MainWindow::backUpTo(const QString &path) {
-    if (!m_store)
-        return false;
-    if (QFileInfo(path).absoluteFilePath() == QFileInfo(m_store->path()).absoluteFilePath()) {
-        MessageBox::warning(this, tr("Back Up Docket"),
-                            tr("Choose another file than the docket itself."));
-        return false;
-    }
-    QApplication::setOverrideCursor(Qt::WaitCursor);
-    const BackupResult r = DocketBackup::backup(*m_store, path);
-    QApplication::restoreOverrideCursor();
-    if (!r.ok) {
-        MessageBox::warning(this, tr("Backup failed"), r.problem);
-        return false;
-    }
-    showLastBackup();
-    statusBar()->showMessage(tr("Backed up to %1 and verified (%2 audit entries).")
-                                 .arg(QDir::toNativeSeparators(path))
-                                 .arg(r.auditEntries),
-                             10000);
-    return true;
-}
-
-void MainWindow::showAuditLog() {
-    if (!m_store)
-        return;
-    AuditLogDialog dialog(*m_store, this);
-    dialog.exec();
-}
-
-bool MainWindow::verifyAuditLog() {
-    if (!m_store)
-        return false;
-    QApplication::setOverrideCursor(Qt::WaitCursor);
-    QString trustError;
-    const std::optional<TrustStore> trust =
-        TrustStore::fromChoice({}, Settings::preferences().trustStore, &trustError);
-    DocketCheck check = DocketCheck::run(*m_store, trust ? &*trust : nullptr);
-    if (!trustError.isEmpty())
-        check.signers.prepend(trustError);
-    QApplication::restoreOverrideCursor();
-    m_auditWarning->setVisible(!check.ok());
-    if (!check.ok()) {
-        m_auditWarning->setText(tr("Audit log broken"));
-        m_auditWarning->setToolTip(check.problems().join(u'\n'));
-        MessageBox::warning(this, tr("Audit log broken"),
-                            tr("The docket was changed outside Discretion:\n\n%1")
-                                .arg(check.problems().join(QStringLiteral("\n"))));
-        return false;
-    }
-    const AuditVerification &v = check.audit;
-    MessageBox::information(
-        this, tr("Audit log verified"),
-        tr("The chain holds: all %1 entries are as they were written.").arg(v.checked));
-    return true;
 }
 
 void MainWindow::chooseAndOpen() {
@@ -614,61 +475,6 @@ void MainWindow::deleteCurrentCase() {
         m_table->selectRow(qMin(row, m_model->rowCount() - 1));
 }
 
-void MainWindow::chooseAndImport(bool jsonLines) {
-    const QString path =
-        FileDialog::openFile(this, tr("Import"), Settings::lastFolder(),
-                             jsonLines ? tr("JSON Lines (*.jsonl *.ndjson);;All files (*)")
-                                       : tr("CSV files (*.csv);;All files (*)"));
-    if (path.isEmpty())
-        return;
-    Settings::setLastFolder(QFileInfo(path).absolutePath());
-    importFile(path, jsonLines);
-}
-
-void MainWindow::importFile(const QString &path, bool jsonLines) {
-    if (!m_store)
-        return;
-    ImportDialog dialog(m_store->path(), path,
-                        jsonLines ? ImportDialog::Format::JsonLines : ImportDialog::Format::Csv,
-                        this);
-    dialog.exec();
-    if (dialog.report().imported + dialog.report().updated > 0)
-        m_model->refresh();
-}
-
-void MainWindow::chooseAndExport(bool jsonLines, bool masked) {
-    const QString path = FileDialog::saveFile(
-        this, masked ? tr("Export Masked List") : tr("Export"), Settings::lastFolder(),
-        jsonLines ? tr("JSON Lines (*.jsonl)") : tr("CSV files (*.csv)"));
-    if (path.isEmpty())
-        return;
-    Settings::setLastFolder(QFileInfo(path).absolutePath());
-    exportFile(path, jsonLines, masked);
-}
-
-bool MainWindow::exportFile(const QString &path, bool jsonLines, bool masked) {
-    if (!m_store)
-        return false;
-    qint64 written = 0;
-    QString error;
-    QApplication::setOverrideCursor(Qt::WaitCursor);
-    const auto privacy = masked ? CaseExporter::Privacy::Masked : CaseExporter::Privacy::Full;
-    const bool ok =
-        jsonLines
-            ? CaseExporter::exportJsonLines(*m_store, m_model->filter(), m_model->currentSort(),
-                                            path, &written, &error, privacy)
-            : CaseExporter::exportCsv(*m_store, m_model->filter(), m_model->currentSort(), path,
-                                      &written, &error, privacy);
-    QApplication::restoreOverrideCursor();
-    if (!ok)
-        MessageBox::warning(this, tr("Export"), error);
-    else
-        statusBar()->showMessage(tr("Exported %n case(s) to %1.", nullptr, int(written))
-                                     .arg(QDir::toNativeSeparators(path)),
-                                 8000);
-    return ok;
-}
-
 void MainWindow::updateCounts(qint64 matching, bool exact) {
     const qint64 total = m_store ? m_store->caseCount() : 0;
     const QString count =
@@ -710,6 +516,6 @@ void MainWindow::saveLayout() {
 
 void MainWindow::closeEvent(QCloseEvent *event) {
     saveLayout();
-    rememberHead();
+    m_historyControl->rememberHead();
     event->accept();
 }

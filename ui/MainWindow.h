@@ -22,7 +22,9 @@ class QUndoStack;
 class QTabWidget;
 class QTimer;
 class QTableView;
+class HistoryController;
 class SigningController;
+class TransferController;
 
 // The workstation window: filter bar, case list and details side by side, a status
 // bar with the counts, and the menus. It owns the open docket.
@@ -55,12 +57,10 @@ class MainWindow : public QMainWindow {
     QList<qint64> selectedCaseIds() const;
     void exportSelectedPdfs();
     SigningController *signing() const { return m_signing; }
-    void showAuditLog();
-    bool backUpTo(const QString &path);  // shows the outcome; true when written and verified
-    bool verifyAuditLog();               // the whole chain; shows the verdict; true when it holds
-    void importFile(const QString &path, bool jsonLines);
-    // masked: names and identifying details removed, for sharing statistics.
-    bool exportFile(const QString &path, bool jsonLines, bool masked = false);
+    // Backups, the audit log and the checks of the docket's history.
+    HistoryController *historyControl() const { return m_historyControl; }
+    // File › Import and Export of case lists.
+    TransferController *transfer() const { return m_transfer; }
 
   protected:
     void closeEvent(QCloseEvent *event) override;
@@ -81,8 +81,6 @@ class MainWindow : public QMainWindow {
     void rebuildRecentMenu();
     void chooseAndOpen();
     void chooseAndCreate();
-    void chooseAndImport(bool jsonLines);
-    void chooseAndExport(bool jsonLines, bool masked = false);
     void showCurrentCase();
     void updateCounts(qint64 matching, bool exact);
     void updateTitle();
@@ -92,12 +90,7 @@ class MainWindow : public QMainWindow {
     CaseCommand::Done undoneReporter();
     qint64 currentCaseId() const;
     void saveLayout();
-    void checkAuditTail();
-    void checkRememberedHead();
-    void rememberHead();
     void refreshIfChangedElsewhere();
-    void chooseAndBackUp();
-    void showLastBackup();
     void updateHearingsSoon();
     void showNames();  // court and disposition names for the filter bar and the dashboard
     void filterFromDashboard(const CaseFilter &filter);
@@ -112,9 +105,11 @@ class MainWindow : public QMainWindow {
     QTabWidget *m_mainTabs;
     DashboardView *m_dashboard;
     SigningController *m_signing;
+    TransferController *m_transfer;
     QLabel *m_counts;
     QLabel *m_auditWarning;
     QLabel *m_lastBackup;
+    HistoryController *m_historyControl;  // after the two labels it sets
     QLabel *m_hearingsSoon;
     QTimer *m_changeWatch;
     qint64 m_dataVersion = -1;

@@ -2,9 +2,11 @@
 // and a shortcut; standard keys come from QKeySequence so each platform gets its own.
 #include "FilterBar.h"
 #include "HelpDialogs.h"
+#include "HistoryController.h"
 #include "MainWindow.h"
 #include "MessageBox.h"
 #include "SigningController.h"
+#include "TransferController.h"
 #include "models/CaseTableModel.h"
 
 #include <QAction>
@@ -63,26 +65,26 @@ void MainWindow::buildFileMenu() {
     file->addSeparator();
     connect(addMenuAction(file, tr("&Import CSV…"), "actionImportCsv",
                           QKeySequence(Qt::CTRL | Qt::Key_I)),
-            &QAction::triggered, this, [this] { chooseAndImport(false); });
+            &QAction::triggered, m_transfer, [this] { m_transfer->chooseAndImport(false); });
     connect(addMenuAction(file, tr("Import &JSON Lines…"), "actionImportJsonl",
                           QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I)),
-            &QAction::triggered, this, [this] { chooseAndImport(true); });
+            &QAction::triggered, m_transfer, [this] { m_transfer->chooseAndImport(true); });
     connect(addMenuAction(file, tr("&Export List as CSV…"), "actionExportCsv",
                           QKeySequence(Qt::CTRL | Qt::Key_E)),
-            &QAction::triggered, this, [this] { chooseAndExport(false); });
+            &QAction::triggered, m_transfer, [this] { m_transfer->chooseAndExport(false); });
     connect(addMenuAction(file, tr("Export List as JSON &Lines…"), "actionExportJsonl",
                           QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_J)),
-            &QAction::triggered, this, [this] { chooseAndExport(true); });
+            &QAction::triggered, m_transfer, [this] { m_transfer->chooseAndExport(true); });
     connect(addMenuAction(file, tr("Export &Masked List for Statistics…"), "actionExportMasked",
                           QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_E)),
-            &QAction::triggered, this, [this] { chooseAndExport(false, true); });
+            &QAction::triggered, m_transfer, [this] { m_transfer->chooseAndExport(false, true); });
     file->addSeparator();
     QAction *backUp = addMenuAction(file, tr("&Back Up Docket…"), "actionBackUp",
                                     QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_B), "backup");
-    connect(backUp, &QAction::triggered, this, &MainWindow::chooseAndBackUp);
+    connect(backUp, &QAction::triggered, m_historyControl, &HistoryController::chooseAndBackUp);
     connect(addMenuAction(file, tr("Verify &Audit Log"), "actionVerifyAudit",
                           QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L)),
-            &QAction::triggered, this, &MainWindow::verifyAuditLog);
+            &QAction::triggered, m_historyControl, &HistoryController::verifyAuditLog);
     file->addSeparator();
     QAction *settings = addMenuAction(
         file, tr("&Settings…"), "actionSettings",
@@ -130,7 +132,7 @@ void MainWindow::buildViewMenu() {
     connect(dashboard, &QAction::triggered, this, &MainWindow::showDashboard);
     QAction *audit = addMenuAction(view, tr("&Audit Log…"), "actionAuditLog",
                                    QKeySequence(Qt::CTRL | Qt::Key_L), "audit");
-    connect(audit, &QAction::triggered, this, &MainWindow::showAuditLog);
+    connect(audit, &QAction::triggered, m_historyControl, &HistoryController::showAuditLog);
     view->addSeparator();
     QAction *refresh =
         addMenuAction(view, tr("&Refresh"), "actionRefresh",

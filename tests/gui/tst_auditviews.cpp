@@ -1,6 +1,7 @@
 #include "AuditLogDialog.h"
 #include "CaseHistoryView.h"
 #include "FileDialog.h"
+#include "HistoryController.h"
 #include "MainWindow.h"
 #include "MessageBox.h"
 #include "Rechain.h"
@@ -85,7 +86,7 @@ class TestAuditViews : public QObject {
         QVERIFY2(last->text().startsWith(u"Last backup 20"_qs), qPrintable(last->text()));
         QVERIFY(DocketBackup::verifyCopy(docket.path(u"backup.sqlite"_qs)).ok);
         MessageBox::setNextAnswer(QMessageBox::Ok);
-        QVERIFY(!w.backUpTo(docket.path()));  // never onto the docket itself
+        QVERIFY(!w.historyControl()->backUpTo(docket.path()));  // never onto the docket itself
     }
 
     // The CLI imports while the window is open: the list notices and shows the new cases.
@@ -131,7 +132,7 @@ class TestAuditViews : public QObject {
                  qPrintable(w.statusBar()->currentMessage()));
         QVERIFY(w.findChild<QLabel *>(u"auditWarning"_qs)->isVisible());
         MessageBox::setNextAnswer(QMessageBox::Ok);
-        QVERIFY(!w.verifyAuditLog());
+        QVERIFY(!w.historyControl()->verifyAuditLog());
     }
 };
 

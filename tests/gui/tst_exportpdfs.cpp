@@ -1,6 +1,7 @@
 #include "ExampleReview.h"
 #include "ExportPdfDialog.h"
 #include "FileDialog.h"
+#include "HistoryController.h"
 #include "MainWindow.h"
 #include "MessageBox.h"
 #include "Settings.h"
@@ -114,7 +115,8 @@ class TestExportPdfs : public QObject {
         QVERIFY2(MessageBox::lastText().contains(u"is not trusted by"_qs),
                  qPrintable(MessageBox::lastText()));
         MessageBox::setNextAnswer(QMessageBox::Ok);
-        QVERIFY(!w.verifyAuditLog());  // every signature in the docket is by someone else
+        QVERIFY(!w.historyControl()
+                     ->verifyAuditLog());  // every signature in the docket is by someone else
         QVERIFY2(MessageBox::lastText().contains(u"Signer: "_qs),
                  qPrintable(MessageBox::lastText()));
         preferences.trustStore.clear();

@@ -7,6 +7,7 @@
 #include "ReadOnlyFolder.h"
 #include "Settings.h"
 #include "TestDocket.h"
+#include "TransferController.h"
 #include "io/DocketGenerator.h"
 #include "models/CaseTableModel.h"
 
@@ -234,7 +235,7 @@ class TestMainWindow : public QObject {
         auto *court = w.findChild<QComboBox *>(u"courtFilter"_qs);
         court->setCurrentIndex(court->findData(u"ATL"_qs));
         QTRY_VERIFY(w.caseModel()->isCountExact());
-        QVERIFY(w.exportFile(m_docket.path(u"atl.csv"_qs), false));
+        QVERIFY(w.transfer()->exportFile(m_docket.path(u"atl.csv"_qs), false));
         QFile f(m_docket.path(u"atl.csv"_qs));
         QVERIFY(f.open(QIODevice::ReadOnly));
         const int lines = f.readAll().count('\n');

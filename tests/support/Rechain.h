@@ -8,6 +8,10 @@ inline const char *const kRechain = R"(
 import hashlib, sqlite3, sys
 db, mode = sys.argv[1], sys.argv[2]
 c = sqlite3.connect(db)
+# The append-only triggers are set aside and put back exactly as the docket had them, so the
+# schema stays as Discretion makes it.
+triggers = [r[0] for r in c.execute("SELECT sql FROM sqlite_schema WHERE type='trigger' AND "
+                                    "tbl_name='audit_log'")]
 c.executescript('DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;')
 if mode == 'rewrite':
     c.execute("UPDATE audit_log SET details='{\"note\":\"nothing happened\"}' WHERE seq=2")
@@ -24,15 +28,8 @@ for row in rows:
     h = hashlib.sha256(data).digest()
     c.execute('UPDATE audit_log SET prev_hash=?, hash=? WHERE seq=?', (prev, h, row[0]))
     prev = h
-# The triggers go back as the migration wrote them, so the schema is as Discretion makes it.
 c.commit()
-c.executescript("""
-CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
-BEGIN
-    SELECT RAISE(ABORT, 'the audit log is append-only: an entry cannot be changed');
-END;
-CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
-BEGIN
-    SELECT RAISE(ABORT, 'the audit log is append-only: an entry cannot be deleted');
-END;""")
+for sql in triggers:
+    c.execute(sql)
+c.commit()
 )";
