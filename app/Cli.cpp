@@ -165,12 +165,20 @@ int list(QCommandLineParser &p) {
     return Ok;
 }
 
+QString witnessSigner(const Witness &witness, const TrustStore *trust) {
+    if (witness.signer.isEmpty())
+        return {};
+    return trust
+               ? QStringLiteral(", signed by %1, trusted").arg(witness.signer)
+               : QStringLiteral(", signed by %1 (not checked: no trust store)").arg(witness.signer);
+}
+
 // Each witness (a backup, a signed PDF) must still find its audit head in the docket.
-int checkWitnesses(const QStringList &paths, CaseStore &store) {
+int checkWitnesses(const QStringList &paths, CaseStore &store, const TrustStore *trust) {
     int result = Ok;
     for (const QString &path : paths) {
         QString error;
-        const std::optional<Witness> witness = Witness::read(path, &error);
+        const std::optional<Witness> witness = Witness::read(path, &error, trust);
         if (!witness) {
             err() << "error: " << error << '\n';
             return Fatal;
@@ -180,7 +188,7 @@ int checkWitnesses(const QStringList &paths, CaseStore &store) {
             out() << "witness " << path << ": the history it saw is still there (head "
                   << QString::fromLatin1(witness->hash.toHex().left(16)) << "…"
                   << (witness->seq ? QStringLiteral(", entry %1").arg(witness->seq) : QString())
-                  << ")\n";
+                  << ")" << witnessSigner(*witness, trust) << '\n';
         } else {
             out() << "WITNESS BROKEN: " << problem << '\n';
             result = Partial;
@@ -224,7 +232,8 @@ int check(QCommandLineParser &p) {
                       : QStringLiteral("each signer keeps one certificate; not checked against "
                                        "a trust store (--trust FILE|DIR or DISCRETION_TRUST)"))
           << '\n';
-    const int witnesses = checkWitnesses(p.values(QStringLiteral("witness")), *store);
+    const int witnesses =
+        checkWitnesses(p.values(QStringLiteral("witness")), *store, trust ? &*trust : nullptr);
     if (witnesses == Fatal)
         return Fatal;
     return c.ok() && witnesses == Ok ? Ok : Partial;

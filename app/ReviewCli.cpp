@@ -4,6 +4,7 @@
 
 #include "domain/ANumber.h"
 #include "review/AnswersFile.h"
+#include "sign/SignedRecords.h"
 #include "sign/SigningIdentity.h"
 #include "sign/TrustStore.h"
 #include "store/CaseStore.h"
@@ -99,15 +100,15 @@ int show(const QCommandLineParser &p) {
         return 2;
     QJsonObject o{{"record", review->toJson()}, {"record_sha256", review->sha256()}};
     if (const std::optional<ReviewSignature> s = ReviewStore(*t.store).signatureOf(review->id)) {
-        const bool valid =
-            s->recordSha256 == review->sha256() &&
-            SigningIdentity::verify(s->certificate, review->canonicalBytes(), s->signature);
-        // "valid" says the key in the certificate signed these bytes; who holds that key is
-        // what "trusted" says, and only a trust store outside the docket can say it.
+        // "valid" says the key in the certificate signed these bytes and the circumstances
+        // kept with them; who holds that key is what "trusted" says, and only a trust store
+        // outside the docket can say it.
+        const QString invalid = SignedRecords(*t.store).problemOf(review->id);
         QJsonObject signature{
             {"signer", s->signer},
             {"signed_at", s->signedAt},
-            {"valid", valid},
+            {"audit_head", s->auditHead},
+            {"valid", invalid.isEmpty()},
             {"certificate_sha256",
              QString::fromLatin1(
                  QCryptographicHash::hash(s->certificate, QCryptographicHash::Sha256).toHex())}};
@@ -117,6 +118,8 @@ int show(const QCommandLineParser &p) {
         signature.insert(QStringLiteral("trusted"), trust && problem.isEmpty());
         if (!problem.isEmpty())
             signature.insert(QStringLiteral("trust_problem"), problem);
+        if (!invalid.isEmpty())
+            signature.insert(QStringLiteral("problem"), invalid);
         o.insert(QStringLiteral("signature"), signature);
     }
     out() << QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Indented));

@@ -71,7 +71,8 @@ void HistoryController::checkRememberedHead() {
     const QString remembered = Settings::lastAuditHead(m_window->store()->path());
     const Witness witness{tr("This computer, when it last had the docket open,"),
                           remembered.section(u':', 0, 0).toLongLong(),
-                          QByteArray::fromHex(remembered.section(u':', 1).toLatin1())};
+                          QByteArray::fromHex(remembered.section(u':', 1).toLatin1()),
+                          {}};
     const QString problem =
         remembered.isEmpty() ? QString() : witness.problemIn(*m_window->store());
     if (problem.isEmpty()) {

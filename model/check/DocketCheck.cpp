@@ -5,6 +5,7 @@
 #include "store/SchemaCheck.h"
 
 #include "domain/ANumber.h"
+#include "sign/SignedRecords.h"
 #include "sign/TrustStore.h"
 
 #include <QCoreApplication>
@@ -47,7 +48,7 @@ DocketCheck DocketCheck::run(CaseStore &store, const TrustStore *trust) {
     out.integrity = store.integrityProblems();
     out.audit = AuditLog(store.handle()).verify();
     const ReviewStore reviews(store);
-    out.records = reviews.signedRecordProblems() + reviews.policyTextProblems();
+    out.records = SignedRecords(store).problems() + reviews.policyTextProblems();
     out.schema = SchemaCheck::differences(store.handle());
     out.signers = signerProblems(reviews, trust);
     return out;

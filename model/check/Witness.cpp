@@ -2,6 +2,7 @@
 
 #include "audit/AuditLog.h"
 #include "sign/PdfVerifier.h"
+#include "sign/TrustStore.h"
 #include "store/CaseStore.h"
 
 #include <QCoreApplication>
@@ -18,10 +19,17 @@ bool isPdf(const QString &path) {
     return file.open(QIODevice::ReadOnly) && file.read(5) == "%PDF-";
 }
 
-std::optional<Witness> fromPdf(const QString &path, QString *error) {
+std::optional<Witness> fromPdf(const QString &path, QString *error, const TrustStore *trust) {
     const PdfVerification v = PdfVerifier::verify(path);
     if (!v.ok()) {
         *error = tr("%1 is no witness: %2").arg(path, v.problem);
+        return std::nullopt;
+    }
+    if (const QString problem =
+            trust ? trust->problem(v.signerCertificate, v.signingTime) : QString();
+        !problem.isEmpty()) {
+        *error =
+            tr("%1 is no witness: its signer %2 is not trusted (%3)").arg(path, v.signer, problem);
         return std::nullopt;
     }
     const QByteArray head = QByteArray::fromHex(v.auditHead.toLatin1());
@@ -30,7 +38,7 @@ std::optional<Witness> fromPdf(const QString &path, QString *error) {
             tr("%1 carries no audit head (made before disposition PDFs carried one)").arg(path);
         return std::nullopt;
     }
-    return Witness{path, 0, head};
+    return Witness{path, 0, head, v.signer};
 }
 
 std::optional<Witness> fromBackup(const QString &path, QString *error) {
@@ -46,16 +54,16 @@ std::optional<Witness> fromBackup(const QString &path, QString *error) {
         *error = tr("%1 is no witness: its own audit log is broken (%2)").arg(path, v.problem);
         return std::nullopt;
     }
-    return Witness{path, log.headSeq(), log.headHash()};
+    return Witness{path, log.headSeq(), log.headHash(), {}};
 }
 }  // namespace
 
-std::optional<Witness> Witness::read(const QString &path, QString *error) {
+std::optional<Witness> Witness::read(const QString &path, QString *error, const TrustStore *trust) {
     if (!QFileInfo(path).isFile()) {
         *error = tr("%1 does not exist").arg(path);
         return std::nullopt;
     }
-    return isPdf(path) ? fromPdf(path, error) : fromBackup(path, error);
+    return isPdf(path) ? fromPdf(path, error, trust) : fromBackup(path, error);
 }
 
 QString Witness::problemIn(CaseStore &store) const {

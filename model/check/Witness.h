@@ -5,6 +5,7 @@
 #include <optional>
 
 class CaseStore;
+class TrustStore;
 
 // An outside witness of a docket's history: a copy of the audit head (an entry's sequence
 // number and hash) kept somewhere an attacker with the docket does not control. A backup
@@ -16,9 +17,13 @@ struct Witness {
     QString source;   // the file it came from
     qint64 seq = 0;   // 0 when the witness gives only the hash (a PDF)
     QByteArray hash;  // 32 bytes
+    QString signer;   // who signed the PDF that carries it; empty for a backup
 
     // A backup docket or a signed disposition PDF; nullopt with the reason otherwise.
-    static std::optional<Witness> read(const QString &path, QString *error);
+    // With a trust store, a PDF is a witness only if a trusted signer signed it: anyone
+    // can make a PDF claiming some head, but only the attorney's key vouches for it.
+    static std::optional<Witness> read(const QString &path, QString *error,
+                                       const TrustStore *trust = nullptr);
     // Empty when the docket's chain holds this head; otherwise what is wrong.
     QString problemIn(CaseStore &store) const;
 };

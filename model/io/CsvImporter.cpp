@@ -1,9 +1,9 @@
 #include "CsvImporter.h"
 
-#include "CsvReader.h"
 #include "CsvRowParser.h"
 #include "domain/CaseFields.h"
 #include "domain/Clock.h"
+#include "files/CsvReader.h"
 #include "store/BulkLoad.h"
 #include "store/CaseStore.h"
 

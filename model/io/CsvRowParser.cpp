@@ -1,9 +1,9 @@
 #include "CsvRowParser.h"
 
-#include "CsvReader.h"
 #include "CsvWriter.h"
 #include "domain/CaseFields.h"
 #include "domain/FieldText.h"
+#include "files/CsvReader.h"
 
 #include <QCoreApplication>
 

@@ -1,7 +1,7 @@
 #include "DocketGenerator.h"
 
-#include "CsvReader.h"
 #include "domain/CaseFields.h"
+#include "files/CsvReader.h"
 #include "store/BulkLoad.h"
 
 #include <QJsonObject>

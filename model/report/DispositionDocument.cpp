@@ -9,6 +9,7 @@
 #include "domain/Codes.h"
 #include "domain/FieldText.h"
 #include "policy/PolicyLibrary.h"
+#include "sign/SignedRecords.h"
 #include "store/CaseStore.h"
 
 #include <QAbstractTextDocumentLayout>
@@ -134,7 +135,7 @@ std::optional<DispositionDocument::Input> DispositionDocument::forCase(CaseStore
         return std::nullopt;
     Input input{*theCase, {}, *review, {}, reviews.signatureOf(review->id), {}, {}};
     if (input.signature)
-        input.recordProblem = reviews.signedRecordProblem(review->id);
+        input.recordProblem = SignedRecords(store).problemOf(review->id);
     if (review->hasCaseFacts()) {
         input.theCase = review->caseOnRecord();
         input.theCase.id = theCase->id;

@@ -2,6 +2,7 @@
 
 #include "CmsSignature.h"
 #include "PdfScan.h"
+#include "SignedRecords.h"
 #include "domain/ANumber.h"
 #include "domain/CaseSnapshot.h"
 #include "store/CaseStore.h"
@@ -250,6 +251,9 @@ DocketMatch matchInDocket(const PdfVerification &verification, CaseStore &store)
                     .arg(ANumber::displayDigits(record.aNumber),
                          ANumber::displayDigits(match->filedUnder)),
                 {}};
+    if (const QString problem = SignedRecords(store).problemOf(match->signature.reviewId);
+        !problem.isEmpty())
+        return {false, record.aNumber, tr("the docket's signed review: %1").arg(problem), {}};
     DocketMatch out{true, record.aNumber, {}, {}};
     const std::optional<Case> live = store.loadCase(store.findCaseId(record.aNumber));
     if (record.hasCaseFacts() && live)

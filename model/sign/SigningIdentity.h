@@ -1,5 +1,7 @@
 #pragma once
 
+#include "review/RecordSigner.h"
+
 #include <QByteArray>
 #include <QDateTime>
 #include <QString>
@@ -20,7 +22,7 @@ struct SignerProfile {
 // A signing key with its X.509 certificate, kept on disk only as PKCS#12 encrypted with
 // the attorney's passphrase (mode 0600). OpenSSL does all the cryptography; nothing here
 // is hand-written. The passphrase is never stored.
-class SigningIdentity {
+class SigningIdentity final : public RecordSigner {
   public:
     enum class KeyType { EcP256, Rsa3072 };
 
@@ -35,25 +37,25 @@ class SigningIdentity {
 
     SigningIdentity(SigningIdentity &&) noexcept;
     SigningIdentity &operator=(SigningIdentity &&) noexcept;
-    ~SigningIdentity();
+    ~SigningIdentity() override;
 
     bool save(const QString &path, const QByteArray &passphrase, QString *error) const;
 
     QString subject() const;  // e.g. "CN=Ana Beltrán,O=OPLA Los Angeles,..."
-    QString commonName() const;
+    QString commonName() const override;
     // The profile written into the certificate's subject when the identity was made, so a
     // signature block can be filled from the certificate that signed.
     SignerProfile profile() const;
     static SignerProfile profileOf(const QByteArray &certificateDer);
     QDateTime notBefore() const;
     QDateTime notAfter() const;
-    QByteArray certificateDer() const;
+    QByteArray certificateDer() const override;
     // The certificate alone, as PEM: what a colleague puts in a trust store (TrustStore).
     QByteArray certificatePem() const;
-    QString fingerprintSha256() const;  // hex of the certificate's DER
+    QString fingerprintSha256() const override;  // hex of the certificate's DER
 
     // A signature (ECDSA or RSA, SHA-256) over data with the private key.
-    QByteArray sign(const QByteArray &data, QString *error) const;
+    QByteArray sign(const QByteArray &data, QString *error) const override;
     // A detached CMS (PKCS#7) signature over data, SHA-256, with the certificate included:
     // what a PDF signature of subfilter adbe.pkcs7.detached holds.
     // The signing-time attribute says signingTime.

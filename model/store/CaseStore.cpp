@@ -2,6 +2,7 @@
 
 #include "CaseReader.h"
 #include "CaseWriter.h"
+#include "CourtList.h"
 #include "DocketFile.h"
 #include "SchemaCheck.h"
 #include "SchemaMigrator.h"
@@ -12,12 +13,12 @@
 #include "domain/ANumber.h"
 #include "domain/CaseFields.h"
 #include "domain/Clock.h"
-#include "io/CourtList.h"
 
 #include <QAtomicInt>
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -139,9 +140,7 @@ bool CaseStore::initialise(QString *error) {
                  QStringLiteral("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
                                 "PRAGMA foreign_keys=ON;"),
                  nullptr);
-    if (version < latestSchemaVersion() && !SchemaMigrator::migrate(m_handle, error))
-        return false;
-    return startAuditLog(version, error) && syncCourts(error);
+    return upgrade(version, error) && syncCourts(error);
 }
 
 void CaseStore::refuseWritesIfSchemaChanged() {
@@ -168,26 +167,39 @@ bool CaseStore::checkReadable(int version, QString *error) {
     return true;
 }
 
-bool CaseStore::startAuditLog(int schemaBefore, QString *error) {
-    AuditLog audit(m_handle);
-    if (audit.count() > 0)
+bool CaseStore::upgrade(int schemaBefore, QString *error) {
+    if (schemaBefore == latestSchemaVersion() && AuditLog(m_handle).count() > 0)
         return true;
-    // The first entry: a new docket, or one from before the audit log with what it held.
+    // The new schema and the audit entry that records it commit together.
     Transaction t(m_handle);
-    if (!t.begin(error))
-        return false;
-    const QJsonObject details =
-        schemaBefore == 0
-            ? QJsonObject{{QStringLiteral("schema"), latestSchemaVersion()}}
-            : QJsonObject{{QStringLiteral("schema_from"), schemaBefore},
-                          {QStringLiteral("schema"), latestSchemaVersion()},
-                          {QStringLiteral("cases"), caseCount()},
-                          {QStringLiteral("reviews"), countRows("reviews")},
-                          {QStringLiteral("signatures"), countRows("review_signatures")}};
-    return audit.append(
-               schemaBefore == 0 ? QStringLiteral("docket.create") : QStringLiteral("audit.start"),
-               QStringLiteral("docket"), QFileInfo(m_path).fileName(), details, error) &&
-           t.commit(error);
+    return t.begin(error) && SchemaMigrator::apply(m_handle, error) &&
+           recordSchema(schemaBefore, error) && t.commit(error);
+}
+
+bool CaseStore::recordSchema(int schemaBefore, QString *error) {
+    AuditLog audit(m_handle);
+    const bool first = audit.count() == 0;
+    if (schemaBefore == 0)
+        return audit.append(QStringLiteral("docket.create"), QStringLiteral("docket"),
+                            QFileInfo(m_path).fileName(),
+                            {{QStringLiteral("schema"), latestSchemaVersion()}}, error);
+    // Signatures made before schema 5 sign no attestation: listed here, they are the only
+    // ones a check lets go without one.
+    QJsonArray unattested;
+    Sqlite::Statement s(m_handle, QStringLiteral("SELECT review_id FROM review_signatures "
+                                                 "WHERE length(attestation) = 0 ORDER BY 1"));
+    while (s.step() == SQLITE_ROW)
+        unattested.append(s.int64(0));
+    QJsonObject details{{QStringLiteral("schema_from"), schemaBefore},
+                        {QStringLiteral("schema"), latestSchemaVersion()},
+                        {QStringLiteral("unattested_reviews"), unattested}};
+    if (first) {  // a docket from before the audit log: what it held
+        details.insert(QStringLiteral("cases"), caseCount());
+        details.insert(QStringLiteral("reviews"), countRows("reviews"));
+        details.insert(QStringLiteral("signatures"), countRows("review_signatures"));
+    }
+    return audit.append(first ? QStringLiteral("audit.start") : QStringLiteral("docket.upgrade"),
+                        QStringLiteral("docket"), QFileInfo(m_path).fileName(), details, error);
 }
 
 qint64 CaseStore::countRows(const char *table) const {

@@ -82,7 +82,10 @@ class CaseStore {
     bool checkReadable(int version, QString *error);
     void refuseWritesIfSchemaChanged();
     bool syncCourts(QString *error);
-    bool startAuditLog(int schemaBefore, QString *error);
+    // Migrates to the latest schema and records it in the audit log (its first entry for
+    // a new docket or one from before the log), in one transaction.
+    bool upgrade(int schemaBefore, QString *error);
+    bool recordSchema(int schemaBefore, QString *error);
     qint64 countRows(const char *table) const;
     QString metaValue(const QString &key) const;
     bool setMetaValue(const QString &key, const QString &value, QString *error);

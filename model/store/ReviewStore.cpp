@@ -6,12 +6,13 @@
 #include "audit/AuditLog.h"
 #include "domain/ANumber.h"
 #include "domain/Clock.h"
-#include "sign/SigningIdentity.h"
+#include "review/RecordSigner.h"
 
 #include <QCryptographicHash>
 
 #include <QCoreApplication>
 #include <QJsonDocument>
+#include <QJsonObject>
 
 namespace {
 QString tr(const char *text) {
@@ -147,7 +148,7 @@ bool ReviewStore::addPolicyText(const PolicyPack &pack, QString *error) {
            t.commit(error);
 }
 
-bool ReviewStore::sign(qint64 reviewId, const SigningIdentity &identity, ReviewSignature *out,
+bool ReviewStore::sign(qint64 reviewId, const RecordSigner &signer, ReviewSignature *out,
                        QString *error) {
     Transaction t(m_store.handle());
     if (!t.begin(error))
@@ -188,17 +189,22 @@ bool ReviewStore::sign(qint64 reviewId, const SigningIdentity &identity, ReviewS
     AuditLog audit(m_store.handle());
     ReviewSignature signature{reviewId,
                               hash,
-                              identity.sign(record, error),
-                              identity.certificateDer(),
-                              identity.commonName(),
+                              signer.sign(record, error),
+                              signer.certificateDer(),
+                              signer.commonName(),
                               Clock::nowUtc().toString(Qt::ISODate),
-                              audit.headHashHex()};
+                              audit.headHashHex(),
+                              {}};
     if (signature.signature.isEmpty())
+        return false;
+    signature.attestation = signer.sign(signature.attestedBytes(), error);
+    if (signature.attestation.isEmpty())
         return false;
     Sqlite::Statement insert(
         m_store.handle(),
         QStringLiteral("INSERT INTO review_signatures(review_id, record_sha256, signature, "
-                       "certificate, signer, signed_at, audit_head) VALUES(?,?,?,?,?,?,?)"));
+                       "certificate, signer, signed_at, audit_head, attestation) "
+                       "VALUES(?,?,?,?,?,?,?,?)"));
     insert.bind(1, reviewId);
     insert.bind(2, signature.recordSha256);
     insert.bindBlob(3, signature.signature);
@@ -206,6 +212,7 @@ bool ReviewStore::sign(qint64 reviewId, const SigningIdentity &identity, ReviewS
     insert.bind(5, signature.signer);
     insert.bind(6, signature.signedAt);
     insert.bind(7, signature.auditHead);
+    insert.bindBlob(8, signature.attestation);
     Sqlite::Statement status(m_store.handle(),
                              QStringLiteral("UPDATE cases SET review_status='signed' WHERE id=?"));
     status.bind(1, caseId);
@@ -216,7 +223,8 @@ bool ReviewStore::sign(qint64 reviewId, const SigningIdentity &identity, ReviewS
     const QJsonObject details{{QStringLiteral("review"), reviewId},
                               {QStringLiteral("record_sha256"), hash},
                               {QStringLiteral("signer"), signature.signer},
-                              {QStringLiteral("certificate_sha256"), identity.fingerprintSha256()},
+                              {QStringLiteral("certificate_sha256"), signer.fingerprintSha256()},
+                              {QStringLiteral("signed_at"), signature.signedAt},
                               {QStringLiteral("audit_head"), signature.auditHead}};
     if (!audit.append(QStringLiteral("review.sign"), QStringLiteral("case"),
                       m_store.loadCase(caseId)->aNumber, details, error))
@@ -230,12 +238,12 @@ std::optional<ReviewSignature> ReviewStore::signatureOf(qint64 reviewId) const {
     Sqlite::Statement s(
         m_store.handle(),
         QStringLiteral("SELECT record_sha256, signature, certificate, signer, signed_at, "
-                       "audit_head FROM review_signatures WHERE review_id=?"));
+                       "audit_head, attestation FROM review_signatures WHERE review_id=?"));
     s.bind(1, reviewId);
     if (s.step() != SQLITE_ROW)
         return std::nullopt;
     return ReviewSignature{reviewId,  s.text(0), s.blob(1), s.blob(2),
-                           s.text(3), s.text(4), s.text(5)};
+                           s.text(3), s.text(4), s.text(5), s.blob(6)};
 }
 
 std::optional<Review> ReviewStore::amend(qint64 caseId, const QString &reason, QString *error) {
@@ -332,30 +340,6 @@ QString ReviewStore::signingProblem(qint64 reviewId, qint64 caseId, const QByteA
     return {};
 }
 
-namespace {
-// Why a signed record no longer holds, or empty: its bytes, the hash the review row keeps,
-// the hash that was signed, the signature and the certificate.
-QString recordProblem(const QByteArray &record, const QString &kept, const QString &signedAs,
-                      const QByteArray &signature, const QByteArray &certificate) {
-    const QString now = sha256Hex(record);
-    if (now != signedAs || kept != signedAs)
-        return QCoreApplication::translate("ReviewStore",
-                                           "the signed record was changed after signing (it "
-                                           "hashes to %1…, it was signed as %2…)")
-            .arg(now.left(12), signedAs.left(12));
-    if (!SigningIdentity::verify(certificate, record, signature))
-        return QCoreApplication::translate("ReviewStore",
-                                           "the signature does not verify with its certificate");
-    const Review review = Review::fromJson(QJsonDocument::fromJson(record).object());
-    if (review.hasCaseFacts() && review.caseOnRecord().aNumber != review.aNumber)
-        return QCoreApplication::translate("ReviewStore",
-                                           "the record names %1 but its case facts name %2")
-            .arg(ANumber::displayDigits(review.aNumber),
-                 ANumber::displayDigits(review.caseOnRecord().aNumber));
-    return {};
-}
-}  // namespace
-
 QList<std::pair<QString, ReviewSignature>> ReviewStore::allSignatures() const {
     QList<std::pair<QString, ReviewSignature>> out;
     Sqlite::Statement s(m_store.handle(),
@@ -368,53 +352,30 @@ QList<std::pair<QString, ReviewSignature>> ReviewStore::allSignatures() const {
     return out;
 }
 
-QString ReviewStore::signedRecordProblem(qint64 reviewId) const {
+QList<SignedReview> ReviewStore::signedReviews(qint64 onlyReviewId) const {
     Sqlite::Statement s(m_store.handle(),
-                        QStringLiteral("SELECT r.record, r.record_sha256, s.record_sha256, "
-                                       "s.signature, s.certificate FROM review_signatures s "
-                                       "JOIN reviews r ON r.id = s.review_id WHERE r.id=?"));
-    s.bind(1, reviewId);
-    if (s.step() != SQLITE_ROW)
-        return tr("the review is not signed");
-    return recordProblem(s.text(0).toUtf8(), s.text(1), s.text(2), s.blob(3), s.blob(4));
+                        QStringLiteral("SELECT c.a_number, r.version, r.record, r.record_sha256, "
+                                       "r.id FROM review_signatures s JOIN reviews r ON r.id = "
+                                       "s.review_id JOIN cases c ON c.id = r.case_id WHERE ?1 = 0 "
+                                       "OR r.id = ?1 ORDER BY c.a_number, r.version"));
+    s.bind(1, onlyReviewId);
+    QList<SignedReview> out;
+    while (s.step() == SQLITE_ROW)
+        if (const std::optional<ReviewSignature> signature = signatureOf(s.int64(4)))
+            out.append({s.text(0), int(s.int64(1)), s.text(2).toUtf8(), s.text(3), *signature});
+    return out;
 }
 
-QStringList ReviewStore::signedRecordProblems() const {
-    QStringList problems;
-    Sqlite::Statement s(
-        m_store.handle(),
-        QStringLiteral("SELECT c.a_number, r.version, r.record, r.record_sha256, "
-                       "s.record_sha256, s.signature, s.certificate, s.audit_head "
-                       "FROM review_signatures s JOIN reviews r ON r.id = s.review_id "
-                       "JOIN cases c ON c.id = r.case_id ORDER BY c.a_number"));
-    Sqlite::Statement audited(
-        m_store.handle(),
-        QStringLiteral("SELECT 1 FROM audit_log WHERE action='review.sign' AND entity_id=? AND "
-                       "json_extract(details, '$.record_sha256')=?"));
-    while (s.step() == SQLITE_ROW) {
-        const QString which =
-            tr("%1 version %2").arg(ANumber::displayDigits(s.text(0))).arg(s.int64(1));
-        const QString signedAs = s.text(4);
-        audited.reset();
-        audited.bind(1, s.text(0));
-        audited.bind(2, signedAs);
-        if (const QString problem =
-                recordProblem(s.text(2).toUtf8(), s.text(3), signedAs, s.blob(5), s.blob(6));
-            !problem.isEmpty())
-            problems << which + QStringLiteral(": ") + problem;
-        // Signed before the docket had an audit log (schema 3): no entry to look for.
-        else if (!s.text(7).isEmpty() && audited.step() != SQLITE_ROW)
-            problems << tr("%1: the audit log has no signing of this record (%2…)")
-                            .arg(which, signedAs.left(12));
-        // Each signature kept the head of the log when it was made: a witness inside the
-        // docket. A history rewritten and re-chained before it no longer has that entry.
-        else if (!s.text(7).isEmpty() &&
-                 AuditLog(m_store.handle()).seqOf(QByteArray::fromHex(s.text(7).toLatin1())) == 0)
-            problems << tr("%1: the audit log no longer has the entry that was its head when "
-                           "this review was signed (%2…): the history before it was rewritten")
-                            .arg(which, s.text(7).left(12));
-    }
-    return problems;
+QSet<qint64> ReviewStore::signedBeforeAttestations() const {
+    Sqlite::Statement s(m_store.handle(),
+                        QStringLiteral("SELECT j.value FROM audit_log a, "
+                                       "json_each(a.details, '$.unattested_reviews') j "
+                                       "WHERE a.action IN ('audit.start', 'docket.upgrade') "
+                                       "AND json_valid(a.details)"));
+    QSet<qint64> out;
+    while (s.step() == SQLITE_ROW)
+        out.insert(s.int64(0));
+    return out;
 }
 
 QStringList ReviewStore::policyTextProblems() const {
@@ -453,4 +414,19 @@ QList<qint64> ReviewStore::casesWithSignedReview() const {
     while (s.step() == SQLITE_ROW)
         out << s.int64(0);
     return out;
+}
+
+QByteArray ReviewSignature::attestedBytes() const {
+    const QJsonObject o{{QStringLiteral("attests"), QStringLiteral("discretion review signature")},
+                        {QStringLiteral("review"), reviewId},
+                        {QStringLiteral("record_sha256"), recordSha256},
+                        {QStringLiteral("audit_head"), auditHead},
+                        {QStringLiteral("signer"), signer},
+                        {QStringLiteral("signed_at"), signedAt},
+                        {QStringLiteral("certificate_sha256"), certificateSha256()}};
+    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
+
+QString ReviewSignature::certificateSha256() const {
+    return sha256Hex(certificate);
 }

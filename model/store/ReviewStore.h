@@ -2,10 +2,11 @@
 
 #include "review/Review.h"
 
+#include <QSet>
 #include <optional>
 
 class CaseStore;
-class SigningIdentity;
+class RecordSigner;
 
 // A signature over a review's canonical record, as stored.
 struct ReviewSignature {
@@ -16,6 +17,23 @@ struct ReviewSignature {
     QString signer;
     QString signedAt;   // UTC, ISO 8601
     QString auditHead;  // hex SHA-256 of the audit log's newest entry before the signing
+    // The signer's signature over attestedBytes(); empty for signatures made before
+    // schema 5, which did not sign their circumstances.
+    QByteArray attestation;
+
+    // What the attestation signs: this review, the record's hash, the audit head, the
+    // signer, the time and the certificate, as compact JSON with sorted keys.
+    QByteArray attestedBytes() const;
+    QString certificateSha256() const;
+};
+
+// A signed review as the docket keeps it, for the checks in sign/SignedRecords.
+struct SignedReview {
+    QString aNumber;  // of the case the docket files it under
+    int version = 0;
+    QByteArray record;  // the canonical record bytes as kept
+    QString keptHash;   // the hash the review row keeps
+    ReviewSignature signature;
 };
 
 // Reviews in the docket. Saving stores the review's canonical record and hash, the exact
@@ -32,19 +50,17 @@ class ReviewStore {
     std::optional<QString> recordHash(qint64 reviewId) const;
 
     // Signs a review that is ready: checks its stored bytes still match their hash, signs
-    // them, stores the signature and marks the case signed, in one transaction. The
-    // database refuses any later change to the review or its signature.
-    bool sign(qint64 reviewId, const SigningIdentity &identity, ReviewSignature *out,
-              QString *error);
+    // them and the attestation, stores the signature and marks the case signed, in one
+    // transaction. The database refuses any later change to the review or its signature.
+    bool sign(qint64 reviewId, const RecordSigner &signer, ReviewSignature *out, QString *error);
     std::optional<ReviewSignature> signatureOf(qint64 reviewId) const;
     // Cases whose latest review is signed.
     QList<qint64> casesWithSignedReview() const;
-    // Every signed review checked as it stands: its record still hashes to what was signed,
-    // the signature verifies with its certificate, and the audit log's signing entry names
-    // the same hash. One line per problem, naming the case and version; empty when all hold.
-    QStringList signedRecordProblems() const;
-    // The same checks for one signed review (record hash, signature, facts); empty if it holds.
-    QString signedRecordProblem(qint64 reviewId) const;
+    // Every signed review (or only one), by A-number, for sign/SignedRecords to check.
+    QList<SignedReview> signedReviews(qint64 onlyReviewId = 0) const;
+    // Reviews the docket's upgrades recorded as signed before signatures carried an
+    // attestation (schema 5): the only ones allowed to lack one.
+    QSet<qint64> signedBeforeAttestations() const;
     // Every signature with its case's A-number, in signing order.
     QList<std::pair<QString, ReviewSignature>> allSignatures() const;
     // Every kept policy text still hashes to the SHA-256 it is filed under.

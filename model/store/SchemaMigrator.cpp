@@ -27,8 +27,10 @@ int SchemaMigrator::currentVersion(sqlite3 *db) {
 
 bool SchemaMigrator::migrate(sqlite3 *db, QString *error, int upTo) {
     Transaction transaction(db);
-    if (!transaction.begin(error))
-        return false;
+    return transaction.begin(error) && apply(db, error, upTo) && transaction.commit(error);
+}
+
+bool SchemaMigrator::apply(sqlite3 *db, QString *error, int upTo) {
     const int from = currentVersion(db);
     for (const Step &step : steps()) {
         if (step.version <= from || step.version > upTo)
@@ -44,5 +46,5 @@ bool SchemaMigrator::migrate(sqlite3 *db, QString *error, int upTo) {
         if (!Sqlite::exec(db, sql, error))
             return false;
     }
-    return transaction.commit(error);
+    return true;
 }

@@ -19,4 +19,7 @@ class SchemaMigrator {
     static int currentVersion(sqlite3 *db);
     // Applies every step above the current version (up to upTo); all or nothing.
     static bool migrate(sqlite3 *db, QString *error, int upTo = std::numeric_limits<int>::max());
+    // The same inside the caller's transaction, so that what records the upgrade commits
+    // with it.
+    static bool apply(sqlite3 *db, QString *error, int upTo = std::numeric_limits<int>::max());
 };

@@ -45,6 +45,9 @@ class TestHistory : public QObject {
     }
 
     void aLookAlikeSignerIsNotTrusted();
+    void theCircumstancesOfASignatureAreSigned_data();
+    void theCircumstancesOfASignatureAreSigned();
+    void aRewrittenHistoryCannotMoveTheSignedHead();
     void witnessesFindARewrittenOrTruncatedHistory();
 
     // Protective triggers dropped: named by check, and the docket opens read-only.
@@ -156,6 +159,17 @@ void TestHistory::aLookAlikeSignerIsNotTrusted() {
     QVERIFY(m_dir.writeFile(u"empty.pem"_qs, "not a certificate\n"));
     r = cli({u"check"_qs, u"--db"_qs, db, u"--trust"_qs, m_dir.path(u"empty.pem"_qs)});
     QVERIFY2(r.exitCode == 2 && r.err.contains(u"holds no PEM certificate"_qs), qPrintable(r.err));
+    // A PDF witness vouches for a head only if a trusted key signed it.
+    r = cli({u"check"_qs, u"--db"_qs, db, u"--trust"_qs, trust, u"--witness"_qs,
+             m_dir.path(u"fake.pdf"_qs)});
+    QVERIFY2(r.exitCode == 2 && r.err.contains(u"fake.pdf is no witness: its signer Ana Attorney "
+                                               "is not trusted"_qs),
+             qPrintable(r.all()));
+    r = cli({u"check"_qs, u"--db"_qs, db, u"--trust"_qs, trust, u"--witness"_qs,
+             m_dir.path(u"real.pdf"_qs)});
+    QVERIFY2(r.out.contains(u"the history it saw is still there"_qs) &&
+                 r.out.contains(u", signed by Ana Attorney, trusted"_qs),
+             qPrintable(r.all()));
 }
 
 // Witnesses outside the docket: a signed PDF carries the audit head at signing, a backup its
@@ -184,8 +198,8 @@ void TestHistory::witnessesFindARewrittenOrTruncatedHistory() {
     r = cli({u"audit"_qs, u"verify"_qs, u"--db"_qs, rewritten});
     QVERIFY2(r.exitCode == 0, qPrintable(r.all()));  // the rewrite holds on its own
     r = cli({u"check"_qs, u"--db"_qs, rewritten});   // the signature's own head is gone too
-    QVERIFY2(r.exitCode == 1 && r.out.contains(u"the audit log no longer has the entry that was "
-                                               "its head when this review was signed"_qs),
+    QVERIFY2(r.exitCode == 1 && r.out.contains(u"the audit log no longer leads up to the head "
+                                               "this review was signed at"_qs),
              qPrintable(r.out));
     r = cli({u"check"_qs, u"--db"_qs, rewritten, u"--witness"_qs, pdf, u"--witness"_qs, backup});
     QCOMPARE(r.exitCode, 1);
@@ -201,6 +215,64 @@ void TestHistory::witnessesFindARewrittenOrTruncatedHistory() {
     r = cli({u"check"_qs, u"--db"_qs, cut, u"--witness"_qs, backup});
     QCOMPARE(r.exitCode, 1);
     QVERIFY2(r.out.contains(u"and the docket's log now ends at entry 3: it was cut off"_qs),
+             qPrintable(r.out));
+}
+
+// The signer's name, the signing time and the audit head kept beside a signature are signed
+// with the same key (schema 5): changed with sqlite3, triggers set aside and put back, each
+// is named by check and makes review show say the signature is not valid.
+void TestHistory::theCircumstancesOfASignatureAreSigned_data() {
+    QTest::addColumn<QString>("sql");
+    QTest::addColumn<QString>("named");
+    QTest::newRow("signer renamed")
+        << u"UPDATE review_signatures SET signer='Someone Else'"_qs
+        << u"the signer is kept as \"Someone Else\", but the certificate names \"Ana "
+           "Attorney\""_qs;
+    QTest::newRow("signing time moved")
+        << u"UPDATE review_signatures SET signed_at='2021-01-04T10:00:00Z'"_qs
+        << u"(Ana Attorney, 2021-01-04T10:00:00Z, "_qs;
+    QTest::newRow("audit head moved")
+        << u"UPDATE review_signatures SET audit_head=(SELECT lower(hex(hash)) FROM audit_log "
+           "WHERE seq=1)"_qs
+        << u"are not the ones the key signed: they were changed after signing"_qs;
+    QTest::newRow("attestation removed")
+        << u"UPDATE review_signatures SET attestation=x''"_qs
+        << u"its signer, time and audit head are not signed (the attestation was removed"_qs;
+}
+
+void TestHistory::theCircumstancesOfASignatureAreSigned() {
+    QFETCH(QString, sql);
+    QFETCH(QString, named);
+    const QString db = signedDocket(QString::fromLatin1(QTest::currentDataTag()) + u".sqlite"_qs);
+    QVERIFY(cli({u"check"_qs, u"--db"_qs, db}).exitCode == 0);
+    const Run edit =
+        runProgram(u"python3"_qs, {u"-c"_qs, QString::fromUtf8(kEditSignature), db, sql});
+    QVERIFY2(edit.exitCode == 0, qPrintable(edit.all()));
+    Run r = cli({u"check"_qs, u"--db"_qs, db});
+    QVERIFY2(r.exitCode == 1 && r.out.contains(named) &&
+                 r.out.contains(u"schema: as Discretion makes it"_qs),
+             qPrintable(r.out));
+    r = cli({u"review"_qs, u"show"_qs, u"--db"_qs, db, u"--case"_qs, u"A204-555-101"_qs});
+    QVERIFY2(r.out.contains(u"\"valid\": false"_qs) && r.out.contains(named.left(20)),
+             qPrintable(r.out));
+}
+
+// The history before a signature rewritten and re-chained, and the head kept with the
+// signature moved to the rewritten chain's: the head is signed, so the move is named.
+void TestHistory::aRewrittenHistoryCannotMoveTheSignedHead() {
+    const QString db = signedDocket(u"moved-head.sqlite"_qs);
+    QVERIFY(runProgram(u"python3"_qs, {u"-c"_qs, QString::fromUtf8(kRechain), db, u"rewrite"_qs})
+                .exitCode == 0);
+    const QString follow =
+        u"UPDATE review_signatures SET audit_head=(SELECT lower(hex(prev_hash)) "
+        "FROM audit_log WHERE action='review.sign')"_qs;
+    QVERIFY(runProgram(u"python3"_qs, {u"-c"_qs, QString::fromUtf8(kEditSignature), db, follow})
+                .exitCode == 0);
+    QVERIFY(cli({u"audit"_qs, u"verify"_qs, u"--db"_qs, db}).exitCode == 0);
+    const Run r = cli({u"check"_qs, u"--db"_qs, db});
+    QVERIFY2(r.exitCode == 1 &&
+                 r.out.contains(u"are not the ones the key signed: they were changed after "
+                                "signing"_qs),
              qPrintable(r.out));
 }
 

@@ -1,6 +1,6 @@
 // The CSV reader (libcsv) and the row parser that checks every field of an import.
 #include "domain/CaseFields.h"
-#include "io/CsvReader.h"
+#include "files/CsvReader.h"
 #include "io/CsvRowParser.h"
 
 #include <QBuffer>

@@ -33,3 +33,19 @@ for sql in triggers:
     c.execute(sql)
 c.commit()
 )";
+
+// Changes a stored signature the way someone with the file and sqlite3 would: the
+// signature table's triggers are set aside, argv[2] (SQL) is run, and the triggers are put
+// back exactly as they were, so the schema stays as Discretion makes it.
+inline const char *const kEditSignature = R"(
+import sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+triggers = c.execute("SELECT name, sql FROM sqlite_schema WHERE type='trigger' AND "
+                     "tbl_name='review_signatures'").fetchall()
+for name, _ in triggers:
+    c.execute('DROP TRIGGER ' + name)
+c.executescript(sys.argv[2])
+for _, sql in triggers:
+    c.execute(sql)
+c.commit()
+)";

@@ -1,4 +1,4 @@
-#include "io/CsvReader.h"
+#include "files/CsvReader.h"
 #include "io/CsvWriter.h"
 
 #include <QBuffer>

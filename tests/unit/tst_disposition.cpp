@@ -32,7 +32,8 @@ DispositionDocument::Input input(const QString &reasons) {
                               "cert",
                               u"A. Attorney"_qs,
                               u"2026-11-29T10:00:00Z"_qs,
-                              QString(64, u'a')};
+                              QString(64, u'a'),
+                              {}};
     return {c,
             u"Los Angeles"_qs,
             r.review,

@@ -1,9 +1,11 @@
 #include "TestDocket.h"
 #include "audit/AuditLog.h"
+#include "sign/SignedRecords.h"
 #include "store/ReviewStore.h"
 #include "store/Sqlite.h"
 
 #include <QCryptographicHash>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -56,6 +58,7 @@ class TestMigrations : public QObject {
         QTest::newRow("schema 1") << 1 << qint64(25) << 0 << 0;
         QTest::newRow("schema 2") << 2 << qint64(21) << 1 << 0;
         QTest::newRow("schema 3") << 3 << qint64(21) << 2 << 1;
+        QTest::newRow("schema 4") << 4 << qint64(21) << 2 << 1;
     }
 
     void upgrades() {
@@ -90,21 +93,29 @@ class TestMigrations : public QObject {
         QVERIFY(store->integrityProblems().isEmpty());
         QCOMPARE(read(store->handle(), schema), before);
         const ReviewStore reviewStore(*store);
-        QVERIFY2(reviewStore.signedRecordProblems().isEmpty(),
-                 qPrintable(reviewStore.signedRecordProblems().join(u'\n')));
+        const QStringList problems = SignedRecords(*store).problems();
+        QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u'\n')));
         QVERIFY(reviewStore.policyTextProblems().isEmpty());
 
         AuditLog audit(store->handle());
         QVERIFY(audit.verify().ok);
+        // The newest entry records the upgrade: the log's first entry for a docket from
+        // before it, a docket.upgrade otherwise.
         const AuditEntry start = audit.entries(std::numeric_limits<qint64>::max(), 1).first();
-        QCOMPARE(start.action, u"audit.start"_qs);
+        QCOMPARE(start.action, schema < 4 ? u"audit.start"_qs : u"docket.upgrade"_qs);
         const QJsonObject details = QJsonDocument::fromJson(start.details).object();
         QCOMPARE(details[u"schema_from"_qs].toInt(), schema);
-        QCOMPARE(details[u"cases"_qs].toInteger(), cases);
-        QCOMPARE(details[u"reviews"_qs].toInt(), reviews);
-        QCOMPARE(details[u"signatures"_qs].toInt(), signatures);
+        QCOMPARE(details[u"schema"_qs].toInt(), CaseStore::latestSchemaVersion());
+        if (schema < 4) {
+            QCOMPARE(details[u"cases"_qs].toInteger(), cases);
+            QCOMPARE(details[u"reviews"_qs].toInt(), reviews);
+            QCOMPARE(details[u"signatures"_qs].toInt(), signatures);
+        }
+        // Signatures made before schema 5 signed no attestation: the upgrade lists them.
+        QCOMPARE(details[u"unattested_reviews"_qs].toArray().size(), signatures);
+        QCOMPARE(reviewStore.signedBeforeAttestations().size(), signatures);
 
-        if (schema == 3) {  // the amendment chain survives: a draft v2 naming the signed v1
+        if (schema >= 3) {  // the amendment chain survives: a draft v2 naming the signed v1
             const qint64 caseId = store->findCaseId(u"204555101"_qs);
             const std::optional<Review> latest = ReviewStore(*store).latest(caseId);
             QVERIFY(latest);

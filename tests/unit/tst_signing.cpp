@@ -5,6 +5,8 @@
 #include "store/ReviewStore.h"
 
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -84,6 +86,21 @@ class TestSigning : public QObject {
         QCOMPARE(m_store->loadCase(m_caseId)->reviewStatus, u"signed"_qs);
         QVERIFY(reviews.latest(m_caseId)->isSigned);
         QCOMPARE(reviews.signatureOf(review.id)->signer, u"A. Attorney"_qs);
+        // The same key signed the circumstances: this review, its hash, the audit head
+        // before the signing, the signer, the time and the certificate.
+        const ReviewSignature kept = *reviews.signatureOf(review.id);
+        QCOMPARE(kept.attestation, signature.attestation);
+        QVERIFY(SigningIdentity::verify(kept.certificate, kept.attestedBytes(), kept.attestation));
+        const QJsonObject attested = QJsonDocument::fromJson(kept.attestedBytes()).object();
+        QCOMPARE(attested[u"review"_qs].toInteger(), review.id);
+        QCOMPARE(attested[u"record_sha256"_qs].toString(), review.sha256());
+        QCOMPARE(attested[u"audit_head"_qs].toString(), kept.auditHead);
+        QCOMPARE(attested[u"signed_at"_qs].toString(), kept.signedAt);
+        QCOMPARE(attested[u"certificate_sha256"_qs].toString(), m_identity->fingerprintSha256());
+        ReviewSignature moved = kept;
+        moved.signedAt = u"2020-01-01T00:00:00Z"_qs;
+        QVERIFY(
+            !SigningIdentity::verify(kept.certificate, moved.attestedBytes(), kept.attestation));
 
         // The database itself refuses every change, whatever tool is used.
         QVERIFY(sqlError(*m_store, u"UPDATE reviews SET record='{}' WHERE id=%1"_qs.arg(review.id))

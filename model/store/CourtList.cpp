@@ -1,6 +1,6 @@
 #include "CourtList.h"
 
-#include "CsvReader.h"
+#include "files/CsvReader.h"
 
 #include <QBuffer>
 #include <QCryptographicHash>
