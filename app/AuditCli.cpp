@@ -23,8 +23,9 @@ int verify(CaseStore &store) {
               << " entries before it hold; the log was changed outside Discretion)\n";
         return 1;
     }
-    out() << "ok: " << v.checked << " entries, every hash and link holds (" << timer.elapsed()
-          << " ms); head " << AuditLog(store.handle()).headHashHex() << '\n';
+    out() << "ok: " << v.checked << (v.checked == 1 ? " entry" : " entries")
+          << ", every hash and link holds (" << timer.elapsed() << " ms); head "
+          << AuditLog(store.handle()).headHashHex() << '\n';
     return 0;
 }
 

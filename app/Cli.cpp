@@ -3,6 +3,7 @@
 #include "Console.h"
 #include "check/DocketCheck.h"
 #include "check/Witness.h"
+#include "sign/SignedRecords.h"
 #include "sign/TrustStore.h"
 
 #include "AuditCli.h"
@@ -183,12 +184,19 @@ int checkWitnesses(const QStringList &paths, CaseStore &store, const TrustStore 
             err() << "error: " << error << '\n';
             return Fatal;
         }
+        if (!witness->untrusted.isEmpty()) {
+            out() << "WITNESS NOT TRUSTED: " << path << " proves nothing: its signer "
+                  << witness->signer << " is " << witness->untrusted << '\n';
+            result = Partial;
+            continue;
+        }
         const QString problem = witness->problemIn(store);
+        const qint64 entry =
+            witness->seq ? witness->seq : AuditLog(store.handle()).seqOf(witness->hash);
         if (problem.isEmpty()) {
-            out() << "witness " << path << ": the history it saw is still there (head "
-                  << QString::fromLatin1(witness->hash.toHex().left(16)) << "…"
-                  << (witness->seq ? QStringLiteral(", entry %1").arg(witness->seq) : QString())
-                  << ")" << witnessSigner(*witness, trust) << '\n';
+            out() << "witness " << path << ": the history it saw is still there (entry " << entry
+                  << ", head " << QString::fromLatin1(witness->hash.toHex().left(16)) << "…)"
+                  << witnessSigner(*witness, trust) << '\n';
         } else {
             out() << "WITNESS BROKEN: " << problem << '\n';
             result = Partial;
@@ -206,15 +214,26 @@ int check(QCommandLineParser &p) {
         return Fatal;
     out() << "docket: " << store->path() << '\n'
           << "schema version: " << store->schemaVersion() << " (latest "
-          << CaseStore::latestSchemaVersion() << ")\n"
+          << CaseStore::latestSchemaVersion()
+          << (store->upgradedFrom() > 0
+                  ? QStringLiteral("; upgraded from %1 as it was opened, recorded in the audit log")
+                        .arg(store->upgradedFrom())
+                  : QString())
+          << ")\n"
           << "synthetic: " << (store->isSynthetic() ? "yes" : "no") << '\n';
     for (const auto &[table, count] : store->tableCounts())
         out() << table << ": " << count << '\n';
+    if (const qsizetype n = SignedRecords(*store).attestationStart().unattested.size())
+        out() << "signatures from before schema 5 (their signer, time and audit head are not "
+                 "signed): "
+              << n << '\n';
     const DocketCheck c = DocketCheck::run(*store, trust ? &*trust : nullptr);
     out() << "integrity: "
           << (c.integrity.isEmpty() ? QStringLiteral("ok") : c.integrity.join(u'\n')) << '\n';
     out() << "audit log: "
-          << (c.audit.ok ? QStringLiteral("ok, %1 entries").arg(c.audit.checked)
+          << (c.audit.ok ? QStringLiteral("ok, %1 %2")
+                               .arg(c.audit.checked)
+                               .arg(c.audit.checked == 1 ? "entry" : "entries")
                          : QStringLiteral("BROKEN: ") + c.audit.problem)
           << '\n';
     out() << "signed records and policy texts: "
@@ -452,12 +471,11 @@ QList<Command> commands() {
 }
 
 void printHelp() {
-    out()
-        << "Discretion " << DISCRETION_VERSION
-        << ": prosecutorial-discretion case review.\n\n"
-           "Usage:\n"
-           "  discretion [DOCKET-FILE]      start the workstation (on the demo docket when no file "
-           "is named)\n";
+    out() << "Discretion " << DISCRETION_VERSION
+          << ": prosecutorial-discretion case review.\n\n"
+             "Usage:\n"
+             "  discretion [[--db] DOCKET-FILE]  start the workstation (on the demo docket when no "
+             "file is named)\n";
     for (const Command &c : commands())
         out() << "  discretion " << c.name << ' ' << c.synopsis << "\n      " << c.summary << '\n';
     out() << "\nExit codes: 0 success, 1 some rows rejected or problems found, 2 fatal error "
@@ -472,6 +490,27 @@ bool isCommand(const QString &first) {
         if (c.name == first)
             return true;
     return false;
+}
+
+bool windowDocket(const QStringList &arguments, QString *path, QString *error) {
+    QStringList words = arguments.mid(1);
+    if (words.value(0) == u"--db")
+        words.removeFirst();
+    if (words.size() > 1 || words.value(0).startsWith(u'-')) {
+        *error = QStringLiteral(
+                     "unexpected %1; usage: discretion [DOCKET-FILE] or discretion "
+                     "COMMAND (see discretion --help)")
+                     .arg(words.value(words.size() > 1 ? 1 : 0));
+        return false;
+    }
+    *path = words.value(0);
+    // A bare word that names no file is a mistyped command, not a docket to create.
+    if (!path->isEmpty() && !QFileInfo::exists(*path) && !path->contains(u'/') &&
+        !path->contains(u'.')) {
+        *error = QStringLiteral("unknown command %1 (see discretion --help)").arg(*path);
+        return false;
+    }
+    return true;
 }
 
 bool needsFonts(const QString &command) {

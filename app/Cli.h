@@ -10,4 +10,7 @@ bool isCommand(const QString &firstArgument);
 // Commands that render PDFs and so need a QGuiApplication (fonts).
 bool needsFonts(const QString &command);
 int run(const QStringList &arguments);
+// The docket the window opens: `discretion [--db] [FILE]` (empty for the demo docket).
+// Anything else (an unknown command or option, a second file) is an error naming it.
+bool windowDocket(const QStringList &arguments, QString *path, QString *error);
 }  // namespace Cli

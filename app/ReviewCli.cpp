@@ -112,11 +112,17 @@ int show(const QCommandLineParser &p) {
             {"certificate_sha256",
              QString::fromLatin1(
                  QCryptographicHash::hash(s->certificate, QCryptographicHash::Sha256).toHex())}};
+        // Without a trust store the answer is "not checked" (null), never "untrusted".
         const QString problem =
             trust ? trust->problem(s->certificate, QDateTime::fromString(s->signedAt, Qt::ISODate))
-                  : QStringLiteral("no trust store (--trust FILE|DIR or DISCRETION_TRUST)");
-        signature.insert(QStringLiteral("trusted"), trust && problem.isEmpty());
-        if (!problem.isEmpty())
+                  : QString();
+        signature.insert(QStringLiteral("trusted"),
+                         trust ? QJsonValue(problem.isEmpty()) : QJsonValue(QJsonValue::Null));
+        if (!trust)
+            signature.insert(QStringLiteral("trust_problem"),
+                             QStringLiteral("not checked: no trust store (--trust FILE|DIR or "
+                                            "DISCRETION_TRUST)"));
+        else if (!problem.isEmpty())
             signature.insert(QStringLiteral("trust_problem"), problem);
         if (!invalid.isEmpty())
             signature.insert(QStringLiteral("problem"), invalid);

@@ -149,32 +149,6 @@ int sign(QCommandLineParser &p) {
     return 0;
 }
 
-// Adds the PDF digital signature with the identity that signed the review.
-int signPdf(const QCommandLineParser &p, const DispositionDocument::Input &input,
-            const QString &path) {
-    if (!input.signature) {
-        err() << "error: the review is not signed; sign it first (discretion sign)\n";
-        QFile::remove(path);
-        return 1;
-    }
-    QString error;
-    const std::optional<SigningIdentity> identity =
-        SigningIdentity::load(p.value(QStringLiteral("identity")), passphrase(), &error);
-    if (identity && identity->certificateDer() != input.signature->certificate)
-        error = QStringLiteral("this identity is not the one that signed the review (%1)")
-                    .arg(input.signature->signer);
-    if (identity)
-        AuditLog::setProfileName(identity->commonName());
-    const PdfSignatureDetails details = DispositionDocument::signatureDetails(input);
-    if (!identity || !error.isEmpty() || !PdfSigner::sign(path, path, *identity, details, &error)) {
-        err() << "error: " << error << '\n';
-        QFile::remove(path);
-        return 2;
-    }
-    out() << "wrote " << path << ", signed by " << identity->commonName() << '\n';
-    return 0;
-}
-
 // Every case whose latest review is signed, as PDFs in a folder, on all cores.
 int exportAllSigned(const QCommandLineParser &p, CaseStore &store, const PdfFormat &format) {
     const QString folder = p.value(QStringLiteral("out"));
@@ -246,20 +220,26 @@ int exportPdf(QCommandLineParser &p) {
         return 1;
     }
     printLiveCaseDiffers(input->liveCaseDiffers);
-    QString error;
     const QString path = p.value(QStringLiteral("out"));
-    if (!DispositionDocument::write(*input, format, path, &error)) {
-        err() << "error: " << error << '\n';
+    const bool digitallySigned = !p.value(QStringLiteral("identity")).isEmpty();
+    std::optional<SigningIdentity> identity;
+    if (digitallySigned && !input->signature) {
+        err() << "error: the review is not signed; sign it first (discretion sign)\n";
+        return 1;
+    }
+    if (digitallySigned && !(identity = loadIdentity(p)))
+        return 2;
+    if (const QString problem =
+            BatchExport::exportOne({*input, path}, format, identity ? &*identity : nullptr);
+        !problem.isEmpty()) {
+        err() << "error: " << problem << '\n';
         return 2;
     }
-    const bool digitallySigned = !p.value(QStringLiteral("identity")).isEmpty();
-    if (digitallySigned) {
-        if (const int code = signPdf(p, *input, path); code != 0)
-            return code;
-    } else {
-        out() << "wrote " << path << (input->signature ? "" : " (the review is not signed)")
-              << '\n';
-    }
+    out() << "wrote " << path
+          << (identity           ? ", signed by " + identity->commonName()
+              : input->signature ? QString()
+                                 : QStringLiteral(" (the review is not signed)"))
+          << '\n';
     return recordExport(*store, {{*input, path}}, {path}, digitallySigned) ? 0 : 1;
 }
 

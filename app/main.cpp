@@ -6,6 +6,7 @@
 #include <QApplication>
 #include <QCoreApplication>
 #include <QGuiApplication>
+#include <cstdio>
 
 namespace {
 void nameApplication() {
@@ -29,9 +30,20 @@ int main(int argc, char **argv) {
         nameApplication();
         return Cli::run(app.arguments());
     }
-    QApplication app(argc, argv);
+    QString docket;
+    QString error;
+    // A mistyped command is named before a window (or a display) is needed.
+    if (!command.startsWith(u'-') && !Cli::windowDocket({{}, command}, &docket, &error)) {
+        std::fprintf(stderr, "error: %s\n", qPrintable(error));
+        return 2;
+    }
+    QApplication app(argc, argv);  // takes Qt's own options (-platform, -style, ...)
+    if (!Cli::windowDocket(QCoreApplication::arguments(), &docket, &error)) {
+        std::fprintf(stderr, "error: %s\n", qPrintable(error));
+        return 2;
+    }
     nameApplication();
     QApplication::setApplicationDisplayName(QStringLiteral("Discretion"));
     QGuiApplication::setDesktopFileName(QStringLiteral("discretion"));  // the installed .desktop
-    return runGui(app.arguments().value(1));
+    return runGui(docket);
 }

@@ -7,7 +7,15 @@ std::optional<QString> &nextAnswer() {
     static std::optional<QString> answer;
     return answer;
 }
+QString &suggestion() {
+    static QString dir;
+    return dir;
+}
 }  // namespace
+
+QString FileDialog::lastSuggestion() {
+    return suggestion();
+}
 
 std::optional<QString> FileDialog::takeNextAnswer() {
     std::optional<QString> answer = nextAnswer();
@@ -17,6 +25,7 @@ std::optional<QString> FileDialog::takeNextAnswer() {
 
 QString FileDialog::openFile(QWidget *parent, const QString &title, const QString &dir,
                              const QString &filter) {
+    suggestion() = dir;
     if (auto answer = takeNextAnswer())
         return *answer;
     return QFileDialog::getOpenFileName(parent, title, dir, filter);
@@ -24,12 +33,14 @@ QString FileDialog::openFile(QWidget *parent, const QString &title, const QStrin
 
 QString FileDialog::saveFile(QWidget *parent, const QString &title, const QString &dir,
                              const QString &filter) {
+    suggestion() = dir;
     if (auto answer = takeNextAnswer())
         return *answer;
     return QFileDialog::getSaveFileName(parent, title, dir, filter);
 }
 
 QString FileDialog::directory(QWidget *parent, const QString &title, const QString &dir) {
+    suggestion() = dir;
     if (auto answer = takeNextAnswer())
         return *answer;
     return QFileDialog::getExistingDirectory(parent, title, dir);

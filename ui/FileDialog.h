@@ -15,6 +15,8 @@ class FileDialog {
     static QString directory(QWidget *parent, const QString &title, const QString &dir);
     // Tests: the next dialog returns this path (empty = cancelled) without showing.
     static void setNextAnswer(const QString &path);
+    // Tests: the folder or path the last dialog was opened with.
+    static QString lastSuggestion();
 
   private:
     static std::optional<QString> takeNextAnswer();

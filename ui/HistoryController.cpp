@@ -72,6 +72,7 @@ void HistoryController::checkRememberedHead() {
     const Witness witness{tr("This computer, when it last had the docket open,"),
                           remembered.section(u':', 0, 0).toLongLong(),
                           QByteArray::fromHex(remembered.section(u':', 1).toLatin1()),
+                          {},
                           {}};
     const QString problem =
         remembered.isEmpty() ? QString() : witness.problemIn(*m_window->store());
@@ -158,9 +159,17 @@ bool HistoryController::verifyAuditLog() {
                                 .arg(check.problems().join(QStringLiteral("\n"))));
         return false;
     }
-    const AuditVerification &v = check.audit;
+    const QString signers =
+        trust ? tr("Every signature is by a certificate you trust (%1).").arg(trust->source())
+              : tr("Signers were not checked against a trust store: choose one in Settings › "
+                   "Trusted signers.");
     MessageBox::information(
         m_window, tr("Audit log verified"),
-        tr("The chain holds: all %1 entries are as they were written.").arg(v.checked));
+        (check.audit.checked == 1 ? tr("The chain holds: its one entry is as it was written.")
+                                  : tr("The chain holds: all %1 entries are as they were written.")
+                                        .arg(check.audit.checked)) +
+            QStringLiteral("\n") +
+            tr("Every signed review still holds, and the schema is as Discretion makes it.") +
+            QStringLiteral("\n") + signers);
     return true;
 }

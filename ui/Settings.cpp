@@ -145,7 +145,10 @@ void setWindowState(const QByteArray &state) {
     set(Key::WindowState, state);
 }
 QString lastFolder() {
-    return get(Key::LastFolder).toString();
+    // Never the root folder: before anything was opened or saved, the user's documents.
+    const QString folder = get(Key::LastFolder).toString();
+    return folder.isEmpty() ? QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)
+                            : folder;
 }
 void setLastFolder(const QString &folder) {
     set(Key::LastFolder, folder);

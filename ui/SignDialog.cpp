@@ -6,11 +6,11 @@
 #include "Settings.h"
 #include "domain/ANumber.h"
 #include "report/BatchExport.h"
-#include "sign/PdfSigner.h"
 #include "store/CaseStore.h"
 
 #include <QBuffer>
 #include <QDialogButtonBox>
+#include <QDir>
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -93,6 +93,10 @@ SignDialog::SignDialog(CaseStore &store, qint64 caseId, QWidget *parent)
     buttons->addButton(m_save, QDialogButtonBox::ActionRole);
     buttons->addButton(m_print, QDialogButtonBox::ActionRole);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    // Enter in the passphrase signs; nothing else in the dialog takes Enter.
+    for (QPushButton *button : {browse, newIdentity, m_save, m_print})
+        button->setAutoDefault(false);
+    m_sign->setDefault(m_ready);
     auto *layout = new QVBoxLayout(this);
     auto *what =
         new QLabel(m_ready             ? tr("This is exactly what will be signed:")
@@ -173,11 +177,14 @@ bool SignDialog::sign() {
     }
     Settings::setIdentityFile(m_identity->text());
     Settings::useProfileName(signature.signer);
-    m_input.signature = signature;
-    m_input.signer.fullName = signature.signer;
+    // Read back as every export reads it: the signature block from the certificate.
+    if (std::optional<DispositionDocument::Input> reread =
+            DispositionDocument::forCase(m_store, m_caseId))
+        m_input = *reread;
     m_ready = false;
     m_sign->setEnabled(false);
     m_save->setEnabled(true);
+    m_save->setDefault(true);
     showPreview();
     findChild<QLabel *>(QStringLiteral("signState"))
         ->setText(tr("Signed by %1 at %2.").arg(signature.signer, signature.signedAt));
@@ -187,9 +194,7 @@ bool SignDialog::sign() {
 bool SignDialog::savePdf() {
     if (!m_input.signature)
         return false;
-    const QString suggested = QStringLiteral("%1/disposition-%2-v%3.pdf")
-                                  .arg(Settings::pdfFolder(), m_input.theCase.aNumber)
-                                  .arg(m_input.review.version);
+    const QString suggested = QDir(Settings::pdfFolder()).filePath(BatchExport::fileName(m_input));
     const QString path =
         FileDialog::saveFile(this, tr("Save Signed Disposition"), suggested, tr("PDF (*.pdf)"));
     if (path.isEmpty())
@@ -197,14 +202,8 @@ bool SignDialog::savePdf() {
     std::optional<SigningIdentity> identity = loadIdentity();
     if (!identity)
         return false;
-    QString error;
-    m_input.signer.fullName = m_input.signature->signer;
-    const PdfSignatureDetails details = DispositionDocument::signatureDetails(m_input);
-    if (identity->certificateDer() != m_input.signature->certificate)
-        error = tr("this identity is not the one that signed the review (%1)")
-                    .arg(m_input.signature->signer);
-    if (!error.isEmpty() || !DispositionDocument::write(m_input, pdfFormat(), path, &error) ||
-        !PdfSigner::sign(path, path, *identity, details, &error)) {
+    QString error = BatchExport::exportOne({m_input, path}, pdfFormat(), &*identity);
+    if (!error.isEmpty()) {
         MessageBox::warning(this, tr("PDF not saved"), error);
         return false;
     }

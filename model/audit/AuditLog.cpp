@@ -7,6 +7,7 @@
 #include <unistd.h>
 #include <QCoreApplication>
 #include <QCryptographicHash>
+#include <QJsonArray>
 #include <QJsonDocument>
 
 namespace {
@@ -200,6 +201,21 @@ QList<AuditEntry> AuditLog::entries(qint64 beforeSeq, int limit) const {
                                   QStringLiteral("WHERE seq < ? ORDER BY seq DESC LIMIT ?"));
     s.bind(1, beforeSeq);
     s.bind(2, qint64(limit));
+    QList<AuditEntry> out;
+    while (s.step() == SQLITE_ROW)
+        out << entryAt(s);
+    return out;
+}
+
+QList<AuditEntry> AuditLog::entriesWithAction(const QString &entity,
+                                              const QStringList &actions) const {
+    Sqlite::Statement s(m_db, QString::fromLatin1(kColumns) +
+                                  QStringLiteral("WHERE entity=? AND action IN (SELECT value FROM "
+                                                 "json_each(?)) ORDER BY seq"));
+    s.bind(1, entity);
+    s.bind(2,
+           QString::fromUtf8(
+               QJsonDocument(QJsonArray::fromStringList(actions)).toJson(QJsonDocument::Compact)));
     QList<AuditEntry> out;
     while (s.step() == SQLITE_ROW)
         out << entryAt(s);

@@ -5,6 +5,7 @@
 #include <QJsonObject>
 #include <QList>
 #include <QString>
+#include <QStringList>
 #include <memory>
 
 namespace Sqlite {
@@ -77,6 +78,8 @@ class AuditLog {
     // Newest first. With entity and id, only the entries about that thing.
     QList<AuditEntry> entries(qint64 beforeSeq, int limit) const;
     QList<AuditEntry> entriesFor(const QString &entity, const QString &entityId, int limit) const;
+    // Oldest first: every entry about this kind of thing with one of these actions.
+    QList<AuditEntry> entriesWithAction(const QString &entity, const QStringList &actions) const;
 
     static QByteArray entryHash(const QByteArray &prevHash, const AuditEntry &entry);
 

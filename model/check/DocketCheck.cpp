@@ -48,7 +48,8 @@ DocketCheck DocketCheck::run(CaseStore &store, const TrustStore *trust) {
     out.integrity = store.integrityProblems();
     out.audit = AuditLog(store.handle()).verify();
     const ReviewStore reviews(store);
-    out.records = SignedRecords(store).problems() + reviews.policyTextProblems();
+    out.records =
+        SignedRecords(store).problems() + reviews.policyTextProblems() + reviews.statusProblems();
     out.schema = SchemaCheck::differences(store.handle());
     out.signers = signerProblems(reviews, trust);
     return out;

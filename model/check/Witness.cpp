@@ -25,20 +25,14 @@ std::optional<Witness> fromPdf(const QString &path, QString *error, const TrustS
         *error = tr("%1 is no witness: %2").arg(path, v.problem);
         return std::nullopt;
     }
-    if (const QString problem =
-            trust ? trust->problem(v.signerCertificate, v.signingTime) : QString();
-        !problem.isEmpty()) {
-        *error =
-            tr("%1 is no witness: its signer %2 is not trusted (%3)").arg(path, v.signer, problem);
-        return std::nullopt;
-    }
     const QByteArray head = QByteArray::fromHex(v.auditHead.toLatin1());
     if (head.size() != 32) {
         *error =
             tr("%1 carries no audit head (made before disposition PDFs carried one)").arg(path);
         return std::nullopt;
     }
-    return Witness{path, 0, head, v.signer};
+    return Witness{path, 0, head, v.signer,
+                   trust ? trust->problem(v.signerCertificate, v.signingTime) : QString()};
 }
 
 std::optional<Witness> fromBackup(const QString &path, QString *error) {
@@ -54,7 +48,7 @@ std::optional<Witness> fromBackup(const QString &path, QString *error) {
         *error = tr("%1 is no witness: its own audit log is broken (%2)").arg(path, v.problem);
         return std::nullopt;
     }
-    return Witness{path, log.headSeq(), log.headHash(), {}};
+    return Witness{path, log.headSeq(), log.headHash(), {}, {}};
 }
 }  // namespace
 

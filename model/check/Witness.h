@@ -18,10 +18,13 @@ struct Witness {
     qint64 seq = 0;   // 0 when the witness gives only the hash (a PDF)
     QByteArray hash;  // 32 bytes
     QString signer;   // who signed the PDF that carries it; empty for a backup
+    // Why the trust store does not accept that signer; such a witness proves nothing.
+    QString untrusted;
 
     // A backup docket or a signed disposition PDF; nullopt with the reason otherwise.
-    // With a trust store, a PDF is a witness only if a trusted signer signed it: anyone
-    // can make a PDF claiming some head, but only the attorney's key vouches for it.
+    // With a trust store, a PDF is a witness only if a trusted signer signed it (anyone
+    // can make a PDF claiming some head; only the attorney's key vouches for it): otherwise
+    // `untrusted` says why.
     static std::optional<Witness> read(const QString &path, QString *error,
                                        const TrustStore *trust = nullptr);
     // Empty when the docket's chain holds this head; otherwise what is wrong.

@@ -16,13 +16,25 @@
 #include <atomic>
 
 namespace BatchExport {
-namespace {
-// One PDF, start to end; returns the problem, or an empty string.
+QString fileName(const DispositionDocument::Input &input) {
+    return QStringLiteral("disposition-A%1-v%2.pdf")
+        .arg(input.theCase.aNumber)
+        .arg(input.review.version);
+}
+
 QString exportOne(const Item &item, const PdfFormat &format, const SigningIdentity *identity) {
     QString error;
     if (!identity)
         return DispositionDocument::write(item.input, format, item.path, &error) ? QString()
                                                                                  : error;
+    if (!item.input.signature)
+        return QCoreApplication::translate("BatchExport",
+                                           "the review is not signed; sign it first");
+    if (identity->certificateDer() != item.input.signature->certificate)
+        return QCoreApplication::translate("BatchExport",
+                                           "this identity is not the one that signed the "
+                                           "review (%1)")
+            .arg(item.input.signature->signer);
     // Rendered and signed in memory, written once.
     const PdfSignatureDetails details = DispositionDocument::signatureDetails(item.input);
     const QByteArray signedPdf = PdfSigner::sign(DispositionDocument::render(item.input, format),
@@ -31,7 +43,6 @@ QString exportOne(const Item &item, const PdfFormat &format, const SigningIdenti
         return error;
     return PdfSigner::writeFile(item.path, signedPdf, &error) ? QString() : error;
 }
-}  // namespace
 
 Plan plan(CaseStore &store, const QList<qint64> &caseIds, const QString &folder,
           const SigningIdentity *identity) {
@@ -52,9 +63,7 @@ Plan plan(CaseStore &store, const QList<qint64> &caseIds, const QString &folder,
             ++plan.otherIdentity;
             continue;
         }
-        const QString name = QStringLiteral("disposition-%1-v%2.pdf")
-                                 .arg(input->theCase.aNumber)
-                                 .arg(input->review.version);
+        const QString name = fileName(*input);
         if (!input->liveCaseDiffers.isEmpty())
             plan.changedSinceSigning << ANumber::displayDigits(input->theCase.aNumber);
         plan.items.append({*input, QDir(folder).filePath(name)});

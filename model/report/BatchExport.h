@@ -23,8 +23,17 @@ struct Plan {
     // signed record: the PDFs print the record, and the person exporting is told.
     QStringList changedSinceSigning;
 };
-// One PDF per case whose latest review is signed, named disposition-A<nine digits>-v<N>.pdf
-// in folder. A PDF is signed only by the identity that signed its record.
+// The name every export gives a disposition: disposition-A<nine digits>-v<version>.pdf.
+QString fileName(const DispositionDocument::Input &input);
+
+// The one way every export writes a disposition (the signing dialog, Export Signed PDFs,
+// export-pdf): rendered, digitally signed when an identity is given, and written once
+// through QSaveFile, so a failure leaves an earlier file at path as it was. The identity
+// must be the one that signed the record. Returns the problem, or an empty string.
+QString exportOne(const Item &item, const PdfFormat &format, const SigningIdentity *identity);
+
+// One PDF per case whose latest review is signed, named by fileName() in folder. A PDF is
+// signed only by the identity that signed its record.
 Plan plan(CaseStore &store, const QList<qint64> &caseIds, const QString &folder,
           const SigningIdentity *identity);
 

@@ -172,8 +172,11 @@ bool CaseStore::upgrade(int schemaBefore, QString *error) {
         return true;
     // The new schema and the audit entry that records it commit together.
     Transaction t(m_handle);
-    return t.begin(error) && SchemaMigrator::apply(m_handle, error) &&
-           recordSchema(schemaBefore, error) && t.commit(error);
+    if (!t.begin(error) || !SchemaMigrator::apply(m_handle, error) ||
+        !recordSchema(schemaBefore, error) || !t.commit(error))
+        return false;
+    m_upgradedFrom = schemaBefore == latestSchemaVersion() ? 0 : schemaBefore;
+    return true;
 }
 
 bool CaseStore::recordSchema(int schemaBefore, QString *error) {

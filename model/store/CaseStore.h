@@ -45,6 +45,8 @@ class CaseStore {
     QSqlDatabase database() const;
     sqlite3 *handle() const { return m_handle; }
     int schemaVersion() const;
+    // The schema this opening upgraded the docket from; 0 when it was already the latest.
+    int upgradedFrom() const { return m_upgradedFrom; }
 
     // Reference data and docket facts.
     QList<Court> courts() const;
@@ -94,6 +96,7 @@ class CaseStore {
     QString m_connectionName;
     sqlite3 *m_handle = nullptr;
     bool m_readOnly = false;
+    int m_upgradedFrom = 0;
     QString m_readOnlyReason;
     QStringList m_schemaChanges;
 };

@@ -366,15 +366,22 @@ QList<SignedReview> ReviewStore::signedReviews(qint64 onlyReviewId) const {
     return out;
 }
 
-QSet<qint64> ReviewStore::signedBeforeAttestations() const {
-    Sqlite::Statement s(m_store.handle(),
-                        QStringLiteral("SELECT j.value FROM audit_log a, "
-                                       "json_each(a.details, '$.unattested_reviews') j "
-                                       "WHERE a.action IN ('audit.start', 'docket.upgrade') "
-                                       "AND json_valid(a.details)"));
-    QSet<qint64> out;
+QStringList ReviewStore::statusProblems() const {
+    // What the status should be: the latest review's, "signed" once it is signed, and
+    // "not_reviewed" without one.
+    Sqlite::Statement s(
+        m_store.handle(),
+        QStringLiteral(
+            "SELECT a_number, review_status, expected FROM (SELECT c.a_number, c.review_status, "
+            "CASE WHEN r.id IS NULL THEN 'not_reviewed' WHEN EXISTS (SELECT 1 FROM "
+            "review_signatures s WHERE s.review_id = r.id) THEN 'signed' ELSE r.status END "
+            "AS expected FROM cases c LEFT JOIN reviews r ON r.case_id = c.id AND r.version = "
+            "(SELECT max(version) FROM reviews WHERE case_id = c.id)) "
+            "WHERE review_status IS NOT expected ORDER BY a_number"));
+    QStringList out;
     while (s.step() == SQLITE_ROW)
-        out.insert(s.int64(0));
+        out << tr("%1: the list says %2, but its latest review says %3")
+                   .arg(ANumber::displayDigits(s.text(0)), s.text(1), s.text(2));
     return out;
 }
 

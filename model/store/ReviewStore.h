@@ -2,7 +2,6 @@
 
 #include "review/Review.h"
 
-#include <QSet>
 #include <optional>
 
 class CaseStore;
@@ -58,9 +57,9 @@ class ReviewStore {
     QList<qint64> casesWithSignedReview() const;
     // Every signed review (or only one), by A-number, for sign/SignedRecords to check.
     QList<SignedReview> signedReviews(qint64 onlyReviewId = 0) const;
-    // Reviews the docket's upgrades recorded as signed before signatures carried an
-    // attestation (schema 5): the only ones allowed to lack one.
-    QSet<qint64> signedBeforeAttestations() const;
+    // Cases whose review status (what the list shows) is not what their latest review
+    // says: "A204-555-101: the list says signed, its latest review is a draft".
+    QStringList statusProblems() const;
     // Every signature with its case's A-number, in signing order.
     QList<std::pair<QString, ReviewSignature>> allSignatures() const;
     // Every kept policy text still hashes to the SHA-256 it is filed under.

@@ -333,7 +333,7 @@ class TestCli : public QObject {
         QVERIFY2(r.out.contains(u"wrote 1 PDFs"_qs) && r.out.contains(u"digitally signed"_qs),
                  qPrintable(r.out));
         r = discretion(
-            {u"verify"_qs, m_dir.path(u"all/disposition-204555101-v1.pdf"_qs), u"--db"_qs, db});
+            {u"verify"_qs, m_dir.path(u"all/disposition-A204555101-v1.pdf"_qs), u"--db"_qs, db});
         QVERIFY2(r.exitCode == 0 && r.out.contains(u"matches the signed review of A204-555-101"_qs),
                  qPrintable(r.out + r.err));
 

@@ -45,9 +45,29 @@ class TestHistory : public QObject {
     }
 
     void aLookAlikeSignerIsNotTrusted();
+
+    // check says when opening upgraded the docket, and how many signatures predate
+    // attestations; the second check has nothing to upgrade.
+    void anOldDocketSaysItWasUpgraded() {
+        const QString db = m_dir.path(u"v4.sqlite"_qs);
+        QVERIFY(QFile::copy(QStringLiteral(DISCRETION_TEST_DATA "/docket-v4.sqlite"), db));
+        QFile::setPermissions(db, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        Run r = cli({u"check"_qs, u"--db"_qs, db});
+        QVERIFY2(r.exitCode == 0 &&
+                     r.out.contains(u"schema version: 5 (latest 5; upgraded from 4 as it was "
+                                    "opened"_qs) &&
+                     r.out.contains(u"signatures from before schema 5 (their signer, time and "
+                                    "audit head are not signed): 1"_qs),
+                 qPrintable(r.all()));
+        r = cli({u"check"_qs, u"--db"_qs, db});
+        QVERIFY2(r.exitCode == 0 && r.out.contains(u"schema version: 5 (latest 5)\n"_qs),
+                 qPrintable(r.all()));
+    }
     void theCircumstancesOfASignatureAreSigned_data();
     void theCircumstancesOfASignatureAreSigned();
     void aRewrittenHistoryCannotMoveTheSignedHead();
+    void theLogTheSignaturesAndTheListAgree_data();
+    void theLogTheSignaturesAndTheListAgree();
     void witnessesFindARewrittenOrTruncatedHistory();
 
     // Protective triggers dropped: named by check, and the docket opens read-only.
@@ -152,6 +172,10 @@ void TestHistory::aLookAlikeSignerIsNotTrusted() {
              u"--trust"_qs, trust});
     QVERIFY2(r.out.contains(u"\"trusted\": false"_qs) && r.out.contains(u"\"valid\": true"_qs),
              qPrintable(r.out));
+    r = cli({u"review"_qs, u"show"_qs, u"--db"_qs, db, u"--case"_qs, u"A204-555-102"_qs});
+    QVERIFY2(r.out.contains(u"\"trusted\": null"_qs) &&
+                 r.out.contains(u"not checked: no trust store"_qs),
+             qPrintable(r.out));
     m_env.insert(u"DISCRETION_TRUST"_qs, trust);
     r = cli({u"review"_qs, u"show"_qs, u"--db"_qs, db, u"--case"_qs, u"A204-555-101"_qs});
     QVERIFY2(r.out.contains(u"\"trusted\": true"_qs), qPrintable(r.out));
@@ -162,8 +186,10 @@ void TestHistory::aLookAlikeSignerIsNotTrusted() {
     // A PDF witness vouches for a head only if a trusted key signed it.
     r = cli({u"check"_qs, u"--db"_qs, db, u"--trust"_qs, trust, u"--witness"_qs,
              m_dir.path(u"fake.pdf"_qs)});
-    QVERIFY2(r.exitCode == 2 && r.err.contains(u"fake.pdf is no witness: its signer Ana Attorney "
-                                               "is not trusted"_qs),
+    QVERIFY2(r.exitCode == 1 &&
+                 r.out.contains(u"fake.pdf proves nothing: its signer Ana Attorney is not "
+                                "trusted by "_qs +
+                                trust),
              qPrintable(r.all()));
     r = cli({u"check"_qs, u"--db"_qs, db, u"--trust"_qs, trust, u"--witness"_qs,
              m_dir.path(u"real.pdf"_qs)});
@@ -245,8 +271,7 @@ void TestHistory::theCircumstancesOfASignatureAreSigned() {
     QFETCH(QString, named);
     const QString db = signedDocket(QString::fromLatin1(QTest::currentDataTag()) + u".sqlite"_qs);
     QVERIFY(cli({u"check"_qs, u"--db"_qs, db}).exitCode == 0);
-    const Run edit =
-        runProgram(u"python3"_qs, {u"-c"_qs, QString::fromUtf8(kEditSignature), db, sql});
+    const Run edit = runProgram(u"python3"_qs, {u"-c"_qs, QString::fromUtf8(kForge), db, sql});
     QVERIFY2(edit.exitCode == 0, qPrintable(edit.all()));
     Run r = cli({u"check"_qs, u"--db"_qs, db});
     QVERIFY2(r.exitCode == 1 && r.out.contains(named) &&
@@ -266,13 +291,63 @@ void TestHistory::aRewrittenHistoryCannotMoveTheSignedHead() {
     const QString follow =
         u"UPDATE review_signatures SET audit_head=(SELECT lower(hex(prev_hash)) "
         "FROM audit_log WHERE action='review.sign')"_qs;
-    QVERIFY(runProgram(u"python3"_qs, {u"-c"_qs, QString::fromUtf8(kEditSignature), db, follow})
-                .exitCode == 0);
+    QVERIFY(runProgram(u"python3"_qs, {u"-c"_qs, QString::fromUtf8(kForge), db, follow}).exitCode ==
+            0);
     QVERIFY(cli({u"audit"_qs, u"verify"_qs, u"--db"_qs, db}).exitCode == 0);
     const Run r = cli({u"check"_qs, u"--db"_qs, db});
     QVERIFY2(r.exitCode == 1 &&
                  r.out.contains(u"are not the ones the key signed: they were changed after "
                                 "signing"_qs),
+             qPrintable(r.out));
+}
+
+// Attacks a helper found on the first version of attestations, each passing check then:
+// a signature made at schema 5 passed off as one from before (attestation and head blanked,
+// an "upgrade" entry listing it appended and the chain recomputed); a signature deleted and
+// the case set back to ready; a signed review moved under another case; a case marked
+// signed without a review. Each is named now.
+void TestHistory::theLogTheSignaturesAndTheListAgree_data() {
+    QTest::addColumn<QString>("sql");
+    QTest::addColumn<QString>("named");
+    QTest::newRow("passed off as unattested")
+        << u"UPDATE review_signatures SET attestation=x'', audit_head=''; INSERT INTO "
+           "audit_log(seq, at, actor, action, entity, entity_id, details, prev_hash, hash) "
+           "VALUES((SELECT max(seq) + 1 FROM audit_log), '2026-11-29T12:00:00Z', 'x', "
+           "'docket.upgrade', 'docket', 'd', '{\"schema\":5,\"schema_from\":4,"
+           "\"unattested_reviews\":[1]}', zeroblob(32), zeroblob(32));"_qs
+        << u"its signer, time and audit head are not signed (the attestation was removed"_qs;
+    QTest::newRow("signature deleted")
+        << u"DELETE FROM review_signatures; UPDATE cases SET review_status='ready' WHERE "
+           "a_number='204555101';"_qs
+        << u"A204-555-101: the audit log records its signing by Ana Attorney (entry "_qs;
+    QTest::newRow("moved to another case")
+        << u"UPDATE reviews SET case_id=(SELECT id FROM cases WHERE a_number='204555102'); "
+           "UPDATE cases SET review_status=CASE a_number WHEN '204555102' THEN 'signed' ELSE "
+           "'not_reviewed' END;"_qs
+        << u"the signed record is the review of A204-555-101, but the docket files it under "
+           "A204-555-102"_qs;
+    QTest::newRow("marked signed without a review")
+        << u"UPDATE cases SET review_status='signed' WHERE a_number='204555102';"_qs
+        << u"A204-555-102: the list says signed, but its latest review says not_reviewed"_qs;
+}
+
+void TestHistory::theLogTheSignaturesAndTheListAgree() {
+    QFETCH(QString, sql);
+    QFETCH(QString, named);
+    const QString db = signedDocket(QString::fromLatin1(QTest::currentDataTag()) + u".sqlite"_qs);
+    QFile line(policyFile(u"example-case.jsonl"_qs));
+    QVERIFY(line.open(QIODevice::ReadOnly));
+    QVERIFY(
+        m_dir.writeFile(u"other.jsonl"_qs, line.readAll().replace("A204-555-101", "A204-555-102")));
+    QVERIFY(cli({u"import-jsonl"_qs, u"--db"_qs, db, m_dir.path(u"other.jsonl"_qs)}).exitCode == 0);
+    QVERIFY(cli({u"check"_qs, u"--db"_qs, db}).exitCode == 0);
+    const Run forge =
+        runProgram(u"python3"_qs, {u"-c"_qs, QString::fromUtf8(kForge), db, sql, u"rechain"_qs});
+    QVERIFY2(forge.exitCode == 0, qPrintable(forge.all()));
+    QVERIFY(cli({u"audit"_qs, u"verify"_qs, u"--db"_qs, db}).exitCode == 0);
+    const Run r = cli({u"check"_qs, u"--db"_qs, db});
+    QVERIFY2(r.exitCode == 1 && r.out.contains(named) &&
+                 r.out.contains(u"schema: as Discretion makes it"_qs),
              qPrintable(r.out));
 }
 

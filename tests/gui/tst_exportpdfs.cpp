@@ -108,6 +108,12 @@ class TestExportPdfs : public QObject {
         QVERIFY(w.signing()->verifyPdf(pdf));
         QVERIFY2(MessageBox::lastText().contains(u"The signer is trusted (%1)"_qs.arg(mine)),
                  qPrintable(MessageBox::lastText()));
+        MessageBox::setNextAnswer(QMessageBox::Ok);
+        QVERIFY(w.historyControl()->verifyAuditLog());
+        QVERIFY2(MessageBox::lastText().contains(u"Every signed review still holds"_qs) &&
+                     MessageBox::lastText().contains(
+                         u"Every signature is by a certificate you trust (%1)"_qs.arg(mine)),
+                 qPrintable(MessageBox::lastText()));
         preferences.trustStore = stranger;
         Settings::setPreferences(preferences);
         MessageBox::setNextAnswer(QMessageBox::Ok);

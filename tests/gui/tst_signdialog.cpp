@@ -1,8 +1,10 @@
 #include "ExampleReview.h"
 #include "FileDialog.h"
 #include "MessageBox.h"
+#include "Programs.h"
 #include "SignDialog.h"
 #include "TestDocket.h"
+#include "report/BatchExport.h"
 
 #include <QLineEdit>
 #include <QPdfDocument>
@@ -20,6 +22,42 @@ class TestSignDialog : public QObject {
         QVERIFY(recordExampleReview(*m_store, m_caseId, status));
     }
 
+    static QString pdfText(const QString &path) {
+        const Run r = runProgram(u"pdftotext"_qs, {u"-layout"_qs, path, u"-"_qs});
+        return r.exitCode == 0 ? r.out : QString();
+    }
+
+    // The signing dialog, Export Signed PDFs (BatchExport) and export-pdf --identity make
+    // the same document for one record: the whole signature block from the certificate.
+    void oneRecordOneDocument(const QString &fromDialog) {
+        QString error;
+        auto identity =
+            SigningIdentity::load(m_docket.path(u"id.p12"_qs), "right passphrase", &error);
+        QVERIFY2(identity, qPrintable(error));
+        const QString folder = m_docket.path(u"batch"_qs);
+        QVERIFY(QDir().mkpath(folder));
+        const BatchExport::Plan plan = BatchExport::plan(*m_store, {m_caseId}, folder, &*identity);
+        QCOMPARE(plan.items.size(), 1);
+        QCOMPARE(
+            BatchExport::run(plan.items, {QPageSize(QPageSize::Letter), true}, &*identity).written,
+            1);
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(u"DISCRETION_PASSPHRASE"_qs, u"right passphrase"_qs);
+        const Run cli =
+            discretionRun({u"export-pdf"_qs, u"--db"_qs, m_docket.path(), u"--case"_qs,
+                           u"A204-555-101"_qs, u"--identity"_qs, m_docket.path(u"id.p12"_qs),
+                           u"--out"_qs, m_docket.path(u"cli.pdf"_qs)},
+                          env);
+        QVERIFY2(cli.exitCode == 0, qPrintable(cli.all()));
+        const QString dialogText = pdfText(fromDialog);
+        QVERIFY2(dialogText.contains(u"Assistant Chief Counsel"_qs) &&
+                     dialogText.contains(u"OPLA Los Angeles"_qs) &&
+                     dialogText.contains(u"123456"_qs),
+                 qPrintable(dialogText));
+        QCOMPARE(pdfText(plan.items.first().path), dialogText);
+        QCOMPARE(pdfText(m_docket.path(u"cli.pdf"_qs)), dialogText);
+    }
+
   private Q_SLOTS:
     void initTestCase() {
         m_store = m_docket.open();
@@ -29,7 +67,12 @@ class TestSignDialog : public QObject {
         QString error;
         QVERIFY(m_store->saveCase(c, &error));
         m_caseId = c.id;
-        auto identity = SigningIdentity::generate({u"A. Attorney"_qs, {}, u"OPLA"_qs, {}, {}, {}},
+        auto identity = SigningIdentity::generate({u"A. Attorney"_qs,
+                                                   u"Assistant Chief Counsel"_qs,
+                                                   u"OPLA Los Angeles"_qs,
+                                                   u"123456"_qs,
+                                                   u"CA"_qs,
+                                                   {}},
                                                   SigningIdentity::KeyType::EcP256, 365, &error);
         QVERIFY(identity &&
                 identity->save(m_docket.path(u"id.p12"_qs), "right passphrase", &error));
@@ -63,8 +106,12 @@ class TestSignDialog : public QObject {
         QVERIFY(MessageBox::lastText().startsWith(u"wrong passphrase"_qs));
         QCOMPARE(m_store->loadCase(m_caseId)->reviewStatus, u"ready"_qs);
 
-        d.findChild<QLineEdit *>(u"passphraseEdit"_qs)->setText(u"right passphrase"_qs);
-        QVERIFY(d.sign());
+        // Enter in the passphrase signs (Sign is the default button, not Browse).
+        d.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&d));
+        auto *passphrase = d.findChild<QLineEdit *>(u"passphraseEdit"_qs);
+        passphrase->setText(u"right passphrase"_qs);
+        QTest::keyClick(passphrase, Qt::Key_Return);
         QCOMPARE(m_store->loadCase(m_caseId)->reviewStatus, u"signed"_qs);
         QVERIFY(d.findChild<QPushButton *>(u"savePdfButton"_qs)->isEnabled());
         QTRY_COMPARE(preview->status(), QPdfDocument::Status::Ready);
@@ -88,6 +135,10 @@ class TestSignDialog : public QObject {
         FileDialog::setNextAnswer(m_docket.path(u"signed.pdf"_qs));
         MessageBox::setNextAnswer(QMessageBox::Ok);
         QVERIFY(d.savePdf());
+        // It suggested the export folder and the name every export uses.
+        QCOMPARE(QFileInfo(FileDialog::lastSuggestion()).fileName(),
+                 u"disposition-A204555101-v1.pdf"_qs);
+        QVERIFY(QFileInfo(FileDialog::lastSuggestion()).absolutePath() != u"/"_qs);
         QProcess pdfsig;
         pdfsig.start(u"pdfsig"_qs, {m_docket.path(u"signed.pdf"_qs)});
         QVERIFY(pdfsig.waitForFinished(60000));
@@ -95,6 +146,7 @@ class TestSignDialog : public QObject {
         QVERIFY2(report.contains(u"Signature is Valid"_qs) &&
                      report.contains(u"Total document signed"_qs),
                  qPrintable(report));
+        oneRecordOneDocument(m_docket.path(u"signed.pdf"_qs));
     }
 };
 

@@ -34,17 +34,29 @@ for sql in triggers:
 c.commit()
 )";
 
-// Changes a stored signature the way someone with the file and sqlite3 would: the
-// signature table's triggers are set aside, argv[2] (SQL) is run, and the triggers are put
-// back exactly as they were, so the schema stays as Discretion makes it.
-inline const char *const kEditSignature = R"(
-import sqlite3, sys
+// Changes the docket the way someone with the file and sqlite3 would: every trigger is set
+// aside, argv[2] (SQL) is run, the audit chain is recomputed when argv[3] is "rechain" (so
+// that it verifies on its own; SQL may insert entries with zeroblob(32) hashes), and the
+// triggers are put back exactly as they were, so the schema stays as Discretion makes it.
+inline const char *const kForge = R"(
+import hashlib, sqlite3, sys
 c = sqlite3.connect(sys.argv[1])
-triggers = c.execute("SELECT name, sql FROM sqlite_schema WHERE type='trigger' AND "
-                     "tbl_name='review_signatures'").fetchall()
+triggers = c.execute("SELECT name, sql FROM sqlite_schema WHERE type='trigger'").fetchall()
 for name, _ in triggers:
     c.execute('DROP TRIGGER ' + name)
 c.executescript(sys.argv[2])
+if len(sys.argv) > 3 and sys.argv[3] == 'rechain':
+    prev = bytes(32)
+    rows = c.execute('SELECT seq, at, actor, action, entity, entity_id, details FROM audit_log '
+                     'ORDER BY seq').fetchall()
+    for row in rows:
+        data = prev
+        for value in row:
+            b = str(value).encode()
+            data += str(len(b)).encode() + b':' + b
+        h = hashlib.sha256(data).digest()
+        c.execute('UPDATE audit_log SET prev_hash=?, hash=? WHERE seq=?', (prev, h, row[0]))
+        prev = h
 for _, sql in triggers:
     c.execute(sql)
 c.commit()

@@ -60,7 +60,7 @@ class TestBatchExport : public QObject {
         QCOMPARE(mine.items.size(), 8);
         QCOMPARE(mine.notSigned, 2);
         QCOMPARE(mine.otherIdentity, 2);
-        QCOMPARE(mine.items.first().path, folder + u"/disposition-204555100-v1.pdf"_qs);
+        QCOMPARE(mine.items.first().path, folder + u"/disposition-A204555100-v1.pdf"_qs);
         const BatchExport::Plan unsignedPdfs = BatchExport::plan(*m_store, m_all, folder, nullptr);
         QCOMPARE(unsignedPdfs.items.size(), 10);  // without signing, every signed record
     }
