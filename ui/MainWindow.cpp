@@ -10,9 +10,9 @@
 #include "HistoryController.h"
 #include "MessageBox.h"
 #include "PoliciesDialog.h"
+#include "ReviewController.h"
 #include "Settings.h"
 #include "SettingsDialog.h"
-#include "SignDialog.h"
 #include "SigningController.h"
 #include "TransferController.h"
 #include "audit/AuditLog.h"
@@ -20,14 +20,16 @@
 #include "domain/Clock.h"
 #include "models/CaseTableModel.h"
 #include "policy/PolicyLibrary.h"
-#include "review/ReviewWizard.h"
 #include "store/CaseStore.h"
+#include "store/ReviewStore.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QClipboard>
 #include <QCloseEvent>
 #include <QDir>
 #include <QFileInfo>
+#include <QGuiApplication>
 #include <QHeaderView>
 #include <QIcon>
 #include <QLabel>
@@ -52,6 +54,7 @@ MainWindow::MainWindow(QWidget *parent)
       m_mainTabs(new QTabWidget(this)),
       m_dashboard(new DashboardView(this)),
       m_signing(new SigningController(this)),
+      m_reviews(new ReviewController(this)),
       m_transfer(new TransferController(this)),
       m_counts(new QLabel(this)),
       m_auditWarning(new QLabel(this)),
@@ -380,27 +383,25 @@ CaseCommand::Done MainWindow::undoneReporter() {
 }
 
 void MainWindow::reviewCurrentCase() {
-    const qint64 id = currentCaseId();
-    if (!m_store || !id)
-        return;
-    const Settings::Preferences preferences = Settings::preferences();
-    const QString reviewer = !preferences.profileName.isEmpty()
-                                 ? preferences.profileName
-                                 : qEnvironmentVariable("USER", tr("Reviewing attorney"));
-    ReviewWizard wizard(*m_store, id, reviewer, Clock::today(), this, preferences.defaultPolicy);
-    wizard.exec();
-    m_model->refresh();  // the review status may have changed
-    selectCase(id);
+    m_reviews->review(currentCaseId());
+}
+
+void MainWindow::amendCurrentCase() {
+    m_reviews->amend(currentCaseId());
 }
 
 void MainWindow::signCurrentCase() {
-    const qint64 id = currentCaseId();
-    if (!m_store || !id)
-        return;
-    SignDialog dialog(*m_store, id, this);
-    dialog.exec();
+    m_reviews->sign(currentCaseId());
+}
+
+void MainWindow::showCaseAgain(qint64 id) {
     m_model->refresh();
     selectCase(id);
+}
+
+void MainWindow::copyCurrentANumber() {
+    if (const std::optional<Case> c = m_store ? m_store->loadCase(currentCaseId()) : std::nullopt)
+        QGuiApplication::clipboard()->setText(ANumber::displayDigits(c->aNumber));
 }
 
 QList<qint64> MainWindow::selectedCaseIds() const {
@@ -449,8 +450,17 @@ void MainWindow::deleteCurrentCase() {
     const std::optional<Case> c = m_store->loadCase(id);
     if (!c)
         return;
-    // A case with a review would lose it: that deletion cannot be undone (and a signed
-    // review refuses it).
+    // A signed disposition is kept for good: say so before asking anything.
+    if (ReviewStore(*m_store).hasSignedVersion(id)) {
+        MessageBox::information(
+            this, tr("Delete Case"),
+            tr("The case of %1 (%2) has a signed review and cannot be deleted: a signed "
+               "disposition is kept for good. If the review was wrong, amend it (Case › Amend "
+               "Review…).")
+                .arg(c->displayName(), ANumber::displayDigits(c->aNumber)));
+        return;
+    }
+    // A case with a review would lose it: that deletion cannot be undone.
     const bool undoable = c->reviewStatus == u"not_reviewed";
     const QString question =
         (undoable ? tr("Delete the case of %1 (%2)? Edit ▸ Undo brings it back.")

@@ -23,6 +23,7 @@ class QTabWidget;
 class QTimer;
 class QTableView;
 class HistoryController;
+class ReviewController;
 class SigningController;
 class TransferController;
 
@@ -50,9 +51,16 @@ class MainWindow : public QMainWindow {
     void newCase();
     void editCurrentCase();
     void reviewCurrentCase();
+    void amendCurrentCase();
     void showPolicies();
     void signCurrentCase();
     void deleteCurrentCase();
+    void copyCurrentANumber();
+    // After a dialog changed a case or its review: the list again, with the case selected.
+    void showCaseAgain(qint64 id);
+    ReviewController *reviews() const { return m_reviews; }
+    // The menu of a row of the case list (right click, or the Menu key).
+    QMenu *rowMenu() const { return m_rowMenu; }
     // The ids of the selected cases (those with a signed review, for a large selection).
     QList<qint64> selectedCaseIds() const;
     void exportSelectedPdfs();
@@ -72,6 +80,7 @@ class MainWindow : public QMainWindow {
     void buildViewMenu();
     void buildCaseMenu();
     void buildSigningMenu();
+    void buildRowMenu();
     void buildHelpMenu();
     void buildToolBar();
     QAction *addMenuAction(QMenu *menu, const QString &text, const char *objectName,
@@ -105,6 +114,7 @@ class MainWindow : public QMainWindow {
     QTabWidget *m_mainTabs;
     DashboardView *m_dashboard;
     SigningController *m_signing;
+    ReviewController *m_reviews;
     TransferController *m_transfer;
     QLabel *m_counts;
     QLabel *m_auditWarning;
@@ -114,6 +124,7 @@ class MainWindow : public QMainWindow {
     QTimer *m_changeWatch;
     qint64 m_dataVersion = -1;
     QMenu *m_recentMenu = nullptr;
+    QMenu *m_rowMenu = nullptr;
     QUndoStack *m_undo;
     std::optional<ReviewQueue::Position> m_queuePosition;  // the last case Next Case chose
 };

@@ -11,6 +11,7 @@
 
 #include <QAction>
 #include <QDir>
+#include <QMenu>
 #include <QMenuBar>
 #include <QStatusBar>
 #include <QTableView>
@@ -49,6 +50,7 @@ void MainWindow::buildMenus() {
     buildSigningMenu();
     buildHelpMenu();
     buildToolBar();
+    buildRowMenu();
 }
 
 void MainWindow::buildFileMenu() {
@@ -156,6 +158,15 @@ void MainWindow::buildCaseMenu() {
     QAction *review = addMenuAction(menu, tr("&Review Case…"), "actionReview",
                                     QKeySequence(Qt::CTRL | Qt::Key_R), "review");
     connect(review, &QAction::triggered, this, &MainWindow::reviewCurrentCase);
+    QAction *amend = addMenuAction(menu, tr("&Amend Review…"), "actionAmend",
+                                   QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
+    amend->setToolTip(tr("Start a new version of a signed review, with the reason"));
+    connect(amend, &QAction::triggered, this, &MainWindow::amendCurrentCase);
+    QAction *copy = addMenuAction(menu, tr("&Copy A-Number"), "actionCopyANumber",
+                                  QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+    copy->setShortcutContext(Qt::WidgetWithChildrenShortcut);  // only in the list
+    m_table->addAction(copy);
+    connect(copy, &QAction::triggered, this, &MainWindow::copyCurrentANumber);
     QAction *remove = addMenuAction(menu, tr("&Delete Case…"), "actionDeleteCase",
                                     QKeySequence::Delete, "delete");
     // Only in the list: Delete in a text field deletes text.
@@ -207,6 +218,29 @@ void MainWindow::buildHelpMenu() {
     about->setMenuRole(QAction::AboutRole);
     connect(about, &QAction::triggered, this, [this] {
         MessageBox::information(this, tr("About Discretion"), HelpText::about(m_store.get()));
+    });
+}
+
+void MainWindow::buildRowMenu() {
+    // What can be done with the row under the mouse: the Case and Signing menus' actions.
+    m_rowMenu = new QMenu(this);
+    m_rowMenu->setObjectName(QStringLiteral("rowMenu"));
+    const char *const names[] = {"actionEditCase", "actionReview",    "actionAmend",
+                                 "actionSign",     nullptr,           "actionCopyANumber",
+                                 nullptr,          "actionDeleteCase"};
+    for (const char *name : names) {
+        if (!name)
+            m_rowMenu->addSeparator();
+        else
+            m_rowMenu->addAction(findChild<QAction *>(QLatin1String(name)));
+    }
+    m_table->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_table, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
+        const QModelIndex index = m_table->indexAt(pos);
+        if (!index.isValid())
+            return;
+        m_table->setCurrentIndex(index);
+        m_rowMenu->popup(m_table->viewport()->mapToGlobal(pos));
     });
 }
 

@@ -149,7 +149,8 @@ QByteArray AuditLog::hashAt(qint64 seq) const {
 }
 
 qint64 AuditLog::seqOf(const QByteArray &hash) const {
-    Sqlite::Statement s(m_db, QStringLiteral("SELECT seq FROM audit_log WHERE hash=?"));
+    Sqlite::Statement s(m_db,
+                        QStringLiteral("SELECT seq FROM audit_log WHERE hash=? AND seq >= 1"));
     s.bindBlob(1, hash);
     return s.step() == SQLITE_ROW ? s.int64(0) : 0;
 }
@@ -160,6 +161,16 @@ QString AuditLog::headHashHex() const {
 
 AuditVerification AuditLog::verify(qint64 tail) const {
     AuditVerification v;
+    // The chain starts at entry 1: a row numbered 0 or below was slipped in beside it.
+    Sqlite::Statement outside(m_db,
+                              QStringLiteral("SELECT seq, action FROM audit_log WHERE seq < 1 "
+                                             "ORDER BY seq LIMIT 1"));
+    if (outside.step() == SQLITE_ROW)
+        return {false, 0, outside.int64(0),
+                tr("an entry numbered %1 (%2) is outside the chain, which starts at entry 1: it "
+                   "was slipped in")
+                    .arg(outside.int64(0))
+                    .arg(outside.text(1))};
     const qint64 last = count();
     const qint64 first = tail > 0 ? qMax<qint64>(1, last - tail + 1) : 1;
     QByteArray expectedPrev = kGenesis;
@@ -209,9 +220,10 @@ QList<AuditEntry> AuditLog::entries(qint64 beforeSeq, int limit) const {
 
 QList<AuditEntry> AuditLog::entriesWithAction(const QString &entity,
                                               const QStringList &actions) const {
-    Sqlite::Statement s(m_db, QString::fromLatin1(kColumns) +
-                                  QStringLiteral("WHERE entity=? AND action IN (SELECT value FROM "
-                                                 "json_each(?)) ORDER BY seq"));
+    Sqlite::Statement s(m_db,
+                        QString::fromLatin1(kColumns) +
+                            QStringLiteral("WHERE seq >= 1 AND entity=? AND action IN (SELECT "
+                                           "value FROM json_each(?)) ORDER BY seq"));
     s.bind(1, entity);
     s.bind(2,
            QString::fromUtf8(

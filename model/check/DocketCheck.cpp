@@ -4,6 +4,8 @@
 #include "store/ReviewStore.h"
 #include "store/SchemaCheck.h"
 
+#include "ReviewLedger.h"
+
 #include "domain/ANumber.h"
 #include "sign/SignedRecords.h"
 #include "sign/TrustStore.h"
@@ -48,8 +50,8 @@ DocketCheck DocketCheck::run(CaseStore &store, const TrustStore *trust) {
     out.integrity = store.integrityProblems();
     out.audit = AuditLog(store.handle()).verify();
     const ReviewStore reviews(store);
-    out.records =
-        SignedRecords(store).problems() + reviews.policyTextProblems() + reviews.statusProblems();
+    out.records = SignedRecords(store).problems() + reviews.policyTextProblems() +
+                  reviews.rowProblems() + ReviewLedger::problems(store) + reviews.statusProblems();
     out.schema = SchemaCheck::differences(store.handle());
     out.signers = signerProblems(reviews, trust);
     return out;

@@ -205,9 +205,13 @@ bool CaseStore::recordSchema(int schemaBefore, QString *error) {
                         QStringLiteral("docket"), QFileInfo(m_path).fileName(), details, error);
 }
 
-qint64 CaseStore::countRows(const char *table) const {
-    Sqlite::Statement s(m_handle,
-                        QStringLiteral("SELECT count(*) FROM %1").arg(QLatin1String(table)));
+qint64 CaseStore::countRows(const char *table, qint64 caseId) const {
+    Sqlite::Statement s(
+        m_handle,
+        QStringLiteral("SELECT count(*) FROM %1%2")
+            .arg(QLatin1String(table), caseId ? QStringLiteral(" WHERE case_id=?") : QString()));
+    if (caseId)
+        s.bind(1, caseId);
     return s.step() == SQLITE_ROW ? s.int64(0) : 0;
 }
 
@@ -344,6 +348,14 @@ bool CaseStore::saveCase(Case &c, QString *error) {
         return false;
     }
     const std::optional<Case> before = c.id == 0 ? std::nullopt : loadCase(c.id);
+    // A review names its person by A-number: a reviewed case keeps the one it was reviewed
+    // under (a wrong A-number is a new case).
+    if (before && before->aNumber != c.aNumber && countRows("reviews", c.id) > 0) {
+        *error = tr("the A-number of a case with a review cannot change (%1 was reviewed "
+                    "under it); enter the right A-number as a new case")
+                     .arg(ANumber::displayDigits(before->aNumber));
+        return false;
+    }
     const bool ok = c.id == 0 ? writer.insert(c, error)
                               : writer.update({c.id, c.familyName, c.givenNames}, c, error);
     if (!ok)

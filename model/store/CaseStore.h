@@ -88,7 +88,7 @@ class CaseStore {
     // a new docket or one from before the log), in one transaction.
     bool upgrade(int schemaBefore, QString *error);
     bool recordSchema(int schemaBefore, QString *error);
-    qint64 countRows(const char *table) const;
+    qint64 countRows(const char *table, qint64 caseId = 0) const;
     QString metaValue(const QString &key) const;
     bool setMetaValue(const QString &key, const QString &value, QString *error);
 

@@ -276,7 +276,8 @@ std::optional<Review> ReviewStore::amend(qint64 caseId, const QString &reason, Q
     const QJsonObject details{{QStringLiteral("review"), amendment.id},
                               {QStringLiteral("version"), amendment.version},
                               {QStringLiteral("supersedes"), amendment.supersedes},
-                              {QStringLiteral("reason"), amendment.amendmentReason}};
+                              {QStringLiteral("reason"), amendment.amendmentReason},
+                              {QStringLiteral("record_sha256"), amendment.sha256()}};
     if (!AuditLog(m_store.handle())
              .append(QStringLiteral("review.amend"), QStringLiteral("case"), amendment.aNumber,
                      details, error) ||
@@ -385,6 +386,38 @@ QStringList ReviewStore::statusProblems() const {
     return out;
 }
 
+QStringList ReviewStore::rowProblems() const {
+    Sqlite::Statement s(
+        m_store.handle(),
+        QStringLiteral(
+            "SELECT c.a_number, r.version, r.id FROM reviews r JOIN cases c ON c.id = r.case_id "
+            "WHERE json_extract(r.record, '$.version') IS NOT r.version "
+            "OR json_extract(r.record, '$.supersedes') IS NOT coalesce(r.supersedes, 0) "
+            "OR json_extract(r.record, '$.status') IS NOT r.status "
+            "OR json_extract(r.record, '$.policy.sha256') IS NOT r.policy_sha256 "
+            "OR json_extract(r.record, '$.a_number') IS NOT c.a_number "
+            "OR NOT EXISTS (SELECT 1 FROM policy_texts p WHERE p.sha256 = r.policy_sha256) "
+            "ORDER BY c.a_number, r.version"));
+    QStringList out;
+    while (s.step() == SQLITE_ROW)
+        out << tr("%1 version %2 (review %3): its version, amendment link, status, policy or "
+                  "A-number is not what its record says, or its policy text is gone")
+                   .arg(ANumber::displayDigits(s.text(0)))
+                   .arg(s.int64(1))
+                   .arg(s.int64(2));
+    return out;
+}
+
+QList<ReviewStore::KeptReview> ReviewStore::allReviews() const {
+    Sqlite::Statement s(m_store.handle(),
+                        QStringLiteral("SELECT r.id, c.a_number, r.status, r.record FROM reviews r "
+                                       "JOIN cases c ON c.id = r.case_id ORDER BY r.id"));
+    QList<KeptReview> out;
+    while (s.step() == SQLITE_ROW)
+        out.append({s.int64(0), s.text(1), s.text(2), s.text(3).toUtf8()});
+    return out;
+}
+
 QStringList ReviewStore::policyTextProblems() const {
     QStringList problems;
     Sqlite::Statement s(m_store.handle(),
@@ -408,6 +441,14 @@ QList<qint64> ReviewStore::readyReviews() const {
     while (s.step() == SQLITE_ROW)
         out << s.int64(0);
     return out;
+}
+
+bool ReviewStore::hasSignedVersion(qint64 caseId) const {
+    Sqlite::Statement s(m_store.handle(),
+                        QStringLiteral("SELECT 1 FROM reviews r JOIN review_signatures s ON "
+                                       "s.review_id = r.id WHERE r.case_id = ? LIMIT 1"));
+    s.bind(1, caseId);
+    return s.step() == SQLITE_ROW;
 }
 
 QList<qint64> ReviewStore::casesWithSignedReview() const {

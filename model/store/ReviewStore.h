@@ -53,6 +53,8 @@ class ReviewStore {
     // transaction. The database refuses any later change to the review or its signature.
     bool sign(qint64 reviewId, const RecordSigner &signer, ReviewSignature *out, QString *error);
     std::optional<ReviewSignature> signatureOf(qint64 reviewId) const;
+    // Whether any version of the case's review is signed (then the case cannot be deleted).
+    bool hasSignedVersion(qint64 caseId) const;
     // Cases whose latest review is signed.
     QList<qint64> casesWithSignedReview() const;
     // Every signed review (or only one), by A-number, for sign/SignedRecords to check.
@@ -60,6 +62,17 @@ class ReviewStore {
     // Cases whose review status (what the list shows) is not what their latest review
     // says: "A204-555-101: the list says signed, its latest review is a draft".
     QStringList statusProblems() const;
+    // Review rows whose columns (version, supersedes, status, policy, A-number) are not what
+    // their own record says, or whose policy text is gone.
+    QStringList rowProblems() const;
+    // Every review as kept, for the audit log's account of them (check/ReviewLedger).
+    struct KeptReview {
+        qint64 id = 0;
+        QString aNumber;  // of the case it is filed under
+        QString status;
+        QByteArray record;
+    };
+    QList<KeptReview> allReviews() const;
     // Every signature with its case's A-number, in signing order.
     QList<std::pair<QString, ReviewSignature>> allSignatures() const;
     // Every kept policy text still hashes to the SHA-256 it is filed under.

@@ -309,42 +309,74 @@ void TestHistory::aRewrittenHistoryCannotMoveTheSignedHead() {
 void TestHistory::theLogTheSignaturesAndTheListAgree_data() {
     QTest::addColumn<QString>("sql");
     QTest::addColumn<QString>("named");
+    QTest::addColumn<bool>("rechain");
     QTest::newRow("passed off as unattested")
         << u"UPDATE review_signatures SET attestation=x'', audit_head=''; INSERT INTO "
            "audit_log(seq, at, actor, action, entity, entity_id, details, prev_hash, hash) "
            "VALUES((SELECT max(seq) + 1 FROM audit_log), '2026-11-29T12:00:00Z', 'x', "
            "'docket.upgrade', 'docket', 'd', '{\"schema\":5,\"schema_from\":4,"
            "\"unattested_reviews\":[1]}', zeroblob(32), zeroblob(32));"_qs
-        << u"its signer, time and audit head are not signed (the attestation was removed"_qs;
+        << u"its signer, time and audit head are not signed (the attestation was removed"_qs
+        << true;
     QTest::newRow("signature deleted")
         << u"DELETE FROM review_signatures; UPDATE cases SET review_status='ready' WHERE "
            "a_number='204555101';"_qs
-        << u"A204-555-101: the audit log records its signing by Ana Attorney (entry "_qs;
+        << u"A204-555-101: the audit log records its signing by Ana Attorney (entry "_qs << true;
     QTest::newRow("moved to another case")
         << u"UPDATE reviews SET case_id=(SELECT id FROM cases WHERE a_number='204555102'); "
            "UPDATE cases SET review_status=CASE a_number WHEN '204555102' THEN 'signed' ELSE "
            "'not_reviewed' END;"_qs
         << u"the signed record is the review of A204-555-101, but the docket files it under "
-           "A204-555-102"_qs;
+           "A204-555-102"_qs
+        << true;
     QTest::newRow("marked signed without a review")
         << u"UPDATE cases SET review_status='signed' WHERE a_number='204555102';"_qs
-        << u"A204-555-102: the list says signed, but its latest review says not_reviewed"_qs;
+        << u"A204-555-102: the list says signed, but its latest review says not_reviewed"_qs
+        << true;
+    // A second helper's attacks on the checks above.
+    QTest::newRow("an upgrade slipped in before the chain")
+        << u"INSERT INTO review_signatures(review_id, record_sha256, signature, certificate, "
+           "signer, signed_at) SELECT 2, record_sha256, signature, certificate, signer, "
+           "signed_at FROM review_signatures WHERE review_id = 1; INSERT INTO audit_log VALUES(0, "
+           "'2026-11-29T12:00:00Z', 'x', 'docket.upgrade', 'docket', 'd', '{\"schema\":5,"
+           "\"schema_from\":4,\"unattested_reviews\":[2]}', zeroblob(32), zeroblob(32));"_qs
+        << u"an entry numbered 0 (docket.upgrade) is outside the chain"_qs << false;
+    QTest::newRow("superseded version brought back")
+        << u"UPDATE reviews SET version = 3 WHERE id = 1;"_qs
+        << u"A204-555-101 version 3 (review 1): its version, amendment link, status, policy or "
+           "A-number is not what its record says"_qs
+        << false;
+    QTest::newRow("amendment deleted")
+        << u"DELETE FROM reviews WHERE id = 2; UPDATE cases SET review_status = 'signed' WHERE "
+           "a_number = '204555101';"_qs
+        << u"A204-555-101 review 2: the audit log records it (entry "_qs << false;
+    QTest::newRow("draft passed off as ready")
+        << u"UPDATE reviews SET status = 'ready', record = replace(record, '\"status\":\"draft\"', "
+           "'\"status\":\"ready\"') WHERE id = 2; UPDATE cases SET review_status = 'ready' "
+           "WHERE a_number = '204555101';"_qs
+        << u"A204-555-101 review 2 is ready, but the audit log last recorded it as draft"_qs
+        << false;
 }
 
 void TestHistory::theLogTheSignaturesAndTheListAgree() {
     QFETCH(QString, sql);
     QFETCH(QString, named);
+    QFETCH(bool, rechain);
     const QString db = signedDocket(QString::fromLatin1(QTest::currentDataTag()) + u".sqlite"_qs);
+    QVERIFY(cli({u"amend"_qs, u"--db"_qs, db, u"--case"_qs, u"A204-555-101"_qs, u"--reason"_qs,
+                 u"New evidence"_qs})
+                .exitCode == 0);
     QFile line(policyFile(u"example-case.jsonl"_qs));
     QVERIFY(line.open(QIODevice::ReadOnly));
     QVERIFY(
         m_dir.writeFile(u"other.jsonl"_qs, line.readAll().replace("A204-555-101", "A204-555-102")));
     QVERIFY(cli({u"import-jsonl"_qs, u"--db"_qs, db, m_dir.path(u"other.jsonl"_qs)}).exitCode == 0);
     QVERIFY(cli({u"check"_qs, u"--db"_qs, db}).exitCode == 0);
-    const Run forge =
-        runProgram(u"python3"_qs, {u"-c"_qs, QString::fromUtf8(kForge), db, sql, u"rechain"_qs});
+    const Run forge = runProgram(u"python3"_qs, {u"-c"_qs, QString::fromUtf8(kForge), db, sql,
+                                                 rechain ? u"rechain"_qs : u"keep"_qs});
     QVERIFY2(forge.exitCode == 0, qPrintable(forge.all()));
-    QVERIFY(cli({u"audit"_qs, u"verify"_qs, u"--db"_qs, db}).exitCode == 0);
+    if (rechain)  // the rewrite holds on its own
+        QVERIFY(cli({u"audit"_qs, u"verify"_qs, u"--db"_qs, db}).exitCode == 0);
     const Run r = cli({u"check"_qs, u"--db"_qs, db});
     QVERIFY2(r.exitCode == 1 && r.out.contains(named) &&
                  r.out.contains(u"schema: as Discretion makes it"_qs),

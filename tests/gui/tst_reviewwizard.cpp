@@ -1,6 +1,7 @@
 #include "KeyInput.h"
 #include "MainWindow.h"
 #include "MessageBox.h"
+#include "Settings.h"
 #include "TestDocket.h"
 #include "io/JsonLinesImporter.h"
 #include "models/CaseTableModel.h"
@@ -201,6 +202,7 @@ class TestReviewWizard : public QObject {
         MainWindow main;
         QVERIFY(main.openDocket(m_docket.path()));
         main.caseTable()->selectRow(0);
+        Settings::useProfileName(u"A. Attorney"_qs);
         QTimer::singleShot(0, &main, [] {
             for (QWidget *w : QApplication::topLevelWidgets())
                 if (auto *wizard = qobject_cast<ReviewWizard *>(w))

@@ -16,13 +16,21 @@
 #include <QVBoxLayout>
 
 ReviewPage::ReviewPage(ReviewSession &session, const QString &title, const QString &subtitle)
-    : m_session(session), m_warning(new QLabel(this)), m_body(new QVBoxLayout) {
+    : m_session(session),
+      m_warning(new QLabel(this)),
+      m_signed(new QLabel(this)),
+      m_body(new QVBoxLayout) {
     setTitle(title);
     setSubTitle(subtitle);
     m_warning->setObjectName(QStringLiteral("policyWarning"));
     m_warning->setWordWrap(true);
     m_warning->setStyleSheet(QStringLiteral("background:#fff3cd; color:#664d03; padding:6px;"));
+    m_signed->setObjectName(QStringLiteral("signedNote"));
+    m_signed->setWordWrap(true);
+    m_signed->setStyleSheet(QStringLiteral("background:#e7f1e8; color:#1e4620; padding:6px;"));
+    m_signed->hide();
     auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_signed);
     layout->addWidget(m_warning);
     layout->addLayout(m_body, 1);
 }
@@ -31,6 +39,11 @@ void ReviewPage::initializePage() {
     const QString warning = m_session.policyWarning();
     m_warning->setText(tr("Warning: %1").arg(warning));
     m_warning->setVisible(!warning.isEmpty());
+}
+
+void ReviewPage::setSignedNote(const QString &note) {
+    m_signed->setText(note);
+    m_signed->setVisible(!note.isEmpty());
 }
 
 FactsPage::FactsPage(ReviewSession &session, CaseStore &store)

@@ -18,6 +18,8 @@ class ReviewPage : public QWizardPage {
     Q_OBJECT
   public:
     ReviewPage(ReviewSession &session, const QString &title, const QString &subtitle);
+    // Shown above every page of a signed review: who signed it, and that it cannot change.
+    void setSignedNote(const QString &note);
 
   protected:
     QVBoxLayout *body() const { return m_body; }
@@ -27,6 +29,7 @@ class ReviewPage : public QWizardPage {
   private:
     ReviewSession &m_session;
     QLabel *m_warning;
+    QLabel *m_signed;
     QVBoxLayout *m_body;
 };
 

@@ -6,7 +6,13 @@
 #include "policy/PolicyLibrary.h"
 #include "review/ReviewSession.h"
 
+#include "LocalTime.h"
+#include "store/ReviewStore.h"
+
 #include <QAbstractButton>
+#include <QComboBox>
+#include <QLineEdit>
+#include <QPlainTextEdit>
 
 ReviewWizard::ReviewWizard(CaseStore &store, qint64 caseId, const QString &reviewer,
                            QDate reviewDate, QWidget *parent, const QString &preferredPolicy)
@@ -34,12 +40,58 @@ ReviewWizard::ReviewWizard(CaseStore &store, qint64 caseId, const QString &revie
     setPage(RepresentationId, new RepresentationPage(*m_session));
     setPage(DispositionId, new DispositionPage(*m_session));
     setPage(SummaryId, new SummaryPage(*m_session));
-    connect(this, &QWizard::customButtonClicked, this, [this] { saveDraft(); });
+    connect(this, &QWizard::customButtonClicked, this, [this](int which) {
+        if (which == QWizard::CustomButton2)
+            done(AmendRequested);
+        else
+            saveDraft();
+    });
+    if (isReadOnly())
+        showSigned(store);
     resize(860, 680);
 }
 
+bool ReviewWizard::isReadOnly() const {
+    return m_session->review().isSigned;
+}
+
+void ReviewWizard::showSigned(CaseStore &store) {
+    const std::optional<ReviewSignature> signature =
+        ReviewStore(store).signatureOf(m_session->review().id);
+    const QString note =
+        tr("Signed by %1 on %2. A signed review cannot be changed: Amend… starts version %3, "
+           "with your reason, and this version stays as it was signed.")
+            .arg(signature ? signature->signer : tr("an unknown signer"),
+                 signature ? LocalTime::text(signature->signedAt) : QString())
+            .arg(m_session->review().version + 1);
+    for (int id : pageIds())
+        static_cast<ReviewPage *>(page(id))->setSignedNote(note);
+    setWindowTitle(windowTitle() + tr(" (signed, read-only)"));
+    setOption(QWizard::HaveCustomButton2);
+    setButtonText(QWizard::CustomButton2, tr("&Amend…"));
+    button(QWizard::CustomButton2)->setObjectName(QStringLiteral("amendButton"));
+    setButtonText(QWizard::CancelButton, tr("&Close"));
+    setButtonLayout({QWizard::CustomButton2, QWizard::Stretch, QWizard::BackButton,
+                     QWizard::NextButton, QWizard::CancelButton});
+    connect(this, &QWizard::currentIdChanged, this, &ReviewWizard::lockPage);
+}
+
+void ReviewWizard::lockPage(int id) {
+    // Pages build their inputs as they open, so each is locked once it has.
+    if (!page(id))
+        return;  // closing
+    for (QWidget *w : page(id)->findChildren<QWidget *>()) {
+        if (auto *text = qobject_cast<QPlainTextEdit *>(w))
+            text->setReadOnly(true);
+        else if (auto *line = qobject_cast<QLineEdit *>(w))
+            line->setReadOnly(true);
+        else if (qobject_cast<QAbstractButton *>(w) || qobject_cast<QComboBox *>(w))
+            w->setEnabled(false);
+    }
+}
+
 bool ReviewWizard::saveDraft() {
-    if (!m_session->hasUnsavedChanges())
+    if (isReadOnly() || !m_session->hasUnsavedChanges())
         return true;  // a ready review looked through stays ready
     QString error;
     if (m_session->save(QStringLiteral("draft"), &error))
@@ -57,6 +109,10 @@ bool ReviewWizard::validateCurrentPage() {
 }
 
 void ReviewWizard::accept() {
+    if (isReadOnly()) {
+        QWizard::accept();
+        return;
+    }
     QString error;
     if (!m_session->save(QStringLiteral("ready"), &error)) {
         MessageBox::warning(this, tr("Not ready to sign"), error);
@@ -68,7 +124,7 @@ void ReviewWizard::accept() {
 void ReviewWizard::reject() {
     // Closing keeps what was written since the last save, as a draft that resumes from
     // here; opening a review and closing it again without a change leaves it as it was.
-    if (m_session->hasUnsavedChanges()) {
+    if (!isReadOnly() && m_session->hasUnsavedChanges()) {
         QString error;
         m_session->save(QStringLiteral("draft"), &error);
     }

@@ -9,10 +9,14 @@ class ReviewSession;
 // The review of one case, one page per step of the policy: facts, priorities,
 // aggravating and mitigating factors, representation, disposition, summary. All pages
 // share one ReviewSession. The draft is saved at every step; Finish marks it ready to
-// sign (signing arrives with issue 4). Keyboard: Alt+N next, Alt+B back, Y/N/U answer.
+// sign. A signed review opens read-only, saying who signed it and when, with Amend… to
+// start a new version. Keyboard: Alt+N next, Alt+B back.
 class ReviewWizard : public QWizard {
     Q_OBJECT
   public:
+    // exec() returns this when the attorney chose Amend… on a signed review.
+    static constexpr int AmendRequested = 2;
+
     enum PageId {
         FactsId,
         PrioritiesId,
@@ -29,11 +33,16 @@ class ReviewWizard : public QWizard {
                  QWidget *parent = nullptr, const QString &preferredPolicy = {});
 
     ReviewSession &session() const { return *m_session; }
+    // A signed review: shown as it was signed, nothing can be changed.
+    bool isReadOnly() const;
     bool saveDraft();
     bool validateCurrentPage() override;
     void accept() override;
     void reject() override;
 
   private:
+    void showSigned(CaseStore &store);
+    void lockPage(int id);
+
     ReviewSession *m_session;
 };
