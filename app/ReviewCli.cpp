@@ -71,8 +71,21 @@ int record(const QCommandLineParser &p) {
         return 1;
     }
     ReviewStore reviews(*t.store);
-    if (const std::optional<Review> previous = reviews.latest(t.theCase->id))
-        review.id = previous->id;  // drafts and unsigned reviews are saved in place
+    if (const std::optional<Review> previous = reviews.latest(t.theCase->id)) {
+        if (previous->isSigned) {
+            err() << "error: the review of " << ANumber::displayDigits(t.theCase->aNumber)
+                  << " is signed and cannot change; amend it first (discretion amend --db FILE "
+                     "--case A-NUMBER --reason TEXT), then record the answers; nothing was "
+                     "stored\n";
+            return 1;
+        }
+        // Drafts and unsigned reviews are saved in place, keeping their place in the
+        // amendment chain.
+        review.id = previous->id;
+        review.version = previous->version;
+        review.supersedes = previous->supersedes;
+        review.amendmentReason = previous->amendmentReason;
+    }
     QString error;
     if (!reviews.save(review, *read.pack, &error)) {
         err() << "error: " << error << '\n';

@@ -337,6 +337,18 @@ class TestCli : public QObject {
         QVERIFY2(r.exitCode == 0 && r.out.contains(u"matches the signed review of A204-555-101"_qs),
                  qPrintable(r.out + r.err));
 
+        const QStringList answer{
+            u"review"_qs,
+            u"--db"_qs,
+            db,
+            u"--case"_qs,
+            u"A204-555-101"_qs,
+            u"--answers"_qs,
+            QStringLiteral(DISCRETION_SOURCE "/resources/policies/example-answers.json")};
+        r = discretion(answer);  // a signed review cannot take new answers
+        QVERIFY2(
+            r.exitCode == 1 && r.err.contains(u"is signed and cannot change; amend it first"_qs),
+            qPrintable(r.err));
         r = discretion({u"amend"_qs, u"--db"_qs, db, u"--case"_qs, u"A204-555-101"_qs});
         QCOMPARE(r.exitCode, 1);
         QVERIFY(r.err.contains(u"needs a reason"_qs));
@@ -350,6 +362,26 @@ class TestCli : public QObject {
         QCOMPARE(record[u"version"_qs].toInt(), 2);
         QCOMPARE(record[u"status"_qs].toString(), u"draft"_qs);
         QCOMPARE(record[u"amendment_reason"_qs].toString(), u"New evidence"_qs);
+        // The amendment takes answers in place, keeping its version, link and reason.
+        r = discretion(answer);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        r = discretion(
+            {u"review"_qs, u"show"_qs, u"--db"_qs, db, u"--case"_qs, u"A204-555-101"_qs});
+        const QJsonObject answered =
+            QJsonDocument::fromJson(r.out.toUtf8()).object()[u"record"_qs].toObject();
+        QCOMPARE(answered[u"version"_qs].toInt(), 2);
+        QCOMPARE(answered[u"supersedes"_qs].toInt(), record[u"supersedes"_qs].toInt());
+        QCOMPARE(answered[u"amendment_reason"_qs].toString(), u"New evidence"_qs);
+        QCOMPARE(discretion({u"check"_qs, u"--db"_qs, db}).exitCode, 0);
+    }
+
+    // A mistyped command is named, not taken for a docket to open in a window.
+    void anUnknownCommandIsNamed() {
+        Run r = discretion({u"generate"_qs});
+        QVERIFY2(r.exitCode == 2 && r.err.contains(u"unknown command generate"_qs),
+                 qPrintable(r.err));
+        r = discretion({u"--bogus"_qs});
+        QVERIFY2(r.exitCode == 2 && r.err.contains(u"unexpected --bogus"_qs), qPrintable(r.err));
     }
 
     void makesASigningIdentity() {
