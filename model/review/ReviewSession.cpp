@@ -135,5 +135,6 @@ bool ReviewSession::save(const QString &status, QString *error) {
         return false;
     m_review = candidate;
     m_savedBytes = m_review.canonicalBytes();
+    Q_EMIT saved();
     return true;
 }

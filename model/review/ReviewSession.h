@@ -42,6 +42,7 @@ class ReviewSession : public QObject {
 
   Q_SIGNALS:
     void changed();
+    void saved();  // what is on screen is now in the docket
 
   private:
     void resume();

@@ -5,6 +5,7 @@
 #include "TestDocket.h"
 #include "io/JsonLinesImporter.h"
 #include "models/CaseTableModel.h"
+#include "review/AnswerBox.h"
 #include "review/ReviewSession.h"
 #include "review/ReviewWizard.h"
 #include "store/ReviewStore.h"
@@ -32,11 +33,18 @@ void type(const QString &text) {
     typeText(QApplication::focusWidget(), text);
 }
 
-// Answers every question on the current page from the keyboard: letter, Tab, note, Tab.
+// Answers every question on the current page from the keyboard, the deliberate way: the
+// page has the focus, Tab reaches the answers, Right moves to No or Unknown, Space chooses,
+// Tab goes to the note and on. (Y, N, U in the lists below name the answer, not a key.)
 void answerPage(ReviewWizard &w, const QList<std::pair<int, QString>> &answers) {
-    QTRY_VERIFY(qobject_cast<QRadioButton *>(QApplication::focusWidget()));
+    QTRY_COMPARE(QApplication::focusWidget()->objectName(), u"questionsScroll"_qs);
+    key(Qt::Key_Tab);
     for (qsizetype i = 0; i < answers.size(); ++i) {
-        key(answers[i].first);
+        QVERIFY(qobject_cast<QRadioButton *>(QApplication::focusWidget()));
+        const int steps = answers[i].first == Qt::Key_Y ? 0 : answers[i].first == Qt::Key_N ? 1 : 2;
+        for (int step = 0; step < steps; ++step)
+            key(Qt::Key_Right);
+        key(Qt::Key_Space);
         key(Qt::Key_Tab);
         QVERIFY(qobject_cast<QLineEdit *>(QApplication::focusWidget()));
         type(answers[i].second);
@@ -173,6 +181,39 @@ class TestReviewWizard : public QObject {
         w.findChild<QPlainTextEdit *>(u"deviationEdit"_qs)
             ->setPlainText(u"A new charge is pending."_qs);
         QVERIFY(w.button(QWizard::NextButton)->isEnabled());
+    }
+
+    // The walk-through's accident: a note typed before pressing Tab changed "B. Public
+    // safety" to No. Now the page has the focus, letters answer nothing, and an answer
+    // changed by a click is marked until the draft is saved.
+    void typingBeforeTabChangesNoAnswer() {
+        Case fresh = makeCase(u"099000333"_qs, u"Typist"_qs);
+        QString error;
+        QVERIFY(m_store->saveCase(fresh, &error));
+        ReviewWizard w(*m_store, fresh.id, u"A. Attorney"_qs, kReviewDate);
+        w.show();
+        w.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&w));
+        w.next();
+        QCOMPARE(w.currentId(), int(ReviewWizard::PrioritiesId));
+        QTRY_COMPARE(QApplication::focusWidget()->objectName(), u"questionsScroll"_qs);
+        type(u"No record found; Unknown yet"_qs);
+        const QList<AnswerBox *> boxes = w.currentPage()->findChildren<AnswerBox *>();
+        QVERIFY(!boxes.isEmpty());
+        for (AnswerBox *box : boxes) {
+            QVERIFY2(box->value().isEmpty(), qPrintable(box->itemId()));
+            QVERIFY(!box->isMarkedChanged());
+        }
+        AnswerBox *first = boxes.first();
+        QTest::mouseClick(first->findChild<QRadioButton *>(first->itemId() + u"_no"_qs),
+                          Qt::LeftButton);
+        QCOMPARE(first->value(), u"no"_qs);
+        QVERIFY(first->isMarkedChanged());
+        QVERIFY(first->title().endsWith(u"changed, not yet saved"_qs));
+        QVERIFY(w.saveDraft());
+        QVERIFY(!first->isMarkedChanged());
+        QVERIFY(!first->title().contains(u"changed"_qs));
+        w.reject();
     }
 
     void aPackOutOfForceIsFlaggedOnEveryPage() {

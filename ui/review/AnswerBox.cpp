@@ -2,7 +2,6 @@
 
 #include <QButtonGroup>
 #include <QHBoxLayout>
-#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QRadioButton>
@@ -29,7 +28,8 @@ AnswerBox::AnswerBox(const PolicyItem &item, const QList<DerivedFact> &facts, QW
     : QGroupBox(item.label, parent),
       m_itemId(item.id),
       m_group(new QButtonGroup(this)),
-      m_note(new QLineEdit(this)) {
+      m_note(new QLineEdit(this)),
+      m_label(item.label) {
     setObjectName(QStringLiteral("answer_") + item.id);
     auto *layout = new QVBoxLayout(this);
     auto *help =
@@ -83,26 +83,26 @@ void AnswerBox::setAnswer(const QString &value, const QString &note) {
     if (index >= 0)
         m_buttons[index]->setChecked(true);
     m_note->setText(note);
+    setSavedAnswer(value);
 }
 
 QWidget *AnswerBox::firstInput() const {
     return m_buttons.first();
 }
 
-void AnswerBox::keyPressEvent(QKeyEvent *event) {
-    const int index = event->key() == Qt::Key_Y   ? 0
-                      : event->key() == Qt::Key_N ? 1
-                      : event->key() == Qt::Key_U ? 2
-                                                  : -1;
-    if (index < 0 || event->modifiers() != Qt::NoModifier) {
-        QGroupBox::keyPressEvent(event);
-        return;
-    }
-    m_buttons[index]->setChecked(true);
-    m_buttons[index]->setFocus();
-    emitAnswer();
+void AnswerBox::setSavedAnswer(const QString &value) {
+    m_saved = value;
+    showChanged();
+}
+
+void AnswerBox::showChanged() {
+    m_changed = value() != m_saved;
+    setTitle(m_changed ? tr("%1 — changed, not yet saved").arg(m_label) : m_label);
+    setStyleSheet(m_changed ? QStringLiteral("AnswerBox { border-left: 4px solid #b26a00; }")
+                            : QString());
 }
 
 void AnswerBox::emitAnswer() {
+    showChanged();
     Q_EMIT answered(m_itemId, value(), note());
 }

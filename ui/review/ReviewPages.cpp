@@ -108,10 +108,17 @@ QuestionsPage::QuestionsPage(ReviewSession &session, Kind kind)
                                              : tr("Mitigating factors"),
                  kind == Kind::Priorities
                      ? tr("Answer each priority yes, no or unknown, with a note. Suggestions from "
-                          "the record are shown beside the question; they are not answers.")
-                     : tr("Is the factor present? Answer yes, no or unknown, with a note. Keys: "
-                          "Y, N, U.")),
-      m_kind(kind) {}
+                          "the record are shown beside the question; they are not answers. "
+                          "Keyboard: Tab to the answers, arrows and Space to choose.")
+                     : tr("Is the factor present? Answer yes, no or unknown, with a note. "
+                          "Keyboard: Tab to the answers, arrows and Space to choose.")),
+      m_kind(kind) {
+    // Saved: the answers on screen are the docket's, nothing is marked changed any more.
+    connect(&session, &ReviewSession::saved, this, [this] {
+        for (AnswerBox *box : std::as_const(m_boxes))
+            box->setSavedAnswer(box->value());
+    });
+}
 
 void QuestionsPage::initializePage() {
     if (m_builtFor != session().pack().sha256())
@@ -120,9 +127,10 @@ void QuestionsPage::initializePage() {
         for (const ReviewAnswer &a : session().review().answers)
             if (a.itemId == box->itemId())
                 box->setAnswer(a.value, a.note);
-    // After QWizard has placed its own focus: the first question takes the keyboard.
-    if (!m_boxes.isEmpty())
-        QTimer::singleShot(0, m_boxes.first()->firstInput(), qOverload<>(&QWidget::setFocus));
+    // After QWizard has placed its own focus: the page itself takes the keyboard, not an
+    // answer, so that nothing typed before a deliberate Tab can change one.
+    if (auto *scroll = findChild<QScrollArea *>())
+        QTimer::singleShot(0, scroll, qOverload<>(&QWidget::setFocus));
     ReviewPage::initializePage();
 }
 
@@ -147,6 +155,9 @@ void QuestionsPage::build() {
     auto *scroll = findChild<QScrollArea *>();
     if (!scroll) {
         scroll = new QScrollArea(this);
+        scroll->setObjectName(QStringLiteral("questionsScroll"));
+        scroll->setAccessibleName(tr("Questions"));
+        scroll->setFocusPolicy(Qt::StrongFocus);
         scroll->setWidgetResizable(true);
         scroll->setFrameShape(QFrame::NoFrame);
         body()->addWidget(scroll, 1);
