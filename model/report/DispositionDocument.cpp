@@ -51,6 +51,30 @@ QString answersTable(const QString &heading, const QList<PolicyItem> &items, con
     return html + QStringLiteral("</table>");
 }
 
+// The rest of the policy: what it asks to be weighed, and what must never be a factor;
+// and whether the record says the reviewer was shown them.
+QString considerations(const PolicyPack &pack, const Review &r) {
+    auto list = [](const QString &heading, const QList<PolicyItem> &items) -> QString {
+        if (items.isEmpty())
+            return QString();
+        QString html = QStringLiteral("<h3>%1</h3><ul>").arg(esc(heading));
+        for (const PolicyItem &item : items)
+            html += QStringLiteral("<li><b>%1.</b> %2</li>").arg(esc(item.label), esc(item.help));
+        return html + QStringLiteral("</ul>");
+    };
+    const QString html = list(tr("Other considerations the policy names"), pack.considerations) +
+                         list(tr("Never a factor"), pack.neverFactors);
+    if (html.isEmpty())
+        return {};
+    return html + QStringLiteral("<p style='font-size:9pt'><i>%1</i></p>")
+                      .arg(esc(!r.considerationsShown.isEmpty()
+                                   ? tr("The reviewer was shown these while weighing the "
+                                        "disposition.")
+                                   : tr("This record does not say whether the reviewer was shown "
+                                        "these (answers recorded from a file, or by an earlier "
+                                        "version of Discretion).")));
+}
+
 QString caption(const DispositionDocument::Input &in) {
     const Case &c = in.theCase;
     return QStringLiteral(
@@ -185,7 +209,8 @@ QString DispositionDocument::html(const Input &in) {
                                        QStringLiteral("</b>"));
     html += answersTable(tr("Enforcement priorities"), in.pack.priorities, r) + factsAndRules(r);
     html += answersTable(tr("Aggravating factors"), in.pack.aggravating, r) +
-            answersTable(tr("Mitigating factors"), in.pack.mitigating, r);
+            answersTable(tr("Mitigating factors"), in.pack.mitigating, r) +
+            considerations(in.pack, r);
     html += QStringLiteral("<h3>%1</h3><p><b>%2</b></p><h3>%3</h3><p>%4</p>")
                 .arg(esc(tr("Disposition")), esc(in.pack.dispositionLabel(r.disposition)),
                      esc(tr("Reasons")), esc(r.reasons).replace(u'\n', QStringLiteral("<br>")));

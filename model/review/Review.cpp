@@ -119,6 +119,10 @@ QJsonObject Review::toJson() const {
         record.insert(QStringLiteral("format"), 2);
         record.insert(QStringLiteral("case"), caseFacts);
     }
+    // Only when there is something to say, so that earlier records keep their bytes.
+    if (!considerationsShown.isEmpty())
+        record.insert(QStringLiteral("considerations_shown"),
+                      QJsonArray::fromStringList(considerationsShown));
     return record;
 }
 
@@ -159,6 +163,7 @@ Review Review::fromJson(const QJsonObject &o) {
     r.deviationReason = o.value("deviation_reason").toString();
     r.amendmentReason = o.value("amendment_reason").toString();
     r.caseFacts = o.value("case").toObject();
+    r.considerationsShown = stringList(o.value("considerations_shown"));
     return r;
 }
 

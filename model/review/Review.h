@@ -54,6 +54,10 @@ struct Review {
     // disposition's caption and facts print once signed. Empty only in records made before
     // earlier versions of the program, which print the live case and say so.
     QJsonObject caseFacts;
+    // The ids of the policy's other considerations and never-factors the reviewer was shown
+    // while weighing the disposition (in the wizard); empty when the record does not say
+    // (answers given on the command line, or records made before this was kept).
+    QStringList considerationsShown;
     bool isSigned = false;  // read from the store, not part of the record
 
     QString answerOf(const QString &itemId) const;

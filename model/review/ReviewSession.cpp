@@ -123,6 +123,18 @@ bool ReviewSession::deviates() const {
            !usual.contains(m_review.disposition);
 }
 
+void ReviewSession::noteConsiderationsShown() {
+    if (m_review.isSigned || (m_review.status == u"ready" && !hasUnsavedChanges()))
+        return;
+    QStringList ids;
+    for (const PolicyItem &item : m_pack.considerations + m_pack.neverFactors)
+        ids << item.id;
+    if (ids == m_review.considerationsShown)
+        return;
+    m_review.considerationsShown = ids;
+    Q_EMIT changed();
+}
+
 bool ReviewSession::save(const QString &status, QString *error) {
     Review candidate = m_review;
     candidate.status = status;

@@ -32,6 +32,9 @@ class ReviewSession : public QObject {
     void setDisposition(const QString &id);
     void setReasons(const QString &text);
     void setDeviationReason(const QString &text);
+    // The wizard showed the policy's other considerations and never-factors: the record
+    // says so. Not for a review already ready or signed (looking must not change it).
+    void noteConsiderationsShown();
 
     QList<ReviewIssue> missing() const;  // what stops "ready"
     bool deviates() const;               // chosen disposition is not the usual course

@@ -5,6 +5,7 @@
 #include "TestDocket.h"
 #include "io/JsonLinesImporter.h"
 #include "models/CaseTableModel.h"
+#include "report/DispositionDocument.h"
 #include "review/AnswerBox.h"
 #include "review/ReviewSession.h"
 #include "review/ReviewWizard.h"
@@ -105,6 +106,12 @@ class TestReviewWizard : public QObject {
                     .contains(u"applies to this case"_qs));
         key(Qt::Key_Return);
         QCOMPARE(w.currentId(), int(ReviewWizard::DispositionId));
+        // The whole policy is on the page where the disposition is weighed.
+        const QString rest = w.findChild<QLabel *>(u"policyConsiderations"_qs)->text();
+        QVERIFY2(
+            rest.contains(u"Also weigh:"_qs) && rest.contains(u"Workplace or tenant rights"_qs) &&
+                rest.contains(u"Never a factor:"_qs) && rest.contains(u"Political associations"_qs),
+            qPrintable(rest));
         // Nothing is pre-selected, and Next waits for a disposition and reasons.
         QVERIFY(!w.button(QWizard::NextButton)->isEnabled());
         QVERIFY(w.findChild<QTextBrowser *>(u"policySays"_qs)
@@ -129,6 +136,12 @@ class TestReviewWizard : public QObject {
         const std::optional<Review> saved = ReviewStore(*m_store).latest(m_caseId);
         QVERIFY(saved);
         QCOMPARE(saved->status, u"ready"_qs);
+        QVERIFY(saved->considerationsShown.contains(u"protected_characteristics"_qs));
+        QVERIFY(saved->considerationsShown.contains(u"labor_tenant_rights"_qs));
+        const QString printed =
+            DispositionDocument::html(*DispositionDocument::forCase(*m_store, m_caseId));
+        QVERIFY(printed.contains(u"Never a factor"_qs));
+        QVERIFY(printed.contains(u"The reviewer was shown these while weighing"_qs));
         QCOMPARE(saved->disposition, u"joint_motion_dismiss"_qs);
         QCOMPARE(saved->answerOf(u"health"_qs), u"unknown"_qs);
         QCOMPARE(saved->answerOf(u"presence"_qs), u"yes"_qs);

@@ -70,6 +70,8 @@ class TestDisposition : public QObject {
                          u"Bar no. 654321 (CA)"_qs, in.review.sha256(), in.review.policySha256,
                          u"Page 1 of"_qs, u"Mitigating factors"_qs,
                          u"Office of the Principal Legal Advisor"_qs,
+                         u"Other considerations the policy names"_qs, u"Never a factor"_qs,
+                         u"This record does not say whether the reviewer was shown"_qs,
                          u"Audit log head at signing (SHA-256): "_qs +
                              QString(64, u'a')})  // no ligatures: text stays searchable
             QVERIFY2(text.contains(expected), qPrintable(expected));

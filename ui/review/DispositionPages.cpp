@@ -53,6 +53,7 @@ DispositionPage::DispositionPage(ReviewSession &session)
                     "reasons are required for every disposition, declining discretion included.")),
       m_options(new QWidget(this)),
       m_guidance(new QTextBrowser(this)),
+      m_considerations(new QLabel(this)),
       m_reasons(new QPlainTextEdit(this)),
       m_deviationLabel(new QLabel(this)),
       m_deviation(new QPlainTextEdit(this)) {
@@ -70,6 +71,11 @@ DispositionPage::DispositionPage(ReviewSession &session)
     new QVBoxLayout(m_options);
     body()->addWidget(new QLabel(tr("<b>What the policy says</b>"), this));
     body()->addWidget(m_guidance);
+    m_considerations->setObjectName(QStringLiteral("policyConsiderations"));
+    m_considerations->setWordWrap(true);
+    m_considerations->setTextFormat(Qt::RichText);
+    m_considerations->setStyleSheet(QStringLiteral("background:#f3f3f3; padding:4px;"));
+    body()->addWidget(m_considerations);
     body()->addWidget(m_options);
     body()->addWidget(m_reasons, 1);
     body()->addWidget(m_deviationLabel);
@@ -132,12 +138,34 @@ void DispositionPage::initializePage() {
     if (m_deviation->toPlainText() != r.deviationReason)
         m_deviation->setPlainText(r.deviationReason);
     showGuidance();
+    showConsiderations();
     ReviewPage::initializePage();
     // The options take the keyboard (arrows choose); focus alone selects nothing.
     QAbstractButton *first =
         m_group->checkedButton() ? m_group->checkedButton() : m_group->button(0);
     if (first)
         QTimer::singleShot(0, first, qOverload<>(&QWidget::setFocus));
+}
+
+void DispositionPage::showConsiderations() {
+    // The rest of the policy, where the disposition is weighed; the record keeps that it was
+    // shown.
+    const PolicyPack &pack = session().pack();
+    auto list = [](const QList<PolicyItem> &items) {
+        QStringList out;
+        for (const PolicyItem &item : items)
+            out << QStringLiteral("<span title='%1'>%2</span>")
+                       .arg(esc(item.help), esc(item.label));
+        return out.join(QStringLiteral("; "));
+    };
+    QString html;
+    if (!pack.considerations.isEmpty())
+        html += tr("<b>Also weigh:</b> %1.").arg(list(pack.considerations));
+    if (!pack.neverFactors.isEmpty())
+        html += tr("<br><b>Never a factor:</b> %1.").arg(list(pack.neverFactors));
+    m_considerations->setText(html);
+    m_considerations->setVisible(!html.isEmpty());
+    session().noteConsiderationsShown();
 }
 
 void DispositionPage::showGuidance() {

@@ -93,10 +93,12 @@ class DispositionPage : public ReviewPage {
   private:
     void buildOptions();
     void showGuidance();
+    void showConsiderations();
 
     QWidget *m_options;
     QButtonGroup *m_group = nullptr;
     QTextBrowser *m_guidance;
+    QLabel *m_considerations;
     QPlainTextEdit *m_reasons;
     QLabel *m_deviationLabel;
     QPlainTextEdit *m_deviation;
