@@ -1,5 +1,6 @@
 #include "HelpDialogs.h"
 
+#include "domain/Clock.h"
 #include "policy/PolicyLibrary.h"
 #include "store/CaseStore.h"
 
@@ -7,6 +8,7 @@
 #include <QDialogButtonBox>
 #include <QFile>
 #include <QHeaderView>
+#include <QLocale>
 #include <QMenu>
 #include <QMenuBar>
 #include <QRegularExpression>
@@ -77,6 +79,16 @@ ShortcutsDialog::ShortcutsDialog(const QMenuBar *menus, QWidget *parent) : QDial
     resize(560, 640);
 }
 
+QString HelpText::policyInForce(CaseStore *store, const QDate &date) {
+    QString title;
+    if (store)
+        for (const PolicyPack &p : PolicyLibrary::available(*store))
+            if (p.isInForceOn(date))
+                title = p.title;  // the last in force, as a new review chooses
+    return title.isEmpty() ? QCoreApplication::translate("HelpText", "no policy pack is in force")
+                           : title;
+}
+
 QString HelpText::about(CaseStore *store) {
     QStringList packs;
     if (store)
@@ -86,9 +98,12 @@ QString HelpText::about(CaseStore *store) {
     return QCoreApplication::translate("HelpText",
                                        "Discretion %1\n\nCase review for prosecutorial discretion. "
                                        "The attorney decides; the program never scores a case.\n\n"
-                                       "Qt %2 (built with %3), SQLite %4.\n\nPolicy packs:\n%5")
+                                       "Qt %2 (built with %3), SQLite %4.\n\nPolicy packs:\n%5"
+                                       "\n\nIn force today (%6): %7")
         .arg(QStringLiteral(DISCRETION_VERSION), QString::fromLatin1(qVersion()),
              QStringLiteral(QT_VERSION_STR), CaseStore::sqliteVersion(),
              packs.isEmpty() ? QCoreApplication::translate("HelpText", "  none (no docket open)")
-                             : packs.join(u'\n'));
+                             : packs.join(u'\n'),
+             QLocale().toString(Clock::today(), QLocale::ShortFormat),
+             policyInForce(store, Clock::today()));
 }

@@ -24,4 +24,7 @@ class ShortcutsDialog : public QDialog {
 namespace HelpText {
 // Help ▸ About: version, Qt, SQLite and the policy packs the open docket can use.
 QString about(CaseStore *store);
+// The policy pack in force on a date among those the docket can use: its title, or a
+// sentence saying none is.
+QString policyInForce(CaseStore *store, const QDate &date);
 }  // namespace HelpText

@@ -7,6 +7,7 @@
 #include "DashboardView.h"
 #include "FileDialog.h"
 #include "FilterBar.h"
+#include "HelpDialogs.h"
 #include "HistoryController.h"
 #include "MessageBox.h"
 #include "PoliciesDialog.h"
@@ -29,6 +30,7 @@
 #include <QCloseEvent>
 #include <QDir>
 #include <QFileInfo>
+#include <QFontMetrics>
 #include <QGuiApplication>
 #include <QHeaderView>
 #include <QIcon>
@@ -123,6 +125,9 @@ MainWindow::MainWindow(QWidget *parent)
     m_hearingsSoon->setObjectName(QStringLiteral("hearingsSoon"));
     statusBar()->addPermanentWidget(m_hearingsSoon);
     statusBar()->addPermanentWidget(m_lastBackup);
+    auto *policyToday = new QLabel(this);
+    policyToday->setObjectName(QStringLiteral("policyToday"));
+    statusBar()->addPermanentWidget(policyToday);
     statusBar()->addPermanentWidget(m_counts);
 
     connect(m_filterBar, &FilterBar::filterChanged, m_model, &CaseTableModel::setFilter);
@@ -506,6 +511,13 @@ void MainWindow::updateTitle() {
     if (m_store->isReadOnly())
         title += tr(" — read-only");
     setWindowTitle(title);
+    // Which policy a review made today will apply, always in sight (the full title on hover).
+    auto *policyToday = findChild<QLabel *>(QStringLiteral("policyToday"));
+    const QString inForce = HelpText::policyInForce(m_store.get(), Clock::today());
+    policyToday->setText(
+        tr("Policy today: %1")
+            .arg(QFontMetrics(policyToday->font()).elidedText(inForce, Qt::ElideRight, 220)));
+    policyToday->setToolTip(inForce);
     // Actions that can only write are off while the docket cannot be written.
     for (const char *name : {"actionImportCsv", "actionImportJsonl", "actionNewCase",
                              "actionEditCase", "actionReview", "actionDeleteCase", "actionSign"})

@@ -36,7 +36,7 @@ class TestPoliciesDialog : public QObject {
         QVERIFY(store->saveCase(c, &error));
 
         PoliciesDialog dialog(*store);
-        QCOMPARE(dialog.packCount(), 2);
+        QCOMPARE(dialog.packCount(), 3);
         auto *view = dialog.findChild<QTextBrowser *>(u"policyView"_qs);
         QVERIFY(view->toPlainText().contains(u"SHA-256"_qs));
 
@@ -47,22 +47,22 @@ class TestPoliciesDialog : public QObject {
         dialog.loadFromFile();
         QVERIFY2(MessageBox::lastText().contains(u"broken.json: id: missing"_qs),
                  qPrintable(MessageBox::lastText()));
-        QCOMPARE(dialog.packCount(), 2);
+        QCOMPARE(dialog.packCount(), 3);
 
         FileDialog::setNextAnswer(docket.path(u"custom.json"_qs));
         MessageBox::setNextAnswer(QMessageBox::Ok);
         dialog.validateFile();
         QVERIFY(MessageBox::lastText().contains(u"is a valid policy pack: agency-local-2026"_qs));
-        QCOMPARE(dialog.packCount(), 2);  // validating does not load
+        QCOMPARE(dialog.packCount(), 3);  // validating does not load
 
         FileDialog::setNextAnswer(docket.path(u"custom.json"_qs));
         dialog.loadFromFile();
-        QCOMPARE(dialog.packCount(), 3);
+        QCOMPARE(dialog.packCount(), 4);
         QVERIFY(view->toPlainText().contains(u"Local supplement 2026"_qs));
 
         // The loaded pack lives in the docket: a later session offers it, and a review
         // dated 2026 uses it by default because it is the one in force.
-        QCOMPARE(PolicyLibrary::available(*store).size(), 3);
+        QCOMPARE(PolicyLibrary::available(*store).size(), 4);
         ReviewSession session(*store, c.id, PolicyLibrary::available(*store), QDate(2026, 11, 29),
                               u"A"_qs);
         QCOMPARE(session.pack().id, u"agency-local-2026"_qs);

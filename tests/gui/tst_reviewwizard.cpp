@@ -233,10 +233,24 @@ class TestReviewWizard : public QObject {
         Case fresh = makeCase(u"099000111"_qs, u"Newcase"_qs);
         QString error;
         QVERIFY(m_store->saveCase(fresh, &error));
-        ReviewWizard w(*m_store, fresh.id, u"A. Attorney"_qs, QDate(2026, 11, 29));
+        // The 2021 framework chosen (Settings › Default policy) for a review made today.
+        ReviewWizard w(*m_store, fresh.id, u"A. Attorney"_qs, QDate(2026, 11, 29), nullptr,
+                       u"dhs-2021-guidelines-opla-2022"_qs);
         w.show();
         for (int page = 0; page < 3; ++page, w.next())
             QVERIFY(!w.currentPage()->findChild<QLabel *>(u"policyWarning"_qs)->isHidden());
+    }
+
+    // Today's review defaults to the pack in force today: Executive Order 14159's.
+    void todaysReviewUsesTheCurrentPack() {
+        Case fresh = makeCase(u"099000444"_qs, u"Today"_qs);
+        QString error;
+        QVERIFY(m_store->saveCase(fresh, &error));
+        ReviewWizard w(*m_store, fresh.id, u"A. Attorney"_qs, QDate(2026, 12, 1));
+        QCOMPARE(w.session().pack().id, u"case-by-case-2025"_qs);
+        w.show();
+        QVERIFY(w.findChild<QLabel *>(u"policyWarning"_qs)->isHidden());
+        w.reject();
     }
 
     void closingUntouchedLeavesNoDraft() {

@@ -15,6 +15,7 @@
 #include <QAccessible>
 #include <QAction>
 #include <QComboBox>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
@@ -153,6 +154,14 @@ class TestShortcuts : public QObject {
         QVERIFY(about.contains(CaseStore::sqliteVersion()));
         for (const PolicyPack &p : PolicyPack::builtIn())
             QVERIFY2(about.contains(p.title), qPrintable(p.title));
+        // Today's policy (the clock is pinned to 2026-11-29): in About and the status bar.
+        const QString today =
+            u"Case-by-case prosecutorial discretion after Executive Order 14159 (from 2025-01-20)"_s;
+        QVERIFY2(about.contains(u"In force today ("_s) && about.contains(u"): "_s + today),
+                 qPrintable(about));
+        auto *status = w.findChild<QLabel *>(u"policyToday"_s);
+        QVERIFY(status->text().startsWith(u"Policy today: Case-by-case"_s));
+        QCOMPARE(status->toolTip(), today);
     }
 
     void tabWalksTheFilterBarIntoTheList() {

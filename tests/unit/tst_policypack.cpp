@@ -40,12 +40,31 @@ QJsonValue replaced(const QJsonValue &node, QVariantList path, const QJsonValue 
 class TestPolicyPack : public QObject {
     Q_OBJECT
   private Q_SLOTS:
-    void shipsTwoValidPacks() {
+    void shipsThreeValidPacks() {
         const QList<PolicyPack> packs = PolicyPack::builtIn();
-        QCOMPARE(packs.size(), 2);
-        const PolicyPack &framework =
-            packs[0].id == u"dhs-2021-guidelines-opla-2022" ? packs[0] : packs[1];
-        const PolicyPack &vacatur = &framework == &packs[0] ? packs[1] : packs[0];
+        QCOMPARE(packs.size(), 3);
+        auto pack = [&packs](const QString &id) {
+            for (const PolicyPack &p : packs)
+                if (p.id == id)
+                    return p;
+            return PolicyPack();
+        };
+        const PolicyPack framework = pack(u"dhs-2021-guidelines-opla-2022"_qs);
+        const PolicyPack vacatur = pack(u"case-by-case-2022-2023"_qs);
+        const PolicyPack today = pack(u"case-by-case-2025"_qs);
+        // From Executive Order 14159 on: no priority questions, open-ended.
+        QVERIFY(today.priorities.isEmpty() && today.aggravating.isEmpty());
+        QVERIFY(!today.considerations.isEmpty() && !today.neverFactors.isEmpty());
+        QVERIFY(today.isInForceOn(QDate(2025, 1, 20)));
+        QVERIFY(!today.isInForceOn(QDate(2025, 1, 19)));
+        QVERIFY(today.isInForceOn(QDate(2036, 12, 2)));
+        // Exactly one pack is in force on any day from the framework's start.
+        for (QDate d(2022, 4, 25); d <= QDate(2030, 1, 1); d = d.addDays(7)) {
+            int inForce = 0;
+            for (const PolicyPack &p : packs)
+                inForce += p.isInForceOn(d) ? 1 : 0;
+            QVERIFY2(inForce == 1, qPrintable(d.toString(Qt::ISODate)));
+        }
         QCOMPARE(framework.priorities.size(), 3);
         QCOMPARE(framework.aggravating.size(), 5);
         QCOMPARE(framework.mitigating.size(), 9);
