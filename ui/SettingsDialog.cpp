@@ -8,6 +8,7 @@
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 
@@ -57,7 +58,10 @@ SettingsDialog::SettingsDialog(CaseStore *store, QWidget *parent)
     auto *form = new QFormLayout;
     form->addRow(tr("Your &name:"), m_profile);
     form->addRow(tr("Default &policy:"), m_policy);
-    form->addRow(tr("&Export folder:"), folderRow);
+    // A row holding a layout gets no buddy by itself: without one the & would show.
+    auto *folderLabel = new QLabel(tr("&Export folder:"), this);
+    folderLabel->setBuddy(m_folder);
+    form->addRow(folderLabel, folderRow);
     form->addRow(tr("Page si&ze:"), m_pageSize);
     form->addRow(QString(), m_pdfA);
     form->addRow(tr("&Trusted signers:"), m_trust);

@@ -13,6 +13,7 @@
 #include <QComboBox>
 #include <QFile>
 #include <QHeaderView>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSettings>
@@ -81,6 +82,15 @@ class TestSettings : public QObject {
         dialog.findChild<QLineEdit *>(u"profileEdit"_s)->setText(u"Someone Else"_s);
         dialog.reject();
         QCOMPARE(Settings::preferences(), before);
+    }
+
+    // Every label with a mnemonic has a buddy, so no literal "&" is ever shown.
+    void everyMnemonicHasABuddy() {
+        SettingsDialog dialog(nullptr);
+        dialog.show();
+        for (QLabel *label : dialog.findChildren<QLabel *>())
+            if (label->text().contains(u'&') && !label->text().contains(u"&&"_s))
+                QVERIFY2(label->buddy(), qPrintable(label->text()));
     }
 
     void theExportAndTheReviewUseThem() {
