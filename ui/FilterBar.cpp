@@ -8,6 +8,7 @@
 #include <QComboBox>
 #include <QDateEdit>
 #include <QHBoxLayout>
+#include <QKeyEvent>
 #include <QLineEdit>
 #include <QTimer>
 #include <vector>
@@ -81,7 +82,21 @@ FilterBar::FilterBar(QWidget *parent)
     m_debounce->setInterval(150);
     connect(m_debounce, &QTimer::timeout, this, &FilterBar::emitFilter);
     connect(m_search, &QLineEdit::textChanged, m_debounce, qOverload<>(&QTimer::start));
-    connect(m_search, &QLineEdit::returnPressed, this, &FilterBar::emitFilter);
+    connect(m_search, &QLineEdit::returnPressed, this, [this] {
+        emitFilter();
+        Q_EMIT listRequested();
+    });
+    m_search->installEventFilter(this);
+}
+
+bool FilterBar::eventFilter(QObject *watched, QEvent *event) {
+    if (watched == m_search && event->type() == QEvent::KeyPress &&
+        static_cast<QKeyEvent *>(event)->key() == Qt::Key_Down) {
+        emitFilter();
+        Q_EMIT listRequested();
+        return true;
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 QComboBox *FilterBar::addCombo(const QString &objectName, const QString &accessibleName) {

@@ -28,8 +28,13 @@ class FilterBar : public QWidget {
     CaseFilter filter() const;
     void focusSearch();
 
+  protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
   Q_SIGNALS:
     void filterChanged(const CaseFilter &filter);
+    // Enter or Down in the search box: the user is done typing and wants the list.
+    void listRequested();
 
   private:
     QComboBox *addCombo(const QString &objectName, const QString &accessibleName);

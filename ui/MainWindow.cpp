@@ -80,11 +80,16 @@ MainWindow::MainWindow(QWidget *parent)
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
     m_table->horizontalHeader()->setSectionsMovable(true);
+    // Extra width goes to a column that holds long text, not to Review: by default Counsel
+    // is shown last, and the last column takes what is left.
     m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->horizontalHeader()->moveSection(
+        m_table->horizontalHeader()->visualIndex(CaseTableModel::StatusColumn),
+        m_table->horizontalHeader()->visualIndex(CaseTableModel::CounselColumn));
     m_table->horizontalHeader()->setSortIndicator(CaseTableModel::HearingColumn,
                                                   Qt::AscendingOrder);
     m_table->setSortingEnabled(true);
-    const int widths[] = {100, 165, 100, 45, 150, 105, 150, 95};
+    const int widths[] = {100, 200, 100, 45, 150, 105, 150, 95};
     for (int c = 0; c < CaseTableModel::ColumnCount; ++c)
         m_table->setColumnWidth(c, widths[c]);
     m_table->horizontalHeader()->restoreState(Settings::caseTableHeader());
@@ -131,6 +136,15 @@ MainWindow::MainWindow(QWidget *parent)
     statusBar()->addPermanentWidget(m_counts);
 
     connect(m_filterBar, &FilterBar::filterChanged, m_model, &CaseTableModel::setFilter);
+    connect(m_filterBar, &FilterBar::listRequested, this, [this] {
+        m_table->setFocus(Qt::OtherFocusReason);
+        if (!m_table->currentIndex().isValid() && m_model->rowCount() > 0)
+            m_table->selectRow(0);
+    });
+    auto *noMatches = new QLabel(tr("No cases match the filters."), m_table->viewport());
+    noMatches->setObjectName(QStringLiteral("noMatches"));
+    noMatches->setStyleSheet(QStringLiteral("color:#666; padding:24px;"));
+    noMatches->hide();
     connect(m_model, &CaseTableModel::countChanged, this, &MainWindow::updateCounts);
     connect(m_model, &QAbstractItemModel::modelReset, this, &MainWindow::updateHearingsSoon);
     connect(m_table, &QTableView::activated, this, [this] {
@@ -491,6 +505,10 @@ void MainWindow::deleteCurrentCase() {
 }
 
 void MainWindow::updateCounts(qint64 matching, bool exact) {
+    // An empty list says why; a single match is selected, so its details show at once.
+    findChild<QLabel *>(QStringLiteral("noMatches"))->setVisible(matching == 0 && exact);
+    if (matching == 1 && exact && !m_table->currentIndex().isValid())
+        m_table->selectRow(0);
     const qint64 total = m_store ? m_store->caseCount() : 0;
     const QString count =
         exact ? QLocale().toString(matching) : tr("at least %1").arg(QLocale().toString(matching));

@@ -10,6 +10,7 @@
 #include "models/CaseTableModel.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QDir>
 #include <QMenu>
 #include <QMenuBar>
@@ -213,6 +214,10 @@ void MainWindow::buildHelpMenu() {
                 ShortcutsDialog dialog(menuBar(), this);
                 dialog.exec();
             });
+    QAction *aboutQt = addMenuAction(help, tr("About &Qt"), "actionAboutQt",
+                                     QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F1));
+    aboutQt->setMenuRole(QAction::AboutQtRole);
+    connect(aboutQt, &QAction::triggered, qApp, &QApplication::aboutQt);
     QAction *about = addMenuAction(help, tr("&About Discretion"), "actionAbout",
                                    QKeySequence(Qt::SHIFT | Qt::Key_F1));
     about->setMenuRole(QAction::AboutRole);

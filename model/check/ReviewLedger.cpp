@@ -25,25 +25,54 @@ struct Said {
     qint64 seq = 0;
 };
 
-QHash<qint64, Said> whatTheLogSays(const AuditLog &log) {
-    QHash<qint64, Said> out;
+// What the log says of every review, and what in it cannot be so: a review named under two
+// cases, or a case deleted that is still in the docket without being added again.
+struct Account {
+    QHash<qint64, Said> reviews;
+    QStringList contradictions;
+};
+
+Account whatTheLogSays(const AuditLog &log, CaseStore &store) {
+    Account out;
+    QHash<QString, qint64> deletedAt;  // A-number -> seq of a deletion not followed by a re-add
     const QList<AuditEntry> entries = log.entriesWithAction(
         QStringLiteral("case"), {QStringLiteral("review.save"), QStringLiteral("review.ready"),
-                                 QStringLiteral("review.amend"), QStringLiteral("case.delete")});
+                                 QStringLiteral("review.amend"), QStringLiteral("case.delete"),
+                                 QStringLiteral("case.create"), QStringLiteral("case.import")});
     for (const AuditEntry &e : entries) {
+        if (e.action == u"case.create" || e.action == u"case.import") {
+            deletedAt.remove(e.entityId);
+            continue;
+        }
         if (e.action == u"case.delete") {  // its reviews went with it
-            out.removeIf([&](const auto &it) { return it.value().aNumber == e.entityId; });
+            out.reviews.removeIf([&](const auto &it) { return it.value().aNumber == e.entityId; });
+            deletedAt.insert(e.entityId, e.seq);
             continue;
         }
         const QJsonObject d = QJsonDocument::fromJson(e.details).object();
+        const qint64 id = d.value(QStringLiteral("review")).toInteger();
+        if (const auto known = out.reviews.constFind(id);
+            known != out.reviews.cend() && known->aNumber != e.entityId)
+            out.contradictions << tr("the audit log names review %1 under %2 (entry %3) and "
+                                     "under %4 (entry %5)")
+                                      .arg(id)
+                                      .arg(ANumber::displayDigits(known->aNumber))
+                                      .arg(known->seq)
+                                      .arg(ANumber::displayDigits(e.entityId))
+                                      .arg(e.seq);
         const QString status = e.action == u"review.ready" ? QStringLiteral("ready")
                                : e.action == u"review.amend"
                                    ? QStringLiteral("draft")
                                    : d.value(QStringLiteral("status")).toString();
-        out.insert(
-            d.value(QStringLiteral("review")).toInteger(),
-            {e.entityId, status, d.value(QStringLiteral("record_sha256")).toString(), e.seq});
+        out.reviews.insert(
+            id, {e.entityId, status, d.value(QStringLiteral("record_sha256")).toString(), e.seq});
     }
+    for (auto it = deletedAt.cbegin(); it != deletedAt.cend(); ++it)
+        if (store.findCaseId(it.key()) != 0)
+            out.contradictions << tr("%1: the audit log deleted this case (entry %2) and never "
+                                     "added it again, but it is in the docket")
+                                      .arg(ANumber::displayDigits(it.key()))
+                                      .arg(it.value());
     return out;
 }
 
@@ -68,11 +97,12 @@ QString problemOf(const Said &said, const ReviewStore::KeptReview &kept) {
 
 QStringList problems(CaseStore &store) {
     const AuditLog log(store.handle());
-    const QHash<qint64, Said> said = whatTheLogSays(log);
+    const Account account = whatTheLogSays(log, store);
+    const QHash<qint64, Said> &said = account.reviews;
     QHash<qint64, ReviewStore::KeptReview> kept;
     for (const ReviewStore::KeptReview &r : ReviewStore(store).allReviews())
         kept.insert(r.id, r);
-    QStringList out;
+    QStringList out = account.contradictions;
     for (auto it = said.cbegin(); it != said.cend(); ++it) {
         const auto found = kept.constFind(it.key());
         const QString which =

@@ -2,6 +2,7 @@
 
 #include "audit/AuditText.h"
 #include "domain/ANumber.h"
+#include "domain/LocalTime.h"
 #include "store/CaseStore.h"
 
 #include <limits>
@@ -33,8 +34,8 @@ QVariant AuditTableModel::data(const QModelIndex &index, int role) const {
     switch (index.column()) {
         case SeqColumn:
             return e.seq;
-        case TimeColumn:
-            return e.at;
+        case TimeColumn:  // as the user reads times; the exact UTC instant is in the tooltip
+            return LocalTime::text(e.at);
         case ActorColumn:
             return e.actor;
         case EntityColumn:

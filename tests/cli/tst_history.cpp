@@ -356,6 +356,26 @@ void TestHistory::theLogTheSignaturesAndTheListAgree_data() {
            "WHERE a_number = '204555101';"_qs
         << u"A204-555-101 review 2 is ready, but the audit log last recorded it as draft"_qs
         << false;
+    // A third helper's: entries appended to explain a deleted amendment away.
+    const QString append =
+        u"INSERT INTO audit_log VALUES((SELECT max(seq) + 1 FROM audit_log), "
+        "'2026-11-29T12:00:00Z', 'x', '%1', 'case', '%2', %3, zeroblob(32), "
+        "zeroblob(32));"_qs;
+    QTest::newRow("amendment deleted, the case 'deleted' in the log")
+        << u"DELETE FROM reviews WHERE id = 2; UPDATE cases SET review_status = 'signed' WHERE "
+           "a_number = '204555101';"_qs +
+               append.arg(u"case.delete"_qs, u"204555101"_qs, u"'{}'"_qs) +
+               append.arg(u"review.ready"_qs, u"204555101"_qs,
+                          u"json_object('review', 1, 'status', 'ready', 'record_sha256', "
+                          "(SELECT record_sha256 FROM reviews WHERE id = 1))"_qs)
+        << u"A204-555-101: the audit log deleted this case (entry "_qs << true;
+    QTest::newRow("amendment deleted, moved to a phantom case in the log")
+        << u"DELETE FROM reviews WHERE id = 2; UPDATE cases SET review_status = 'signed' WHERE "
+           "a_number = '204555101';"_qs +
+               append.arg(u"review.save"_qs, u"204555999"_qs,
+                          u"'{\"review\":2,\"status\":\"draft\"}'"_qs) +
+               append.arg(u"case.delete"_qs, u"204555999"_qs, u"'{}'"_qs)
+        << u"the audit log names review 2 under A204-555-101 (entry "_qs << true;
 }
 
 void TestHistory::theLogTheSignaturesAndTheListAgree() {

@@ -11,6 +11,7 @@
 #include "io/DocketGenerator.h"
 #include "models/CaseTableModel.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QComboBox>
 #include <QHeaderView>
@@ -103,6 +104,37 @@ class TestMainWindow : public QObject {
             QVERIFY2(date <= previous, qPrintable(date + u" after "_qs + previous));
             previous = date;
         }
+    }
+
+    // The search box leads into the list: Down or Enter moves there; one match is selected
+    // at once; no match says so; extra width goes to Name and Counsel.
+    void theSearchBoxLeadsIntoTheList() {
+        MainWindow w;
+        QVERIFY(w.openDocket(m_docket.path()));
+        w.resize(1280, 800);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowActive(&w));
+        auto *header = w.caseTable()->horizontalHeader();
+        QCOMPARE(header->logicalIndex(header->count() - 1), int(CaseTableModel::CounselColumn));
+        QVERIFY(header->sectionSize(CaseTableModel::StatusColumn) <
+                header->sectionSize(CaseTableModel::CounselColumn));
+        const QString aNumber = cell(w, 7, CaseTableModel::ANumberColumn);
+        auto *search = w.findChild<QLineEdit *>(u"searchEdit"_qs);
+        w.findChild<QAction *>(u"actionFind"_qs)->trigger();
+        typeText(search, aNumber);
+        QTest::keyClick(search, Qt::Key_Down);
+        QTRY_COMPARE(w.caseModel()->rowCount(), 1);
+        QCOMPARE(QApplication::focusWidget(), w.caseTable());
+        QTRY_VERIFY(w.caseTable()->selectionModel()->isRowSelected(0));
+        search->clear();
+        typeText(search, u"zzzz-nobody"_qs);
+        QTest::keyClick(search, Qt::Key_Return);
+        QTRY_COMPARE(w.caseModel()->rowCount(), 0);
+        QTRY_VERIFY(w.findChild<QLabel *>(u"noMatches"_qs)->isVisible());
+        search->clear();
+        QTest::keyClick(search, Qt::Key_Return);
+        QTRY_VERIFY(!w.findChild<QLabel *>(u"noMatches"_qs)->isVisible());
+        QVERIFY(w.findChild<QAction *>(u"actionAboutQt"_qs));
     }
 
     void editingACaseIsSavedAndSeenAfterReopening() {

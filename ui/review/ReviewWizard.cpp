@@ -6,7 +6,7 @@
 #include "policy/PolicyLibrary.h"
 #include "review/ReviewSession.h"
 
-#include "LocalTime.h"
+#include "domain/LocalTime.h"
 #include "store/ReviewStore.h"
 
 #include <QAbstractButton>
