@@ -217,10 +217,8 @@ void TestHistory::witnessesFindARewrittenOrTruncatedHistory() {
 
     const QString rewritten = m_dir.path(u"rewritten.sqlite"_qs);
     QVERIFY(QFile::copy(db, rewritten));
-    QVERIFY2(
-        runProgram(u"python3"_qs, {u"-c"_qs, QString::fromUtf8(kRechain), rewritten, u"rewrite"_qs})
-                .exitCode == 0,
-        "rechain");
+    QVERIFY2(runProgram(u"python3"_qs, rechainArgs(rewritten, u"rewrite"_qs)).exitCode == 0,
+             "rechain");
     r = cli({u"audit"_qs, u"verify"_qs, u"--db"_qs, rewritten});
     QVERIFY2(r.exitCode == 0, qPrintable(r.all()));  // the rewrite holds on its own
     r = cli({u"check"_qs, u"--db"_qs, rewritten});   // the signature's own head is gone too
@@ -235,9 +233,7 @@ void TestHistory::witnessesFindARewrittenOrTruncatedHistory() {
 
     const QString cut = m_dir.path(u"cut.sqlite"_qs);
     QVERIFY(QFile::copy(db, cut));
-    QVERIFY(runProgram(u"python3"_qs,
-                       {u"-c"_qs, QString::fromUtf8(kRechain), cut, u"truncate"_qs, u"3"_qs})
-                .exitCode == 0);
+    QVERIFY(runProgram(u"python3"_qs, rechainArgs(cut, u"truncate"_qs, 3)).exitCode == 0);
     r = cli({u"check"_qs, u"--db"_qs, cut, u"--witness"_qs, backup});
     QCOMPARE(r.exitCode, 1);
     QVERIFY2(r.out.contains(u"and the docket's log now ends at entry 3: it was cut off"_qs),
@@ -286,8 +282,7 @@ void TestHistory::theCircumstancesOfASignatureAreSigned() {
 // signature moved to the rewritten chain's: the head is signed, so the move is named.
 void TestHistory::aRewrittenHistoryCannotMoveTheSignedHead() {
     const QString db = signedDocket(u"moved-head.sqlite"_qs);
-    QVERIFY(runProgram(u"python3"_qs, {u"-c"_qs, QString::fromUtf8(kRechain), db, u"rewrite"_qs})
-                .exitCode == 0);
+    QVERIFY(runProgram(u"python3"_qs, rechainArgs(db, u"rewrite"_qs)).exitCode == 0);
     const QString follow =
         u"UPDATE review_signatures SET audit_head=(SELECT lower(hex(prev_hash)) "
         "FROM audit_log WHERE action='review.sign')"_qs;

@@ -147,8 +147,7 @@ void TestAuditViews::aHistoryCutOffSinceLastTimeIsNamed() {
         w.close();  // remembers the head: entry 14
     }
     QProcess python;
-    python.start(u"python3"_qs,
-                 {u"-c"_qs, QString::fromUtf8(kRechain), docket.path(), u"truncate"_qs, u"5"_qs});
+    python.start(u"python3"_qs, rechainArgs(docket.path(), u"truncate"_qs, 5));
     QVERIFY(python.waitForFinished(30000) && python.exitCode() == 0);
     MainWindow w;
     MessageBox::setNextAnswer(QMessageBox::Ok);

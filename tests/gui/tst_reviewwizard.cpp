@@ -63,6 +63,15 @@ class TestReviewWizard : public QObject {
     std::unique_ptr<CaseStore> m_store;
     qint64 m_caseId = 0;
 
+    // A case with no review yet, saved in the docket (id 0 if it could not be).
+    Case newCase(const QString &aNumber, const QString &familyName) {
+        Case c = makeCase(aNumber, familyName);
+        QString error;
+        if (!m_store->saveCase(c, &error))
+            qWarning("%s", qPrintable(error));
+        return c;
+    }
+
   private Q_SLOTS:
     void initTestCase() {
         m_store = m_docket.open();
@@ -200,9 +209,8 @@ class TestReviewWizard : public QObject {
     // safety" to No. Now the page has the focus, letters answer nothing, and an answer
     // changed by a click is marked until the draft is saved.
     void typingBeforeTabChangesNoAnswer() {
-        Case fresh = makeCase(u"099000333"_qs, u"Typist"_qs);
-        QString error;
-        QVERIFY(m_store->saveCase(fresh, &error));
+        const Case fresh = newCase(u"099000333"_qs, u"Typist"_qs);
+        QVERIFY(fresh.id != 0);
         ReviewWizard w(*m_store, fresh.id, u"A. Attorney"_qs, kReviewDate);
         w.show();
         w.activateWindow();
@@ -230,9 +238,8 @@ class TestReviewWizard : public QObject {
     }
 
     void aPackOutOfForceIsFlaggedOnEveryPage() {
-        Case fresh = makeCase(u"099000111"_qs, u"Newcase"_qs);
-        QString error;
-        QVERIFY(m_store->saveCase(fresh, &error));
+        const Case fresh = newCase(u"099000111"_qs, u"Newcase"_qs);
+        QVERIFY(fresh.id != 0);
         // The 2021 framework chosen (Settings › Default policy) for a review made today.
         ReviewWizard w(*m_store, fresh.id, u"A. Attorney"_qs, QDate(2026, 11, 29), nullptr,
                        u"dhs-2021-guidelines-opla-2022"_qs);
@@ -243,9 +250,8 @@ class TestReviewWizard : public QObject {
 
     // Today's review defaults to the pack in force today: Executive Order 14159's.
     void todaysReviewUsesTheCurrentPack() {
-        Case fresh = makeCase(u"099000444"_qs, u"Today"_qs);
-        QString error;
-        QVERIFY(m_store->saveCase(fresh, &error));
+        const Case fresh = newCase(u"099000444"_qs, u"Today"_qs);
+        QVERIFY(fresh.id != 0);
         ReviewWizard w(*m_store, fresh.id, u"A. Attorney"_qs, QDate(2026, 12, 1));
         QCOMPARE(w.session().pack().id, u"case-by-case-2025"_qs);
         w.show();
@@ -254,9 +260,8 @@ class TestReviewWizard : public QObject {
     }
 
     void closingUntouchedLeavesNoDraft() {
-        Case fresh = makeCase(u"099000222"_qs, u"Untouched"_qs);
-        QString error;
-        QVERIFY(m_store->saveCase(fresh, &error));
+        const Case fresh = newCase(u"099000222"_qs, u"Untouched"_qs);
+        QVERIFY(fresh.id != 0);
         {
             ReviewWizard w(*m_store, fresh.id, u"A. Attorney"_qs, kReviewDate);
             w.show();
