@@ -5,6 +5,7 @@
 #include "MessageBox.h"
 #include "Settings.h"
 #include "domain/ANumber.h"
+#include "domain/LocalTime.h"
 #include "report/BatchExport.h"
 #include "store/CaseStore.h"
 
@@ -187,7 +188,8 @@ bool SignDialog::sign() {
     m_save->setDefault(true);
     showPreview();
     findChild<QLabel *>(QStringLiteral("signState"))
-        ->setText(tr("Signed by %1 at %2.").arg(signature.signer, signature.signedAt));
+        ->setText(
+            tr("Signed by %1 on %2.").arg(signature.signer, LocalTime::text(signature.signedAt)));
     return true;
 }
 

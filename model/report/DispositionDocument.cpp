@@ -15,6 +15,7 @@
 #include <QAbstractTextDocumentLayout>
 #include <QBuffer>
 #include <QCoreApplication>
+#include <QLocale>
 #include <QPainter>
 #include <QPdfWriter>
 #include <QTextDocument>
@@ -135,10 +136,21 @@ QString factsAndRules(const Review &r) {
 QString signatureBlock(const DispositionDocument::Input &in) {
     const SignerProfile &s = in.signer;
     const QString name = s.fullName.isEmpty() && in.signature ? in.signature->signer : s.fullName;
+    // A legal document gives the time as a reader reads it, in UTC (never a raw ISO string).
+    const QDateTime signedAt =
+        in.signature ? QDateTime::fromString(in.signature->signedAt, Qt::ISODate) : QDateTime();
     QStringList lines = {
         QStringLiteral("/s/ ") + name, s.title, s.office,
         s.barNumber.isEmpty() ? QString() : tr("Bar no. %1 (%2)").arg(s.barNumber, s.barState),
-        in.signature ? tr("Signed %1").arg(in.signature->signedAt) : tr("Not signed")};
+        in.signature
+            ? tr("Signed %1 UTC")
+                  .arg(QLocale(QLocale::English)
+                           .toString(signedAt.toUTC(), QStringLiteral("d MMMM yyyy, HH:mm")))
+            : tr("Not signed")};
+    // The attorney who prepared the review is named when another attorney signs it (a
+    // reviewer recorded as "name, title" is the same person).
+    if (!in.review.reviewer.isEmpty() && in.signature && !in.review.reviewer.startsWith(name))
+        lines.prepend(tr("Prepared by %1; signed by:").arg(in.review.reviewer));
     lines.removeAll(QString());
     for (QString &line : lines)
         line = esc(line);

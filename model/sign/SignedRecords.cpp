@@ -90,7 +90,7 @@ SignedRecords::AttestationStart SignedRecords::attestationStart() const {
             continue;
         m_start->seq = e.seq;
         m_start->beforeAuditLog = e.action == u"audit.start";
-        for (const QJsonValue &id : d.value(QStringLiteral("unattested_reviews")).toArray())
+        for (const auto &id : d.value(QStringLiteral("unattested_reviews")).toArray())
             m_start->unattested.insert(id.toInteger());
         break;  // only the first: an "upgrade" appended later is no upgrade
     }

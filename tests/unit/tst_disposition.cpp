@@ -83,6 +83,20 @@ class TestDisposition : public QObject {
         QVERIFY(run(u"pdfinfo"_qs, {path}).contains(u"612 x 792 pts (letter)"_qs));
     }
 
+    // The signature block: the time as a reader reads it, and the attorney who prepared the
+    // review named when another signs it.
+    void theSignatureBlockNamesWhoPreparedAndWhoSigned() {
+        DispositionDocument::Input in = input(u"Reasons."_qs);
+        in.review.reviewer = u"A. Attorney, Assistant Chief Counsel"_qs;
+        QString html = DispositionDocument::html(in);
+        QVERIFY2(html.contains(u"Signed 29 November 2026, 10:00 UTC"_qs),
+                 qPrintable(html.right(600)));
+        QVERIFY(!html.contains(u"Prepared by"_qs));
+        in.review.reviewer = u"B. Preparer"_qs;
+        html = DispositionDocument::html(in);
+        QVERIFY(html.contains(u"Prepared by B. Preparer; signed by:<br>/s/ A. Attorney"_qs));
+    }
+
     void longReasonsFlowOverPagesAndA4Works() {
         QString reasons;
         for (int i = 0; i < 200; ++i)
