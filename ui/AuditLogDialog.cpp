@@ -34,7 +34,7 @@ AuditLogDialog::AuditLogDialog(CaseStore &store, QWidget *parent)
     m_verdict->setObjectName(QStringLiteral("auditVerdict"));
     m_verdict->setWordWrap(true);
     m_verdict->setText(
-        tr("%n entries. Each entry's hash covers the one before it, so a change "
+        tr("%n entry(ies). Each entry's hash covers the one before it, so a change "
            "made outside Discretion shows up here.",
            nullptr, int(AuditLog(store.handle()).count())));
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);

@@ -20,11 +20,24 @@ QString row(const QString &label, const QString &valueHtml) {
     return QStringLiteral("<tr><td style='color:#555;padding-right:8px'>%1</td><td>%2</td></tr>")
         .arg(esc(label), valueHtml);
 }
+
+// An empty list says whether anyone checked: "none found (checked …)" or "not checked".
+QString listHeading(const QString &title, qsizetype count, const QDate &checkedNone) {
+    const QString state =
+        count > 0 ? QString::number(count)
+        : checkedNone.isValid()
+            ? CaseDetailsPanel::tr("checked %1, none found").arg(checkedNone.toString(Qt::ISODate))
+            : CaseDetailsPanel::tr("none recorded, not checked");
+    return QStringLiteral("<h4>%1 (%2)</h4>").arg(esc(title), esc(state));
+}
 }  // namespace
 
 CaseDetailsPanel::CaseDetailsPanel(QWidget *parent) : QTextBrowser(parent) {
     setObjectName(QStringLiteral("detailsPanel"));
     setAccessibleName(tr("Case details"));
+    setWhatsThis(
+        tr("The selected case as the docket holds it now. An empty criminal history "
+           "or family list says whether anyone checked; Enter edits the case."));
     setOpenLinks(false);
     showCase(std::nullopt);
 }
@@ -72,16 +85,14 @@ QString CaseDetailsPanel::html(const Case &c) const {
     h += row(tr("Review"), esc(Codes::reviewStatuses().label(c.reviewStatus)));
     h += QStringLiteral("</table>");
 
-    h += QStringLiteral("<h4>%1 (%2)</h4>")
-             .arg(esc(tr("Criminal history")), QString::number(c.charges.size()));
+    h += listHeading(tr("Criminal history"), c.charges.size(), c.noCriminalHistoryCheckedOn);
     for (const Charge &ch : c.charges)
         h += QStringLiteral("<p>%1 — %2, %3%4%5</p>")
                  .arg(esc(ch.offense), esc(Codes::chargeDispositions().label(ch.disposition)),
                       date(ch.date),
                       ch.sentence.isEmpty() ? QString() : esc(QStringLiteral(", ") + ch.sentence),
                       ch.weaponInvolved ? esc(tr(", weapon involved")) : QString());
-    h += QStringLiteral("<h4>%1 (%2)</h4>")
-             .arg(esc(tr("Family in the US")), QString::number(c.family.size()));
+    h += listHeading(tr("Family in the US"), c.family.size(), c.noUsFamilyCheckedOn);
     for (const FamilyMember &f : c.family)
         h += QStringLiteral("<p>%1: %2 (%3)%4</p>")
                  .arg(esc(Codes::familyRelations().label(f.relation)), esc(f.name),

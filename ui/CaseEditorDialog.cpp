@@ -175,7 +175,12 @@ void CaseEditorDialog::showFormState(const FormState &state) {
 
 QWidget *CaseEditorDialog::buildFieldTab(const QStringList &keys) {
     auto *page = new QWidget(m_tabs);
-    auto *form = new QFormLayout(page);
+    addFieldRows(page, new QFormLayout(page), keys, m_tabs->count());
+    return page;
+}
+
+void CaseEditorDialog::addFieldRows(QWidget *page, QFormLayout *form, const QStringList &keys,
+                                    int tab) {
     for (const QString &key : keys) {
         const CaseField *field = CaseFields::find(key);
         QWidget *widget = makeFieldWidget(*field);
@@ -195,8 +200,24 @@ QWidget *CaseEditorDialog::buildFieldTab(const QStringList &keys) {
         form->addRow(labelWidget, cell);
         m_fields.insert(key, widget);
         m_errors.insert(key, error);
-        m_tabOfField.insert(key, m_tabs->count());
+        m_tabOfField.insert(key, tab);
     }
+}
+
+// A list tab: the "records checked, none found" date above the table of records.
+QWidget *CaseEditorDialog::listTab(RecordTableEditor *table, const QString &checkedKey,
+                                   const QString &hint) {
+    auto *page = new QWidget(m_tabs);
+    auto *layout = new QVBoxLayout(page);
+    auto *form = new QFormLayout;
+    addFieldRows(page, form, {checkedKey}, m_tabs->count());
+    auto *note = new QLabel(hint, page);
+    note->setWordWrap(true);
+    note->setStyleSheet(QStringLiteral("color: #555;"));
+    form->addRow(QString(), note);
+    layout->addLayout(form);
+    table->setParent(page);
+    layout->addWidget(table);
     return page;
 }
 
@@ -255,8 +276,15 @@ void CaseEditorDialog::buildChildTables() {
                                       {tr("Where pending"), K::Code, &Codes::reliefForums()},
                                       {tr("Filed (YYYY-MM-DD)"), K::Date}},
                                      m_tabs);
-    m_tabs->addTab(m_charges, tr("Criminal &history"));
-    m_tabs->addTab(m_family, tr("&Family"));
+    m_tabs->addTab(listTab(m_charges, QStringLiteral("no_criminal_history_checked_on"),
+                           tr("The date the criminal records were checked and nothing was "
+                              "found. Leave it empty when no one has checked: an empty list "
+                              "alone leaves convictions unknown.")),
+                   tr("Criminal &history"));
+    m_tabs->addTab(listTab(m_family, QStringLiteral("no_us_family_checked_on"),
+                           tr("The date someone checked for family in the United States and "
+                              "found none. Leave it empty when no one has checked.")),
+                   tr("&Family"));
     m_tabs->addTab(m_relief, tr("&Relief"));
     for (RecordTableEditor *t : {m_charges, m_family, m_relief})
         connect(t, &RecordTableEditor::edited, this, &CaseEditorDialog::markDirty);
@@ -302,12 +330,17 @@ void CaseEditorDialog::load(const Case &c) {
 }
 
 void CaseEditorDialog::checkField(const CaseField &field) {
-    const FieldText::Parsed parsed = FieldText::parse(field, fieldText(field.key), m_courts);
-    QLabel *error = m_errors.value(field.key);
-    error->setText(parsed.error);
-    error->setVisible(!parsed.ok());
-    m_fields.value(field.key)->setStyleSheet(parsed.ok() ? QString()
-                                                         : QLatin1String(kInvalidStyle));
+    // Leaving a field checks the whole form, so a problem between fields (a hearing
+    // before the NTA date) shows as soon as either is left, and a fixed one goes away.
+    m_visited.insert(field.key);
+    QList<FieldIssue> issues;
+    collect(issues);
+    const bool banner = m_summary->isVisible();  // after a refused Save: keep it current
+    QList<FieldIssue> shown;
+    for (const FieldIssue &issue : std::as_const(issues))
+        if (banner || m_visited.contains(issue.field))
+            shown.append(issue);
+    showIssues(shown, banner);
 }
 
 Case CaseEditorDialog::collect(QList<FieldIssue> &issues) const {
@@ -353,7 +386,7 @@ void CaseEditorDialog::collectChildren(Case &c, QList<FieldIssue> &issues) const
                          date(relief[i][2], QStringLiteral("relief[%1].filed_date").arg(i + 1))});
 }
 
-void CaseEditorDialog::showIssues(const QList<FieldIssue> &issues) {
+void CaseEditorDialog::showIssues(const QList<FieldIssue> &issues, bool banner) {
     for (auto it = m_errors.begin(); it != m_errors.end(); ++it) {
         it.value()->hide();
         m_fields.value(it.key())->setStyleSheet(QString());
@@ -371,23 +404,25 @@ void CaseEditorDialog::showIssues(const QList<FieldIssue> &issues) {
     m_summary->setText(
         tr("Please correct %n problem(s) before saving:", nullptr, int(issues.size())) +
         QStringLiteral("\n• ") + lines.join(QStringLiteral("\n• ")));
-    m_summary->setVisible(!issues.isEmpty());
-    if (!issues.isEmpty()) {
-        const QString first = issues.first().field;
-        const int tab =
-            m_tabOfField.value(first, first.startsWith(u"charges")  ? m_tabs->indexOf(m_charges)
-                                      : first.startsWith(u"relief") ? m_tabs->indexOf(m_relief)
-                                                                    : m_tabs->indexOf(m_family));
-        m_tabs->setCurrentIndex(tab);
-    }
+    m_summary->setVisible(banner && !issues.isEmpty());
+}
+
+void CaseEditorDialog::showTabOf(const QString &field) {
+    const auto tabOf = [this](QWidget *table) { return m_tabs->indexOf(table->parentWidget()); };
+    m_tabs->setCurrentIndex(
+        m_tabOfField.value(field, field.startsWith(u"charges")  ? tabOf(m_charges)
+                                  : field.startsWith(u"family") ? tabOf(m_family)
+                                                                : m_tabs->indexOf(m_relief)));
 }
 
 bool CaseEditorDialog::save() {
     QList<FieldIssue> issues;
     Case c = collect(issues);
-    showIssues(issues);
-    if (!issues.isEmpty())
+    showIssues(issues, true);
+    if (!issues.isEmpty()) {
+        showTabOf(issues.first().field);
         return false;
+    }
     QString error;
     if (!m_store.saveCase(c, &error)) {
         MessageBox::warning(this, tr("Case not saved"), error);

@@ -7,6 +7,7 @@
 #include <QHash>
 
 class CaseStore;
+class QFormLayout;
 class QLabel;
 class QTabWidget;
 class QTimer;
@@ -43,6 +44,8 @@ class CaseEditorDialog : public QDialog {
 
   private:
     QWidget *buildFieldTab(const QStringList &keys);
+    void addFieldRows(QWidget *page, QFormLayout *form, const QStringList &keys, int tab);
+    QWidget *listTab(RecordTableEditor *table, const QString &checkedKey, const QString &hint);
     QWidget *makeFieldWidget(const CaseField &field);
     void buildChildTables();
     void load(const Case &c);
@@ -51,7 +54,9 @@ class CaseEditorDialog : public QDialog {
     Case collect(QList<FieldIssue> &issues) const;
     void collectChildren(Case &c, QList<FieldIssue> &issues) const;
     void checkField(const CaseField &field);
-    void showIssues(const QList<FieldIssue> &issues);
+    // Marks each field with its problem; the banner lists them all when `banner`.
+    void showIssues(const QList<FieldIssue> &issues, bool banner);
+    void showTabOf(const QString &field);
     void markDirty();
     void recordStep();  // pushes the change since the last step, if any
 
@@ -63,6 +68,7 @@ class CaseEditorDialog : public QDialog {
     QHash<QString, QWidget *> m_fields;
     QHash<QString, QLabel *> m_errors;
     QHash<QString, int> m_tabOfField;
+    QSet<QString> m_visited;  // fields the attorney has left: their problems show at once
     RecordTableEditor *m_charges = nullptr;
     RecordTableEditor *m_family = nullptr;
     RecordTableEditor *m_relief = nullptr;

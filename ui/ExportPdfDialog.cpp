@@ -60,9 +60,9 @@ ExportPdfDialog::ExportPdfDialog(CaseStore &store, const QList<qint64> &caseIds,
     m_summary->setWordWrap(true);
     const int signedCount = signedAmong(store, caseIds);
     m_summary->setText(
-        tr("%1 of the %2 chosen cases have a signed review; a PDF is written for each.")
-            .arg(signedCount)
-            .arg(caseIds.size()));
+        tr("Chosen: %n case(s). With a signed review: %1, and a PDF is written for each.", nullptr,
+           int(caseIds.size()))
+            .arg(signedCount));
     m_folder->setObjectName(QStringLiteral("exportFolder"));
     m_folder->setAccessibleName(tr("Folder"));
     m_signPdfs->setObjectName(QStringLiteral("signPdfs"));
@@ -235,12 +235,12 @@ void ExportPdfDialog::finish(const BatchExport::Result &result, const BatchExpor
                                     &auditError))
         lines << tr("Warning: the export was not recorded in the audit log: %1").arg(auditError);
     const QString folder = QDir::toNativeSeparators(m_folder->text().trimmed());
-    lines << (result.cancelled ? tr("Cancelled: %1 of %2 PDFs written to %3.")
-                                     .arg(result.written)
-                                     .arg(plan.items.size())
-                                     .arg(folder)
-                               : tr("Wrote %n PDF(s) to %1", nullptr, result.written).arg(folder) +
-                                     (m_signer ? tr(", each digitally signed.") : tr(".")));
+    lines << (result.cancelled
+                  ? tr("Cancelled: %1 of %n PDF(s) written to %2.", nullptr, int(plan.items.size()))
+                        .arg(result.written)
+                        .arg(folder)
+                  : tr("Wrote %n PDF(s) to %1", nullptr, result.written).arg(folder) +
+                        (m_signer ? tr(", each digitally signed.") : tr(".")));
     if (plan.notSigned > 0)
         lines << tr("Left out %n case(s) without a signed review.", nullptr, plan.notSigned);
     if (plan.otherIdentity > 0)

@@ -28,6 +28,9 @@ FilterBar::FilterBar(QWidget *parent)
     setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
     m_search->setObjectName(QStringLiteral("searchEdit"));
     m_search->setAccessibleName(tr("Search"));
+    m_search->setWhatsThis(
+        tr("Type an A-number in any form (A 123-456-789, 123456789) or the first "
+           "letters of a name. Enter or Down moves into the list."));
     m_search->setPlaceholderText(tr("Search A-number or name…"));
     m_search->setClearButtonEnabled(true);
     m_search->setMinimumWidth(160);

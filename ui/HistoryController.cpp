@@ -5,6 +5,7 @@
 #include "MainWindow.h"
 #include "MessageBox.h"
 #include "Settings.h"
+#include "ToolTip.h"
 #include "audit/AuditLog.h"
 #include "check/DocketCheck.h"
 #include "check/Witness.h"
@@ -45,7 +46,7 @@ void HistoryController::checkTail() {
         found << tr("the schema: %1").arg(change);
     m_auditWarning->setText(tail.ok ? tr("Docket changed outside Discretion")
                                     : tr("Audit log broken"));
-    m_auditWarning->setToolTip(found.join(u'\n'));
+    m_auditWarning->setToolTip(ToolTip::wrapped(found.join(u'\n')));
     MessageBox::warning(
         m_window, tr("Docket changed outside Discretion"),
         tr("This docket was changed outside Discretion:\n\n%1\n\n"
@@ -81,7 +82,7 @@ void HistoryController::checkRememberedHead() {
         return;
     }
     m_auditWarning->setText(tr("History rewritten"));
-    m_auditWarning->setToolTip(problem);
+    m_auditWarning->setToolTip(ToolTip::wrapped(problem));
     m_auditWarning->setVisible(true);
     MessageBox::warning(m_window, tr("History rewritten"),
                         problem + tr(".\n\nRestore the docket from a backup you trust, and check "
@@ -125,10 +126,10 @@ bool HistoryController::backUpTo(const QString &path) {
         return false;
     }
     showLastBackup();
-    m_window->statusBar()->showMessage(tr("Backed up to %1 and verified (%2 audit entries).")
-                                           .arg(QDir::toNativeSeparators(path))
-                                           .arg(r.auditEntries),
-                                       10000);
+    m_window->statusBar()->showMessage(
+        tr("Backed up to %1 and verified (%n audit entry(ies)).", nullptr, int(r.auditEntries))
+            .arg(QDir::toNativeSeparators(path)),
+        10000);
     return true;
 }
 
@@ -153,7 +154,7 @@ bool HistoryController::verifyAuditLog() {
     m_auditWarning->setVisible(!check.ok());
     if (!check.ok()) {
         m_auditWarning->setText(tr("Audit log broken"));
-        m_auditWarning->setToolTip(check.problems().join(u'\n'));
+        m_auditWarning->setToolTip(ToolTip::wrapped(check.problems().join(u'\n')));
         MessageBox::warning(m_window, tr("Audit log broken"),
                             tr("The docket was changed outside Discretion:\n\n%1")
                                 .arg(check.problems().join(QStringLiteral("\n"))));
@@ -165,9 +166,7 @@ bool HistoryController::verifyAuditLog() {
                    "Trusted signers.");
     MessageBox::information(
         m_window, tr("Audit log verified"),
-        (check.audit.checked == 1 ? tr("The chain holds: its one entry is as it was written.")
-                                  : tr("The chain holds: all %1 entries are as they were written.")
-                                        .arg(check.audit.checked)) +
+        tr("The chain holds: %n entry(ies) as written.", nullptr, int(check.audit.checked)) +
             QStringLiteral("\n") +
             tr("Every signed review still holds, and the schema is as Discretion makes it.") +
             QStringLiteral("\n") + signers);

@@ -4,6 +4,7 @@
 #include "CaseDetailsPanel.h"
 #include "CaseEditorDialog.h"
 #include "CaseHistoryView.h"
+#include "CaseListSetup.h"
 #include "DashboardView.h"
 #include "FileDialog.h"
 #include "FilterBar.h"
@@ -15,6 +16,8 @@
 #include "Settings.h"
 #include "SettingsDialog.h"
 #include "SigningController.h"
+#include "StatusBarController.h"
+#include "ToolTip.h"
 #include "TransferController.h"
 #include "audit/AuditLog.h"
 #include "domain/ANumber.h"
@@ -58,41 +61,14 @@ MainWindow::MainWindow(QWidget *parent)
       m_signing(new SigningController(this)),
       m_reviews(new ReviewController(this)),
       m_transfer(new TransferController(this)),
-      m_counts(new QLabel(this)),
       m_auditWarning(new QLabel(this)),
       m_lastBackup(new QLabel(this)),
       m_historyControl(new HistoryController(this, m_auditWarning, m_lastBackup)),
-      m_hearingsSoon(new QLabel(this)),
       m_changeWatch(new QTimer(this)),
       m_undo(new QUndoStack(this)) {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/discretion.svg")));
-    m_table->setObjectName(QStringLiteral("caseTable"));
-    m_table->setAccessibleName(tr("Cases"));
-    m_table->setModel(m_model);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);  // for batch export
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->setAlternatingRowColors(true);
-    m_table->setWordWrap(false);
-    m_table->verticalHeader()->hide();
-    // Fixed row heights: the view never measures a million rows.
-    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
-    m_table->horizontalHeader()->setSectionsMovable(true);
-    // Extra width goes to a column that holds long text, not to Review: by default Counsel
-    // is shown last, and the last column takes what is left.
-    m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->horizontalHeader()->moveSection(
-        m_table->horizontalHeader()->visualIndex(CaseTableModel::StatusColumn),
-        m_table->horizontalHeader()->visualIndex(CaseTableModel::CounselColumn));
-    m_table->horizontalHeader()->setSortIndicator(CaseTableModel::HearingColumn,
-                                                  Qt::AscendingOrder);
-    m_table->setSortingEnabled(true);
-    const int widths[] = {100, 200, 100, 45, 150, 105, 150, 95};
-    for (int c = 0; c < CaseTableModel::ColumnCount; ++c)
-        m_table->setColumnWidth(c, widths[c]);
-    m_table->horizontalHeader()->restoreState(Settings::caseTableHeader());
+    CaseListSetup::configure(m_table, m_model);
 
     auto *splitter = new QSplitter(this);
     splitter->setObjectName(QStringLiteral("mainSplitter"));
@@ -121,32 +97,20 @@ MainWindow::MainWindow(QWidget *parent)
     });
     connect(m_dashboard, &DashboardView::filterRequested, this, &MainWindow::filterFromDashboard);
 
-    m_counts->setObjectName(QStringLiteral("caseCounts"));
     m_auditWarning->setObjectName(QStringLiteral("auditWarning"));
     m_auditWarning->setStyleSheet(QStringLiteral("color:#a40000; font-weight:bold"));
     m_auditWarning->hide();
     m_lastBackup->setObjectName(QStringLiteral("lastBackup"));
     statusBar()->addPermanentWidget(m_auditWarning);
-    m_hearingsSoon->setObjectName(QStringLiteral("hearingsSoon"));
-    statusBar()->addPermanentWidget(m_hearingsSoon);
     statusBar()->addPermanentWidget(m_lastBackup);
-    auto *policyToday = new QLabel(this);
-    policyToday->setObjectName(QStringLiteral("policyToday"));
-    statusBar()->addPermanentWidget(policyToday);
-    statusBar()->addPermanentWidget(m_counts);
+    m_status = new StatusBarController(statusBar(), m_table, m_model, this);
 
-    connect(m_filterBar, &FilterBar::filterChanged, m_model, &CaseTableModel::setFilter);
+    connect(m_filterBar, &FilterBar::filterChanged, this, &MainWindow::applyFilter);
     connect(m_filterBar, &FilterBar::listRequested, this, [this] {
         m_table->setFocus(Qt::OtherFocusReason);
         if (!m_table->currentIndex().isValid() && m_model->rowCount() > 0)
             m_table->selectRow(0);
     });
-    auto *noMatches = new QLabel(tr("No cases match the filters."), m_table->viewport());
-    noMatches->setObjectName(QStringLiteral("noMatches"));
-    noMatches->setStyleSheet(QStringLiteral("color:#666; padding:24px;"));
-    noMatches->hide();
-    connect(m_model, &CaseTableModel::countChanged, this, &MainWindow::updateCounts);
-    connect(m_model, &QAbstractItemModel::modelReset, this, &MainWindow::updateHearingsSoon);
     connect(m_table, &QTableView::activated, this, [this] {
         if (m_store && !m_store->isReadOnly())
             editCurrentCase();
@@ -317,6 +281,15 @@ void MainWindow::showCurrentCase() {
     m_history->showCase(m_store.get(), shown ? shown->aNumber : QString());
 }
 
+void MainWindow::applyFilter(const CaseFilter &filter) {
+    // The case being read stays selected when the new filter still lists it (clearing a
+    // search, widening a court filter), so the attorney does not lose their place.
+    const qint64 current = currentCaseId();
+    m_model->setFilter(filter);
+    if (current)
+        selectCase(current);
+}
+
 bool MainWindow::selectCase(qint64 id) {
     const int row = m_model->rowOfCase(id);
     if (row < 0)
@@ -345,22 +318,6 @@ bool MainWindow::nextCaseToReview() {
     m_queuePosition = next;
     selectCase(next->caseId);
     return true;
-}
-
-void MainWindow::updateHearingsSoon() {
-    if (!m_store) {
-        m_hearingsSoon->clear();
-        return;
-    }
-    const QDate today = Clock::today();
-    const qint64 soon = ReviewQueue(m_store->database(), m_model->filter())
-                            .hearingsWithoutDecision(today, today.addDays(ReviewQueue::kSoonDays));
-    const QString text = soon == 1 ? tr("%2 hearing within %1 days without a signed review")
-                                   : tr("%2 hearings within %1 days without a signed review");
-    m_hearingsSoon->setText(
-        soon == 0 ? QString()
-                  : text.arg(QString::number(ReviewQueue::kSoonDays), QLocale().toString(soon)));
-    m_hearingsSoon->setToolTip(tr("Highlighted in the list. Next Case (F8) takes them in order."));
 }
 
 void MainWindow::newCase() {
@@ -504,21 +461,8 @@ void MainWindow::deleteCurrentCase() {
         m_table->selectRow(qMin(row, m_model->rowCount() - 1));
 }
 
-void MainWindow::updateCounts(qint64 matching, bool exact) {
-    // An empty list says why; a single match is selected, so its details show at once.
-    findChild<QLabel *>(QStringLiteral("noMatches"))->setVisible(matching == 0 && exact);
-    if (matching == 1 && exact && !m_table->currentIndex().isValid())
-        m_table->selectRow(0);
-    const qint64 total = m_store ? m_store->caseCount() : 0;
-    const QString count =
-        exact ? QLocale().toString(matching) : tr("at least %1").arg(QLocale().toString(matching));
-    m_counts->setText(
-        m_model->filter().isEmpty() && exact
-            ? (total == 1 ? tr("1 case") : tr("%1 cases").arg(QLocale().toString(total)))
-            : tr("%1 of %2 cases match").arg(count, QLocale().toString(total)));
-}
-
 void MainWindow::updateTitle() {
+    m_status->setStore(m_store.get());
     if (!m_store) {
         setWindowTitle(tr("Discretion"));
         return;
@@ -529,13 +473,6 @@ void MainWindow::updateTitle() {
     if (m_store->isReadOnly())
         title += tr(" — read-only");
     setWindowTitle(title);
-    // Which policy a review made today will apply, always in sight (the full title on hover).
-    auto *policyToday = findChild<QLabel *>(QStringLiteral("policyToday"));
-    const QString inForce = HelpText::policyInForce(m_store.get(), Clock::today());
-    policyToday->setText(
-        tr("Policy today: %1")
-            .arg(QFontMetrics(policyToday->font()).elidedText(inForce, Qt::ElideRight, 220)));
-    policyToday->setToolTip(inForce);
     // Actions that can only write are off while the docket cannot be written.
     for (const char *name : {"actionImportCsv", "actionImportJsonl", "actionNewCase",
                              "actionEditCase", "actionReview", "actionDeleteCase", "actionSign"})

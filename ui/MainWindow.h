@@ -25,6 +25,7 @@ class QTableView;
 class HistoryController;
 class ReviewController;
 class SigningController;
+class StatusBarController;
 class TransferController;
 
 // The workstation window: filter bar, case list and details side by side, a status
@@ -91,16 +92,15 @@ class MainWindow : public QMainWindow {
     void chooseAndOpen();
     void chooseAndCreate();
     void showCurrentCase();
-    void updateCounts(qint64 matching, bool exact);
     void updateTitle();
     bool selectCase(qint64 id);  // false when the list does not show it
+    void applyFilter(const CaseFilter &filter);
     void runEditor(const std::optional<Case> &existing, const QString &doneMessage);
     // Refreshes the list after an undo or redo and shows the case, or why it was refused.
     CaseCommand::Done undoneReporter();
     qint64 currentCaseId() const;
     void saveLayout();
     void refreshIfChangedElsewhere();
-    void updateHearingsSoon();
     void showNames();  // court and disposition names for the filter bar and the dashboard
     void filterFromDashboard(const CaseFilter &filter);
 
@@ -116,11 +116,10 @@ class MainWindow : public QMainWindow {
     SigningController *m_signing;
     ReviewController *m_reviews;
     TransferController *m_transfer;
-    QLabel *m_counts;
     QLabel *m_auditWarning;
     QLabel *m_lastBackup;
     HistoryController *m_historyControl;  // after the two labels it sets
-    QLabel *m_hearingsSoon;
+    StatusBarController *m_status = nullptr;
     QTimer *m_changeWatch;
     qint64 m_dataVersion = -1;
     QMenu *m_recentMenu = nullptr;

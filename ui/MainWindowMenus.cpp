@@ -18,6 +18,7 @@
 #include <QTableView>
 #include <QToolBar>
 #include <QUndoStack>
+#include <QWhatsThis>
 
 namespace {
 // The platform's key for a standard action, or ours where the platform has none
@@ -214,12 +215,18 @@ void MainWindow::buildHelpMenu() {
                 ShortcutsDialog dialog(menuBar(), this);
                 dialog.exec();
             });
+    // What's This? keeps the platform's Shift+F1: click a part of the window to read about it.
+    QAction *whatsThis = QWhatsThis::createAction(help);
+    whatsThis->setObjectName(QStringLiteral("actionWhatsThis"));
+    whatsThis->setShortcut(
+        standardOr(QKeySequence::WhatsThis, QKeySequence(Qt::SHIFT | Qt::Key_F1)));
+    help->addAction(whatsThis);
+    help->addSeparator();
     QAction *aboutQt = addMenuAction(help, tr("About &Qt"), "actionAboutQt",
                                      QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F1));
     aboutQt->setMenuRole(QAction::AboutQtRole);
     connect(aboutQt, &QAction::triggered, qApp, &QApplication::aboutQt);
-    QAction *about = addMenuAction(help, tr("&About Discretion"), "actionAbout",
-                                   QKeySequence(Qt::SHIFT | Qt::Key_F1));
+    QAction *about = addMenuAction(help, tr("&About Discretion"), "actionAbout", {});
     about->setMenuRole(QAction::AboutRole);
     connect(about, &QAction::triggered, this, [this] {
         MessageBox::information(this, tr("About Discretion"), HelpText::about(m_store.get()));

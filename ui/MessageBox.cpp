@@ -11,6 +11,14 @@ QString &lastMessage() {
 }
 }  // namespace
 
+QString MessageBox::sentence(const QString &text) {
+    // Messages from the model are written to follow "field: " or "cannot save: "; shown on
+    // their own, they start a sentence.
+    if (text.isEmpty() || !text.front().isLower())
+        return text;
+    return text.front().toUpper() + text.mid(1);
+}
+
 std::optional<QMessageBox::StandardButton> MessageBox::takeNextAnswer(const QString &text) {
     lastMessage() = text;
     std::optional<QMessageBox::StandardButton> answer = nextAnswer();
@@ -22,19 +30,19 @@ QMessageBox::StandardButton MessageBox::question(QWidget *parent, const QString 
                                                  const QString &text,
                                                  QMessageBox::StandardButtons buttons,
                                                  QMessageBox::StandardButton defaultButton) {
-    if (auto answer = takeNextAnswer(text))
+    if (auto answer = takeNextAnswer(sentence(text)))
         return *answer;
-    return QMessageBox::question(parent, title, text, buttons, defaultButton);
+    return QMessageBox::question(parent, title, sentence(text), buttons, defaultButton);
 }
 
 void MessageBox::warning(QWidget *parent, const QString &title, const QString &text) {
-    if (!takeNextAnswer(text))
-        QMessageBox::warning(parent, title, text);
+    if (!takeNextAnswer(sentence(text)))
+        QMessageBox::warning(parent, title, sentence(text));
 }
 
 void MessageBox::information(QWidget *parent, const QString &title, const QString &text) {
-    if (!takeNextAnswer(text))
-        QMessageBox::information(parent, title, text);
+    if (!takeNextAnswer(sentence(text)))
+        QMessageBox::information(parent, title, sentence(text));
 }
 
 void MessageBox::setNextAnswer(QMessageBox::StandardButton answer) {

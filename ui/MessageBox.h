@@ -18,6 +18,8 @@ class MessageBox {
     static void setNextAnswer(QMessageBox::StandardButton answer);
     // Tests: the text of the last box shown or answered.
     static QString lastText();
+    // The text as a sentence: its first letter a capital.
+    static QString sentence(const QString &text);
 
   private:
     static std::optional<QMessageBox::StandardButton> takeNextAnswer(const QString &text);

@@ -24,6 +24,7 @@ enum class Key {
     PageSize,
     PdfA,
     TrustStore,
+    ResumePages,
 };
 
 struct Entry {
@@ -49,6 +50,7 @@ const QList<Entry> &table() {
         {Key::PageSize, "pdf/pageSize", QStringLiteral("letter")},
         {Key::PdfA, "pdf/pdfA", true},
         {Key::TrustStore, "signing/trustStore", QString()},
+        {Key::ResumePages, "review/resumePages", QVariantMap()},
     };
     return entries;
 }
@@ -160,6 +162,22 @@ void setLastAuditHead(const QString &docket, const QString &head) {
     QVariantMap heads = get(Key::AuditHeads).toMap();
     heads.insert(docket, head);
     set(Key::AuditHeads, heads);
+}
+
+int resumePage(const QString &docket, qint64 reviewId) {
+    return get(Key::ResumePages)
+        .toMap()
+        .value(docket + u'#' + QString::number(reviewId), -1)
+        .toInt();
+}
+void setResumePage(const QString &docket, qint64 reviewId, int page) {
+    QVariantMap pages = get(Key::ResumePages).toMap();
+    const QString key = docket + u'#' + QString::number(reviewId);
+    if (page < 0)
+        pages.remove(key);
+    else
+        pages.insert(key, page);
+    set(Key::ResumePages, pages);
 }
 
 QString identityFile() {

@@ -41,6 +41,10 @@ void setLastFolder(const QString &folder);
 // witness kept outside the docket, checked when the docket opens again.
 QString lastAuditHead(const QString &docket);
 void setLastAuditHead(const QString &docket, const QString &head);
+// The wizard page a draft review was left on (by docket path and review id), so that
+// reopening it resumes there; -1 when none. A negative page forgets it.
+int resumePage(const QString &docket, qint64 reviewId);
+void setResumePage(const QString &docket, qint64 reviewId, int page);
 QString identityFile();
 void setIdentityFile(const QString &path);
 // The attorney's name as their signing identity gives it, remembered after they make or use

@@ -1,5 +1,7 @@
 #include "SettingsDialog.h"
 
+#include "ToolTip.h"
+
 #include "FileDialog.h"
 #include "policy/PolicyLibrary.h"
 
@@ -48,9 +50,9 @@ SettingsDialog::SettingsDialog(CaseStore *store, QWidget *parent)
     m_trust->setAccessibleName(tr("Trusted signers"));
     m_trust->setPlaceholderText(tr("PEM file or folder of certificates you accept as signers"));
     m_trust->setToolTip(
-        tr("Kept outside the docket, so that nobody who can change the docket "
-           "can add a signer. Verify PDF and Verify Audit Log check every "
-           "signer against it."));
+        ToolTip::wrapped(tr("Kept outside the docket, so that nobody who can change the docket "
+                            "can add a signer. Verify PDF and Verify Audit Log check every "
+                            "signer against it.")));
 
     auto *folderRow = new QHBoxLayout;
     folderRow->addWidget(m_folder, 1);

@@ -7,6 +7,7 @@
 #include "MessageBox.h"
 #include "Settings.h"
 #include "domain/ANumber.h"
+#include "domain/LocalTime.h"
 #include "sign/PdfVerifier.h"
 #include "sign/TrustStore.h"
 
@@ -42,8 +43,9 @@ bool SigningController::verifyPdf(const QString &path) {
     const QString who =
         tr("File: %1\nSigner: %2\nSigned: %3\nRecord SHA-256: %4")
             .arg(QDir::toNativeSeparators(path), v.signer.isEmpty() ? tr("none") : v.signer,
-                 v.signingTime.isValid() ? QLocale().toString(v.signingTime.toLocalTime())
-                                         : tr("unknown"),
+                 v.signingTime.isValid()
+                     ? LocalTime::text(v.signingTime.toUTC().toString(Qt::ISODate))
+                     : tr("unknown"),
                  v.recordSha256.isEmpty() ? tr("none") : v.recordSha256);
     if (!v.ok()) {
         MessageBox::warning(m_window, tr("Signature NOT valid"),

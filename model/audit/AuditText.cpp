@@ -107,4 +107,32 @@ QString describe(const AuditEntry &e) {
         return tr("Policy pack loaded: %1").arg(d.value(QStringLiteral("title")).toString());
     return a + QStringLiteral(" ") + QString::fromUtf8(e.details);
 }
+
+namespace {
+QJsonObject detailsOf(const AuditEntry &e) {
+    return QJsonDocument::fromJson(e.details).object();
+}
+
+bool sameDraft(const AuditEntry &a, const AuditEntry &b) {
+    return a.action == u"review.save" && b.action == u"review.save" && a.actor == b.actor &&
+           detailsOf(a).value(QStringLiteral("review")) ==
+               detailsOf(b).value(QStringLiteral("review"));
+}
+}  // namespace
+
+QList<HistoryLine> history(const QList<AuditEntry> &entries) {
+    QList<HistoryLine> lines;
+    for (const AuditEntry &e : entries) {
+        if (!lines.isEmpty() && sameDraft(lines.last().entries.last(), e)) {
+            lines.last().entries << e;
+            continue;
+        }
+        lines.append({describe(e), {e}});
+    }
+    for (HistoryLine &line : lines)
+        if (line.entries.size() > 1)
+            line.text += QCoreApplication::translate("AuditText", " · %n save(s) of this draft",
+                                                     nullptr, int(line.entries.size()));
+    return lines;
+}
 }  // namespace AuditText

@@ -66,9 +66,9 @@ QStringList DocketCheck::problems() const {
     QStringList out = integrity;
     if (!audit.ok)
         out << QCoreApplication::translate("DocketCheck",
-                                           "Audit log: %1 (the %2 entries before it hold)")
-                   .arg(audit.problem)
-                   .arg(audit.checked);
+                                           "Audit log: %1 (the %n entry(ies) before it hold)",
+                                           nullptr, int(audit.checked))
+                   .arg(audit.problem);
     out += records;
     for (const QString &s : schema)
         out << tr("Schema: %1").arg(s);

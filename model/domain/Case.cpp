@@ -47,6 +47,10 @@ QList<CaseField> makeFields() {
         {"health_notes", tr("Health"), K::Text, &Case::healthNotes},
         {"victim_witness_notes", tr("Victim or witness"), K::Text, &Case::victimWitnessNotes},
         {"notes", tr("Notes"), K::Text, &Case::notes},
+        {"no_criminal_history_checked_on", tr("Criminal records checked, none found"), K::Date,
+         &Case::noCriminalHistoryCheckedOn},
+        {"no_us_family_checked_on", tr("Family in the US checked, none found"), K::Date,
+         &Case::noUsFamilyCheckedOn},
     };
 }
 }  // namespace

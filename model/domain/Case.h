@@ -61,6 +61,11 @@ struct Case {
     QString healthNotes;
     QString victimWitnessNotes;
     QString notes;
+    // "Records checked, none found": the date someone looked and found no criminal
+    // history, or no family in the United States. An empty list alone cannot say
+    // whether anyone looked, so the facts derive "no" only when this date is set.
+    QDate noCriminalHistoryCheckedOn;
+    QDate noUsFamilyCheckedOn;
     QString reviewStatus = QStringLiteral("not_reviewed");  // Codes::reviewStatuses()
     QDateTime createdAt;
     QDateTime updatedAt;

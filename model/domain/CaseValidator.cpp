@@ -105,7 +105,21 @@ void CaseValidator::checkCounsel(const Case &c, QList<FieldIssue> &out) const {
         out.append({"counsel_name", tr("a bar number is given but no counsel is named")});
 }
 
+void CaseValidator::checkNoneFound(const QDate &checkedOn, qsizetype recorded, const QString &field,
+                                   const QString &contradiction, QList<FieldIssue> &out) const {
+    checkPastDate(checkedOn, field, tr("the date checked"), out);
+    if (checkedOn.isValid() && recorded > 0)
+        out.append({field, contradiction.arg(checkedOn.toString(Qt::ISODate))});
+}
+
 void CaseValidator::checkCharges(const Case &c, QList<FieldIssue> &out) const {
+    checkNoneFound(c.noCriminalHistoryCheckedOn, c.charges.size(),
+                   QStringLiteral("no_criminal_history_checked_on"),
+                   QCoreApplication::translate("CaseValidator",
+                                               "checked on %1 with none found, but %n charge(s) "
+                                               "are recorded: clear the date or the charges",
+                                               nullptr, int(c.charges.size())),
+                   out);
     for (qsizetype i = 0; i < c.charges.size(); ++i) {
         const Charge &ch = c.charges[i];
         if (ch.offense.trimmed().isEmpty())
@@ -117,6 +131,14 @@ void CaseValidator::checkCharges(const Case &c, QList<FieldIssue> &out) const {
 }
 
 void CaseValidator::checkFamily(const Case &c, QList<FieldIssue> &out) const {
+    checkNoneFound(c.noUsFamilyCheckedOn, c.family.size(),
+                   QStringLiteral("no_us_family_checked_on"),
+                   QCoreApplication::translate("CaseValidator",
+                                               "checked on %1 with none found, but %n family "
+                                               "member(s) are recorded: clear the date or the "
+                                               "family list",
+                                               nullptr, int(c.family.size())),
+                   out);
     for (qsizetype i = 0; i < c.family.size(); ++i) {
         const FamilyMember &f = c.family[i];
         checkCode(Codes::familyRelations(), f.relation, child("family", i, "relation"), out, true);

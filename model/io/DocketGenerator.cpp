@@ -123,6 +123,12 @@ Case DocketGenerator::next() {
     fillFamily(c);
     fillRelief(c);
     fillNotes(c);
+    // Most empty lists were checked (on the NTA date); the rest stay "not checked". Taken
+    // from the sequence, not the random stream, so every other field stays as it was.
+    if (c.charges.isEmpty() && n % 4 != 0)
+        c.noCriminalHistoryCheckedOn = c.ntaDate;
+    if (c.family.isEmpty() && n % 3 != 0)
+        c.noUsFamilyCheckedOn = c.ntaDate;
     return c;
 }
 

@@ -6,8 +6,8 @@
 #include <QCoreApplication>
 
 namespace {
-QString tr(const char *text, int n = -1) {
-    return QCoreApplication::translate("FactDeriver", text, nullptr, n);
+QString tr(const char *text) {
+    return QCoreApplication::translate("FactDeriver", text);
 }
 
 QString iso(const QDate &d) {
@@ -20,6 +20,17 @@ int wholeYears(const QDate &from, const QDate &to) {
     if (to.month() < from.month() || (to.month() == from.month() && to.day() < from.day()))
         --years;
     return years;
+}
+
+// An empty list says "no" only when the record says someone checked and found none.
+void noneOnRecord(DerivedFact &f, const QDate &checkedOn, const QString &notChecked,
+                  const QString &checkedNone) {
+    if (!checkedOn.isValid()) {
+        f.derivation = notChecked + tr("; not recorded as checked");
+        return;
+    }
+    f.value = false;
+    f.derivation = checkedNone.arg(iso(checkedOn));
 }
 }  // namespace
 
@@ -117,7 +128,8 @@ DerivedFact FactDeriver::citizenOrResidentFamily(const Case &c) {
                   {},
                   {}};
     if (c.family.isEmpty()) {
-        f.derivation = tr("no family members are recorded");
+        noneOnRecord(f, c.noUsFamilyCheckedOn, tr("no family members are recorded"),
+                     tr("family in the US checked on %1: none found"));
         return f;
     }
     QStringList who;
@@ -126,10 +138,12 @@ DerivedFact FactDeriver::citizenOrResidentFamily(const Case &c) {
             who << QStringLiteral("%1 (%2)").arg(
                 Codes::familyRelations().label(m.relation).toLower(), m.status);
     f.value = !who.isEmpty();
-    f.derivation = who.isEmpty()
-                       ? tr("%n recorded family member(s), none a US citizen or permanent resident",
-                            int(c.family.size()))
-                       : who.join(QStringLiteral(", "));
+    f.derivation =
+        who.isEmpty() ? QCoreApplication::translate(
+                            "FactDeriver",
+                            "%n recorded family member(s), none a US citizen or permanent resident",
+                            nullptr, int(c.family.size()))
+                      : who.join(QStringLiteral(", "));
     return f;
 }
 
@@ -137,7 +151,8 @@ DerivedFact FactDeriver::providerOrCaregiver(const Case &c) {
     DerivedFact f{
         QStringLiteral("provider_or_caregiver"), tr("Provider or caregiver for family"), {}, {}};
     if (c.family.isEmpty()) {
-        f.derivation = tr("no family members are recorded");
+        noneOnRecord(f, c.noUsFamilyCheckedOn, tr("no family members are recorded"),
+                     tr("family in the US checked on %1: none found"));
         return f;
     }
     QStringList roles;
@@ -171,7 +186,10 @@ DerivedFact FactDeriver::reliefPending(const Case &c) {
 DerivedFact FactDeriver::convictions(const Case &c) {
     DerivedFact f{QStringLiteral("convictions"), tr("Convictions standing"), {}, {}};
     if (c.charges.isEmpty()) {
-        f.derivation = tr("no criminal history is recorded");
+        noneOnRecord(f, c.noCriminalHistoryCheckedOn, tr("no criminal history is recorded"),
+                     tr("criminal records checked on %1: none found"));
+        if (f.value.isValid())
+            f.value = 0;  // a count, not a yes or no
         return f;
     }
     int standing = 0, setAside = 0;
@@ -182,9 +200,11 @@ DerivedFact FactDeriver::convictions(const Case &c) {
     f.value = standing;
     // Vacated and expunged convictions are not convictions (GUIDANCE.md 2.3, item 9).
     f.derivation =
-        tr("%1 of %2 recorded charge(s) ended in a conviction that stands; %3 vacated or expunged")
+        QCoreApplication::translate(
+            "FactDeriver",
+            "%1 of %n recorded charge(s) ended in a conviction that stands; %2 vacated or expunged",
+            nullptr, int(c.charges.size()))
             .arg(standing)
-            .arg(c.charges.size())
             .arg(setAside);
     return f;
 }
@@ -193,7 +213,8 @@ DerivedFact FactDeriver::weaponInvolved(const Case &c) {
     DerivedFact f{
         QStringLiteral("weapon_involved"), tr("A weapon was involved in an offense"), {}, {}};
     if (c.charges.isEmpty()) {
-        f.derivation = tr("no criminal history is recorded");
+        noneOnRecord(f, c.noCriminalHistoryCheckedOn, tr("no criminal history is recorded"),
+                     tr("criminal records checked on %1: none found"));
         return f;
     }
     QStringList offenses;

@@ -91,3 +91,11 @@ QString PolicyPack::dispositionLabel(const QString &id) const {
             return d.label;
     return id;
 }
+
+QString PolicyPack::citationText(const Citation &citation) const {
+    // A reader sees the document's title, not the pack's key for it.
+    for (const PolicySource &source : sources)
+        if (source.id == citation.source)
+            return source.title + QStringLiteral(", ") + citation.section;
+    return citation.source + QStringLiteral(", ") + citation.section;
+}

@@ -83,6 +83,8 @@ class PolicyPack {
     QStringList answerableIds() const;
     bool offersDisposition(const QString &id) const;
     QString dispositionLabel(const QString &id) const;  // the id itself when unknown
+    // "Title of the source, section": what a citation shows people.
+    QString citationText(const Citation &citation) const;
 
   private:
     QByteArray m_canonical;

@@ -235,16 +235,19 @@ QString DispositionDocument::html(const Input &in) {
                                  .arg(r.version)
                                  .arg(r.supersedes)),
                          esc(r.amendmentReason));
-    html += signatureBlock(in);
-    html += QStringLiteral(
-                "<p style='font-size:8.5pt; color:#333'>%1 %2 — %3 %4, %5 "
-                "%6")
-                .arg(esc(tr("Record SHA-256:")), r.sha256(), esc(tr("reviewer")), esc(r.reviewer),
-                     esc(tr("review date")), FieldText::isoDate(r.reviewDate));
+    QString record =
+        QStringLiteral("<p style='font-size:8.5pt; color:#333'>%1 %2 — %3 %4, %5 %6")
+            .arg(esc(tr("Record SHA-256:")), r.sha256(), esc(tr("reviewer")), esc(r.reviewer),
+                 esc(tr("review date")), FieldText::isoDate(r.reviewDate));
     if (in.signature && !in.signature->auditHead.isEmpty())
-        html += QStringLiteral("<br>%1 %2")
-                    .arg(esc(tr("Audit log head at signing (SHA-256):")), in.signature->auditHead);
-    return html + QStringLiteral("</p></body></html>");
+        record +=
+            QStringLiteral("<br>%1 %2")
+                .arg(esc(tr("Audit log head at signing (SHA-256):")), in.signature->auditHead);
+    // The signature block and the record line are one table row, so a page break never
+    // leaves the record line alone on a page of its own (KeepRowsTogether keeps rows whole).
+    html += QStringLiteral("<table width='100%' cellpadding='0'><tr><td>%1%2</p></td></tr></table>")
+                .arg(signatureBlock(in), record);
+    return html + QStringLiteral("</body></html>");
 }
 
 QByteArray DispositionDocument::render(const Input &input, const PdfFormat &format) {

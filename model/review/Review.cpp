@@ -64,13 +64,12 @@ void Review::refresh(const Case &c, const PolicyPack &pack) {
             given.insert(a.itemId, a.value);
     rules.clear();
     for (const RuleOutcome &o : PolicyGuide(pack, facts, given).evaluate())
-        rules << RuleSnapshot{
-            o.rule.id,
-            stateName(o.state),
-            o.rule.says,
-            o.rule.usualCourse,
-            o.rule.citation.source + QStringLiteral(", ") + o.rule.citation.section,
-            o.because};
+        rules << RuleSnapshot{o.rule.id,
+                              stateName(o.state),
+                              o.rule.says,
+                              o.rule.usualCourse,
+                              pack.citationText(o.rule.citation),
+                              o.because};
 }
 
 QStringList Review::usualCourses() const {

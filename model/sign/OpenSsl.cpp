@@ -9,9 +9,11 @@ QString lastError() {
     ERR_clear_error();
     if (code == 0)
         return QCoreApplication::translate("OpenSsl", "unknown OpenSSL error");
-    char buffer[256];
-    ERR_error_string_n(code, buffer, sizeof buffer);
-    return QString::fromLatin1(buffer);
+    // The reason in words ("bad decrypt"), never OpenSSL's "error:1C800064:…" line.
+    const char *reason = ERR_reason_error_string(code);
+    return reason ? QCoreApplication::translate("OpenSsl", "OpenSSL says: %1")
+                        .arg(QString::fromLatin1(reason))
+                  : QCoreApplication::translate("OpenSsl", "OpenSSL error %1").arg(code);
 }
 
 QDateTime toDateTime(const ASN1_TIME *time) {

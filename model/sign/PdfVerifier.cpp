@@ -285,10 +285,12 @@ QString PdfVerification::verdictWord() const {
 
 QStringList PdfVerification::details() const {
     QStringList lines;
-    lines << verifierText("file: %1 bytes, %2 revision(s), %3 signature(s)")
-                 .arg(verifierNumber(fileSize))
-                 .arg(revisions)
-                 .arg(signatures.size());
+    lines << verifierText("file: %1 bytes, %2, %3")
+                 .arg(verifierNumber(fileSize),
+                      QCoreApplication::translate("PdfVerifier", "%n revision(s)", nullptr,
+                                                  revisions),
+                      QCoreApplication::translate("PdfVerifier", "%n signature(s)", nullptr,
+                                                  int(signatures.size())));
     for (const SignatureResult &s : signatures) {
         lines << verifierText("signature %1%2: revision %3 (bytes 0 to %4), %5")
                      .arg(s.number)

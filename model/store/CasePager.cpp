@@ -113,7 +113,9 @@ QStringList CasePager::sortColumns() const {
         case CaseSortKey::Court:
             return {QStringLiteral("court"), QStringLiteral("hearing_sort")};
         case CaseSortKey::NextHearing:
-            return {QStringLiteral("hearing_sort")};
+            // No hearing sorts last both ways: as 9999-12-31 going up, as '' going down.
+            return {m_sort.descending ? QStringLiteral("next_hearing_date")
+                                      : QStringLiteral("hearing_sort")};
         case CaseSortKey::Custody:
             return {QStringLiteral("custody"), QStringLiteral("hearing_sort")};
         case CaseSortKey::Counsel:

@@ -54,13 +54,13 @@ class TestHistory : public QObject {
         QFile::setPermissions(db, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
         Run r = cli({u"check"_qs, u"--db"_qs, db});
         QVERIFY2(r.exitCode == 0 &&
-                     r.out.contains(u"schema version: 5 (latest 5; upgraded from 4 as it was "
+                     r.out.contains(u"schema version: 6 (latest 6; upgraded from 4 as it was "
                                     "opened"_qs) &&
                      r.out.contains(u"signatures from before schema 5 (their signer, time and "
                                     "audit head are not signed): 1"_qs),
                  qPrintable(r.all()));
         r = cli({u"check"_qs, u"--db"_qs, db});
-        QVERIFY2(r.exitCode == 0 && r.out.contains(u"schema version: 5 (latest 5)\n"_qs),
+        QVERIFY2(r.exitCode == 0 && r.out.contains(u"schema version: 6 (latest 6)\n"_qs),
                  qPrintable(r.all()));
     }
     void theCircumstancesOfASignatureAreSigned_data();

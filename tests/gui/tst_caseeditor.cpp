@@ -7,6 +7,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QTabWidget>
 #include <QTableWidget>
 
 class TestCaseEditor : public QObject {
@@ -53,6 +54,76 @@ class TestCaseEditor : public QObject {
             QVERIFY2(summary->text().contains(part), qPrintable(summary->text()));
         QVERIFY(!d.findChild<QLabel *>(u"error_a_number"_qs)->isHidden());
         QCOMPARE(store->caseCount(), 0);
+    }
+
+    void leavingAFieldChecksTheFormAndClearsWhatIsFixed() {
+        TestDocket docket;
+        auto store = docket.open();
+        CaseEditorDialog d(*store, std::nullopt);
+        d.show();
+        auto *nta = d.findChild<QLineEdit *>(u"field_nta_date"_qs);
+        auto *hearing = d.findChild<QLineEdit *>(u"field_next_hearing_date"_qs);
+        auto *hearingError = d.findChild<QLabel *>(u"error_next_hearing_date"_qs);
+        nta->setText(u"2024-05-01"_qs);
+        Q_EMIT nta->editingFinished();
+        hearing->setText(u"2024-04-01"_qs);
+        Q_EMIT hearing->editingFinished();
+        // Flagged on leaving the field, not only on Save; the fields not yet visited are not.
+        QVERIFY(!hearingError->isHidden());
+        QVERIFY2(hearingError->text().contains(u"before the NTA date"_qs),
+                 qPrintable(hearingError->text()));
+        QVERIFY(d.findChild<QLabel *>(u"error_a_number"_qs)->isHidden());
+        auto *summary = d.findChild<QLabel *>(u"problemSummary"_qs);
+        QVERIFY(summary->isHidden());
+        QVERIFY(!d.save());  // A-number, family name and the hearing: the banner lists them
+        QVERIFY(!summary->isHidden());
+        QVERIFY2(summary->text().startsWith(u"Please correct 3 problems before saving:"_qs),
+                 qPrintable(summary->text()));
+        // Fixing the NTA date clears the hearing's message and the banner's line at once.
+        nta->setText(u"2024-03-01"_qs);
+        Q_EMIT nta->editingFinished();
+        QVERIFY(hearingError->isHidden());
+        QVERIFY2(!summary->text().contains(u"NTA"_qs), qPrintable(summary->text()));
+        QVERIFY2(summary->text().startsWith(u"Please correct 2 problems"_qs),
+                 qPrintable(summary->text()));
+        d.findChild<QLineEdit *>(u"field_a_number"_qs)->setText(u"A012-345-678"_qs);
+        Q_EMIT d.findChild<QLineEdit *>(u"field_a_number"_qs)->editingFinished();
+        QVERIFY2(summary->text().startsWith(u"Please correct 1 problem before saving:"_qs),
+                 qPrintable(summary->text()));
+        d.findChild<QLineEdit *>(u"field_family_name"_qs)->setText(u"Ruiz"_qs);
+        Q_EMIT d.findChild<QLineEdit *>(u"field_family_name"_qs)->editingFinished();
+        QVERIFY(summary->isHidden());  // nothing stale is left on screen
+        QVERIFY(d.save());
+    }
+
+    void recordsThatListsWereCheckedAndFoundEmpty() {
+        TestDocket docket;
+        auto store = docket.open();
+        CaseEditorDialog d(*store, std::nullopt);
+        d.findChild<QLineEdit *>(u"field_a_number"_qs)->setText(u"012345678"_qs);
+        d.findChild<QLineEdit *>(u"field_family_name"_qs)->setText(u"Ruiz"_qs);
+        auto *criminal = d.findChild<QLineEdit *>(u"field_no_criminal_history_checked_on"_qs);
+        auto *family = d.findChild<QLineEdit *>(u"field_no_us_family_checked_on"_qs);
+        QVERIFY(criminal && family);
+        // Each sits on the tab of the list it speaks for, above the table.
+        auto *tabs = d.findChild<QTabWidget *>();
+        QVERIFY(tabs->widget(tabs->indexOf(criminal->parentWidget()))
+                    ->findChild<RecordTableEditor *>(u"charges"_qs));
+        criminal->setText(u"2026-10-02"_qs);
+        family->setText(u"10/03/2026"_qs);
+        auto *charges = d.findChild<RecordTableEditor *>(u"charges"_qs);
+        charges->addRecord();
+        charges->table()->item(0, 0)->setText(u"Theft"_qs);
+        QVERIFY(!d.save());  // "none found" and a charge cannot both be true
+        auto *error = d.findChild<QLabel *>(u"error_no_criminal_history_checked_on"_qs);
+        QVERIFY(!error->isHidden());
+        QVERIFY2(error->text().contains(u"but 1 charge is recorded"_qs), qPrintable(error->text()));
+        QCOMPARE(tabs->currentIndex(), tabs->indexOf(criminal->parentWidget()));
+        charges->setRecords({});
+        QVERIFY(d.save());
+        const Case saved = *store->loadCase(d.savedCase().id);
+        QCOMPARE(saved.noCriminalHistoryCheckedOn, QDate(2026, 10, 2));
+        QCOMPARE(saved.noUsFamilyCheckedOn, QDate(2026, 10, 3));
     }
 
     void editingAnExistingCaseKeepsItsId() {

@@ -17,6 +17,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QPushButton>
 #include <QSettings>
 #include <QStatusBar>
@@ -135,6 +136,64 @@ class TestMainWindow : public QObject {
         QTest::keyClick(search, Qt::Key_Return);
         QTRY_VERIFY(!w.findChild<QLabel *>(u"noMatches"_qs)->isVisible());
         QVERIFY(w.findChild<QAction *>(u"actionAboutQt"_qs));
+    }
+
+    // Clearing or widening a filter keeps the case being read selected and in view.
+    void theSelectionSurvivesClearingTheFilters() {
+        MainWindow w;
+        QVERIFY(w.openDocket(m_docket.path()));
+        w.show();
+        const QString aNumber = cell(w, 40, CaseTableModel::ANumberColumn);
+        const QString family = cell(w, 40, CaseTableModel::NameColumn).section(u',', 0, 0);
+        auto *search = w.findChild<QLineEdit *>(u"searchEdit"_qs);
+        typeText(search, family);
+        QTRY_VERIFY(w.caseModel()->rowCount() < 1500);
+        int row = -1;
+        for (int r = 0; r < w.caseModel()->rowCount(); ++r)
+            if (cell(w, r, CaseTableModel::ANumberColumn) == aNumber)
+                row = r;
+        QVERIFY(row >= 0);
+        w.caseTable()->selectRow(row);
+        search->clear();  // the filter goes; the case stays selected, at its place in the list
+        QTRY_COMPARE(w.caseModel()->rowCount(), 1500);
+        const QModelIndex current = w.caseTable()->currentIndex();
+        QVERIFY(current.isValid());
+        QCOMPARE(cell(w, current.row(), CaseTableModel::ANumberColumn), aNumber);
+        QCOMPARE(current.row(), 40);
+        QVERIFY(w.caseTable()->selectionModel()->isRowSelected(40));
+        // The details panel says whether an empty list was checked.
+        const QString details =
+            w.findChild<QWidget *>(u"detailsPanel"_qs)->property("plainText").toString();
+        const Case shown = *w.store()->loadCase(w.caseModel()->caseId(current.row()));
+        const QString expected = !shown.charges.isEmpty()
+                                     ? u"Criminal history (%1)"_qs.arg(shown.charges.size())
+                                 : shown.noCriminalHistoryCheckedOn.isValid()
+                                     ? u"Criminal history (checked %1, none found)"_qs.arg(
+                                           shown.noCriminalHistoryCheckedOn.toString(Qt::ISODate))
+                                     : u"Criminal history (none recorded, not checked)"_qs;
+        QVERIFY2(details.contains(expected), qPrintable(expected + u"\n"_qs + details));
+    }
+
+    // Right-click on the column titles: show or hide columns (not the A-number or Name).
+    void theHeaderMenuShowsAndHidesColumns() {
+        MainWindow w;
+        QVERIFY(w.openDocket(m_docket.path()));
+        w.show();
+        QHeaderView *header = w.caseTable()->horizontalHeader();
+        auto *menu = header->findChild<QMenu *>(u"headerMenu"_qs);
+        QVERIFY(menu);
+        QCOMPARE(menu->actions().size(), int(CaseTableModel::ColumnCount));
+        QVERIFY(!menu->findChild<QAction *>(u"showColumn0"_qs) ||
+                !menu->actions().at(CaseTableModel::ANumberColumn)->isEnabled());
+        QVERIFY(!menu->actions().at(CaseTableModel::NameColumn)->isEnabled());
+        QTimer::singleShot(0, menu, [menu] { menu->close(); });
+        Q_EMIT header->customContextMenuRequested(QPoint(10, 5));
+        QAction *custody = menu->actions().at(CaseTableModel::CustodyColumn);
+        QVERIFY(custody->isChecked());
+        custody->trigger();
+        QVERIFY(header->isSectionHidden(CaseTableModel::CustodyColumn));
+        custody->trigger();
+        QVERIFY(!header->isSectionHidden(CaseTableModel::CustodyColumn));
     }
 
     void editingACaseIsSavedAndSeenAfterReopening() {

@@ -3,6 +3,8 @@
 #include "MessageBox.h"
 #include "Settings.h"
 #include "TestDocket.h"
+#include "audit/AuditLog.h"
+#include "audit/AuditText.h"
 #include "io/JsonLinesImporter.h"
 #include "models/CaseTableModel.h"
 #include "report/DispositionDocument.h"
@@ -256,6 +258,102 @@ class TestReviewWizard : public QObject {
         QCOMPARE(w.session().pack().id, u"case-by-case-2025"_qs);
         w.show();
         QVERIFY(w.findChild<QLabel *>(u"policyWarning"_qs)->isHidden());
+        w.reject();
+    }
+
+    // The title says where the attorney is; a draft reopens where it was left (Back still
+    // reaches the pages before it); the History shows one line for the draft, not one per
+    // page that saved it.
+    void stepsResumeAndOneHistoryLinePerDraft() {
+        const Case fresh = newCase(u"099000555"_qs, u"Resumed"_qs);
+        QVERIFY(fresh.id != 0);
+        {
+            ReviewWizard w(*m_store, fresh.id, u"A. Attorney"_qs, kReviewDate);
+            w.show();
+            QCOMPARE(w.currentPage()->title(), u"Step 1 of 7: Facts"_qs);
+            w.next();
+            QCOMPARE(w.currentPage()->title(), u"Step 2 of 7: Enforcement priorities"_qs);
+            w.session().setAnswer(u"national_security"_qs, u"no"_qs, {});
+            w.next();  // saves the draft
+            w.session().setAnswer(u"gravity"_qs, u"no"_qs, {});
+            w.next();  // saves it again
+            QCOMPARE(w.currentId(), int(ReviewWizard::MitigatingId));
+            QVERIFY(w.currentPage()->title().startsWith(u"Step 4 of 7: "_qs));
+            w.reject();
+        }
+        ReviewWizard again(*m_store, fresh.id, u"A. Attorney"_qs, kReviewDate);
+        again.show();
+        QCOMPARE(again.currentId(), int(ReviewWizard::MitigatingId));
+        QVERIFY(again.currentPage()->title().startsWith(u"Step 4 of 7: "_qs));
+        again.back();
+        QCOMPARE(again.currentId(), int(ReviewWizard::AggravatingId));
+        again.reject();
+
+        const QList<AuditEntry> entries =
+            AuditLog(m_store->handle()).entriesFor(u"case"_qs, u"099000555"_qs, 50);
+        const QList<AuditText::HistoryLine> lines = AuditText::history(entries);
+        qsizetype saves = 0, draftLines = 0;
+        for (const AuditEntry &e : entries)
+            saves += e.action == u"review.save";
+        for (const AuditText::HistoryLine &line : lines)
+            draftLines += line.entries.first().action == u"review.save";
+        QCOMPARE(saves, 2);
+        QCOMPARE(draftLines, 1);
+        QVERIFY2(lines.first().text.endsWith(u" · 2 saves of this draft"_qs),
+                 qPrintable(lines.first().text));
+    }
+
+    // The summary names what is missing by the question's label, and a click goes there.
+    void summaryLinksGoToTheMissingQuestion() {
+        const Case fresh = newCase(u"099000666"_qs, u"Missing"_qs);
+        QVERIFY(fresh.id != 0);
+        ReviewWizard w(*m_store, fresh.id, u"A. Attorney"_qs, kReviewDate);
+        w.show();
+        while (w.currentId() != int(ReviewWizard::SummaryId))
+            w.next();
+        auto *summary = w.findChild<QTextBrowser *>(u"reviewSummary"_qs);
+        const QString text = summary->toPlainText();
+        QVERIFY2(text.contains(u"B. Public safety: not answered"_qs), qPrintable(text));
+        QVERIFY2(!text.contains(u"public_safety"_qs), qPrintable(text));
+        QVERIFY2(summary->toHtml().contains(u"question:public_safety"_qs), "not a link");
+        Q_EMIT summary->anchorClicked(QUrl(u"question:public_safety"_qs));
+        QCOMPARE(w.currentId(), int(ReviewWizard::PrioritiesId));
+        QTRY_VERIFY(QApplication::focusWidget() &&
+                    w.findChild<QWidget *>(u"answer_public_safety"_qs)
+                        ->isAncestorOf(QApplication::focusWidget()));
+        while (w.currentId() != int(ReviewWizard::SummaryId))
+            w.next();
+        Q_EMIT summary->anchorClicked(QUrl(u"question:reasons"_qs));
+        QCOMPARE(w.currentId(), int(ReviewWizard::DispositionId));
+        QTRY_COMPARE(QApplication::focusWidget()->objectName(), u"reasonsEdit"_qs);
+        w.reject();
+    }
+
+    // Represented, but a priority answered yes: the represented person's usual course
+    // (a joint motion to dismiss) does not apply, and the page says why.
+    void representationAppliesOnlyWhenEveryConditionHolds() {
+        Case c = makeCase(u"099000777"_qs, u"Counsel"_qs);
+        c.counselName = u"Ana Beltrán"_qs;
+        c.eoir28Date = QDate(2023, 2, 1);
+        QString error;
+        QVERIFY2(m_store->saveCase(c, &error), qPrintable(error));
+        ReviewWizard w(*m_store, c.id, u"A. Attorney"_qs, kReviewDate);
+        w.show();
+        w.session().setAnswer(u"national_security"_qs, u"no"_qs, {});
+        w.session().setAnswer(u"public_safety"_qs, u"yes"_qs, {});
+        w.session().setAnswer(u"border_security"_qs, u"no"_qs, {});
+        while (w.currentId() != int(ReviewWizard::RepresentationId))
+            w.next();
+        QString text = w.findChild<QLabel *>(u"representationText"_qs)->text();
+        QVERIFY2(!text.contains(u"applies to this case"_qs), qPrintable(text));
+        QVERIFY2(text.contains(u"does not apply: B. Public safety: answered yes"_qs),
+                 qPrintable(text));
+        QVERIFY2(text.contains(u"Guidance to OPLA Attorneys"_qs), "the citation names its source");
+        w.back();
+        w.session().setAnswer(u"public_safety"_qs, u"no"_qs, {});
+        w.next();
+        text = w.findChild<QLabel *>(u"representationText"_qs)->text();
+        QVERIFY2(text.contains(u"applies to this case"_qs), qPrintable(text));
         w.reject();
     }
 

@@ -103,7 +103,7 @@ class TestSignDialog : public QObject {
         d.findChild<QLineEdit *>(u"passphraseEdit"_qs)->setText(u"wrong passphrase"_qs);
         MessageBox::setNextAnswer(QMessageBox::Ok);
         QVERIFY(!d.sign());
-        QVERIFY(MessageBox::lastText().startsWith(u"wrong passphrase"_qs));
+        QVERIFY(MessageBox::lastText().startsWith(u"Wrong passphrase"_qs));
         QCOMPARE(m_store->loadCase(m_caseId)->reviewStatus, u"ready"_qs);
 
         // Enter in the passphrase signs (Sign is the default button, not Browse).

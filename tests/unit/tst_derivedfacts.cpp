@@ -105,6 +105,28 @@ class TestDerivedFacts : public QObject {
         QVERIFY(weapon.derivation.contains(u"Robbery (vacated)"_qs));
     }
 
+    void anEmptyListSaysNoOnlyWhenChecked() {
+        // No charges and no family on record: unknown until someone records a check.
+        Case c;
+        for (const char *id :
+             {"convictions", "weapon_involved", "has_usc_or_lpr_family", "provider_or_caregiver"}) {
+            const DerivedFact f = fact(c, QLatin1String(id));
+            QVERIFY2(!f.isKnown(), id);
+            QVERIFY2(f.derivation.contains(u"not recorded as checked"_qs),
+                     qPrintable(f.derivation));
+        }
+        c.noCriminalHistoryCheckedOn = QDate(2026, 10, 2);
+        const DerivedFact convictions = fact(c, u"convictions"_qs);
+        QCOMPARE(convictions.valueText(), u"0"_qs);
+        QCOMPARE(convictions.derivation, u"criminal records checked on 2026-10-02: none found"_qs);
+        QCOMPARE(fact(c, u"weapon_involved"_qs).valueText(), u"no"_qs);
+        QVERIFY(!fact(c, u"has_usc_or_lpr_family"_qs).isKnown());  // the other check is separate
+        c.noUsFamilyCheckedOn = QDate(2026, 10, 3);
+        QCOMPARE(fact(c, u"has_usc_or_lpr_family"_qs).valueText(), u"no"_qs);
+        QCOMPARE(fact(c, u"provider_or_caregiver"_qs).derivation,
+                 u"family in the US checked on 2026-10-03: none found"_qs);
+    }
+
     void representationNeedsAnEoir28() {
         Case c;
         QCOMPARE(fact(c, u"represented"_qs).valueText(), u"no"_qs);

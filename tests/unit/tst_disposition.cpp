@@ -172,6 +172,33 @@ class TestDisposition : public QObject {
         }
         QVERIFY2(pagesWithRows.size() >= 2, "the tables should cross a page break");
     }
+
+    void theRecordLineNeverStandsAloneOnAPage() {
+        // Reasons of every length move the end of the document across a page break: the
+        // record's hash line must always share its page with the signature block.
+        int pagesSeen = 0;
+        for (int lines = 0; lines <= 66; lines += 3) {
+            QStringList reasons;
+            for (int i = 0; i < lines; ++i)
+                reasons << u"Reason line %1 of the written reasons."_qs.arg(i);
+            const QByteArray pdf =
+                DispositionDocument::render(input(reasons.join(u'\n') + u"."_qs), {});
+            const QString path = m_dir.path(u"end%1.pdf"_qs.arg(lines));
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly) && f.write(pdf) == pdf.size());
+            f.close();
+            const QString info = run(u"pdfinfo"_qs, {path});
+            const int pages = info.section(u"Pages:"_qs, 1).trimmed().section(u'\n', 0, 0).toInt();
+            pagesSeen = qMax(pagesSeen, pages);
+            const QString last = run(u"pdftotext"_qs, {u"-f"_qs, QString::number(pages), u"-l"_qs,
+                                                       QString::number(pages), path, u"-"_qs});
+            QVERIFY2(last.contains(u"Record SHA-256"_qs), qPrintable(last));
+            QVERIFY2(last.contains(u"/s/ A. Attorney"_qs),
+                     qPrintable(u"%1 lines of reasons: the last page holds only\n"_qs.arg(lines) +
+                                last));
+        }
+        QVERIFY2(pagesSeen >= 3, "the sweep should push the end onto another page");
+    }
 };
 
 QTEST_MAIN(TestDisposition)

@@ -130,7 +130,7 @@ class TestImport : public QObject {
             u"SELECT count(*) FROM sqlite_schema WHERE type='index' AND name LIKE 'cases_%'"_qs,
             store->database());
         QVERIFY(q.next());
-        QCOMPARE(q.value(0).toInt(), 7);
+        QCOMPARE(q.value(0).toInt(), 8);
     }
 
     void duplicatesAreSkippedOrUpdated() {
@@ -188,6 +188,45 @@ class TestImport : public QObject {
                 return true;
             });
         QCOMPARE(compared, 300);
+        // The round trip carried "records checked, none found" too (the generator sets it).
+        QSqlQuery checked(
+            u"SELECT count(*) FROM cases WHERE no_criminal_history_checked_on <> '' "
+            "AND no_us_family_checked_on <> ''"_qs,
+            target->database());
+        QVERIFY(checked.next() && checked.value(0).toInt() > 10);
+    }
+
+    void checkedNoneDatesImportAndExportAsColumns() {
+        TestDocket docket;
+        auto store = docket.open();
+        QVERIFY(docket.writeFile(u"in.csv"_qs,
+                                 "a_number,family_name,no_criminal_history_checked_on,"
+                                 "no_us_family_checked_on\n"
+                                 "012345678,Ruiz,2026-10-02,10/03/2026\n"
+                                 "012345679,Diaz,2026-13-01,\n"));
+        const ImportReport r =
+            CsvImporter(*store, DuplicatePolicy::Skip).importFile(docket.path(u"in.csv"_qs));
+        QCOMPARE(r.imported, 1);
+        QCOMPARE(r.rejected.size(), 1);
+        QCOMPARE(r.rejected[0].line, 3);
+        QCOMPARE(r.rejected[0].column, u"no_criminal_history_checked_on"_qs);
+        const Case ruiz = caseByANumber(*store, u"012345678"_qs);
+        QCOMPARE(ruiz.noCriminalHistoryCheckedOn, QDate(2026, 10, 2));
+        QCOMPARE(ruiz.noUsFamilyCheckedOn, QDate(2026, 10, 3));
+        qint64 written = 0;
+        QString error;
+        QVERIFY(
+            CaseExporter::exportCsv(*store, {}, {}, docket.path(u"out.csv"_qs), &written, &error));
+        QFile out(docket.path(u"out.csv"_qs));
+        QVERIFY(out.open(QIODevice::ReadOnly));
+        const QList<QByteArray> lines = out.readAll().replace("\r\n", "\n").split('\n');
+        const QList<QByteArray> header = lines[0].split(',');
+        const QList<QByteArray> row = lines[1].split(',');
+        const qsizetype criminal = header.indexOf("no_criminal_history_checked_on");
+        const qsizetype family = header.indexOf("no_us_family_checked_on");
+        QVERIFY(criminal > 0 && family > 0);
+        QCOMPARE(row.value(criminal), QByteArray("2026-10-02"));
+        QCOMPARE(row.value(family), QByteArray("2026-10-03"));
     }
 
     void jsonLinesNamesTheBadField() {

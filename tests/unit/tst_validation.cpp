@@ -62,6 +62,14 @@ class TestValidation : public QObject {
                                           << "in the future";
         QTest::newRow("before 1900") << 12 << "date_of_birth"
                                      << "before 1900";
+        QTest::newRow("none found, yet charges")
+            << 13 << "no_criminal_history_checked_on"
+            << "checked on 2026-01-05 with none found, but 2 charges are recorded";
+        QTest::newRow("none found, yet family")
+            << 14 << "no_us_family_checked_on"
+            << "checked on 2026-01-05 with none found, but 1 family member is recorded";
+        QTest::newRow("checked in the future") << 15 << "no_us_family_checked_on"
+                                               << "in the future";
     }
     void findsEachKindOfProblem() {
         QFETCH(int, change);
@@ -108,6 +116,18 @@ class TestValidation : public QObject {
                 break;
             case 12:
                 c.dateOfBirth = QDate(1899, 12, 31);
+                break;
+            case 13:
+                c.noCriminalHistoryCheckedOn = QDate(2026, 1, 5);
+                c.charges = {{u"Theft"_qs, {}, {}, u"dismissed"_qs, {}, false},
+                             {u"DUI"_qs, {}, {}, u"pending"_qs, {}, false}};
+                break;
+            case 14:
+                c.noUsFamilyCheckedOn = QDate(2026, 1, 5);
+                c.family = {{u"Ana"_qs, u"child"_qs, u"USC"_qs, QString()}};
+                break;
+            case 15:
+                c.noUsFamilyCheckedOn = kToday.addDays(1);
                 break;
         }
         const QList<FieldIssue> issues = CaseValidator({QStringLiteral("ATL")}, kToday).validate(c);

@@ -24,7 +24,8 @@ QString suggestionsHtml(const PolicyItem &item, const QList<DerivedFact> &facts)
 }
 }  // namespace
 
-AnswerBox::AnswerBox(const PolicyItem &item, const QList<DerivedFact> &facts, QWidget *parent)
+AnswerBox::AnswerBox(const PolicyItem &item, const QString &citation,
+                     const QList<DerivedFact> &facts, QWidget *parent)
     : QGroupBox(item.label, parent),
       m_itemId(item.id),
       m_group(new QButtonGroup(this)),
@@ -32,11 +33,9 @@ AnswerBox::AnswerBox(const PolicyItem &item, const QList<DerivedFact> &facts, QW
       m_label(item.label) {
     setObjectName(QStringLiteral("answer_") + item.id);
     auto *layout = new QVBoxLayout(this);
-    auto *help =
-        new QLabel(QStringLiteral("%1 <span style='color:#666'>[%2, %3]</span>")
-                       .arg(item.help.toHtmlEscaped(), item.citation.source.toHtmlEscaped(),
-                            item.citation.section.toHtmlEscaped()),
-                   this);
+    auto *help = new QLabel(QStringLiteral("%1 <span style='color:#666'>[%2]</span>")
+                                .arg(item.help.toHtmlEscaped(), citation.toHtmlEscaped()),
+                            this);
     help->setWordWrap(true);
     layout->addWidget(help);
     const QString suggestion = suggestionsHtml(item, facts);

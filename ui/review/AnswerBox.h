@@ -18,7 +18,9 @@ class QRadioButton;
 class AnswerBox : public QGroupBox {
     Q_OBJECT
   public:
-    AnswerBox(const PolicyItem &item, const QList<DerivedFact> &facts, QWidget *parent = nullptr);
+    // citation: the item's citation as people read it (PolicyPack::citationText).
+    AnswerBox(const PolicyItem &item, const QString &citation, const QList<DerivedFact> &facts,
+              QWidget *parent = nullptr);
 
     const QString &itemId() const { return m_itemId; }
     QString value() const;  // "yes", "no", "unknown" or empty

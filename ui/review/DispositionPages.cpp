@@ -106,8 +106,8 @@ void DispositionPage::buildOptions() {
         const PolicyItem &d = pack.dispositions[i];
         auto *button = new QRadioButton(d.label, m_options);
         button->setObjectName(QStringLiteral("disposition_") + d.id);
-        button->setToolTip(d.help + QStringLiteral(" [") + d.citation.source +
-                           QStringLiteral(", ") + d.citation.section + u']');
+        button->setToolTip(
+            QStringLiteral("<p>%1 [%2]</p>").arg(esc(d.help), esc(pack.citationText(d.citation))));
         m_group->addButton(button, i);
         layout->addWidget(button);
     }
@@ -208,7 +208,29 @@ SummaryPage::SummaryPage(ReviewSession &session)
                     "required is missing.")),
       m_summary(new QTextBrowser(this)) {
     m_summary->setObjectName(QStringLiteral("reviewSummary"));
+    m_summary->setOpenLinks(false);
+    connect(m_summary, &QTextBrowser::anchorClicked, this, [this](const QUrl &url) {
+        if (url.scheme() == u"question")
+            Q_EMIT questionRequested(url.path());
+    });
     body()->addWidget(m_summary);
+}
+
+QString SummaryPage::questionLabel(const QString &question) const {
+    const PolicyPack &pack = session().pack();
+    for (const QList<PolicyItem> *items : {&pack.priorities, &pack.aggravating, &pack.mitigating})
+        for (const PolicyItem &item : *items)
+            if (item.id == question)
+                return item.label;
+    if (question == u"disposition")
+        return tr("Disposition");
+    if (question == u"reasons")
+        return tr("Reasons");
+    if (question == u"deviation_reason")
+        return tr("Why not the usual course");
+    if (question == u"policy")
+        return tr("Policy");
+    return question;
 }
 
 void SummaryPage::initializePage() {
@@ -222,11 +244,12 @@ void SummaryPage::initializePage() {
     const QList<ReviewIssue> missing = session().missing();
     if (!missing.isEmpty()) {
         QStringList lines;
-        for (const ReviewIssue &i : missing)
-            lines << esc(i.question + QStringLiteral(": ") + i.message);
-        html +=
-            tr("<p style='color:#b00020'><b>Missing before it can be marked ready:</b><br>%1</p>")
-                .arg(lines.join(QStringLiteral("<br>")));
+        for (const ReviewIssue &i : missing)  // each a link to the question it names
+            lines << QStringLiteral("<a href='question:%1'>%2</a>: %3")
+                         .arg(esc(i.question), esc(questionLabel(i.question)), esc(i.message));
+        html += tr("<p style='color:#b00020'><b>Missing before it can be marked ready</b> "
+                   "(click one to go to it):<br>%1</p>")
+                    .arg(lines.join(QStringLiteral("<br>")));
     }
     html += QStringLiteral("<table cellpadding='2'>");
     for (const QList<PolicyItem> *items : {&pack.priorities, &pack.aggravating, &pack.mitigating})

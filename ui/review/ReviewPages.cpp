@@ -8,6 +8,7 @@
 
 #include <QComboBox>
 #include <QHBoxLayout>
+#include <QJsonDocument>
 #include <QLabel>
 #include <QPushButton>
 #include <QScrollArea>
@@ -19,7 +20,8 @@ ReviewPage::ReviewPage(ReviewSession &session, const QString &title, const QStri
     : m_session(session),
       m_warning(new QLabel(this)),
       m_signed(new QLabel(this)),
-      m_body(new QVBoxLayout) {
+      m_body(new QVBoxLayout),
+      m_title(title) {
     setTitle(title);
     setSubTitle(subtitle);
     m_warning->setObjectName(QStringLiteral("policyWarning"));
@@ -36,6 +38,11 @@ ReviewPage::ReviewPage(ReviewSession &session, const QString &title, const QStri
 }
 
 void ReviewPage::initializePage() {
+    // Where the attorney is in the review: "Step 3 of 7: Aggravating factors".
+    const QList<int> ids = wizard()->pageIds();
+    for (qsizetype i = 0; i < ids.size(); ++i)
+        if (wizard()->page(ids[i]) == this)
+            setTitle(tr("Step %1 of %2: %3").arg(i + 1).arg(ids.size()).arg(m_title));
     const QString warning = m_session.policyWarning();
     m_warning->setText(tr("Warning: %1").arg(warning));
     m_warning->setVisible(!warning.isEmpty());
@@ -146,7 +153,8 @@ void QuestionsPage::build() {
     if (items.isEmpty())
         layout->addWidget(new QLabel(tr("This policy asks no questions of this kind."), m_content));
     for (const PolicyItem &item : items) {
-        auto *box = new AnswerBox(item, session().review().facts, m_content);
+        auto *box = new AnswerBox(item, pack.citationText(item.citation), session().review().facts,
+                                  m_content);
         connect(box, &AnswerBox::answered, &session(), &ReviewSession::setAnswer);
         layout->addWidget(box);
         m_boxes << box;
@@ -177,27 +185,53 @@ RepresentationPage::RepresentationPage(ReviewSession &session)
     body()->addStretch();
 }
 
+namespace {
+// Whether the pack's rules about people with (or without) counsel hold for this case:
+// a note applies only when every condition of such a rule holds, not on the fact alone.
+RuleSnapshot representationRule(const ReviewSession &session, bool represented) {
+    const QJsonObject fact{{QStringLiteral("fact"), QStringLiteral("represented")},
+                           {QStringLiteral("is"), represented}};
+    RuleSnapshot best;
+    for (const PolicyRule &rule : session.pack().rules) {
+        const QByteArray when = QJsonDocument(rule.when).toJson(QJsonDocument::Compact);
+        if (!when.contains(QJsonDocument(fact).toJson(QJsonDocument::Compact)))
+            continue;
+        for (const RuleSnapshot &r : session.review().rules)
+            if (r.ruleId == rule.id && (best.state.isEmpty() || r.state == u"applies" ||
+                                        (r.state == u"undecided" && best.state != u"applies")))
+                best = r;
+    }
+    return best;  // state empty: the pack has no such rule
+}
+}  // namespace
+
 void RepresentationPage::initializePage() {
     DerivedFact represented;
     for (const DerivedFact &f : session().review().facts)
         if (f.id == u"represented")
             represented = f;
     const PolicyPack &pack = session().pack();
-    auto note = [&](const QString &heading, const ProcedureNote &n, bool applies) {
+    auto note = [&](const QString &heading, const ProcedureNote &n, bool forRepresented) {
+        const RuleSnapshot rule = representationRule(session(), forRepresented);
+        const bool applies = rule.state == u"applies";
+        const QString state =
+            applies ? tr(" — applies to this case")
+            : rule.state == u"undecided"
+                ? tr(" — may apply: %1").arg(rule.because.join(QStringLiteral("; ")))
+            : rule.state == u"does_not_apply"
+                ? tr(" — does not apply: %1").arg(rule.because.join(QStringLiteral("; ")))
+                : QString();
         return QStringLiteral(
-                   "<p style='%1'><b>%2%3</b><br>%4 <span style='color:#666'>[%5, %6]</span></p>")
+                   "<p style='%1'><b>%2</b>%3<br>%4 <span style='color:#666'>[%5]</span></p>")
             .arg(applies ? QStringLiteral("background:#eef4fb; padding:4px") : QString(),
-                 heading.toHtmlEscaped(), applies ? tr(" — applies to this case") : QString(),
-                 n.text.toHtmlEscaped(), n.citation.source.toHtmlEscaped(),
-                 n.citation.section.toHtmlEscaped());
+                 heading.toHtmlEscaped(), state.toHtmlEscaped(), n.text.toHtmlEscaped(),
+                 pack.citationText(n.citation).toHtmlEscaped());
     };
-    const bool known = represented.isKnown();
-    const bool yes = known && represented.value.toBool();
     m_text->setText(QStringLiteral("<p><b>%1:</b> %2 (%3)</p>")
                         .arg(represented.label.toHtmlEscaped(),
                              represented.valueText().toHtmlEscaped(),
                              represented.derivation.toHtmlEscaped()) +
-                    note(tr("Represented"), pack.represented, known && yes) +
-                    note(tr("Unrepresented"), pack.unrepresented, known && !yes));
+                    note(tr("Represented"), pack.represented, true) +
+                    note(tr("Unrepresented"), pack.unrepresented, false));
     ReviewPage::initializePage();
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QString>
 #include <QWizardPage>
 
 class AnswerBox;
@@ -31,6 +32,7 @@ class ReviewPage : public QWizardPage {
     QLabel *m_warning;
     QLabel *m_signed;
     QVBoxLayout *m_body;
+    QString m_title;
 };
 
 // 1. The facts the policy relies on, each with its value or "unknown" and where it comes
@@ -113,6 +115,11 @@ class SummaryPage : public ReviewPage {
     void initializePage() override;
     bool isComplete() const override;
 
+  Q_SIGNALS:
+    // A missing item was clicked: a question id, or disposition, reasons, deviation_reason.
+    void questionRequested(const QString &question);
+
   private:
+    QString questionLabel(const QString &question) const;
     QTextBrowser *m_summary;
 };

@@ -2,23 +2,28 @@
 
 #include "MessageBox.h"
 #include "ReviewPages.h"
+#include "Settings.h"
 #include "domain/ANumber.h"
 #include "policy/PolicyLibrary.h"
 #include "review/ReviewSession.h"
 
 #include "domain/LocalTime.h"
+#include "store/CaseStore.h"
 #include "store/ReviewStore.h"
 
 #include <QAbstractButton>
 #include <QComboBox>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QScrollArea>
+#include <QTimer>
 
 ReviewWizard::ReviewWizard(CaseStore &store, qint64 caseId, const QString &reviewer,
                            QDate reviewDate, QWidget *parent, const QString &preferredPolicy)
     : QWizard(parent),
       m_session(new ReviewSession(store, caseId, PolicyLibrary::available(store), reviewDate,
-                                  reviewer, this)) {
+                                  reviewer, this)),
+      m_docket(store.path()) {
     if (!m_session->resumed() && !preferredPolicy.isEmpty())
         m_session->choosePack(preferredPolicy);
     setObjectName(QStringLiteral("reviewWizard"));
@@ -39,7 +44,9 @@ ReviewWizard::ReviewWizard(CaseStore &store, qint64 caseId, const QString &revie
     setPage(MitigatingId, new QuestionsPage(*m_session, QuestionsPage::Kind::Mitigating));
     setPage(RepresentationId, new RepresentationPage(*m_session));
     setPage(DispositionId, new DispositionPage(*m_session));
-    setPage(SummaryId, new SummaryPage(*m_session));
+    auto *summary = new SummaryPage(*m_session);
+    setPage(SummaryId, summary);
+    connect(summary, &SummaryPage::questionRequested, this, &ReviewWizard::goToQuestion);
     connect(this, &QWizard::customButtonClicked, this, [this](int which) {
         if (which == QWizard::CustomButton2)
             done(AmendRequested);
@@ -49,6 +56,58 @@ ReviewWizard::ReviewWizard(CaseStore &store, qint64 caseId, const QString &revie
     if (isReadOnly())
         showSigned(store);
     resize(860, 680);
+    resumeWhereLeft();
+}
+
+void ReviewWizard::resumeWhereLeft() {
+    // A draft reopens on the page it was left on; the pages before it stay a Back away.
+    const Review &r = m_session->review();
+    if (!m_session->resumed() || r.status != u"draft" || r.isSigned)
+        return;
+    const int page = Settings::resumePage(m_docket, r.id);
+    if (!pageIds().contains(page) || page == FactsId)
+        return;
+    restart();
+    while (currentId() != page && nextId() != -1)
+        next();
+}
+
+void ReviewWizard::rememberPage() {
+    const Review &r = m_session->review();
+    if (r.id > 0 && !isReadOnly())
+        Settings::setResumePage(m_docket, r.id, r.status == u"draft" ? currentId() : -1);
+}
+
+int ReviewWizard::pageOf(const QString &question) const {
+    const PolicyPack &pack = m_session->pack();
+    const auto asks = [&question](const QList<PolicyItem> &items) {
+        return std::any_of(items.begin(), items.end(),
+                           [&question](const PolicyItem &i) { return i.id == question; });
+    };
+    if (asks(pack.priorities))
+        return PrioritiesId;
+    if (asks(pack.aggravating))
+        return AggravatingId;
+    if (asks(pack.mitigating))
+        return MitigatingId;
+    return question == u"policy" ? FactsId : DispositionId;
+}
+
+void ReviewWizard::goToQuestion(const QString &question) {
+    const int target = pageOf(question);
+    while (currentId() != target && currentId() != startId() && visitedIds().contains(target))
+        back();
+    const QString name = question == u"reasons"            ? QStringLiteral("reasonsEdit")
+                         : question == u"deviation_reason" ? QStringLiteral("deviationEdit")
+                                                           : QStringLiteral("answer_") + question;
+    if (auto *widget = currentPage()->findChild<QWidget *>(name)) {
+        if (auto *scroll = currentPage()->findChild<QScrollArea *>())
+            scroll->ensureWidgetVisible(widget);
+        QWidget *focus = widget->focusProxy() ? widget->focusProxy() : widget;
+        // An answer box takes focus on its first option; after QWizard has placed its own.
+        QWidget *first = widget->findChild<QAbstractButton *>();
+        QTimer::singleShot(0, widget, [focus, first] { (first ? first : focus)->setFocus(); });
+    }
 }
 
 bool ReviewWizard::isReadOnly() const {
@@ -94,8 +153,10 @@ bool ReviewWizard::saveDraft() {
     if (isReadOnly() || !m_session->hasUnsavedChanges())
         return true;  // a ready review looked through stays ready
     QString error;
-    if (m_session->save(QStringLiteral("draft"), &error))
+    if (m_session->save(QStringLiteral("draft"), &error)) {
+        rememberPage();
         return true;
+    }
     MessageBox::warning(this, tr("Draft not saved"), error);
     return false;
 }
@@ -118,6 +179,7 @@ void ReviewWizard::accept() {
         MessageBox::warning(this, tr("Not ready to sign"), error);
         return;
     }
+    rememberPage();  // ready: nothing left to resume
     QWizard::accept();
 }
 
@@ -128,5 +190,6 @@ void ReviewWizard::reject() {
         QString error;
         m_session->save(QStringLiteral("draft"), &error);
     }
+    rememberPage();
     QWizard::reject();
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QDate>
+#include <QString>
 #include <QWizard>
 
 class CaseStore;
@@ -40,9 +41,16 @@ class ReviewWizard : public QWizard {
     void accept() override;
     void reject() override;
 
+    // Goes back to the page that asks `question` (a summary's missing item) and focuses it.
+    void goToQuestion(const QString &question);
+
   private:
     void showSigned(CaseStore &store);
     void lockPage(int id);
+    void resumeWhereLeft();
+    void rememberPage();
+    int pageOf(const QString &question) const;
 
     ReviewSession *m_session;
+    QString m_docket;  // path: where the page a draft was left on is remembered
 };

@@ -1,0 +1,190 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="en" sourcelanguage="en">
+    <context>
+        <name>AuditLogDialog</name>
+        <message numerus="yes">
+            <source>%n entry(ies). Each entry's hash covers the one before it, so a change made outside Discretion shows up here.</source>
+            <translation>
+                <numerusform>%n entry. Each entry's hash covers the one before it, so a change made outside Discretion shows up here.</numerusform>
+                <numerusform>%n entries. Each entry's hash covers the one before it, so a change made outside Discretion shows up here.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>AuditText</name>
+        <message numerus="yes">
+            <source>%n item(s)</source>
+            <translation>
+                <numerusform>%n item</numerusform>
+                <numerusform>%n items</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source> · %n save(s) of this draft</source>
+            <translation>
+                <numerusform> · %n save of this draft</numerusform>
+                <numerusform> · %n saves of this draft</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>CaseEditorDialog</name>
+        <message numerus="yes">
+            <source>Please correct %n problem(s) before saving:</source>
+            <translation>
+                <numerusform>Please correct %n problem before saving:</numerusform>
+                <numerusform>Please correct %n problems before saving:</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>CaseValidator</name>
+        <message numerus="yes">
+            <source>checked on %1 with none found, but %n charge(s) are recorded: clear the date or the charges</source>
+            <translation>
+                <numerusform>checked on %1 with none found, but %n charge is recorded: clear the date or the charges</numerusform>
+                <numerusform>checked on %1 with none found, but %n charges are recorded: clear the date or the charges</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>checked on %1 with none found, but %n family member(s) are recorded: clear the date or the family list</source>
+            <translation>
+                <numerusform>checked on %1 with none found, but %n family member is recorded: clear the date or the family list</numerusform>
+                <numerusform>checked on %1 with none found, but %n family members are recorded: clear the date or the family list</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>DocketCheck</name>
+        <message numerus="yes">
+            <source>Audit log: %1 (the %n entry(ies) before it hold)</source>
+            <translation>
+                <numerusform>Audit log: %1 (the %n entry before it holds)</numerusform>
+                <numerusform>Audit log: %1 (the %n entries before it hold)</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>ExportPdfDialog</name>
+        <message numerus="yes">
+            <source>Chosen: %n case(s). With a signed review: %1, and a PDF is written for each.</source>
+            <translation>
+                <numerusform>Chosen: %n case. With a signed review: %1, and a PDF is written for each.</numerusform>
+                <numerusform>Chosen: %n cases. With a signed review: %1, and a PDF is written for each.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Cancelled: %1 of %n PDF(s) written to %2.</source>
+            <translation>
+                <numerusform>Cancelled: %1 of %n PDF written to %2.</numerusform>
+                <numerusform>Cancelled: %1 of %n PDFs written to %2.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Wrote %n PDF(s) to %1</source>
+            <translation>
+                <numerusform>Wrote %n PDF to %1</numerusform>
+                <numerusform>Wrote %n PDFs to %1</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Left out %n case(s) without a signed review.</source>
+            <translation>
+                <numerusform>Left out %n case without a signed review.</numerusform>
+                <numerusform>Left out %n cases without a signed review.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Left out %n case(s) signed by another identity.</source>
+            <translation>
+                <numerusform>Left out %n case signed by another identity.</numerusform>
+                <numerusform>Left out %n cases signed by another identity.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>FactDeriver</name>
+        <message numerus="yes">
+            <source>%n recorded family member(s), none a US citizen or permanent resident</source>
+            <translation>
+                <numerusform>%n recorded family member, none a US citizen or permanent resident</numerusform>
+                <numerusform>%n recorded family members, none a US citizen or permanent resident</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%1 of %n recorded charge(s) ended in a conviction that stands; %2 vacated or expunged</source>
+            <translation>
+                <numerusform>%1 of %n recorded charge ended in a conviction that stands; %2 vacated or expunged</numerusform>
+                <numerusform>%1 of %n recorded charges ended in a conviction that stands; %2 vacated or expunged</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>HistoryController</name>
+        <message numerus="yes">
+            <source>Backed up to %1 and verified (%n audit entry(ies)).</source>
+            <translation>
+                <numerusform>Backed up to %1 and verified (%n audit entry).</numerusform>
+                <numerusform>Backed up to %1 and verified (%n audit entries).</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>The chain holds: %n entry(ies) as written.</source>
+            <translation>
+                <numerusform>The chain holds: %n entry as written.</numerusform>
+                <numerusform>The chain holds: %n entries as written.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>PdfVerifier</name>
+        <message numerus="yes">
+            <source>%n revision(s)</source>
+            <translation>
+                <numerusform>%n revision</numerusform>
+                <numerusform>%n revisions</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n signature(s)</source>
+            <translation>
+                <numerusform>%n signature</numerusform>
+                <numerusform>%n signatures</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>StatusBarController</name>
+        <message numerus="yes">
+            <source>%Ln case(s)</source>
+            <translation>
+                <numerusform>%Ln case</numerusform>
+                <numerusform>%Ln cases</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Matching: %1 of %Ln case(s)</source>
+            <translation>
+                <numerusform>Matching: %1 of %Ln case</numerusform>
+                <numerusform>Matching: %1 of %Ln cases</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln hearing(s) within %1 days without a signed review</source>
+            <translation>
+                <numerusform>%Ln hearing within %1 days without a signed review</numerusform>
+                <numerusform>%Ln hearings within %1 days without a signed review</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>TransferController</name>
+        <message numerus="yes">
+            <source>Exported %n case(s) to %1.</source>
+            <translation>
+                <numerusform>Exported %n case to %1.</numerusform>
+                <numerusform>Exported %n cases to %1.</numerusform>
+            </translation>
+        </message>
+    </context>
+</TS>

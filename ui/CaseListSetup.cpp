@@ -1,0 +1,75 @@
+#include "CaseListSetup.h"
+
+#include "Settings.h"
+#include "models/CaseTableModel.h"
+
+#include <QAction>
+#include <QHeaderView>
+#include <QMenu>
+#include <QTableView>
+
+namespace CaseListSetup {
+namespace {
+void configureColumns(QTableView *table) {
+    QHeaderView *header = table->horizontalHeader();
+    header->setSectionsMovable(true);
+    // Extra width goes to a column that holds long text, not to Review: by default Counsel
+    // is shown last, and the last column takes what is left.
+    header->setStretchLastSection(true);
+    header->moveSection(header->visualIndex(CaseTableModel::StatusColumn),
+                        header->visualIndex(CaseTableModel::CounselColumn));
+    header->setSortIndicator(CaseTableModel::HearingColumn, Qt::AscendingOrder);
+    table->setSortingEnabled(true);
+    const int widths[] = {100, 200, 100, 45, 150, 105, 150, 95};
+    for (int c = 0; c < CaseTableModel::ColumnCount; ++c)
+        table->setColumnWidth(c, widths[c]);
+    header->restoreState(Settings::caseTableHeader());
+}
+
+// Right-click on the header: a checkable entry per column. The A-number and Name always
+// stay: a list without them cannot say which case a row is.
+void addColumnMenu(QTableView *table, CaseTableModel *model) {
+    QHeaderView *header = table->horizontalHeader();
+    auto *menu = new QMenu(header);
+    menu->setObjectName(QStringLiteral("headerMenu"));
+    for (int c = 0; c < CaseTableModel::ColumnCount; ++c) {
+        auto *action =
+            menu->addAction(model->headerData(c, Qt::Horizontal, Qt::DisplayRole).toString());
+        action->setObjectName(QStringLiteral("showColumn%1").arg(c));
+        action->setCheckable(true);
+        action->setEnabled(c != CaseTableModel::ANumberColumn && c != CaseTableModel::NameColumn);
+        QObject::connect(action, &QAction::toggled, header,
+                         [header, c](bool shown) { header->setSectionHidden(c, !shown); });
+    }
+    QObject::connect(menu, &QMenu::aboutToShow, header, [menu, header] {
+        const QList<QAction *> actions = menu->actions();
+        for (int c = 0; c < actions.size(); ++c)
+            actions[c]->setChecked(!header->isSectionHidden(c));
+    });
+    header->setContextMenuPolicy(Qt::CustomContextMenu);
+    QObject::connect(header, &QWidget::customContextMenuRequested, menu,
+                     [menu, header](const QPoint &pos) { menu->popup(header->mapToGlobal(pos)); });
+}
+}  // namespace
+
+void configure(QTableView *table, CaseTableModel *model) {
+    table->setObjectName(QStringLiteral("caseTable"));
+    table->setAccessibleName(QObject::tr("Cases"));
+    table->setWhatsThis(
+        QObject::tr("The cases of the docket, as many as it holds. Click a column title to sort; "
+                    "right-click it to show or hide columns. Enter edits the case, Ctrl+R "
+                    "reviews it, F8 goes to the next case to review."));
+    table->setModel(model);
+    table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    table->setSelectionMode(QAbstractItemView::ExtendedSelection);  // for batch export
+    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    table->setAlternatingRowColors(true);
+    table->setWordWrap(false);
+    table->verticalHeader()->hide();
+    // Fixed row heights: the view never measures a million rows.
+    table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    table->verticalHeader()->setDefaultSectionSize(table->fontMetrics().height() + 8);
+    configureColumns(table);
+    addColumnMenu(table, model);
+}
+}  // namespace CaseListSetup

@@ -1,0 +1,84 @@
+#include "StatusBarController.h"
+
+#include "HelpDialogs.h"
+#include "ToolTip.h"
+#include "domain/Clock.h"
+#include "models/CaseTableModel.h"
+#include "store/CaseStore.h"
+#include "store/ReviewQueue.h"
+
+#include <QFontMetrics>
+#include <QLabel>
+#include <QLocale>
+#include <QStatusBar>
+#include <QTableView>
+
+StatusBarController::StatusBarController(QStatusBar *bar, QTableView *table, CaseTableModel *model,
+                                         QObject *parent)
+    : QObject(parent),
+      m_table(table),
+      m_model(model),
+      m_counts(new QLabel(bar)),
+      m_hearingsSoon(new QLabel(bar)),
+      m_policyToday(new QLabel(bar)),
+      m_noMatches(new QLabel(tr("No cases match the filters."), table->viewport())) {
+    m_hearingsSoon->setObjectName(QStringLiteral("hearingsSoon"));
+    m_policyToday->setObjectName(QStringLiteral("policyToday"));
+    m_counts->setObjectName(QStringLiteral("caseCounts"));
+    bar->addPermanentWidget(m_hearingsSoon);
+    bar->addPermanentWidget(m_policyToday);
+    bar->addPermanentWidget(m_counts);
+    m_noMatches->setObjectName(QStringLiteral("noMatches"));
+    m_noMatches->setStyleSheet(QStringLiteral("color:#666; padding:24px;"));
+    m_noMatches->hide();
+    connect(m_model, &CaseTableModel::countChanged, this, &StatusBarController::updateCounts);
+    connect(m_model, &QAbstractItemModel::modelReset, this,
+            &StatusBarController::updateHearingsSoon);
+}
+
+void StatusBarController::setStore(CaseStore *store) {
+    m_store = store;
+    updatePolicyToday();
+    updateHearingsSoon();
+}
+
+void StatusBarController::updateCounts(qint64 matching, bool exact) {
+    // An empty list says why; a single match is selected, so its details show at once.
+    m_noMatches->setVisible(matching == 0 && exact);
+    if (matching == 1 && exact && !m_table->currentIndex().isValid())
+        m_table->selectRow(0);
+    const qint64 total = m_store ? m_store->caseCount() : 0;
+    const QString count =
+        exact ? QLocale().toString(matching) : tr("at least %1").arg(QLocale().toString(matching));
+    m_counts->setText(m_model->filter().isEmpty() && exact
+                          ? tr("%Ln case(s)", nullptr, int(total))
+                          : tr("Matching: %1 of %Ln case(s)", nullptr, int(total)).arg(count));
+}
+
+void StatusBarController::updateHearingsSoon() {
+    if (!m_store) {
+        m_hearingsSoon->clear();
+        return;
+    }
+    const QDate today = Clock::today();
+    const qint64 soon = ReviewQueue(m_store->database(), m_model->filter())
+                            .hearingsWithoutDecision(today, today.addDays(ReviewQueue::kSoonDays));
+    m_hearingsSoon->setText(
+        soon == 0 ? QString()
+                  : tr("%Ln hearing(s) within %1 days without a signed review", nullptr, int(soon))
+                        .arg(ReviewQueue::kSoonDays));
+    m_hearingsSoon->setToolTip(tr("Highlighted in the list. Next Case (F8) takes them in order."));
+}
+
+void StatusBarController::updatePolicyToday() {
+    // Which policy a review made today will apply, always in sight (the full title on hover).
+    if (!m_store) {
+        m_policyToday->clear();
+        return;
+    }
+    const QString inForce = HelpText::policyInForce(m_store, Clock::today());
+    m_policyToday->setText(
+        tr("Policy today: %1")
+            .arg(QFontMetrics(m_policyToday->font()).elidedText(inForce, Qt::ElideRight, 220)));
+    m_policyToday->setToolTip(ToolTip::wrapped(inForce));
+}

@@ -1,0 +1,32 @@
+#pragma once
+
+#include <QObject>
+
+class CaseStore;
+class CaseTableModel;
+class QLabel;
+class QStatusBar;
+class QTableView;
+
+// What the status bar and the empty list say about the docket: how many cases the list
+// shows, the hearings soon without a signed review, the policy a review made today
+// applies, and "No cases match" over an empty list (a single match is selected at once).
+class StatusBarController : public QObject {
+    Q_OBJECT
+  public:
+    StatusBarController(QStatusBar *bar, QTableView *table, CaseTableModel *model, QObject *parent);
+    void setStore(CaseStore *store);  // nullptr: no docket open
+    void updateCounts(qint64 matching, bool exact);
+    void updateHearingsSoon();
+
+  private:
+    void updatePolicyToday();
+
+    QTableView *m_table;
+    CaseTableModel *m_model;
+    CaseStore *m_store = nullptr;
+    QLabel *m_counts;
+    QLabel *m_hearingsSoon;
+    QLabel *m_policyToday;
+    QLabel *m_noMatches;
+};
