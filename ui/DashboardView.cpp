@@ -7,12 +7,15 @@
 #include <QBarSeries>
 #include <QBarSet>
 #include <QChartView>
+#include <QCursor>
+#include <QGraphicsLayout>
 #include <QGridLayout>
 #include <QHorizontalBarSeries>
 #include <QLabel>
 #include <QLegendMarker>
 #include <QLocale>
 #include <QPieSeries>
+#include <QToolTip>
 #include <QValueAxis>
 #include <QtConcurrent/QtConcurrentRun>
 #include <algorithm>
@@ -26,40 +29,77 @@ QChart *newChart(const QString &title) {
     chart->legend()->hide();
     chart->setAnimationOptions(QChart::NoAnimation);  // numbers, not a show
     chart->setMargins(QMargins(4, 4, 4, 4));
+    chart->layout()->setContentsMargins(0, 0, 0, 0);  // the grid's spacing is gap enough
+    chart->setBackgroundRoundness(0);
     return chart;
 }
 
-// A count axis from zero with round tick values.
-QValueAxis *countAxis(const QList<qint64> &values) {
+// A count axis from zero whose ticks are whole numbers, each label different: steps of 1,
+// 2 or 5 times a power of ten, at most `mostSteps` of them (fewer in a narrow chart, and
+// for labels of five digits, so that they stay apart). Small counts get every number from
+// 0 to the largest (0 and 1 for one signed disposition), never 0.2 shown as "0".
+QValueAxis *countAxis(const QList<qint64> &values, qint64 mostSteps) {
+    const qint64 largest =
+        qMax<qint64>(1, values.isEmpty() ? 0 : *std::max_element(values.begin(), values.end()));
+    if (largest >= 10000)
+        mostSteps = qMin<qint64>(mostSteps, 3);
+    qint64 step = 1;
+    for (qint64 power = 1; step * mostSteps < largest; power *= 10)
+        for (const qint64 multiple : {1, 2, 5})
+            if (step * mostSteps < largest)
+                step = multiple * power;
+    const qint64 steps = (largest + step - 1) / step;
     auto *axis = new QValueAxis;
     axis->setLabelFormat(QStringLiteral("%d"));
-    axis->setRange(0, qMax<qreal>(1, qreal(*std::max_element(values.begin(), values.end()))));
-    axis->applyNiceNumbers();
+    axis->setTickType(QValueAxis::TicksFixed);
+    axis->setRange(0, qreal(steps * step));
+    axis->setTickCount(int(steps) + 1);
+    axis->setMinorTickCount(0);
     return axis;
 }
 
+// A category label as Qt Charts draws it (rich text): escaped, and kept unique, since an
+// axis drops a category it already has.
+QStringList categoryLabels(const QStringList &names) {
+    QStringList out;
+    for (const QString &name : names) {
+        QString label = name.toHtmlEscaped();
+        for (int n = 2; out.contains(label); ++n)
+            label = QStringLiteral("%1 (%2)").arg(name.toHtmlEscaped()).arg(n);
+        out << label;
+    }
+    return out;
+}
+
 // One horizontal bar per category, top to bottom in the order given. The series' bar
-// indexes run bottom-up, the reverse of `labels`.
-QHorizontalBarSeries *barsFor(QChart *chart, const QStringList &labels,
-                              const QList<qint64> &values) {
+// indexes run bottom-up, the reverse of `labels`. A narrow chart gets fewer count ticks.
+QHorizontalBarSeries *barsFor(QChart *chart, const QStringList &labels, const QList<qint64> &values,
+                              bool narrow) {
     auto *set = new QBarSet(QString());
-    set->setColor(QColor(0x35, 0x6a, 0x9f));
+    set->setColor(QColor(0x7a, 0xa6, 0xd6));  // light enough for black counts (8:1) on it
+    set->setBorderColor(QColor(0x35, 0x6a, 0x9f));
     set->setLabelColor(Qt::black);
     auto *series = new QHorizontalBarSeries;
+    const QStringList unique = categoryLabels(labels);
     QStringList reversed;  // a horizontal bar axis runs bottom-up
     for (qsizetype i = labels.size() - 1; i >= 0; --i) {
         *set << qreal(values[i]);
-        reversed << labels[i];
+        reversed << unique[i];
     }
     series->append(set);
     series->setLabelsVisible(true);
     series->setLabelsPosition(QAbstractBarSeries::LabelsInsideBase);
+    // A bar as thick as a line of text or two, not half the chart when there is one.
+    const auto thickness = [series, count = qMax<qsizetype>(1, labels.size())](const QRectF &plot) {
+        series->setBarWidth(qBound(0.1, 36.0 * qreal(count) / qMax(1.0, plot.height()), 0.6));
+    };
+    QObject::connect(chart, &QChart::plotAreaChanged, series, thickness);
     chart->addSeries(series);
     auto *axis = new QBarCategoryAxis;
     axis->append(reversed);
     chart->addAxis(axis, Qt::AlignLeft);
     series->attachAxis(axis);
-    chart->addAxis(countAxis(values), Qt::AlignBottom);
+    chart->addAxis(countAxis(values, narrow ? 3 : 5), Qt::AlignBottom);
     series->attachAxis(chart->axes(Qt::Horizontal).constFirst());
     return series;
 }
@@ -73,19 +113,21 @@ DashboardView::DashboardView(QWidget *parent)
     auto *grid = new QGridLayout(this);
     m_headline->setObjectName(QStringLiteral("dashboardHeadline"));
     m_headline->setText(tr("Counting…"));
-    // Four equal columns: the weeks and the (long) disposition names get two or three.
-    grid->addWidget(m_headline, 0, 0, 1, 4);
+    // Three columns: the short charts on the left, the wide ones (twelve weeks, the long
+    // disposition names, which need 40% of a chart's width) in the middle, and the twelve
+    // courts on the right, both rows high so that every name has the height of a line.
+    grid->addWidget(m_headline, 0, 0, 1, 3);
     m_status = addChart(QStringLiteral("statusChart"), tr("Cases by review status"), {1, 0, 1, 1});
-    m_weeks = addChart(QStringLiteral("weeksChart"),
-                       tr("Hearings per week (from Monday), next 12 weeks"), {1, 1, 1, 2});
     m_representation =
-        addChart(QStringLiteral("representationChart"), tr("Representation"), {1, 3, 1, 1});
-    m_courts =
-        addChart(QStringLiteral("courtChart"), tr("Cases by court (largest 12)"), {2, 0, 1, 1});
+        addChart(QStringLiteral("representationChart"), tr("Representation"), {2, 0, 1, 1});
+    m_weeks = addChart(QStringLiteral("weeksChart"),
+                       tr("Hearings per week (from Monday), next 12 weeks"), {1, 1, 1, 1});
     m_dispositions = addChart(QStringLiteral("dispositionChart"), tr("Signed dispositions by type"),
-                              {2, 1, 1, 3});
-    for (int column = 0; column < 4; ++column)
-        grid->setColumnStretch(column, 1);
+                              {2, 1, 1, 1});
+    m_courts =
+        addChart(QStringLiteral("courtChart"), tr("Cases by court (largest 12)"), {1, 2, 2, 1});
+    for (const auto &[column, stretch] : {std::pair{0, 1}, {1, 3}, {2, 1}})
+        grid->setColumnStretch(column, stretch);
     grid->setRowStretch(1, 1);
     grid->setRowStretch(2, 1);
     connect(m_watcher, &QFutureWatcher<DocketSummary>::finished, this,
@@ -97,7 +139,7 @@ QChartView *DashboardView::addChart(const QString &objectName, const QString &ti
     view->setObjectName(objectName);
     view->setAccessibleName(title);
     view->setRenderHint(QPainter::Antialiasing);
-    view->setMinimumSize(260, 220);
+    view->setMinimumSize(200, 200);
     auto *grid = static_cast<QGridLayout *>(layout());
     grid->addWidget(view, cells.row, cells.column, cells.rows, cells.columns);
     return view;
@@ -174,7 +216,8 @@ void DashboardView::showStatus() {
     QStringList labels;
     for (const DocketSummary::Count &c : m_summary.byStatus)
         labels << Codes::reviewStatuses().label(c.key);
-    QHorizontalBarSeries *series = barsFor(m_status->chart(), labels, casesOf(m_summary.byStatus));
+    QHorizontalBarSeries *series =
+        barsFor(m_status->chart(), labels, casesOf(m_summary.byStatus), true);
     connect(series, &QAbstractBarSeries::clicked, this, [this](int index, QBarSet *) {
         CaseFilter f;
         f.reviewStatus = m_summary.byStatus.value(m_summary.byStatus.size() - 1 - index).key;
@@ -188,7 +231,20 @@ void DashboardView::showCourts() {
     QStringList labels;
     for (const DocketSummary::Count &c : top)
         labels << m_courtNames.value(c.key, c.key);
-    QHorizontalBarSeries *series = barsFor(m_courts->chart(), labels, casesOf(top));
+    QHorizontalBarSeries *series = barsFor(m_courts->chart(), labels, casesOf(top), true);
+    // The list shows court codes: hovering a bar gives the code with the name.
+    connect(series, &QAbstractBarSeries::hovered, this,
+            [this, top](bool entered, int index, QBarSet *) {
+                const DocketSummary::Count court = top.value(top.size() - 1 - index);
+                if (!entered || court.key.isEmpty()) {
+                    QToolTip::hideText();
+                    return;
+                }
+                QToolTip::showText(QCursor::pos(),
+                                   tr("%1 (%2): %n cases", nullptr, int(court.cases))
+                                       .arg(m_courtNames.value(court.key, court.key), court.key),
+                                   m_courts);
+            });
     connect(series, &QAbstractBarSeries::clicked, this, [this, top](int index, QBarSet *) {
         CaseFilter f;
         f.court = top.value(top.size() - 1 - index).key;
@@ -218,7 +274,7 @@ void DashboardView::showWeeks() {
     axis->setLabelsFont(small);
     chart->addAxis(axis, Qt::AlignBottom);
     series->attachAxis(axis);
-    QValueAxis *values = countAxis(counts);
+    QValueAxis *values = countAxis(counts, 5);
     chart->addAxis(values, Qt::AlignLeft);
     series->attachAxis(values);
     connect(series, &QAbstractBarSeries::clicked, this, [this](int index, QBarSet *) {
@@ -241,7 +297,7 @@ void DashboardView::showDispositions() {
     for (const DocketSummary::Count &c : m_summary.signedByDisposition)
         labels << m_dispositionNames.value(c.key, c.key);
     QHorizontalBarSeries *series =
-        barsFor(m_dispositions->chart(), labels, casesOf(m_summary.signedByDisposition));
+        barsFor(m_dispositions->chart(), labels, casesOf(m_summary.signedByDisposition), false);
     connect(series, &QAbstractBarSeries::clicked, this, [this](int index, QBarSet *) {
         const QList<DocketSummary::Count> &d = m_summary.signedByDisposition;
         CaseFilter f;
@@ -277,10 +333,12 @@ void DashboardView::showRepresentation() {
     }
     chart->legend()->setVisible(true);
     chart->legend()->setAlignment(Qt::AlignBottom);
+    // Each entry in two lines (legend labels are rich text): side by side they fit a
+    // narrow chart, where "Unrepresented: 8,999" on one line was cut short.
     const QList<QLegendMarker *> markers = chart->legend()->markers(series);
     markers.value(0)->setLabel(
-        tr("Unrepresented: %1").arg(locale.toString(m_summary.unrepresented)));
-    markers.value(1)->setLabel(tr("Represented: %1").arg(locale.toString(represented)));
+        tr("Unrepresented<br>%1").arg(locale.toString(m_summary.unrepresented)));
+    markers.value(1)->setLabel(tr("Represented<br>%1").arg(locale.toString(represented)));
     for (QPieSlice *slice : {without, with}) {
         const bool hasLawyer = slice == with;
         connect(slice, &QPieSlice::clicked, this, [this, hasLawyer] {

@@ -16,12 +16,13 @@
 #include <QProgressDialog>
 #include <QPromise>
 #include <QPushButton>
+#include <QSet>
 #include <QTableWidget>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace {
-constexpr int kPreviewRows = 8;
+constexpr int kPreviewRows = 50;  // enough to see a pattern of rejected cells
 
 // Runs on a worker thread with its own connection; progress is in per-mille of bytes.
 void importOnWorker(QPromise<ImportReport> &promise, const QString &docket, const QString &file,
@@ -66,6 +67,7 @@ ImportDialog::ImportDialog(const QString &docketPath, const QString &file, Forma
                           int(DuplicatePolicy::Skip));
     m_duplicates->addItem(tr("Update cases whose A-number is already in the docket"),
                           int(DuplicatePolicy::Update));
+    m_info->setObjectName(QStringLiteral("importInfo"));
     m_info->setWordWrap(true);
     m_rejected->setObjectName(QStringLiteral("rejectedRows"));
     m_rejected->setReadOnly(true);
@@ -82,7 +84,9 @@ ImportDialog::ImportDialog(const QString &docketPath, const QString &file, Forma
     });
 
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(new QLabel(tr("First rows of %1:").arg(QFileInfo(file).fileName()), this));
+    layout->addWidget(new QLabel(
+        tr("First rows of %1, numbered by their line in the file:").arg(QFileInfo(file).fileName()),
+        this));
     layout->addWidget(m_preview);
     layout->addWidget(m_duplicates);
     layout->addWidget(m_info);
@@ -93,7 +97,11 @@ ImportDialog::ImportDialog(const QString &docketPath, const QString &file, Forma
 }
 
 void ImportDialog::showCsvPreview() {
-    const CsvPreview preview = CsvImporter::preview(m_file, kPreviewRows);
+    // The docket's courts, so that the preview judges court codes as the import will.
+    QString error;
+    const auto store = CaseStore::open(m_docketPath, CaseStore::OpenMode::OpenExisting, &error);
+    const CsvPreview preview =
+        CsvImporter::preview(m_file, kPreviewRows, store ? store->courtCodes() : QSet<QString>());
     m_preview->setColumnCount(int(preview.header.size()));
     m_preview->setRowCount(int(preview.rows.size()));
     QStringList unknown;
@@ -106,16 +114,70 @@ void ImportDialog::showCsvPreview() {
                    preview.header[c] + u'\n' +
                    (target.isEmpty() ? tr("(ignored)") : QStringLiteral("→ ") + target)));
     }
-    for (int r = 0; r < preview.rows.size(); ++r)
-        for (int c = 0; c < preview.rows[r].size() && c < preview.header.size(); ++c)
-            m_preview->setItem(r, c, new QTableWidgetItem(preview.rows[r][c]));
-    QString info =
-        unknown.isEmpty()
-            ? tr("Every column is recognised.")
-            : tr("Columns that will be ignored: %1.").arg(unknown.join(QStringLiteral(", ")));
+    for (int r = 0; r < preview.rows.size(); ++r) {
+        for (int c = 0; c < preview.header.size(); ++c)
+            m_preview->setItem(r, c, new QTableWidgetItem(preview.rows[r].value(c)));
+        // Rows are numbered by their line in the file, as the import's report names them.
+        auto *line = new QTableWidgetItem(QString::number(preview.lines.value(r)));
+        line->setToolTip(tr("Line %1 of the file").arg(preview.lines.value(r)));
+        m_preview->setVerticalHeaderItem(r, line);
+    }
+    const int rejected = markRejected(preview);
+    QStringList info;
+    info << (unknown.isEmpty()
+                 ? tr("Every column is recognised.")
+                 : tr("Columns that will be ignored: %1.").arg(unknown.join(QStringLiteral(", "))));
+    if (rejected > 0)
+        info << tr("%n of the %1 rows shown will be rejected: the cells at fault are red, and "
+                   "their tooltip says why.",
+                   nullptr, rejected)
+                    .arg(preview.rows.size());
     if (!preview.error.isEmpty())
-        info += u' ' + preview.error;
-    m_info->setText(info);
+        info << preview.error;
+    if (!store)
+        info << tr("Court codes cannot be checked here: %1").arg(error);
+    m_info->setText(info.join(u' '));
+}
+
+int ImportDialog::markRejected(const CsvPreview &preview) {
+    const QColor background(0xf6, 0xc0, 0xc0);
+    const QColor text(0x8a, 0x00, 0x00);
+    QSet<int> rows;
+    for (const CsvPreview::Problem &problem : preview.problems) {
+        rows.insert(problem.row);
+        // As the import's report says it: the line the row starts on, the column, why.
+        const QString line = QString::number(preview.lines.value(problem.row));
+        const QString reason =
+            problem.column >= 0
+                ? tr("Line %1, %2: %3.")
+                      .arg(line, preview.header.value(problem.column).trimmed(), problem.reason)
+                : tr("Line %1: %2.").arg(line, problem.reason);
+        QList<int> columns{problem.column};
+        if (problem.column < 0) {  // the whole row: every cell of it
+            columns.clear();
+            for (int c = 0; c < m_preview->columnCount(); ++c)
+                columns << c;
+        }
+        for (int c : std::as_const(columns)) {
+            QTableWidgetItem *item = m_preview->item(problem.row, c);
+            if (!item)
+                continue;
+            const QString before = item->data(Qt::ToolTipRole).toString();
+            const QString said = before.isEmpty() ? reason : before + u'\n' + reason;
+            item->setBackground(background);
+            item->setForeground(text);
+            item->setToolTip(said);
+            item->setData(Qt::AccessibleDescriptionRole, said);
+        }
+    }
+    // Each rejected row says so once more in its line number, for a reader who does not
+    // see the colour.
+    for (int r : std::as_const(rows)) {
+        QTableWidgetItem *header = m_preview->verticalHeaderItem(r);
+        header->setText(header->text() + QStringLiteral(" ✕"));
+        header->setToolTip(header->toolTip() + tr(": the import will reject this row"));
+    }
+    return int(rows.size());
 }
 
 void ImportDialog::showJsonPreview() {

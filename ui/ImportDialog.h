@@ -4,13 +4,15 @@
 
 #include <QDialog>
 
+struct CsvPreview;
 class QComboBox;
 class QLabel;
 class QPlainTextEdit;
 class QTableWidget;
 
 // Import of a CSV or JSON Lines docket: a preview of the first rows with the column
-// mapping, the choice for A-numbers already in the docket, then the import on a
+// mapping and, for CSV, the cells the import would reject marked red with the reason, the
+// choice for A-numbers already in the docket, then the import on a
 // worker thread behind a progress dialog whose Cancel rolls everything back, then a
 // summary with every rejected row.
 class ImportDialog : public QDialog {
@@ -29,6 +31,7 @@ class ImportDialog : public QDialog {
 
   private:
     void showCsvPreview();
+    int markRejected(const CsvPreview &preview);  // returns how many rows will be rejected
     void showJsonPreview();
     void showReport();
 

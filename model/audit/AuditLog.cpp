@@ -1,6 +1,7 @@
 #include "AuditLog.h"
 
 #include "domain/Clock.h"
+#include "store/DocketFile.h"
 #include "store/Sqlite.h"
 
 #include <pwd.h>
@@ -9,6 +10,8 @@
 #include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSqlDatabase>
+#include <QThread>
 
 namespace {
 QString tr(const char *text) {
@@ -215,6 +218,67 @@ QList<AuditEntry> AuditLog::entries(qint64 beforeSeq, int limit) const {
     QList<AuditEntry> out;
     while (s.step() == SQLITE_ROW)
         out << entryAt(s);
+    return out;
+}
+
+QList<AuditEntry> AuditLog::entries(qint64 beforeSeq, int limit, const AuditFilter &filter) const {
+    // Only the conditions in use are written, so that SQLite picks the (entity, entity_id)
+    // index for a case, walking it newest first. Times are compared as the stored UTC ISO
+    // text: "2026-11-29T05:00:00" sorts before every entry written in that second.
+    QString where = QStringLiteral("WHERE seq < ?");
+    QStringList values;
+    if (!filter.caseDigits.isEmpty()) {
+        where += QStringLiteral(" AND entity='case' AND entity_id=?");
+        values << filter.caseDigits;
+    }
+    if (!filter.action.isEmpty()) {
+        where += QStringLiteral(" AND action=?");
+        values << filter.action;
+    }
+    const auto utcText = [](const QDateTime &t) {
+        return t.toUTC().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss"));
+    };
+    if (filter.from.isValid()) {
+        where += QStringLiteral(" AND at >= ?");
+        values << utcText(filter.from);
+    }
+    if (filter.until.isValid()) {
+        where += QStringLiteral(" AND at < ?");
+        values << utcText(filter.until);
+    }
+    Sqlite::Statement s(
+        m_db, QString::fromLatin1(kColumns) + where + QStringLiteral(" ORDER BY seq DESC LIMIT ?"));
+    s.bind(1, beforeSeq);
+    int index = 2;
+    for (const QString &value : std::as_const(values))
+        s.bind(index++, value);
+    s.bind(index, qint64(limit));
+    QList<AuditEntry> out;
+    while (s.step() == SQLITE_ROW)
+        out << entryAt(s);
+    return out;
+}
+
+QStringList AuditLog::actions() const {
+    Sqlite::Statement s(m_db,
+                        QStringLiteral("SELECT DISTINCT action FROM audit_log ORDER BY action"));
+    QStringList out;
+    while (s.step() == SQLITE_ROW)
+        out << s.text(0);
+    return out;
+}
+
+QStringList AuditLog::actionsInFile(const QString &docketPath) {
+    const QString name =
+        QStringLiteral("discretion-actions-%1").arg(quintptr(QThread::currentThreadId()), 0, 16);
+    QStringList out;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        if (DocketFile::configureReader(db, docketPath).isEmpty() && db.open())
+            out = AuditLog(Sqlite::handle(db)).actions();
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
     return out;
 }
 

@@ -2,6 +2,7 @@
 
 #include <sqlite3.h>
 #include <QByteArray>
+#include <QDateTime>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -32,6 +33,21 @@ struct AuditVerification {
     qint64 checked = 0;      // entries whose hash was recomputed
     qint64 firstBroken = 0;  // seq of the first entry that does not hold, 0 when ok
     QString problem;         // says which entry and what is wrong
+};
+
+// Which entries to read: about one case, with one action, written within a span of time.
+// An empty member does not narrow. The audit viewer's filter, run in SQL a page at a time:
+// a case's entries come through the (entity, entity_id) index; an action or a span of time
+// is checked entry by entry from the newest down (no index on them).
+struct AuditFilter {
+    QString caseDigits;  // the case's nine A-number digits: entries about it and its reviews
+    QString action;      // exactly this action, e.g. case.edit
+    QDateTime from;      // written at or after this instant
+    QDateTime until;     // written before this instant
+    bool isEmpty() const {
+        return caseDigits.isEmpty() && action.isEmpty() && !from.isValid() && !until.isValid();
+    }
+    friend bool operator==(const AuditFilter &, const AuditFilter &) = default;
 };
 
 // The docket's append-only, hash-chained audit log.
@@ -80,6 +96,13 @@ class AuditLog {
     QList<AuditEntry> entriesFor(const QString &entity, const QString &entityId, int limit) const;
     // Oldest first: every entry about this kind of thing with one of these actions.
     QList<AuditEntry> entriesWithAction(const QString &entity, const QStringList &actions) const;
+    // Newest first, only those the filter lets through.
+    QList<AuditEntry> entries(qint64 beforeSeq, int limit, const AuditFilter &filter) const;
+    // Every action the log holds, sorted: one pass over the whole log (about a second on
+    // 1.5 million entries), so actionsInFile reads them through its own read-only
+    // connection, on any thread.
+    QStringList actions() const;
+    static QStringList actionsInFile(const QString &docketPath);
 
     static QByteArray entryHash(const QByteArray &prevHash, const AuditEntry &entry);
 

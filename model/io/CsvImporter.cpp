@@ -10,9 +10,11 @@
 #include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
+#include <algorithm>
 #include <condition_variable>
 #include <deque>
 #include <mutex>
+#include <optional>
 #include <thread>
 
 namespace {
@@ -70,31 +72,34 @@ ImportReport CsvImporter::importFile(const QString &path) {
     return report;
 }
 
-bool CsvImporter::readHeader(const CsvRecord &header, ImportReport &report) {
+namespace {
+// The field of each column (nullptr for a column that is ignored), or false and the
+// reason when the import cannot start: a column twice, no A-number or family name.
+bool mapHeader(const CsvRecord &header, QList<const CaseField *> &columns, QStringList &unknown,
+               QString *fatal) {
     QSet<QString> seen;
     for (const QByteArray &raw : header.fields) {
         const QString name = QString::fromUtf8(raw).trimmed();
         const CaseField *field = CaseFields::find(name);
         if (field && seen.contains(field->key)) {
-            report.fatal = tr("the column %1 appears twice in the header.").arg(name);
+            *fatal = tr("the column %1 appears twice in the header.").arg(name);
             return false;
         }
         if (field)
             seen.insert(field->key);
         else
-            report.unknownColumns << name;
-        m_columns << field;
+            unknown << name;
+        columns << field;
     }
     for (const char *required : {"a_number", "family_name"}) {
         if (!seen.contains(QLatin1String(required))) {
-            report.fatal = tr("the header has no %1 column.").arg(QLatin1String(required));
+            *fatal = tr("the header has no %1 column.").arg(QLatin1String(required));
             return false;
         }
     }
     return true;
 }
 
-namespace {
 // Rows parsed on the reading thread, handed to the writing thread in order.
 struct Batch {
     QList<Case> cases;
@@ -167,7 +172,7 @@ bool CsvImporter::importRows(QIODevice &file, ImportReport &report) {
         report.fatal = reader.error().isEmpty() ? tr("the file is empty.") : reader.error();
         return false;
     }
-    if (!readHeader(record, report))
+    if (!mapHeader(record, m_columns, report.unknownColumns, &report.fatal))
         return false;
     QStringList columns;
     for (const CaseField *f : m_columns)
@@ -220,7 +225,7 @@ bool CsvImporter::store(Case &c, BulkLoad &load, ImportReport &report) {
     return ok;
 }
 
-CsvPreview CsvImporter::preview(const QString &path, int rows) {
+CsvPreview CsvImporter::preview(const QString &path, int rows, const QSet<QString> &courts) {
     CsvPreview preview;
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
@@ -231,19 +236,40 @@ CsvPreview CsvImporter::preview(const QString &path, int rows) {
         return preview;
     CsvReader reader(&file);
     CsvRecord record;
+    QList<const CaseField *> columns;
+    std::optional<CsvRowParser> parser;
     for (int i = 0; i <= rows && reader.next(record); ++i) {
         QStringList fields;
         for (const QByteArray &f : record.fields)
             fields << QString::fromUtf8(f);
         if (i == 0) {
             preview.header = fields;
-            for (const QString &name : fields)
-                preview.mappedTo << (CaseFields::find(name) ? CaseFields::find(name)->label
-                                                            : QString());
-        } else {
-            preview.rows << fields;
+            QStringList unknown;
+            QString fatal;
+            if (mapHeader(record, columns, unknown, &fatal))
+                parser.emplace(columns, courts, Clock::today());
+            else
+                preview.error = tr("The import will refuse this file: %1").arg(fatal);
+            for (const QString &name : fields) {
+                const CaseField *field = CaseFields::find(name.trimmed());
+                preview.mappedTo << (field ? field->label : QString());
+            }
+            continue;
+        }
+        const int row = int(preview.rows.size());
+        preview.rows << fields;
+        preview.lines << record.line;
+        if (!parser)
+            continue;
+        for (const RejectedRow &problem : parser->problems(record)) {
+            const auto at = std::find_if(columns.cbegin(), columns.cend(), [&](const CaseField *f) {
+                return f && !problem.column.isEmpty() && f->key == problem.column;
+            });
+            preview.problems.append({row, at == columns.cend() ? -1 : int(at - columns.cbegin()),
+                                     problem.column, problem.reason});
         }
     }
-    preview.error = reader.error();
+    if (const QString error = reader.error(); !error.isEmpty())
+        preview.error += (preview.error.isEmpty() ? QString() : QStringLiteral(" ")) + error;
     return preview;
 }

@@ -13,12 +13,21 @@ class QIODevice;
 struct CaseField;
 struct CsvRecord;
 
-// The header and first rows of a CSV file, for the import preview.
+// The header and first rows of a CSV file, for the import preview, with what the import
+// would reject in those rows (found by the import's own CsvRowParser).
 struct CsvPreview {
+    struct Problem {
+        int row = 0;      // index in rows
+        int column = -1;  // index in header; -1 when the whole row is at fault
+        QString field;    // the field's key as the import report names it, or empty
+        QString reason;
+    };
     QStringList header;
     QStringList mappedTo;  // the field each column fills, or empty for an unknown column
     QList<QStringList> rows;
-    QString error;
+    QList<qint64> lines;      // the line of the file each row starts on
+    QList<Problem> problems;  // every problem of each row shown
+    QString error;            // the file cannot be read, or the import would refuse it whole
 };
 
 // Imports a CSV docket (columns as in README: a_number, family_name, ...). Every bad
@@ -29,10 +38,10 @@ class CsvImporter {
     CsvImporter(CaseStore &store, DuplicatePolicy onDuplicate, ImportProgress progress = {});
 
     ImportReport importFile(const QString &path);
-    static CsvPreview preview(const QString &path, int rows);
+    // courts: the docket's court codes, which the import accepts.
+    static CsvPreview preview(const QString &path, int rows, const QSet<QString> &courts);
 
   private:
-    bool readHeader(const CsvRecord &header, ImportReport &report);
     bool importRows(QIODevice &file, ImportReport &report);
     bool writeBatches(class BatchQueue &queue, class BulkLoad &load, ImportReport &report,
                       qint64 totalBytes);

@@ -19,6 +19,17 @@ CsvRowParser::CsvRowParser(QList<const CaseField *> columns, const QSet<QString>
 
 std::optional<Case> CsvRowParser::parse(const CsvRecord &record,
                                         QList<RejectedRow> &rejected) const {
+    return read(record, rejected, false);
+}
+
+QList<RejectedRow> CsvRowParser::problems(const CsvRecord &record) const {
+    QList<RejectedRow> found;
+    read(record, found, true);
+    return found;
+}
+
+std::optional<Case> CsvRowParser::read(const CsvRecord &record, QList<RejectedRow> &rejected,
+                                       bool everyProblem) const {
     if (record.fields.size() != m_columns.size()) {
         rejected.append({record.line,
                          {},
@@ -28,30 +39,38 @@ std::optional<Case> CsvRowParser::parse(const CsvRecord &record,
         return std::nullopt;
     }
     Case c;
+    QStringList unreadable;  // fields already reported: the validator would see them empty
     for (qsizetype i = 0; i < m_columns.size(); ++i) {
         const CaseField *field = m_columns[i];
         if (!field)
             continue;
+        QString problem;
         if (!QByteArrayView(record.fields[i]).isValidUtf8()) {
-            rejected.append({record.line, field->key, tr("the text is not valid UTF-8")});
-            return std::nullopt;
+            problem = tr("the text is not valid UTF-8");
+        } else if (record.fields[i].contains('\0')) {
+            problem = tr("the text contains a NUL byte");
+        } else {
+            FieldText::Parsed parsed = FieldText::parse(
+                *field, CsvFormulas::unguard(QString::fromUtf8(record.fields[i])), m_courts);
+            if (parsed.ok())
+                CaseFields::setText(c, *field, parsed.value);
+            problem = std::move(parsed.error);
         }
-        if (record.fields[i].contains('\0')) {
-            rejected.append({record.line, field->key, tr("the text contains a NUL byte")});
+        if (problem.isEmpty())
+            continue;
+        rejected.append({record.line, field->key, problem});
+        if (!everyProblem)
             return std::nullopt;
-        }
-        const FieldText::Parsed parsed = FieldText::parse(
-            *field, CsvFormulas::unguard(QString::fromUtf8(record.fields[i])), m_courts);
-        if (!parsed.ok()) {
-            rejected.append({record.line, field->key, parsed.error});
-            return std::nullopt;
-        }
-        CaseFields::setText(c, *field, parsed.value);
+        unreadable << field->key;
     }
-    const QList<FieldIssue> issues = m_validator.validate(c);
-    if (!issues.isEmpty()) {
-        rejected.append({record.line, issues.first().field, issues.first().message});
-        return std::nullopt;
+    bool valid = unreadable.isEmpty();
+    for (const FieldIssue &issue : m_validator.validate(c)) {
+        if (unreadable.contains(issue.field))
+            continue;
+        rejected.append({record.line, issue.field, issue.message});
+        valid = false;
+        if (!everyProblem)
+            break;
     }
-    return c;
+    return valid ? std::optional<Case>(std::move(c)) : std::nullopt;
 }

@@ -51,10 +51,20 @@ QVariant AuditTableModel::data(const QModelIndex &index, int role) const {
 QVariant AuditTableModel::headerData(int section, Qt::Orientation orientation, int role) const {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
-    static const char *const titles[] = {QT_TR_NOOP("#"), QT_TR_NOOP("When (UTC)"),
-                                         QT_TR_NOOP("Who"), QT_TR_NOOP("About"),
-                                         QT_TR_NOOP("What")};
+    static const char *const titles[] = {QT_TR_NOOP("#"), QT_TR_NOOP("When"), QT_TR_NOOP("Who"),
+                                         QT_TR_NOOP("About"), QT_TR_NOOP("What")};
     return section < ColumnCount ? tr(titles[section]) : QVariant();
+}
+
+void AuditTableModel::setFilter(const AuditFilter &filter) {
+    if (filter == m_filter)
+        return;
+    beginResetModel();
+    m_filter = filter;
+    m_entries.clear();
+    m_atEnd = false;
+    endResetModel();
+    fetchMore({});
 }
 
 bool AuditTableModel::canFetchMore(const QModelIndex &parent) const {
@@ -66,7 +76,7 @@ void AuditTableModel::fetchMore(const QModelIndex &parent) {
         return;
     const qint64 before =
         m_entries.isEmpty() ? std::numeric_limits<qint64>::max() : m_entries.last().seq;
-    const QList<AuditEntry> page = AuditLog(m_store.handle()).entries(before, kPage);
+    const QList<AuditEntry> page = AuditLog(m_store.handle()).entries(before, kPage, m_filter);
     m_atEnd = page.size() < kPage;
     if (page.isEmpty())
         return;

@@ -6,8 +6,9 @@
 
 class CaseStore;
 
-// The whole audit log, newest first, read a page at a time as the view scrolls (a
-// docket imported from 1.5 million rows has as many entries).
+// The audit log, newest first, read a page at a time as the view scrolls (a docket
+// imported from 1.5 million rows has as many entries). A filter narrows it in SQL: each
+// page is the next 500 entries that match, never the whole log read and then hidden.
 class AuditTableModel : public QAbstractTableModel {
     Q_OBJECT
   public:
@@ -23,8 +24,13 @@ class AuditTableModel : public QAbstractTableModel {
     void fetchMore(const QModelIndex &parent) override;
     const AuditEntry &entry(int row) const { return m_entries.at(row); }
 
+    // Shows only the entries the filter lets through, from the newest again.
+    void setFilter(const AuditFilter &filter);
+    const AuditFilter &filter() const { return m_filter; }
+
   private:
     CaseStore &m_store;
+    AuditFilter m_filter;
     QList<AuditEntry> m_entries;
     bool m_atEnd = false;
 };
