@@ -327,6 +327,20 @@ QList<Command> commands() {
     const QCommandLineOption identity(QStringLiteral("identity"),
                                       QStringLiteral("Signing identity (PKCS#12)."),
                                       QStringLiteral("FILE"));
+    const QCommandLineOption token(
+        QStringLiteral("token"),
+        QStringLiteral("Sign with the key on a PKCS#11 token (a PIV card): an RFC 7512 URI such "
+                       "as pkcs11:token=PIV;object=Digital%20Signature. PIN: DISCRETION_PIN or "
+                       "stdin."),
+        QStringLiteral("URI"));
+    const QCommandLineOption pkcs11Module(
+        QStringLiteral("pkcs11-module"),
+        QStringLiteral("PKCS#11 module for --token (default: p11-kit's proxy, every registered "
+                       "module)."),
+        QStringLiteral("FILE.so"));
+    const QCommandLineOption tokens(QStringLiteral("tokens"),
+                                    QStringLiteral("List the tokens present and their "
+                                                   "certificates, then stop."));
     const QCommandLineOption reason(QStringLiteral("reason"),
                                     QStringLiteral("Why the signed review is amended."),
                                     QStringLiteral("TEXT"));
@@ -396,20 +410,24 @@ QList<Command> commands() {
          {dbOption(), caseOption, answers, trust},
          {"show"}},
         {"sign",
-         "--db FILE (--case A-NUMBER | --all-ready) --identity FILE.p12",
+         "--db FILE (--case A-NUMBER | --all-ready) (--identity FILE.p12 | --token URI "
+         "[--pkcs11-module FILE.so]) | --tokens",
          "Sign the case's ready review, or every ready review, each in its own transaction "
-         "(passphrase: DISCRETION_PASSPHRASE or stdin).",
+         "(passphrase: DISCRETION_PASSPHRASE or stdin; a token's PIN: DISCRETION_PIN or stdin). "
+         "--tokens lists the PKCS#11 tokens present and their certificates.",
          SignCli::sign,
-         {dbOption(), caseOption, identity,
+         {dbOption(), caseOption, identity, token, pkcs11Module, tokens,
           QCommandLineOption(QStringLiteral("all-ready"), QStringLiteral("Every ready review."))},
          {}},
         {"export-pdf",
          "--db FILE (--case A-NUMBER --out FILE.pdf | --all-signed --out DIR) "
-         "[--page-size letter|a4] [--plain-pdf] [--identity FILE.p12]",
-         "Write dispositions as PDF/A (--plain-pdf: PDF 1.6); with --identity, digitally signed. "
-         "--all-signed uses every core.",
+         "[--page-size letter|a4] [--plain-pdf] [--identity FILE.p12 | --token URI "
+         "[--pkcs11-module FILE.so]]",
+         "Write dispositions as PDF/A (--plain-pdf: PDF 1.6); with --identity or --token, "
+         "digitally signed. --all-signed uses every core.",
          SignCli::exportPdf,
-         {dbOption(), caseOption, outOption, pageSize, plainPdf, identity, allSigned},
+         {dbOption(), caseOption, outOption, pageSize, plainPdf, identity, token, pkcs11Module,
+          allSigned},
          {}},
         {"identity",
          "--name NAME --out FILE.p12 [--title T] [--office O] [--bar-number N] [--bar-state S] "

@@ -9,6 +9,7 @@
 #include "report/DispositionDocument.h"
 #include "sign/PdfSigner.h"
 #include "sign/PdfVerifier.h"
+#include "sign/Pkcs11Token.h"
 #include "sign/SigningIdentity.h"
 #include "sign/TrustStore.h"
 #include "store/CaseStore.h"
@@ -23,9 +24,10 @@ namespace {
 using Console::err;
 using Console::out;
 
-QByteArray passphrase() {
-    if (qEnvironmentVariableIsSet("DISCRETION_PASSPHRASE"))
-        return qgetenv("DISCRETION_PASSPHRASE");
+// A secret from the environment variable, else the first line of standard input.
+QByteArray secret(const char *variable) {
+    if (qEnvironmentVariableIsSet(variable))
+        return qgetenv(variable);
     QFile in;
     if (!in.open(stdin, QIODevice::ReadOnly))
         return {};
@@ -54,11 +56,28 @@ qint64 findCase(const QCommandLineParser &p, std::unique_ptr<CaseStore> &store) 
         err() << "error: no case " << aNumber.display() << " in " << store->path() << '\n';
     return id;
 }
-// The identity named by --identity, unlocked with the passphrase; says why not otherwise.
+QByteArray passphrase() {
+    return secret("DISCRETION_PASSPHRASE");
+}
+
+bool signsDigitally(const QCommandLineParser &p) {
+    return p.isSet(QStringLiteral("identity")) || p.isSet(QStringLiteral("token"));
+}
+
+// The identity named by --identity (unlocked with the passphrase) or --token (with the
+// token's PIN, never kept or printed); says why not otherwise.
 std::optional<SigningIdentity> loadIdentity(const QCommandLineParser &p) {
     QString error;
+    const bool onToken = p.isSet(QStringLiteral("token"));
+    if (onToken == p.isSet(QStringLiteral("identity"))) {
+        err() << "error: give --identity FILE.p12 or --token URI, not both\n";
+        return std::nullopt;
+    }
     std::optional<SigningIdentity> identity =
-        SigningIdentity::load(p.value(QStringLiteral("identity")), passphrase(), &error);
+        onToken
+            ? SigningIdentity::fromToken(p.value(QStringLiteral("token")), secret("DISCRETION_PIN"),
+                                         p.value(QStringLiteral("pkcs11-module")), &error)
+            : SigningIdentity::load(p.value(QStringLiteral("identity")), passphrase(), &error);
     if (!identity)
         err() << "error: " << error << '\n';
     else
@@ -121,7 +140,28 @@ int signAllReady(QCommandLineParser &p) {
     return 0;
 }
 
+// The tokens present and the certificates on them, each with the URI that names it.
+int listTokens(const QCommandLineParser &p) {
+    QString error;
+    const QString module = p.isSet(QStringLiteral("pkcs11-module"))
+                               ? p.value(QStringLiteral("pkcs11-module"))
+                               : Pkcs11Token::defaultModule();
+    const QList<Pkcs11Token::Certificate> found = Pkcs11Token::certificates(module, &error);
+    if (!error.isEmpty()) {
+        err() << "error: " << error << '\n';
+        return 2;
+    }
+    if (found.isEmpty())
+        out() << "no certificate on any token (through " << module << ")\n";
+    for (const Pkcs11Token::Certificate &c : found)
+        out() << c.uri << "\n  subject: " << c.subject << "\n  issuer: " << c.issuer
+              << "\n  valid until: " << c.notAfter.toString(Qt::ISODate) << '\n';
+    return 0;
+}
+
 int sign(QCommandLineParser &p) {
+    if (p.isSet(QStringLiteral("tokens")))
+        return listTokens(p);
     if (p.isSet(QStringLiteral("all-ready")))
         return signAllReady(p);
     std::unique_ptr<CaseStore> store;
@@ -158,7 +198,7 @@ int exportAllSigned(const QCommandLineParser &p, CaseStore &store, const PdfForm
         return 2;
     }
     std::optional<SigningIdentity> identity;
-    if (!p.value(QStringLiteral("identity")).isEmpty() && !(identity = loadIdentity(p)))
+    if (signsDigitally(p) && !(identity = loadIdentity(p)))
         return 2;
     const BatchExport::Plan plan = BatchExport::plan(
         store, ReviewStore(store).casesWithSignedReview(), folder, identity ? &*identity : nullptr);
@@ -221,7 +261,7 @@ int exportPdf(QCommandLineParser &p) {
     }
     printLiveCaseDiffers(input->liveCaseDiffers);
     const QString path = p.value(QStringLiteral("out"));
-    const bool digitallySigned = !p.value(QStringLiteral("identity")).isEmpty();
+    const bool digitallySigned = signsDigitally(p);
     std::optional<SigningIdentity> identity;
     if (digitallySigned && !input->signature) {
         err() << "error: the review is not signed; sign it first (discretion sign)\n";

@@ -241,7 +241,7 @@ void DashboardView::showCourts() {
                     return;
                 }
                 QToolTip::showText(QCursor::pos(),
-                                   tr("%1 (%2): %n cases", nullptr, int(court.cases))
+                                   tr("%1 (%2): %n case(s)", nullptr, int(court.cases))
                                        .arg(m_courtNames.value(court.key, court.key), court.key),
                                    m_courts);
             });

@@ -128,8 +128,8 @@ void ImportDialog::showCsvPreview() {
                  ? tr("Every column is recognised.")
                  : tr("Columns that will be ignored: %1.").arg(unknown.join(QStringLiteral(", "))));
     if (rejected > 0)
-        info << tr("%n of the %1 rows shown will be rejected: the cells at fault are red, and "
-                   "their tooltip says why.",
+        info << tr("Rejected on import: %n row(s) of the %1 shown. The cells at fault are red, "
+                   "and their tooltip says why.",
                    nullptr, rejected)
                     .arg(preview.rows.size());
     if (!preview.error.isEmpty())

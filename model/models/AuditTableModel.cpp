@@ -28,9 +28,10 @@ QVariant AuditTableModel::data(const QModelIndex &index, int role) const {
     if (!index.isValid() || (role != Qt::DisplayRole && role != Qt::ToolTipRole))
         return {};
     const AuditEntry &e = m_entries.at(index.row());
-    if (role == Qt::ToolTipRole)
-        return QString(e.at + QStringLiteral("\n") + QString::fromUtf8(e.details) +
-                       QStringLiteral("\nSHA-256 ") + QString::fromLatin1(e.hash.toHex()));
+    if (role == Qt::ToolTipRole)  // rich text, so that a long entry wraps
+        return QStringLiteral("<p>%1<br>%2<br>SHA-256 %3</p>")
+            .arg(e.at.toHtmlEscaped(), QString::fromUtf8(e.details).toHtmlEscaped(),
+                 QString::fromLatin1(e.hash.toHex()));
     switch (index.column()) {
         case SeqColumn:
             return e.seq;

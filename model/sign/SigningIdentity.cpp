@@ -1,5 +1,7 @@
 #include "SigningIdentity.h"
 
+#include "SigningKeys.h"
+
 #include "OpenSsl.h"
 
 #include "domain/Clock.h"
@@ -71,11 +73,6 @@ Owned<EVP_PKEY> newKey(SigningIdentity::KeyType type) {
                                : EVP_PKEY_Q_keygen(nullptr, nullptr, "RSA", size_t(3072)));
 }
 }  // namespace
-
-struct SigningIdentity::Keys {
-    Owned<EVP_PKEY> key;
-    Owned<X509> cert;
-};
 
 SigningIdentity::SigningIdentity(std::unique_ptr<Keys> keys) : m_keys(std::move(keys)) {}
 SigningIdentity::SigningIdentity(SigningIdentity &&) noexcept = default;
@@ -176,18 +173,24 @@ std::optional<SigningIdentity> SigningIdentity::load(const QString &path,
         return std::nullopt;
     }
     SigningIdentity identity(std::move(keys));
-    const QDateTime now = Clock::nowUtc();
-    if (now > identity.notAfter()) {
-        *error = tr("the certificate in %1 expired on %2")
-                     .arg(path, identity.notAfter().toString(Qt::ISODate));
+    if (!identity.isValidNow(path, error))
         return std::nullopt;
-    }
-    if (now < identity.notBefore()) {
-        *error = tr("the certificate in %1 is not valid before %2")
-                     .arg(path, identity.notBefore().toString(Qt::ISODate));
-        return std::nullopt;
-    }
     return identity;
+}
+
+bool SigningIdentity::isValidNow(const QString &where, QString *error) const {
+    const QDateTime now = Clock::nowUtc();
+    if (now > notAfter()) {
+        *error =
+            tr("the certificate in %1 expired on %2").arg(where, notAfter().toString(Qt::ISODate));
+        return false;
+    }
+    if (now < notBefore()) {
+        *error = tr("the certificate in %1 is not valid before %2")
+                     .arg(where, notBefore().toString(Qt::ISODate));
+        return false;
+    }
+    return true;
 }
 
 QString SigningIdentity::subject() const {

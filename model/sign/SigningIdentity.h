@@ -35,6 +35,14 @@ class SigningIdentity final : public RecordSigner {
     static std::optional<SigningIdentity> load(const QString &path, const QByteArray &passphrase,
                                                QString *error);
 
+    // The certificate and private key named by an RFC 7512 URI ("pkcs11:token=…;object=…")
+    // on a PKCS#11 token (a PIV card), unlocked with its PIN, through `module` (empty: p11-kit's
+    // proxy, see Pkcs11Token). The key stays on the token; the PIN is not kept. No token, a
+    // wrong PIN (with the tries left when the token says), a locked token and a certificate
+    // without its key are each refused with a message saying which.
+    static std::optional<SigningIdentity> fromToken(const QString &uri, const QByteArray &pin,
+                                                    const QString &module, QString *error);
+
     SigningIdentity(SigningIdentity &&) noexcept;
     SigningIdentity &operator=(SigningIdentity &&) noexcept;
     ~SigningIdentity() override;
@@ -66,7 +74,8 @@ class SigningIdentity final : public RecordSigner {
                        const QByteArray &signature);
 
   private:
-    struct Keys;
+    struct Keys;  // SigningKeys.h
+    bool isValidNow(const QString &where, QString *error) const;
     explicit SigningIdentity(std::unique_ptr<Keys> keys);
     std::unique_ptr<Keys> m_keys;
 };

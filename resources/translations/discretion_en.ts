@@ -55,6 +55,16 @@
         </message>
     </context>
     <context>
+        <name>DashboardView</name>
+        <message numerus="yes">
+            <source>%1 (%2): %n case(s)</source>
+            <translation>
+                <numerusform>%1 (%2): %n case</numerusform>
+                <numerusform>%1 (%2): %n cases</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>DocketCheck</name>
         <message numerus="yes">
             <source>Audit log: %1 (the %n entry(ies) before it hold)</source>
@@ -133,6 +143,16 @@
             <translation>
                 <numerusform>The chain holds: %n entry as written.</numerusform>
                 <numerusform>The chain holds: %n entries as written.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportDialog</name>
+        <message numerus="yes">
+            <source>Rejected on import: %n row(s) of the %1 shown. The cells at fault are red, and their tooltip says why.</source>
+            <translation>
+                <numerusform>Rejected on import: %n row of the %1 shown. The cells at fault are red, and their tooltip says why.</numerusform>
+                <numerusform>Rejected on import: %n rows of the %1 shown. The cells at fault are red, and their tooltip says why.</numerusform>
             </translation>
         </message>
     </context>

@@ -70,7 +70,7 @@ class TestImportPreview : public QObject {
                  qPrintable(red.name()));
         auto *info = dialog.findChild<QLabel *>(u"importInfo"_s);
         QVERIFY(info);
-        QVERIFY2(info->text().contains(u"4 of the 6 rows shown will be rejected"_s),
+        QVERIFY2(info->text().contains(u"Rejected on import: 4 rows of the 6 shown."_s),
                  qPrintable(info->text()));
 
         // The import rejects just those rows, for those reasons (the first of line 6).

@@ -1,0 +1,130 @@
+// SigningIdentity::fromToken: a signing key on a PKCS#11 token (see Pkcs11Token.h).
+#include "Pkcs11Session.h"
+#include "SigningKeys.h"
+
+#include <p11-kit/uri.h>
+
+#include <QCoreApplication>
+#include <cstring>
+
+namespace {
+QString tr(const char *text) {
+    return QCoreApplication::translate("SigningIdentity", text);
+}
+
+struct UriFree {
+    void operator()(P11KitUri *u) const { p11_kit_uri_free(u); }
+};
+using Uri = std::unique_ptr<P11KitUri, UriFree>;
+
+// libp11 gives the token's fields as strings; p11-kit matches a URI against the fixed-width,
+// space-padded fields of PKCS#11's CK_TOKEN_INFO.
+void pad(unsigned char *field, size_t width, const char *text) {
+    std::memset(field, ' ', width);
+    if (text)
+        std::memcpy(field, text, qMin(width, std::strlen(text)));
+}
+
+bool tokenMatches(P11KitUri *uri, const PKCS11_TOKEN *token) {
+    CK_TOKEN_INFO info{};
+    pad(info.label, sizeof info.label, token->label);
+    pad(info.manufacturerID, sizeof info.manufacturerID, token->manufacturer);
+    pad(info.model, sizeof info.model, token->model);
+    pad(info.serialNumber, sizeof info.serialNumber, token->serialnr);
+    return p11_kit_uri_match_token_info(uri, &info) == 1;
+}
+
+// An attribute the URI names (the object's label or id) must be the certificate's.
+bool attributeMatches(P11KitUri *uri, CK_ATTRIBUTE_TYPE type, const void *value, size_t size) {
+    const CK_ATTRIBUTE *wanted = p11_kit_uri_get_attribute(uri, type);
+    return !wanted || (wanted->ulValueLen == size &&
+                       (size == 0 || std::memcmp(wanted->pValue, value, size) == 0));
+}
+
+PKCS11_CERT *findCertificate(P11KitUri *uri, PKCS11_TOKEN *token) {
+    PKCS11_CERT *certs = nullptr;
+    unsigned int count = 0;
+    if (PKCS11_enumerate_certs(token, &certs, &count) != 0)
+        return nullptr;
+    for (unsigned int i = 0; i < count; ++i) {
+        const char *label = certs[i].label ? certs[i].label : "";
+        if (certs[i].x509 && attributeMatches(uri, CKA_LABEL, label, std::strlen(label)) &&
+            attributeMatches(uri, CKA_ID, certs[i].id, certs[i].id_len))
+            return &certs[i];
+    }
+    return nullptr;
+}
+
+QString wrongPin(const PKCS11_TOKEN *token, const QString &name) {
+    if (token->userPinLocked)
+        return tr("the PIN of %1 is locked after too many wrong tries; the card's issuer can "
+                  "unlock it")
+            .arg(name);
+    if (token->userPinFinalTry)
+        return tr("wrong PIN for %1: one try is left before the card locks").arg(name);
+    if (token->userPinCountLow)
+        return tr("wrong PIN for %1: few tries are left before the card locks").arg(name);
+    return tr("wrong PIN for %1").arg(name);
+}
+}  // namespace
+
+std::optional<SigningIdentity> SigningIdentity::fromToken(const QString &uriText,
+                                                          const QByteArray &pin,
+                                                          const QString &module, QString *error) {
+    Uri uri(p11_kit_uri_new());
+    const QByteArray text = uriText.toUtf8();
+    if (!uri || p11_kit_uri_parse(text.constData(), P11KitUriType(P11_KIT_URI_FOR_ANY),
+                                  uri.get()) != P11_KIT_URI_OK) {
+        *error = tr("'%1' is not a pkcs11: URI (RFC 7512), e.g. "
+                    "pkcs11:token=PIV;object=Digital%20Signature")
+                     .arg(uriText);
+        return std::nullopt;
+    }
+    if (p11_kit_uri_get_pin_value(uri.get())) {
+        *error =
+            tr("the URI holds a PIN: give the PIN when asked (or in DISCRETION_PIN), never "
+               "in a URI that lands in settings and shell history");
+        return std::nullopt;
+    }
+    const QString moduleUsed = module.isEmpty() ? QStringLiteral(DISCRETION_P11_PROXY) : module;
+    const std::shared_ptr<Pkcs11Session> session = Pkcs11Session::open(moduleUsed, error);
+    if (!session)
+        return std::nullopt;
+    PKCS11_SLOT *slot = nullptr;
+    for (unsigned int i = 0; i < session->slotCount() && !slot; ++i)
+        if (session->slot(i)->token && tokenMatches(uri.get(), session->slot(i)->token))
+            slot = session->slot(i);
+    if (!slot) {
+        *error = tr("no token matches %1: is the card in the reader?").arg(uriText);
+        return std::nullopt;
+    }
+    PKCS11_TOKEN *token = slot->token;
+    const QString name = tr("token \"%1\"").arg(pkcs11Text(token->label));
+    if (token->userPinLocked || PKCS11_login(slot, 0, pin.constData()) != 0) {
+        ERR_clear_error();
+        *error = wrongPin(token, name);
+        return std::nullopt;
+    }
+    PKCS11_CERT *cert = findCertificate(uri.get(), token);
+    if (!cert) {
+        ERR_clear_error();
+        *error = tr("%1 holds no certificate that matches %2").arg(name, uriText);
+        return std::nullopt;
+    }
+    PKCS11_KEY *key = PKCS11_find_key(cert);
+    EVP_PKEY *pkey = key ? PKCS11_get_private_key(key) : nullptr;
+    if (!pkey) {
+        ERR_clear_error();
+        *error = tr("%1 holds the certificate %2 but not its private key")
+                     .arg(name, pkcs11Text(cert->label));
+        return std::nullopt;
+    }
+    auto keys = std::make_unique<Keys>();
+    keys->token = session;
+    keys->key.reset(pkey);
+    keys->cert.reset(X509_dup(cert->x509));
+    SigningIdentity identity(std::move(keys));
+    if (!identity.isValidNow(name, error))
+        return std::nullopt;
+    return identity;
+}
