@@ -71,6 +71,9 @@ QByteArray signedDocument(const QByteArray &pdf, const SigningIdentity &identity
     const QDateTime signingTime = Clock::nowUtc();
     field.SetSignatureDate(PoDoFo::PdfDate(time_t(signingTime.toSecsSinceEpoch())));
     field.SetSignature(*device.GetSignatureBeacon());
+    // PAdES: PoDoFo writes adbe.pkcs7.detached; the CMS inside is CAdES, and says so.
+    field.GetSignatureObject()->GetDictionary().AddKey(PoDoFo::PdfName("SubFilter"),
+                                                       PoDoFo::PdfName("ETSI.CAdES.detached"));
     field.GetSignatureObject()->GetDictionary().AddKey(PoDoFo::PdfName("Name"),
                                                        utf8(identity.commonName()));
 
@@ -80,7 +83,7 @@ QByteArray signedDocument(const QByteArray &pdf, const SigningIdentity &identity
     device.AdjustByteRange();
     device.Seek(0);
     QString error;
-    const QByteArray cms = identity.cmsDetached(signedBytes(device), signingTime, &error);
+    const QByteArray cms = identity.cadesDetached(signedBytes(device), signingTime, &error);
     if (cms.isEmpty() || size_t(cms.size()) > kSignatureSpace)
         PODOFO_RAISE_ERROR_INFO(PoDoFo::ePdfError_SignatureError, qPrintable(error));
     device.SetSignature(PoDoFo::PdfData(cms.constData(), size_t(cms.size())));

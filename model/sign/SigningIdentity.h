@@ -64,11 +64,11 @@ class SigningIdentity final : public RecordSigner {
 
     // A signature (ECDSA or RSA, SHA-256) over data with the private key.
     QByteArray sign(const QByteArray &data, QString *error) const override;
-    // A detached CMS (PKCS#7) signature over data, SHA-256, with the certificate included:
-    // what a PDF signature of subfilter adbe.pkcs7.detached holds.
-    // The signing-time attribute says signingTime.
-    QByteArray cmsDetached(const QByteArray &data, const QDateTime &signingTime,
-                           QString *error) const;
+    // A detached CAdES signature over data: SHA-256, the certificate included and bound by
+    // the ESS signing-certificate-v2 attribute, the signing time signingTime. What a PDF
+    // signature of SubFilter ETSI.CAdES.detached holds.
+    QByteArray cadesDetached(const QByteArray &data, const QDateTime &signingTime,
+                             QString *error) const;
     // Checks a signature against a certificate (DER); false on any failure.
     static bool verify(const QByteArray &certificateDer, const QByteArray &data,
                        const QByteArray &signature);

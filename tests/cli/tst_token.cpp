@@ -160,6 +160,20 @@ class TestToken : public QObject {
         QVERIFY2(trusted.out.contains(u"Signature is Valid"_qs), qPrintable(trusted.all()));
         QVERIFY2(trusted.out.contains(u"Certificate is Trusted"_qs), qPrintable(trusted.all()));
         QVERIFY2(trusted.out.contains(u"Ana Beltrán"_qs), qPrintable(trusted.all()));
+        QVERIFY2(trusted.out.contains(u"Signature Type: ETSI.CAdES.detached"_qs),
+                 qPrintable(trusted.all()));
+        // The CMS inside binds the certificate by its hash (ESS signing-certificate-v2).
+        const QString der = path(u"signature.der"_qs);
+        QVERIFY(
+            ok(run(u"python3"_qs, {u"-c"_qs,
+                                   u"import re,sys,binascii; d=open(sys.argv[1],'rb').read(); "
+                                   "h=re.search(rb'/Contents\\s*<([0-9A-Fa-f]+)>', d).group(1); "
+                                   "open(sys.argv[2],'wb').write(binascii.unhexlify(h))"_qs,
+                                   pdf, der})));
+        const Run printed = run(u"openssl"_qs, {u"cms"_qs, u"-cmsout"_qs, u"-print"_qs,
+                                                u"-inform"_qs, u"DER"_qs, u"-in"_qs, der});
+        QVERIFY2(printed.out.contains(u"id-smime-aa-signingCertificateV2"_qs),
+                 qPrintable(printed.all().left(3000)));
         // Our own verifier: the agency root as the trust store; without it, not trusted.
         r = cli({u"verify"_qs, pdf, u"--db"_qs, m_docket, u"--trust"_qs, path(u"ca.pem"_qs)});
         QVERIFY2(ok(r), qPrintable(r.all()));

@@ -15,6 +15,8 @@
 #include <QAccessible>
 #include <QAction>
 #include <QComboBox>
+#include <QFile>
+#include <QRegularExpression>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
@@ -156,6 +158,18 @@ class TestShortcuts : public QObject {
         QVERIFY(guide && guide->isVisible());
         const QString text = guide->findChild<QTextBrowser *>(u"guideText"_s)->toPlainText();
         QVERIFY(text.contains(u"Your first review"_s));
+        // The review's steps are numbered 1 to 7, each once, in order (not "3 and 4").
+        QFile guideSource(u":/guide/user-guide.md"_s);
+        QVERIFY(guideSource.open(QIODevice::ReadOnly));
+        const QString markdown = QString::fromUtf8(guideSource.readAll());
+        const QString steps = markdown.section(u"## 3. Review"_s, 1).section(u"## 4."_s, 0, 0);
+        static const QRegularExpression item(u"^(\\d+)\\. \\*\\*"_s,
+                                             QRegularExpression::MultilineOption);
+        QList<int> numbers;
+        for (const QRegularExpressionMatch &m : item.globalMatch(steps))
+            numbers << m.captured(1).toInt();
+        QCOMPARE(numbers, QList<int>({1, 2, 3, 4, 5, 6, 7}));
+        QVERIFY(!steps.contains(u" and 4."_s));
         QVERIFY(text.contains(u"F8"_s));
         guide->close();
 

@@ -5,6 +5,7 @@
 #include "sign/PdfVerifier.h"
 
 #include <QProcess>
+#include <QRegularExpression>
 
 namespace {
 QString run(const QString &program, const QStringList &args) {
@@ -43,7 +44,7 @@ class TestPdfSigner : public QObject {
         const QString report = run(u"pdfsig"_qs, {path});
         QVERIFY2(report.contains(u"Signature is Valid"_qs), qPrintable(report));
         QVERIFY(report.contains(u"Total document signed"_qs));
-        QVERIFY(report.contains(u"adbe.pkcs7.detached"_qs));
+        QVERIFY2(report.contains(u"Signature Type: ETSI.CAdES.detached"_qs), qPrintable(report));
         QVERIFY(report.contains(u"SHA-256"_qs));
         QVERIFY(report.contains(u"Common Name: A. Attorney"_qs));
         // The signing time is the program's clock (pinned in tests), not the wall clock.
@@ -67,6 +68,14 @@ class TestPdfSigner : public QObject {
         QVERIFY(m_dir.writeFile(u"tampered.pdf"_qs, bytes));
         const QString tampered = run(u"pdfsig"_qs, {m_dir.path(u"tampered.pdf"_qs)});
         QVERIFY2(!tampered.contains(u"Signature is Valid"_qs), qPrintable(tampered));
+        // Our verifier says why in words: OpenSSL's reason, never its "error:1C800064:" line.
+        const PdfVerification changed = PdfVerifier::verify(m_dir.path(u"tampered.pdf"_qs));
+        QVERIFY(!changed.ok());
+        QVERIFY2(!changed.problem.isEmpty(), "no reason given");
+        static const QRegularExpression rawOpenSsl(u"error:[0-9A-F]{8}"_qs);
+        QVERIFY2(!changed.problem.contains(rawOpenSsl) &&
+                     !changed.details().join(u' ').contains(rawOpenSsl),
+                 qPrintable(changed.problem));
     }
 
     void aFileThatIsNotAPdfIsRefused() {
