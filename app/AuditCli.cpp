@@ -46,8 +46,10 @@ int show(CaseStore &store, const QCommandLineParser &p) {
         entries = log.entries(std::numeric_limits<qint64>::max(), limit);
     }
     for (const AuditEntry &e : entries)
-        out() << e.seq << '\t' << e.at << '\t' << e.actor << '\t' << e.action << '\t' << e.entity
-              << ':' << e.entityId << '\t' << QString::fromUtf8(e.details) << '\n';
+        out() << e.seq << '\t' << Console::field(e.at) << '\t' << Console::field(e.actor) << '\t'
+              << Console::field(e.action) << '\t' << Console::field(e.entity) << ':'
+              << Console::field(e.entityId) << '\t' << Console::field(QString::fromUtf8(e.details))
+              << '\n';
     return 0;
 }
 }  // namespace

@@ -158,11 +158,13 @@ int list(QCommandLineParser &p) {
         p.isSet(QStringLiteral("limit")) ? p.value(QStringLiteral("limit")).toInt() : 100;
     const CasePager pager(store->database(), filterFrom(p), CaseSort{});
     for (const CaseListRow &r : pager.first(limit).rows)
-        out() << ANumber::displayDigits(r.aNumber) << '\t' << r.familyName << '\t' << r.givenNames
-              << '\t' << r.nationality << '\t' << r.court << '\t' << r.nextHearingDate << '\t'
-              << r.nextHearingType << '\t' << r.custody << '\t'
-              << (r.counselName.isEmpty() ? QStringLiteral("unrepresented") : r.counselName) << '\t'
-              << r.reviewStatus << '\n';
+        out() << ANumber::displayDigits(r.aNumber) << '\t' << Console::field(r.familyName) << '\t'
+              << Console::field(r.givenNames) << '\t' << Console::field(r.nationality) << '\t'
+              << Console::field(r.court) << '\t' << r.nextHearingDate << '\t' << r.nextHearingType
+              << '\t' << r.custody << '\t'
+              << (r.counselName.isEmpty() ? QStringLiteral("unrepresented")
+                                          : Console::field(r.counselName))
+              << '\t' << r.reviewStatus << '\n';
     return Ok;
 }
 

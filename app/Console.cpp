@@ -14,6 +14,26 @@ QTextStream &err() {
     static QTextStream stream(stderr);
     return stream;
 }
+QString field(const QString &text) {
+    QString out;
+    out.reserve(text.size());
+    for (const QChar ch : text) {
+        if (ch == u'\\')
+            out += QStringLiteral("\\\\");
+        else if (ch == u'\n')
+            out += QStringLiteral("\\n");
+        else if (ch == u'\t')
+            out += QStringLiteral("\\t");
+        else if (ch == u'\r')
+            out += QStringLiteral("\\r");
+        else if (ch.category() == QChar::Other_Control)
+            out += QStringLiteral("\\x%1").arg(ch.unicode(), 2, 16, QLatin1Char('0'));
+        else
+            out += ch;
+    }
+    return out;
+}
+
 std::unique_ptr<CaseStore> openDocket(const QCommandLineParser &p, CaseStore::OpenMode mode) {
     if (p.value(QStringLiteral("db")).isEmpty()) {
         err() << "error: --db FILE is required\n";

@@ -12,6 +12,10 @@ class QCommandLineParser;
 namespace Console {
 QTextStream &out();
 QTextStream &err();
+// A value printed in a tab-separated line: a line break, tab, escape or other control
+// character in it is written as \n, \t, \x1b..., so no value can forge a line or a column
+// or drive the terminal.
+QString field(const QString &text);
 // The docket named by --db; prints why not (to err) and returns nullptr when it cannot.
 std::unique_ptr<CaseStore> openDocket(const QCommandLineParser &p,
                                       CaseStore::OpenMode mode = CaseStore::OpenMode::OpenExisting);

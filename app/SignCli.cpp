@@ -3,6 +3,7 @@
 #include "Console.h"
 #include "audit/AuditLog.h"
 #include "domain/ANumber.h"
+#include "domain/CaseSnapshot.h"
 #include "files/PrivateFile.h"
 #include "policy/PolicyLibrary.h"
 #include "report/BatchExport.h"
@@ -15,6 +16,8 @@
 #include "store/CaseStore.h"
 #include "store/ReviewStore.h"
 
+#include <termios.h>
+#include <unistd.h>
 #include <QCommandLineParser>
 #include <QDir>
 #include <QFile>
@@ -24,14 +27,25 @@ namespace {
 using Console::err;
 using Console::out;
 
-// A secret from the environment variable, else the first line of standard input.
-QByteArray secret(const char *variable) {
+// A secret from the environment variable, else the first line of standard input. On a
+// terminal it asks for it by name and does not echo what is typed.
+QByteArray secret(const char *variable, const char *what) {
     if (qEnvironmentVariableIsSet(variable))
         return qgetenv(variable);
+    termios saved{};
+    const bool terminal = isatty(STDIN_FILENO) && tcgetattr(STDIN_FILENO, &saved) == 0;
+    if (terminal) {
+        err() << what << ": " << Qt::flush;
+        termios quiet = saved;
+        quiet.c_lflag &= ~tcflag_t(ECHO);
+        tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
+    }
     QFile in;
-    if (!in.open(stdin, QIODevice::ReadOnly))
-        return {};
-    QByteArray line = in.readLine();
+    QByteArray line = in.open(stdin, QIODevice::ReadOnly) ? in.readLine() : QByteArray();
+    if (terminal) {
+        tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved);
+        err() << '\n' << Qt::flush;
+    }
     while (line.endsWith('\n') || line.endsWith('\r'))
         line.chop(1);
     return line;
@@ -56,8 +70,9 @@ qint64 findCase(const QCommandLineParser &p, std::unique_ptr<CaseStore> &store) 
         err() << "error: no case " << aNumber.display() << " in " << store->path() << '\n';
     return id;
 }
+
 QByteArray passphrase() {
-    return secret("DISCRETION_PASSPHRASE");
+    return secret("DISCRETION_PASSPHRASE", "Passphrase");
 }
 
 bool signsDigitally(const QCommandLineParser &p) {
@@ -74,10 +89,10 @@ std::optional<SigningIdentity> loadIdentity(const QCommandLineParser &p) {
         return std::nullopt;
     }
     std::optional<SigningIdentity> identity =
-        onToken
-            ? SigningIdentity::fromToken(p.value(QStringLiteral("token")), secret("DISCRETION_PIN"),
-                                         p.value(QStringLiteral("pkcs11-module")), &error)
-            : SigningIdentity::load(p.value(QStringLiteral("identity")), passphrase(), &error);
+        onToken ? SigningIdentity::fromToken(p.value(QStringLiteral("token")),
+                                             secret("DISCRETION_PIN", "PIN"),
+                                             p.value(QStringLiteral("pkcs11-module")), &error)
+                : SigningIdentity::load(p.value(QStringLiteral("identity")), passphrase(), &error);
     if (!identity)
         err() << "error: " << error << '\n';
     else
@@ -179,6 +194,10 @@ int sign(QCommandLineParser &p) {
         err() << "error: the case has no review to sign\n";
         return 1;
     }
+    // The record signs the facts as reviewed; the attorney is told when the case has moved on.
+    if (review->hasCaseFacts())
+        printLiveCaseDiffers(
+            CaseSnapshot::differences(review->caseOnRecord(), *store->loadCase(caseId)));
     if (!reviews.sign(review->id, *identity, &signature, &error)) {
         err() << "error: " << error << '\n';
         return Console::refusalCode(error);

@@ -5,9 +5,11 @@
 #include "sign/TrustStore.h"
 #include "store/CaseStore.h"
 
+#include <sqlite3.h>
 #include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
+#include <QUrl>
 
 namespace {
 QString tr(const char *text) {
@@ -36,13 +38,20 @@ std::optional<Witness> fromPdf(const QString &path, QString *error, const TrustS
 }
 
 std::optional<Witness> fromBackup(const QString &path, QString *error) {
-    QString problem;
-    const auto backup = CaseStore::open(path, CaseStore::OpenMode::OpenExisting, &problem);
-    if (!backup) {
-        *error = tr("%1 is no witness: %2").arg(path, problem);
+    // Read-only, and never through CaseStore: opening a docket upgrades its schema, and a
+    // witness must stay exactly as it was kept (an upgrade would add its own entry).
+    sqlite3 *db = nullptr;
+    const QByteArray uri =
+        QUrl::fromLocalFile(QFileInfo(path).absoluteFilePath()).toEncoded() + "?mode=ro";
+    const int opened =
+        sqlite3_open_v2(uri.constData(), &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, nullptr);
+    const std::unique_ptr<sqlite3, decltype(&sqlite3_close)> owned(db, &sqlite3_close);
+    if (opened != SQLITE_OK || sqlite3_exec(db, "SELECT 1 FROM audit_log LIMIT 1", nullptr, nullptr,
+                                            nullptr) != SQLITE_OK) {
+        *error = tr("%1 is no witness: it is not a docket with an audit log").arg(path);
         return std::nullopt;
     }
-    const AuditLog log(backup->handle());
+    const AuditLog log(db);
     const AuditVerification v = log.verify();
     if (!v.ok) {
         *error = tr("%1 is no witness: its own audit log is broken (%2)").arg(path, v.problem);

@@ -25,6 +25,7 @@ class CaseValidator {
     QList<FieldIssue> validate(const Case &c) const;
 
   private:
+    void checkText(const Case &c, QList<FieldIssue> &out) const;
     void checkIdentity(const Case &c, QList<FieldIssue> &out) const;
     void checkCodes(const Case &c, QList<FieldIssue> &out) const;
     void checkDates(const Case &c, QList<FieldIssue> &out) const;

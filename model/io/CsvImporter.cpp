@@ -103,6 +103,7 @@ bool mapHeader(const CsvRecord &header, QList<const CaseField *> &columns, QStri
 // Rows parsed on the reading thread, handed to the writing thread in order.
 struct Batch {
     QList<Case> cases;
+    QList<qint64> lines;  // the file line each case starts on
     QList<RejectedRow> rejected;
     qint64 bytesRead = 0;
     bool last = false;
@@ -154,8 +155,10 @@ void readBatches(CsvReader &reader, const CsvRowParser &parser, BatchQueue &queu
         Batch batch;
         while (batch.cases.size() + batch.rejected.size() < kBatchRows &&
                (more = reader.next(record)))
-            if (std::optional<Case> c = parser.parse(record, batch.rejected))
+            if (std::optional<Case> c = parser.parse(record, batch.rejected)) {
                 batch.cases.append(std::move(*c));
+                batch.lines.append(record.line);
+            }
         batch.bytesRead = reader.bytesRead();
         batch.last = !more;
         batch.error = more ? QString() : reader.error();
@@ -197,8 +200,8 @@ bool CsvImporter::writeBatches(BatchQueue &queue, BulkLoad &load, ImportReport &
     Batch batch;
     while (queue.pop(batch)) {
         report.rejected += batch.rejected;
-        for (Case &c : batch.cases)
-            if (!store(c, load, report))
+        for (qsizetype i = 0; i < batch.cases.size(); ++i)
+            if (!store(batch.cases[i], batch.lines[i], load, report))
                 return false;
         if (m_progress && !m_progress(batch.bytesRead, totalBytes)) {
             report.cancelled = true;
@@ -213,16 +216,38 @@ bool CsvImporter::writeBatches(BatchQueue &queue, BulkLoad &load, ImportReport &
     return false;
 }
 
-bool CsvImporter::store(Case &c, BulkLoad &load, ImportReport &report) {
+bool CsvImporter::store(Case &c, qint64 line, BulkLoad &load, ImportReport &report) {
     const CaseWriter::Existing existing = load.writer().find(c.aNumber);
     if (existing.id != 0 && m_onDuplicate == DuplicatePolicy::Skip) {
         ++report.skipped;
         return true;
     }
+    if (existing.id != 0) {
+        // The row was checked alone; the case it updates must hold together as a whole (a
+        // "none found" date against charges already recorded, a hearing before an NTA date
+        // the file does not carry).
+        const QList<FieldIssue> issues = updatedCaseIssues(existing.id, c);
+        if (!issues.isEmpty()) {
+            report.rejected.append(
+                {line, issues.first().field,
+                 tr("%1 (with the case as the docket holds it)").arg(issues.first().message)});
+            return true;
+        }
+    }
     const bool ok = load.write(c, existing, &report.fatal);
     if (ok)
         ++(existing.id != 0 ? report.updated : report.imported);
     return ok;
+}
+
+QList<FieldIssue> CsvImporter::updatedCaseIssues(qint64 caseId, const Case &row) const {
+    std::optional<Case> merged = m_store.loadCase(caseId);
+    if (!merged)
+        return {};
+    for (const CaseField *field : m_columns)
+        if (field)
+            CaseFields::setText(*merged, *field, CaseFields::text(row, *field));
+    return CaseValidator(m_courts, Clock::today()).validate(*merged);
 }
 
 CsvPreview CsvImporter::preview(const QString &path, int rows, const QSet<QString> &courts) {

@@ -2,6 +2,7 @@
 
 #include "ImportReport.h"
 #include "domain/Case.h"
+#include "domain/CaseValidator.h"
 
 #include <QList>
 #include <QSet>
@@ -45,7 +46,9 @@ class CsvImporter {
     bool importRows(QIODevice &file, ImportReport &report);
     bool writeBatches(class BatchQueue &queue, class BulkLoad &load, ImportReport &report,
                       qint64 totalBytes);
-    bool store(Case &c, class BulkLoad &load, ImportReport &report);
+    bool store(Case &c, qint64 line, class BulkLoad &load, ImportReport &report);
+    // What is wrong with the case `caseId` once the row's columns replace its own.
+    QList<FieldIssue> updatedCaseIssues(qint64 caseId, const Case &row) const;
 
     CaseStore &m_store;
     DuplicatePolicy m_onDuplicate;

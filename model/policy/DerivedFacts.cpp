@@ -23,10 +23,17 @@ int wholeYears(const QDate &from, const QDate &to) {
 }
 
 // An empty list says "no" only when the record says someone checked and found none.
-void noneOnRecord(DerivedFact &f, const QDate &checkedOn, const QString &notChecked,
-                  const QString &checkedNone) {
+void noneOnRecord(DerivedFact &f, const QDate &checkedOn, QDate reviewDate,
+                  const QString &notChecked, const QString &checkedNone) {
     if (!checkedOn.isValid()) {
         f.derivation = notChecked + tr("; not recorded as checked");
+        return;
+    }
+    // A check made after the review (or dated in the future) cannot be what it relied on.
+    if (checkedOn > reviewDate) {
+        f.derivation = notChecked + tr("; the check is dated %1, after the review date %2; "
+                                       "check the record")
+                                        .arg(iso(checkedOn), iso(reviewDate));
         return;
     }
     f.value = false;
@@ -48,11 +55,11 @@ QList<DerivedFact> FactDeriver::derive(const Case &c, QDate reviewDate) {
     return {enteredAfterBorderDate(c),
             yearsOfPresence(c, reviewDate),
             ageAtReview(c, reviewDate),
-            citizenOrResidentFamily(c),
-            providerOrCaregiver(c),
+            citizenOrResidentFamily(c, reviewDate),
+            providerOrCaregiver(c, reviewDate),
             reliefPending(c),
-            convictions(c),
-            weaponInvolved(c),
+            convictions(c, reviewDate),
+            weaponInvolved(c, reviewDate),
             represented(c)};
 }
 
@@ -122,13 +129,13 @@ DerivedFact FactDeriver::ageAtReview(const Case &c, QDate reviewDate) {
     return f;
 }
 
-DerivedFact FactDeriver::citizenOrResidentFamily(const Case &c) {
+DerivedFact FactDeriver::citizenOrResidentFamily(const Case &c, QDate reviewDate) {
     DerivedFact f{QStringLiteral("has_usc_or_lpr_family"),
                   tr("Has US citizen or permanent-resident family"),
                   {},
                   {}};
     if (c.family.isEmpty()) {
-        noneOnRecord(f, c.noUsFamilyCheckedOn, tr("no family members are recorded"),
+        noneOnRecord(f, c.noUsFamilyCheckedOn, reviewDate, tr("no family members are recorded"),
                      tr("family in the US checked on %1: none found"));
         return f;
     }
@@ -147,11 +154,11 @@ DerivedFact FactDeriver::citizenOrResidentFamily(const Case &c) {
     return f;
 }
 
-DerivedFact FactDeriver::providerOrCaregiver(const Case &c) {
+DerivedFact FactDeriver::providerOrCaregiver(const Case &c, QDate reviewDate) {
     DerivedFact f{
         QStringLiteral("provider_or_caregiver"), tr("Provider or caregiver for family"), {}, {}};
     if (c.family.isEmpty()) {
-        noneOnRecord(f, c.noUsFamilyCheckedOn, tr("no family members are recorded"),
+        noneOnRecord(f, c.noUsFamilyCheckedOn, reviewDate, tr("no family members are recorded"),
                      tr("family in the US checked on %1: none found"));
         return f;
     }
@@ -183,10 +190,11 @@ DerivedFact FactDeriver::reliefPending(const Case &c) {
     return f;
 }
 
-DerivedFact FactDeriver::convictions(const Case &c) {
+DerivedFact FactDeriver::convictions(const Case &c, QDate reviewDate) {
     DerivedFact f{QStringLiteral("convictions"), tr("Convictions standing"), {}, {}};
     if (c.charges.isEmpty()) {
-        noneOnRecord(f, c.noCriminalHistoryCheckedOn, tr("no criminal history is recorded"),
+        noneOnRecord(f, c.noCriminalHistoryCheckedOn, reviewDate,
+                     tr("no criminal history is recorded"),
                      tr("criminal records checked on %1: none found"));
         if (f.value.isValid())
             f.value = 0;  // a count, not a yes or no
@@ -209,11 +217,12 @@ DerivedFact FactDeriver::convictions(const Case &c) {
     return f;
 }
 
-DerivedFact FactDeriver::weaponInvolved(const Case &c) {
+DerivedFact FactDeriver::weaponInvolved(const Case &c, QDate reviewDate) {
     DerivedFact f{
         QStringLiteral("weapon_involved"), tr("A weapon was involved in an offense"), {}, {}};
     if (c.charges.isEmpty()) {
-        noneOnRecord(f, c.noCriminalHistoryCheckedOn, tr("no criminal history is recorded"),
+        noneOnRecord(f, c.noCriminalHistoryCheckedOn, reviewDate,
+                     tr("no criminal history is recorded"),
                      tr("criminal records checked on %1: none found"));
         return f;
     }

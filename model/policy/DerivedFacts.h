@@ -32,10 +32,10 @@ class FactDeriver {
     static DerivedFact enteredAfterBorderDate(const Case &c);
     static DerivedFact yearsOfPresence(const Case &c, QDate reviewDate);
     static DerivedFact ageAtReview(const Case &c, QDate reviewDate);
-    static DerivedFact citizenOrResidentFamily(const Case &c);
-    static DerivedFact providerOrCaregiver(const Case &c);
+    static DerivedFact citizenOrResidentFamily(const Case &c, QDate reviewDate);
+    static DerivedFact providerOrCaregiver(const Case &c, QDate reviewDate);
     static DerivedFact reliefPending(const Case &c);
-    static DerivedFact convictions(const Case &c);
-    static DerivedFact weaponInvolved(const Case &c);
+    static DerivedFact convictions(const Case &c, QDate reviewDate);
+    static DerivedFact weaponInvolved(const Case &c, QDate reviewDate);
     static DerivedFact represented(const Case &c);
 };

@@ -14,6 +14,10 @@ class RecordSigner {
     virtual QByteArray certificateDer() const = 0;
     virtual QString commonName() const = 0;
     virtual QString fingerprintSha256() const = 0;  // hex SHA-256 of the certificate's DER
+    // Whether a signature over data verifies with this signer's certificate: the store checks
+    // each signature before it keeps it, since a signed review can never be changed again
+    // (a token may hold a certificate that is not its key's).
+    virtual bool verifies(const QByteArray &data, const QByteArray &signature) const = 0;
 
   protected:
     RecordSigner() = default;

@@ -17,6 +17,7 @@ class Pkcs11Session {
     Pkcs11Session &operator=(const Pkcs11Session &) = delete;
 
     unsigned int slotCount() const { return m_count; }
+
     PKCS11_SLOT *slot(unsigned int i) const { return m_slots + i; }
 
   private:

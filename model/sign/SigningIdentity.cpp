@@ -18,6 +18,7 @@
 #include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QFile>
+#include <algorithm>
 
 namespace {
 QString tr(const char *text) {
@@ -81,6 +82,16 @@ SigningIdentity::~SigningIdentity() = default;
 
 std::optional<SigningIdentity> SigningIdentity::generate(const SignerProfile &profile, KeyType type,
                                                          int validityDays, QString *error) {
+    // A name is printed in the audit log, the PDF and every listing: one line of text.
+    for (const QString &part : {profile.fullName, profile.title, profile.office, profile.barNumber,
+                                profile.barState, profile.email})
+        if (std::any_of(part.begin(), part.end(),
+                        [](QChar ch) { return ch.category() == QChar::Other_Control; })) {
+            *error = tr("'%1' holds a control character (a line break or tab); a name is one "
+                        "line of text")
+                         .arg(part.simplified());
+            return std::nullopt;
+        }
     auto keys = std::make_unique<Keys>();
     keys->key = newKey(type);
     keys->cert.reset(X509_new());

@@ -69,6 +69,9 @@ class SigningIdentity final : public RecordSigner {
     // signature of SubFilter ETSI.CAdES.detached holds.
     QByteArray cadesDetached(const QByteArray &data, const QDateTime &signingTime,
                              QString *error) const;
+    bool verifies(const QByteArray &data, const QByteArray &signature) const override {
+        return verify(certificateDer(), data, signature);
+    }
     // Checks a signature against a certificate (DER); false on any failure.
     static bool verify(const QByteArray &certificateDer, const QByteArray &data,
                        const QByteArray &signature);

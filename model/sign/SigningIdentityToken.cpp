@@ -34,6 +34,13 @@ bool tokenMatches(P11KitUri *uri, const PKCS11_TOKEN *token) {
     return p11_kit_uri_match_token_info(uri, &info) == 1;
 }
 
+PKCS11_SLOT *findSlot(const Pkcs11Session &session, P11KitUri *uri) {
+    for (unsigned int i = 0; i < session.slotCount(); ++i)
+        if (session.slot(i)->token && tokenMatches(uri, session.slot(i)->token))
+            return session.slot(i);
+    return nullptr;
+}
+
 // An attribute the URI names (the object's label or id) must be the certificate's.
 bool attributeMatches(P11KitUri *uri, CK_ATTRIBUTE_TYPE type, const void *value, size_t size) {
     const CK_ATTRIBUTE *wanted = p11_kit_uri_get_attribute(uri, type);
@@ -90,10 +97,7 @@ std::optional<SigningIdentity> SigningIdentity::fromToken(const QString &uriText
     const std::shared_ptr<Pkcs11Session> session = Pkcs11Session::open(moduleUsed, error);
     if (!session)
         return std::nullopt;
-    PKCS11_SLOT *slot = nullptr;
-    for (unsigned int i = 0; i < session->slotCount() && !slot; ++i)
-        if (session->slot(i)->token && tokenMatches(uri.get(), session->slot(i)->token))
-            slot = session->slot(i);
+    PKCS11_SLOT *slot = findSlot(*session, uri.get());
     if (!slot) {
         *error = tr("no token matches %1: is the card in the reader?").arg(uriText);
         return std::nullopt;
@@ -102,7 +106,12 @@ std::optional<SigningIdentity> SigningIdentity::fromToken(const QString &uriText
     const QString name = tr("token \"%1\"").arg(pkcs11Text(token->label));
     if (token->userPinLocked || PKCS11_login(slot, 0, pin.constData()) != 0) {
         ERR_clear_error();
-        *error = wrongPin(token, name);
+        // The tries left are what the token says after this failure, not before it: a new
+        // session reads the token's state afresh.
+        QString ignored;
+        const std::shared_ptr<Pkcs11Session> after = Pkcs11Session::open(moduleUsed, &ignored);
+        PKCS11_SLOT *now = after ? findSlot(*after, uri.get()) : nullptr;
+        *error = wrongPin(now ? now->token : token, name);
         return std::nullopt;
     }
     PKCS11_CERT *cert = findCertificate(uri.get(), token);
@@ -123,6 +132,13 @@ std::optional<SigningIdentity> SigningIdentity::fromToken(const QString &uriText
     keys->token = session;
     keys->key.reset(pkey);
     keys->cert.reset(X509_dup(cert->x509));
+    // A certificate stored beside a key is not proof that it is that key's.
+    if (!keys->cert || X509_check_private_key(keys->cert.get(), keys->key.get()) != 1) {
+        ERR_clear_error();
+        *error = tr("%1: the certificate %2 is not the certificate of the key beside it")
+                     .arg(name, pkcs11Text(cert->label));
+        return std::nullopt;
+    }
     SigningIdentity identity(std::move(keys));
     if (!identity.isValidNow(name, error))
         return std::nullopt;

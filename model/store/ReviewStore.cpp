@@ -200,6 +200,13 @@ bool ReviewStore::sign(qint64 reviewId, const RecordSigner &signer, ReviewSignat
     signature.attestation = signer.sign(signature.attestedBytes(), error);
     if (signature.attestation.isEmpty())
         return false;
+    if (!signer.verifies(record, signature.signature) ||
+        !signer.verifies(signature.attestedBytes(), signature.attestation)) {
+        *error = tr("the signature made does not verify with the certificate %1: the key that "
+                    "signed is not that certificate's; nothing was signed")
+                     .arg(signer.commonName());
+        return false;
+    }
     Sqlite::Statement insert(
         m_store.handle(),
         QStringLiteral("INSERT INTO review_signatures(review_id, record_sha256, signature, "

@@ -4,8 +4,17 @@
 #include "Rechain.h"
 #include "TestDocket.h"
 
+#include <QCryptographicHash>
+
 namespace {
 const QString kPassphrase = QStringLiteral("history-passphrase");
+
+QByteArray sha256Of(const QString &path) {
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly)
+               ? QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256)
+               : QByteArray();
+}
 
 }  // namespace
 
@@ -62,6 +71,15 @@ class TestHistory : public QObject {
         r = cli({u"check"_qs, u"--db"_qs, db});
         QVERIFY2(r.exitCode == 0 && r.out.contains(u"schema version: 6 (latest 6)\n"_qs),
                  qPrintable(r.all()));
+        // A backup kept from before the upgrade still witnesses the history, and checking
+        // with it leaves it exactly as it was (it is read, never opened as a docket).
+        const QString backup = m_dir.path(u"backup-v4.sqlite"_qs);
+        QVERIFY(QFile::copy(QStringLiteral(DISCRETION_TEST_DATA "/docket-v4.sqlite"), backup));
+        QFile::setPermissions(backup, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        const QByteArray before = sha256Of(backup);
+        r = cli({u"check"_qs, u"--db"_qs, db, u"--witness"_qs, backup});
+        QVERIFY2(r.exitCode == 0 && !r.out.contains(u"WITNESS"_qs), qPrintable(r.all()));
+        QCOMPARE(sha256Of(backup), before);
     }
     void theCircumstancesOfASignatureAreSigned_data();
     void theCircumstancesOfASignatureAreSigned();

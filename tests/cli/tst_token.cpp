@@ -85,11 +85,21 @@ class TestToken : public QObject {
                ok(run(u"softhsm2-util"_qs, {u"--import"_qs, path(u"signer.p8"_qs), u"--token"_qs,
                                             u"PIV Test"_qs, u"--label"_qs, u"Digital Signature"_qs,
                                             u"--id"_qs, u"01"_qs, u"--pin"_qs, kPin})) &&
-               ok(run(
-                   u"pkcs11-tool"_qs,
-                   {u"--module"_qs, kSoftHsm, u"--token-label"_qs, u"PIV Test"_qs, u"--login"_qs,
-                    u"--pin"_qs, kPin, u"--write-object"_qs, path(u"signer.der"_qs), u"--type"_qs,
-                    u"cert"_qs, u"--id"_qs, u"01"_qs, u"--label"_qs, u"Digital Signature"_qs}));
+               writeCertificate(u"01"_qs, u"Digital Signature"_qs) &&
+               // "Swapped": another key, with the attorney's certificate beside it.
+               ok(run(u"openssl"_qs,
+                      {u"genpkey"_qs, u"-algorithm"_qs, u"EC"_qs, u"-pkeyopt"_qs,
+                       u"ec_paramgen_curve:P-256"_qs, u"-out"_qs, path(u"other.p8"_qs)})) &&
+               ok(run(u"softhsm2-util"_qs,
+                      {u"--import"_qs, path(u"other.p8"_qs), u"--token"_qs, u"PIV Test"_qs,
+                       u"--label"_qs, u"Swapped"_qs, u"--id"_qs, u"02"_qs, u"--pin"_qs, kPin})) &&
+               writeCertificate(u"02"_qs, u"Swapped"_qs);
+    }
+    bool writeCertificate(const QString &id, const QString &label) {
+        return ok(run(u"pkcs11-tool"_qs,
+                      {u"--module"_qs, kSoftHsm, u"--token-label"_qs, u"PIV Test"_qs, u"--login"_qs,
+                       u"--pin"_qs, kPin, u"--write-object"_qs, path(u"signer.der"_qs),
+                       u"--type"_qs, u"cert"_qs, u"--id"_qs, id, u"--label"_qs, label}));
     }
 
     QString reviewStatus() {
@@ -129,7 +139,11 @@ class TestToken : public QObject {
             {u"pkcs11:token=No%20Such%20Card"_qs, kPin, u"no token matches"_qs},
             {u"pkcs11:token=PIV%20Test;object=Other"_qs, kPin, u"holds no certificate"_qs},
             {u"pkcs11:token=PIV%20Test?pin-value=123456"_qs, kPin, u"the URI holds a PIN"_qs},
-            {u"https://example.org"_qs, kPin, u"is not a pkcs11: URI"_qs}};
+            {u"https://example.org"_qs, kPin, u"is not a pkcs11: URI"_qs},
+            // A certificate beside a key that is not its own would sign a record that can
+            // never verify, and a signed review can never be changed again.
+            {u"pkcs11:token=PIV%20Test;object=Swapped"_qs, kPin,
+             u"is not the certificate of the key beside it"_qs}};
         for (const auto &[uri, pin, message] : cases) {
             const Run r = cli(sign + QStringList{uri}, pin);
             QVERIFY2(r.exitCode != 0 && r.err.contains(message),

@@ -121,6 +121,10 @@ class TestDerivedFacts : public QObject {
         QCOMPARE(convictions.derivation, u"criminal records checked on 2026-10-02: none found"_qs);
         QCOMPARE(fact(c, u"weapon_involved"_qs).valueText(), u"no"_qs);
         QVERIFY(!fact(c, u"has_usc_or_lpr_family"_qs).isKnown());  // the other check is separate
+        c.noUsFamilyCheckedOn = kReview.addDays(1);  // after the review: not what it relied on
+        QVERIFY(!fact(c, u"has_usc_or_lpr_family"_qs).isKnown());
+        QVERIFY2(fact(c, u"has_usc_or_lpr_family"_qs).derivation.contains(u"check the record"_qs),
+                 qPrintable(fact(c, u"has_usc_or_lpr_family"_qs).derivation));
         c.noUsFamilyCheckedOn = QDate(2026, 10, 3);
         QCOMPARE(fact(c, u"has_usc_or_lpr_family"_qs).valueText(), u"no"_qs);
         QCOMPARE(fact(c, u"provider_or_caregiver"_qs).derivation,

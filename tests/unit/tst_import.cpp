@@ -196,6 +196,55 @@ class TestImport : public QObject {
         QVERIFY(checked.next() && checked.value(0).toInt() > 10);
     }
 
+    // An update names only some columns: the case it updates must still hold together.
+    void aPartialUpdateIsCheckedAgainstTheWholeCase() {
+        TestDocket docket;
+        auto store = docket.open();
+        Case c = makeCase(u"204555201"_qs, u"Charged"_qs);
+        c.ntaDate = QDate(2019, 4, 1);
+        c.charges = {{u"Theft"_qs, {}, {}, u"convicted"_qs, {}, false}};
+        QString error;
+        QVERIFY2(store->saveCase(c, &error), qPrintable(error));
+        QVERIFY(docket.writeFile(u"upd.csv"_qs,
+                                 "a_number,family_name,no_criminal_history_checked_on\n"
+                                 "A204-555-201,Charged,2026-01-02\n"));
+        ImportReport r =
+            CsvImporter(*store, DuplicatePolicy::Update).importFile(docket.path(u"upd.csv"_qs));
+        QCOMPARE(r.updated, 0);
+        QCOMPARE(r.rejected.size(), 1);
+        QCOMPARE(r.rejected[0].line, 2);
+        QCOMPARE(r.rejected[0].column, u"no_criminal_history_checked_on"_qs);
+        QVERIFY2(r.rejected[0].reason.contains(u"1 charge is recorded"_qs) &&
+                     r.rejected[0].reason.contains(u"as the docket holds it"_qs),
+                 qPrintable(r.rejected[0].reason));
+        QVERIFY(docket.writeFile(u"hearing.csv"_qs,
+                                 "a_number,family_name,next_hearing_date\n"
+                                 "A204-555-201,Charged,2018-01-01\n"));
+        r = CsvImporter(*store, DuplicatePolicy::Update).importFile(docket.path(u"hearing.csv"_qs));
+        QCOMPARE(r.rejected.size(), 1);
+        QCOMPARE(r.rejected[0].column, u"next_hearing_date"_qs);
+        const Case after = caseByANumber(*store, u"204555201"_qs);
+        QVERIFY(!after.noCriminalHistoryCheckedOn.isValid());
+        QVERIFY(!after.nextHearingDate.isValid());
+    }
+
+    void aLineBreakInANameIsRefused() {
+        TestDocket docket;
+        auto store = docket.open();
+        QVERIFY(docket.writeFile(u"names.csv"_qs,
+                                 "a_number,family_name,notes\n"
+                                 "012345678,\"Smith\nA999-999-999\tFake\","
+                                 "\"two\nlines are fine here\"\n"
+                                 "012345679,Ruiz,\"a\nb\"\n"));
+        const ImportReport r =
+            CsvImporter(*store, DuplicatePolicy::Skip).importFile(docket.path(u"names.csv"_qs));
+        QCOMPARE(r.imported, 1);
+        QCOMPARE(r.rejected.size(), 1);
+        QCOMPARE(r.rejected[0].column, u"family_name"_qs);
+        QVERIFY2(r.rejected[0].reason.contains(u"control character"_qs),
+                 qPrintable(r.rejected[0].reason));
+    }
+
     void checkedNoneDatesImportAndExportAsColumns() {
         TestDocket docket;
         auto store = docket.open();
