@@ -1,6 +1,8 @@
 #include "FileDialog.h"
 
 #include <QFileDialog>
+#include <QFileIconProvider>
+#include <QFileInfo>
 
 namespace {
 std::optional<QString> &nextAnswer() {
@@ -11,7 +13,50 @@ QString &suggestion() {
     static QString dir;
     return dir;
 }
+
+// Names and icons from the file name alone. Qt's provider (like the desktop's own file
+// choosers) reads the first bytes of every file it lists to guess its type; reading the
+// open docket that way and closing it drops the POSIX locks SQLite holds on it for this
+// whole process, and then another program (the command line) can believe it is alone and
+// delete the docket's WAL under the window: lost and corrupted data.
+class NamesOnlyIconProvider : public QFileIconProvider {
+  public:
+    NamesOnlyIconProvider() { setOptions(DontUseCustomDirectoryIcons); }
+    QIcon icon(const QFileInfo &info) const override {
+        return QFileIconProvider::icon(info.isDir() ? Folder : File);
+    }
+    QString type(const QFileInfo &info) const override {
+        if (info.isDir())
+            return QFileDialog::tr("Folder");
+        return info.suffix().isEmpty() ? QFileDialog::tr("File")
+                                       : QFileDialog::tr("%1 file").arg(info.suffix().toUpper());
+    }
+};
+
+// A folder to start in that exists (a missing one would be taken for a file name).
+QString existingFolder(const QString &dir) {
+    return QFileInfo(dir).isDir() ? dir : QString();
+}
+
+QString run(QWidget *parent, const QString &title, const QString &dir, const QString &filter,
+            QFileDialog::FileMode mode, QFileDialog::AcceptMode accept) {
+    QFileDialog dialog(parent, title, dir, filter);
+    dialog.setOption(QFileDialog::DontUseNativeDialog);  // a native one sniffs files too
+    dialog.setIconProvider(FileDialog::iconProvider());
+    dialog.setFileMode(mode);
+    dialog.setAcceptMode(accept);
+    if (mode == QFileDialog::Directory)
+        dialog.setOption(QFileDialog::ShowDirsOnly);
+    return dialog.exec() == QDialog::Accepted && !dialog.selectedFiles().isEmpty()
+               ? dialog.selectedFiles().constFirst()
+               : QString();
+}
 }  // namespace
+
+QAbstractFileIconProvider *FileDialog::iconProvider() {
+    static NamesOnlyIconProvider provider;
+    return &provider;
+}
 
 QString FileDialog::lastSuggestion() {
     return suggestion();
@@ -28,7 +73,8 @@ QString FileDialog::openFile(QWidget *parent, const QString &title, const QStrin
     suggestion() = dir;
     if (auto answer = takeNextAnswer())
         return *answer;
-    return QFileDialog::getOpenFileName(parent, title, dir, filter);
+    return run(parent, title, existingFolder(dir), filter, QFileDialog::ExistingFile,
+               QFileDialog::AcceptOpen);
 }
 
 QString FileDialog::saveFile(QWidget *parent, const QString &title, const QString &dir,
@@ -36,14 +82,19 @@ QString FileDialog::saveFile(QWidget *parent, const QString &title, const QStrin
     suggestion() = dir;
     if (auto answer = takeNextAnswer())
         return *answer;
-    return QFileDialog::getSaveFileName(parent, title, dir, filter);
+    // A suggested file name stays; a folder that does not exist is not offered as one.
+    const QString start = QFileInfo(dir).isDir() || QFileInfo(QFileInfo(dir).absolutePath()).isDir()
+                              ? dir
+                              : QString();
+    return run(parent, title, start, filter, QFileDialog::AnyFile, QFileDialog::AcceptSave);
 }
 
 QString FileDialog::directory(QWidget *parent, const QString &title, const QString &dir) {
     suggestion() = dir;
     if (auto answer = takeNextAnswer())
         return *answer;
-    return QFileDialog::getExistingDirectory(parent, title, dir);
+    return run(parent, title, existingFolder(dir), {}, QFileDialog::Directory,
+               QFileDialog::AcceptOpen);
 }
 
 void FileDialog::setNextAnswer(const QString &path) {

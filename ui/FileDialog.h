@@ -3,6 +3,7 @@
 #include <QString>
 #include <optional>
 
+class QAbstractFileIconProvider;
 class QWidget;
 
 // File choosers behind one seam, so GUI tests can give the next answer in advance.
@@ -17,6 +18,8 @@ class FileDialog {
     static void setNextAnswer(const QString &path);
     // Tests: the folder or path the last dialog was opened with.
     static QString lastSuggestion();
+    // What the dialogs use for names and icons: never reads a file (see FileDialog.cpp).
+    static QAbstractFileIconProvider *iconProvider();
 
   private:
     static std::optional<QString> takeNextAnswer();
