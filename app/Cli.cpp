@@ -101,8 +101,8 @@ int generateDocket(QCommandLineParser &p) {
             err() << "error: " << error << '\n';
         return Fatal;
     }
-    out() << "generated " << cases << " synthetic cases as of " << FieldText::isoDate(asOf)
-          << " in " << store->path() << '\n';
+    out() << "generated " << cases << (cases == 1 ? " synthetic case" : " synthetic cases")
+          << " as of " << FieldText::isoDate(asOf) << " in " << store->path() << '\n';
     return Ok;
 }
 
@@ -145,7 +145,8 @@ int exportFile(QCommandLineParser &p) {
         err() << "error: " << error << '\n';
         return Fatal;
     }
-    out() << "exported " << written << " cases to " << p.positionalArguments().first()
+    out() << "exported " << written << (written == 1 ? " case" : " cases") << " to "
+          << p.positionalArguments().first()
           << (p.isSet(QStringLiteral("mask")) ? " (masked: no names or A-numbers)" : "") << '\n';
     return Ok;
 }

@@ -286,8 +286,11 @@ void CaseEditorDialog::buildChildTables() {
                               "found none. Leave it empty when no one has checked.")),
                    tr("&Family"));
     m_tabs->addTab(m_relief, tr("&Relief"));
-    for (RecordTableEditor *t : {m_charges, m_family, m_relief})
+    for (RecordTableEditor *t : {m_charges, m_family, m_relief}) {
         connect(t, &RecordTableEditor::edited, this, &CaseEditorDialog::markDirty);
+        // A row added or removed can make or clear a problem with a field ("none found").
+        connect(t, &RecordTableEditor::edited, this, &CaseEditorDialog::recheckForm);
+    }
 }
 
 void CaseEditorDialog::setFieldText(const QString &key, const QString &value) {
@@ -333,6 +336,10 @@ void CaseEditorDialog::checkField(const CaseField &field) {
     // Leaving a field checks the whole form, so a problem between fields (a hearing
     // before the NTA date) shows as soon as either is left, and a fixed one goes away.
     m_visited.insert(field.key);
+    recheckForm();
+}
+
+void CaseEditorDialog::recheckForm() {
     QList<FieldIssue> issues;
     collect(issues);
     const bool banner = m_summary->isVisible();  // after a refused Save: keep it current
@@ -396,7 +403,7 @@ void CaseEditorDialog::showIssues(const QList<FieldIssue> &issues, bool banner) 
         const CaseField *field = CaseFields::find(issue.field);
         lines << (field ? field->label : issue.field) + QStringLiteral(": ") + issue.message;
         if (QLabel *error = m_errors.value(issue.field)) {
-            error->setText(issue.message);
+            error->setText(MessageBox::sentence(issue.message));
             error->show();
             m_fields.value(issue.field)->setStyleSheet(QLatin1String(kInvalidStyle));
         }

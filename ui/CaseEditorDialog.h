@@ -54,6 +54,7 @@ class CaseEditorDialog : public QDialog {
     Case collect(QList<FieldIssue> &issues) const;
     void collectChildren(Case &c, QList<FieldIssue> &issues) const;
     void checkField(const CaseField &field);
+    void recheckForm();  // shows the problems of the fields left so far (all after a Save)
     // Marks each field with its problem; the banner lists them all when `banner`.
     void showIssues(const QList<FieldIssue> &issues, bool banner);
     void showTabOf(const QString &field);

@@ -7,6 +7,7 @@
 #include <QHeaderView>
 #include <QMenu>
 #include <QTableView>
+#include <algorithm>
 
 namespace CaseListSetup {
 namespace {
@@ -36,15 +37,23 @@ void addColumnMenu(QTableView *table, CaseTableModel *model) {
         auto *action =
             menu->addAction(model->headerData(c, Qt::Horizontal, Qt::DisplayRole).toString());
         action->setObjectName(QStringLiteral("showColumn%1").arg(c));
+        action->setData(c);
         action->setCheckable(true);
         action->setEnabled(c != CaseTableModel::ANumberColumn && c != CaseTableModel::NameColumn);
         QObject::connect(action, &QAction::toggled, header,
                          [header, c](bool shown) { header->setSectionHidden(c, !shown); });
     }
     QObject::connect(menu, &QMenu::aboutToShow, header, [menu, header] {
-        const QList<QAction *> actions = menu->actions();
-        for (int c = 0; c < actions.size(); ++c)
-            actions[c]->setChecked(!header->isSectionHidden(c));
+        // In the order the columns stand on screen, each checked when shown.
+        QList<QAction *> actions = menu->actions();
+        std::sort(actions.begin(), actions.end(), [header](QAction *a, QAction *b) {
+            return header->visualIndex(a->data().toInt()) < header->visualIndex(b->data().toInt());
+        });
+        for (QAction *action : actions) {
+            menu->removeAction(action);
+            menu->addAction(action);
+            action->setChecked(!header->isSectionHidden(action->data().toInt()));
+        }
     });
     header->setContextMenuPolicy(Qt::CustomContextMenu);
     QObject::connect(header, &QWidget::customContextMenuRequested, menu,

@@ -10,6 +10,7 @@
 #include "check/DocketCheck.h"
 #include "check/Witness.h"
 #include "domain/Clock.h"
+#include "domain/LocalTime.h"
 #include "sign/TrustStore.h"
 #include "store/CaseStore.h"
 #include "store/DocketBackup.h"
@@ -91,9 +92,8 @@ void HistoryController::checkRememberedHead() {
 
 void HistoryController::showLastBackup() {
     const QString when = m_window->store() ? m_window->store()->lastBackup() : QString();
-    m_lastBackup->setText(
-        when.isEmpty() ? tr("Never backed up")
-                       : tr("Last backup %1 UTC").arg(QString(when.left(16)).replace(u'T', u' ')));
+    m_lastBackup->setText(when.isEmpty() ? tr("Never backed up")
+                                         : tr("Last backup %1").arg(LocalTime::text(when)));
 }
 
 void HistoryController::chooseAndBackUp() {

@@ -226,6 +226,11 @@ void MainWindow::filterFromDashboard(const CaseFilter &filter) {
         m_table->selectRow(0);
 }
 
+void MainWindow::acceptOwnChanges() {
+    if (m_store)
+        m_dataVersion = m_store->dataVersion();
+}
+
 void MainWindow::refreshIfChangedElsewhere() {
     if (!m_store)
         return;

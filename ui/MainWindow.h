@@ -38,6 +38,8 @@ class MainWindow : public QMainWindow {
 
     // Opens a docket file; on failure shows why and keeps the current one.
     bool openDocket(const QString &path);
+    // Changes this window made through a connection of its own (an import) are not news.
+    void acceptOwnChanges();
     CaseStore *store() const { return m_store.get(); }
     CaseTableModel *caseModel() const { return m_model; }
     QTableView *caseTable() const { return m_table; }

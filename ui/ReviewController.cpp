@@ -20,7 +20,7 @@ std::optional<QString> ReviewController::reviewer() {
     const std::optional<QString> typed = TextPrompt::line(
         m_window, tr("Your Name"),
         tr("Reviews record who made them. Your name as it should appear on your reviews and "
-           "in the audit log (you can change it in Settings › Profile):"));
+           "in the audit log (you can change it in File › Settings):"));
     if (typed)
         Settings::useProfileName(*typed);
     return typed;

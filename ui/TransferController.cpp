@@ -34,6 +34,8 @@ void TransferController::importFile(const QString &path, bool jsonLines) {
                         jsonLines ? ImportDialog::Format::JsonLines : ImportDialog::Format::Csv,
                         m_window);
     dialog.exec();
+    // The import wrote through its own connection: this window did it, not another program.
+    m_window->acceptOwnChanges();
     if (dialog.report().imported + dialog.report().updated > 0)
         m_window->caseModel()->refresh();
 }

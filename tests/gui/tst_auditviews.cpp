@@ -6,6 +6,7 @@
 #include "MessageBox.h"
 #include "Rechain.h"
 #include "TestDocket.h"
+#include "domain/LocalTime.h"
 #include "audit/AuditLog.h"
 #include "models/AuditTableModel.h"
 #include "models/CaseTableModel.h"
@@ -83,7 +84,10 @@ class TestAuditViews : public QObject {
         FileDialog::setNextAnswer(docket.path(u"backup.sqlite"_qs));
         w.findChild<QAction *>(u"actionBackUp"_qs)->trigger();
         QVERIFY(QFile::exists(docket.path(u"backup.sqlite"_qs)));
-        QVERIFY2(last->text().startsWith(u"Last backup 20"_qs), qPrintable(last->text()));
+        // In the locale's form, local time with its zone: never an ISO "2026-11-29T12:00".
+        QVERIFY2(last->text() == u"Last backup "_qs +
+                                     LocalTime::text(PinnedClock::now().toString(Qt::ISODate)),
+                 qPrintable(last->text()));
         QVERIFY(DocketBackup::verifyCopy(docket.path(u"backup.sqlite"_qs)).ok);
         MessageBox::setNextAnswer(QMessageBox::Ok);
         QVERIFY(!w.historyControl()->backUpTo(docket.path()));  // never onto the docket itself

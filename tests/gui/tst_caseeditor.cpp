@@ -119,7 +119,12 @@ class TestCaseEditor : public QObject {
         QVERIFY(!error->isHidden());
         QVERIFY2(error->text().contains(u"but 1 charge is recorded"_qs), qPrintable(error->text()));
         QCOMPARE(tabs->currentIndex(), tabs->indexOf(criminal->parentWidget()));
-        charges->setRecords({});
+        QVERIFY2(error->text().startsWith(u"Checked on 2026-10-02"_qs), qPrintable(error->text()));
+        // Removing the charge clears the message at once, not only on the next Save.
+        charges->table()->selectRow(0);
+        charges->removeSelected();
+        QVERIFY(error->isHidden());
+        QVERIFY(d.findChild<QLabel *>(u"problemSummary"_qs)->isHidden());
         QVERIFY(d.save());
         const Case saved = *store->loadCase(d.savedCase().id);
         QCOMPARE(saved.noCriminalHistoryCheckedOn, QDate(2026, 10, 2));
