@@ -44,8 +44,8 @@ AuditLogDialog::AuditLogDialog(CaseStore &store, QWidget *parent)
     m_verdict->setObjectName(QStringLiteral("auditVerdict"));
     m_verdict->setWordWrap(true);
     m_verdict->setText(
-        tr("%n entry(ies). Each entry's hash covers the one before it, so a change "
-           "made outside Discretion shows up here.",
+        tr("The log holds %Ln entry(ies). Each entry's hash covers the one before it, so a "
+           "change made outside Discretion shows up here.",
            nullptr, int(AuditLog(store.handle()).count())));
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     QPushButton *verify = buttons->addButton(tr("&Verify Chain"), QDialogButtonBox::ActionRole);
@@ -156,7 +156,9 @@ void AuditLogDialog::applyFilter() {
         filter.until = QDateTime(m_to->date().addDays(1), QTime(0, 0));
     }
     m_model->setFilter(filter);
-    if (m_model->rowCount() == 0)
+    if (m_dateRange->isChecked() && m_from->date() > m_to->date())
+        note = tr("The \"from\" day is after the \"to\" day: no entry can match.");
+    else if (m_model->rowCount() == 0)
         note = filter.isEmpty() ? tr("The audit log has no entries.")
                                 : tr("No entries match these filters.");
     m_filterNote->setText(note);
@@ -168,8 +170,9 @@ bool AuditLogDialog::verifyChain() {
     const AuditVerification v = AuditLog(m_store.handle()).verify();
     QApplication::restoreOverrideCursor();
     m_verdict->setText(
-        v.ok ? tr("The chain holds: all %1 entries are as they were written.").arg(v.checked)
-             : tr("BROKEN: %1. The %2 entries before it hold.").arg(v.problem).arg(v.checked));
+        v.ok ? tr("The chain holds: %Ln entry(ies) as written.", nullptr, int(v.checked))
+             : tr("BROKEN: %1. The %Ln entry(ies) before it hold.", nullptr, int(v.checked))
+                   .arg(v.problem));
     m_verdict->setStyleSheet(v.ok ? QString() : QStringLiteral("color:#a40000; font-weight:bold"));
     return v.ok;
 }

@@ -3,10 +3,24 @@
     <context>
         <name>AuditLogDialog</name>
         <message numerus="yes">
-            <source>%n entry(ies). Each entry's hash covers the one before it, so a change made outside Discretion shows up here.</source>
+            <source>The log holds %Ln entry(ies). Each entry's hash covers the one before it, so a change made outside Discretion shows up here.</source>
             <translation>
-                <numerusform>%n entry. Each entry's hash covers the one before it, so a change made outside Discretion shows up here.</numerusform>
-                <numerusform>%n entries. Each entry's hash covers the one before it, so a change made outside Discretion shows up here.</numerusform>
+                <numerusform>The log holds %Ln entry. Each entry's hash covers the one before it, so a change made outside Discretion shows up here.</numerusform>
+                <numerusform>The log holds %Ln entries. Each entry's hash covers the one before it, so a change made outside Discretion shows up here.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>The chain holds: %Ln entry(ies) as written.</source>
+            <translation>
+                <numerusform>The chain holds: %Ln entry as written.</numerusform>
+                <numerusform>The chain holds: %Ln entries as written.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>BROKEN: %1. The %Ln entry(ies) before it hold.</source>
+            <translation>
+                <numerusform>BROKEN: %1. The %Ln entry before it holds.</numerusform>
+                <numerusform>BROKEN: %1. The %Ln entries before it hold.</numerusform>
             </translation>
         </message>
     </context>

@@ -259,6 +259,7 @@ class TestReviewWizard : public QObject {
         w.show();
         QVERIFY(w.findChild<QLabel *>(u"policyWarning"_qs)->isHidden());
         w.reject();
+        QVERIFY2(!ReviewStore(*m_store).latest(fresh.id), "opened and closed: no draft");
     }
 
     // The title says where the attorney is; a draft reopens where it was left (Back still
@@ -348,6 +349,9 @@ class TestReviewWizard : public QObject {
         QVERIFY2(!text.contains(u"applies to this case"_qs), qPrintable(text));
         QVERIFY2(text.contains(u"does not apply: B. Public safety: answered yes"_qs),
                  qPrintable(text));
+        // The note for people without a lawyer says first that this person has one.
+        QVERIFY2(text.contains(u"does not apply: Represented by counsel (EOIR-28 on file): yes"_qs),
+                 qPrintable(text));
         QVERIFY2(text.contains(u"Guidance to OPLA Attorneys"_qs), "the citation names its source");
         w.back();
         w.session().setAnswer(u"public_safety"_qs, u"no"_qs, {});
@@ -367,6 +371,27 @@ class TestReviewWizard : public QObject {
         }
         QVERIFY(!ReviewStore(*m_store).latest(fresh.id));
         QCOMPARE(m_store->loadCase(fresh.id)->reviewStatus, u"not_reviewed"_qs);
+    }
+
+    void closingFromTheWindowUntouchedLeavesNoDraft() {
+        const Case fresh = newCase(u"099000888"_qs, u"Window"_qs);
+        QVERIFY(fresh.id != 0);
+        MainWindow main;
+        QVERIFY(main.openDocket(m_docket.path()));
+        Settings::useProfileName(u"A. Attorney"_qs);
+        int row = -1;
+        for (int r = 0; r < main.caseModel()->rowCount(); ++r)
+            if (main.caseModel()->caseId(r) == fresh.id)
+                row = r;
+        QVERIFY(row >= 0);
+        main.caseTable()->selectRow(row);
+        QTimer::singleShot(0, &main, [] {
+            for (QWidget *w : QApplication::topLevelWidgets())
+                if (auto *wizard = qobject_cast<ReviewWizard *>(w))
+                    wizard->reject();
+        });
+        main.reviewCurrentCase();
+        QVERIFY2(!ReviewStore(*m_store).latest(fresh.id), "opened and closed: no draft");
     }
 
     void theCaseMenuOpensTheReview() {

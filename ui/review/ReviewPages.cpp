@@ -212,8 +212,14 @@ void RepresentationPage::initializePage() {
             represented = f;
     const PolicyPack &pack = session().pack();
     auto note = [&](const QString &heading, const ProcedureNote &n, bool forRepresented) {
-        const RuleSnapshot rule = representationRule(session(), forRepresented);
+        RuleSnapshot rule = representationRule(session(), forRepresented);
         const bool applies = rule.state == u"applies";
+        // The note is about counsel: when the person's representation is the other way, that
+        // is the reason it does not apply, whatever else also fails.
+        if (represented.isKnown() && represented.value.toBool() != forRepresented &&
+            rule.state == u"does_not_apply")
+            rule.because =
+                QStringList{represented.label + QStringLiteral(": ") + represented.valueText()};
         const QString state =
             applies ? tr(" — applies to this case")
             : rule.state == u"undecided"
