@@ -5,6 +5,7 @@
 #include <p11-kit/uri.h>
 
 #include <QCoreApplication>
+#include <algorithm>
 #include <cstring>
 
 namespace {
@@ -22,7 +23,7 @@ using Uri = std::unique_ptr<P11KitUri, UriFree>;
 void pad(unsigned char *field, size_t width, const char *text) {
     std::memset(field, ' ', width);
     if (text)
-        std::memcpy(field, text, qMin(width, std::strlen(text)));
+        std::copy_n(text, qMin(width, std::strlen(text)), field);  // fixed width, no NUL
 }
 
 bool tokenMatches(P11KitUri *uri, const PKCS11_TOKEN *token) {
