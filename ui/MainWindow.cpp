@@ -291,8 +291,9 @@ void MainWindow::applyFilter(const CaseFilter &filter) {
     // search, widening a court filter), so the attorney does not lose their place.
     const qint64 current = currentCaseId();
     m_model->setFilter(filter);
-    if (current)
-        selectCase(current);
+    // Otherwise a new list starts at its first row, not where the old one was scrolled.
+    if (!current || !selectCase(current))
+        m_table->scrollToTop();
 }
 
 bool MainWindow::selectCase(qint64 id) {

@@ -19,6 +19,7 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTableView>
@@ -172,6 +173,15 @@ class TestMainWindow : public QObject {
                                            shown.noCriminalHistoryCheckedOn.toString(Qt::ISODate))
                                      : u"Criminal history (none recorded, not checked)"_qs;
         QVERIFY2(details.contains(expected), qPrintable(expected + u"\n"_qs + details));
+        // With no case selected, a new search starts at its first match, not where the list
+        // was scrolled.
+        w.caseTable()->setCurrentIndex({});
+        w.caseTable()->clearSelection();
+        w.caseTable()->scrollToBottom();
+        QVERIFY(w.caseTable()->verticalScrollBar()->value() > 0);
+        typeText(search, family.left(3));
+        QTRY_VERIFY(w.caseModel()->rowCount() < 1500);
+        QCOMPARE(w.caseTable()->verticalScrollBar()->value(), 0);
     }
 
     // Right-click on the column titles: show or hide columns (not the A-number or Name).
