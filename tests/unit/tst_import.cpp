@@ -14,6 +14,17 @@ const QByteArray kHeader =
     "a_number,family_name,given_names,date_of_birth,court,custody,nta_date,next_hearing_date,"
     "notes\n";
 
+// Writes `csv` into the docket's folder as `name` and imports it.
+ImportReport importCsv(TestDocket &docket, CaseStore &store, const QString &name,
+                       const QByteArray &csv, DuplicatePolicy policy = DuplicatePolicy::Skip) {
+    if (!docket.writeFile(name, csv)) {
+        ImportReport failed;
+        failed.fatal = u"could not write the test file"_qs;
+        return failed;
+    }
+    return CsvImporter(store, policy).importFile(docket.path(name));
+}
+
 Case caseByANumber(CaseStore &store, const QString &digits) {
     return *store.loadCase(store.findCaseId(digits));
 }
@@ -205,11 +216,10 @@ class TestImport : public QObject {
         c.charges = {{u"Theft"_qs, {}, {}, u"convicted"_qs, {}, false}};
         QString error;
         QVERIFY2(store->saveCase(c, &error), qPrintable(error));
-        QVERIFY(docket.writeFile(u"upd.csv"_qs,
-                                 "a_number,family_name,no_criminal_history_checked_on\n"
-                                 "A204-555-201,Charged,2026-01-02\n"));
-        ImportReport r =
-            CsvImporter(*store, DuplicatePolicy::Update).importFile(docket.path(u"upd.csv"_qs));
+        ImportReport r = importCsv(docket, *store, u"upd.csv"_qs,
+                                   "a_number,family_name,no_criminal_history_checked_on\n"
+                                   "A204-555-201,Charged,2026-01-02\n",
+                                   DuplicatePolicy::Update);
         QCOMPARE(r.updated, 0);
         QCOMPARE(r.rejected.size(), 1);
         QCOMPARE(r.rejected[0].line, 2);
@@ -217,10 +227,10 @@ class TestImport : public QObject {
         QVERIFY2(r.rejected[0].reason.contains(u"1 charge is recorded"_qs) &&
                      r.rejected[0].reason.contains(u"as the docket holds it"_qs),
                  qPrintable(r.rejected[0].reason));
-        QVERIFY(docket.writeFile(u"hearing.csv"_qs,
-                                 "a_number,family_name,next_hearing_date\n"
-                                 "A204-555-201,Charged,2018-01-01\n"));
-        r = CsvImporter(*store, DuplicatePolicy::Update).importFile(docket.path(u"hearing.csv"_qs));
+        r = importCsv(docket, *store, u"hearing.csv"_qs,
+                      "a_number,family_name,next_hearing_date\n"
+                      "A204-555-201,Charged,2018-01-01\n",
+                      DuplicatePolicy::Update);
         QCOMPARE(r.rejected.size(), 1);
         QCOMPARE(r.rejected[0].column, u"next_hearing_date"_qs);
         const Case after = caseByANumber(*store, u"204555201"_qs);
@@ -231,13 +241,11 @@ class TestImport : public QObject {
     void aLineBreakInANameIsRefused() {
         TestDocket docket;
         auto store = docket.open();
-        QVERIFY(docket.writeFile(u"names.csv"_qs,
-                                 "a_number,family_name,notes\n"
-                                 "012345678,\"Smith\nA999-999-999\tFake\","
-                                 "\"two\nlines are fine here\"\n"
-                                 "012345679,Ruiz,\"a\nb\"\n"));
-        const ImportReport r =
-            CsvImporter(*store, DuplicatePolicy::Skip).importFile(docket.path(u"names.csv"_qs));
+        const ImportReport r = importCsv(docket, *store, u"names.csv"_qs,
+                                         "a_number,family_name,notes\n"
+                                         "012345678,\"Smith\nA999-999-999\tFake\","
+                                         "\"two\nlines are fine here\"\n"
+                                         "012345679,Ruiz,\"a\nb\"\n");
         QCOMPARE(r.imported, 1);
         QCOMPARE(r.rejected.size(), 1);
         QCOMPARE(r.rejected[0].column, u"family_name"_qs);
@@ -248,13 +256,11 @@ class TestImport : public QObject {
     void checkedNoneDatesImportAndExportAsColumns() {
         TestDocket docket;
         auto store = docket.open();
-        QVERIFY(docket.writeFile(u"in.csv"_qs,
-                                 "a_number,family_name,no_criminal_history_checked_on,"
-                                 "no_us_family_checked_on\n"
-                                 "012345678,Ruiz,2026-10-02,10/03/2026\n"
-                                 "012345679,Diaz,2026-13-01,\n"));
-        const ImportReport r =
-            CsvImporter(*store, DuplicatePolicy::Skip).importFile(docket.path(u"in.csv"_qs));
+        const ImportReport r = importCsv(docket, *store, u"in.csv"_qs,
+                                         "a_number,family_name,no_criminal_history_checked_on,"
+                                         "no_us_family_checked_on\n"
+                                         "012345678,Ruiz,2026-10-02,10/03/2026\n"
+                                         "012345679,Diaz,2026-13-01,\n");
         QCOMPARE(r.imported, 1);
         QCOMPARE(r.rejected.size(), 1);
         QCOMPARE(r.rejected[0].line, 3);
