@@ -341,6 +341,16 @@ QList<Command> commands() {
         QStringLiteral("PKCS#11 module for --token (default: p11-kit's proxy, every registered "
                        "module)."),
         QStringLiteral("FILE.so"));
+    const QCommandLineOption tsa(
+        QStringLiteral("tsa"),
+        QStringLiteral("Timestamp each PDF signature at this RFC 3161 time-stamp authority "
+                       "(PAdES B-T; else DISCRETION_TSA)."),
+        QStringLiteral("URL"));
+    const QCommandLineOption level(
+        QStringLiteral("level"),
+        QStringLiteral("The PAdES level the PDFs must reach (B-B, B-T): an error if the other "
+                       "options cannot."),
+        QStringLiteral("LEVEL"));
     const QCommandLineOption tokens(QStringLiteral("tokens"),
                                     QStringLiteral("List the tokens present and their "
                                                    "certificates, then stop."));
@@ -425,12 +435,13 @@ QList<Command> commands() {
         {"export-pdf",
          "--db FILE (--case A-NUMBER --out FILE.pdf | --all-signed --out DIR) "
          "[--page-size letter|a4] [--plain-pdf] [--identity FILE.p12 | --token URI "
-         "[--pkcs11-module FILE.so]]",
+         "[--pkcs11-module FILE.so]] [--tsa URL] [--level B-B|B-T]",
          "Write dispositions as PDF/A (--plain-pdf: PDF 1.6); with --identity or --token, "
-         "digitally signed. --all-signed uses every core.",
+         "digitally signed (PAdES B-B), with --tsa also timestamped (B-T). --all-signed uses "
+         "every core.",
          SignCli::exportPdf,
-         {dbOption(), caseOption, outOption, pageSize, plainPdf, identity, token, pkcs11Module,
-          allSigned},
+         {dbOption(), caseOption, outOption, pageSize, plainPdf, identity, token, pkcs11Module, tsa,
+          level, allSigned},
          {}},
         {"identity",
          "--name NAME --out FILE.p12 [--title T] [--office O] [--bar-number N] [--bar-state S] "

@@ -4,6 +4,7 @@
 #include "audit/AuditLog.h"
 #include "domain/ANumber.h"
 #include "domain/CaseSnapshot.h"
+#include "domain/Clock.h"
 #include "files/PrivateFile.h"
 #include "policy/PolicyLibrary.h"
 #include "report/BatchExport.h"
@@ -11,6 +12,7 @@
 #include "sign/PdfSigner.h"
 #include "sign/PdfVerifier.h"
 #include "sign/Pkcs11Token.h"
+#include "sign/SignatureTrust.h"
 #include "sign/SigningIdentity.h"
 #include "sign/TrustStore.h"
 #include "store/CaseStore.h"
@@ -21,6 +23,7 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QFile>
+#include <QUrl>
 
 namespace SignCli {
 namespace {
@@ -208,6 +211,54 @@ int sign(QCommandLineParser &p) {
     return 0;
 }
 
+// --tsa URL (else DISCRETION_TSA) into the format, and --level checked against it: the
+// level written is the highest the options allow; one they cannot reach is an error
+// saying what is missing.
+bool signatureLevel(const QCommandLineParser &p, PdfFormat &format) {
+    const bool explicitTsa = p.isSet(QStringLiteral("tsa"));
+    const QString tsa =
+        explicitTsa ? p.value(QStringLiteral("tsa")) : qEnvironmentVariable("DISCRETION_TSA");
+    if (explicitTsa && !signsDigitally(p)) {
+        err() << "error: --tsa timestamps a digital signature: give --identity or --token too\n";
+        return false;
+    }
+    if (!tsa.isEmpty() && signsDigitally(p)) {
+        const QUrl url(tsa, QUrl::StrictMode);
+        if (!url.isValid() || (url.scheme() != u"http" && url.scheme() != u"https")) {
+            err() << "error: the time-stamp authority must be an http:// or https:// address, "
+                     "not \""
+                  << tsa << "\"\n";
+            return false;
+        }
+        format.timestampAuthority = url;
+    }
+    const QString level = p.value(QStringLiteral("level")).toUpper();
+    if (level.isEmpty() || (level == u"B-B" && signsDigitally(p)) ||
+        (level == u"B-T" && !format.timestampAuthority.isEmpty()))
+        return true;
+    if (level == u"B-B" || level == u"B-T" || level == u"B-LT" || level == u"B-LTA")
+        err() << "error: PAdES " << level << " needs "
+              << (!signsDigitally(p) ? "a digital signature: --identity or --token"
+                  : level == u"B-T"  ? "a time-stamp authority: --tsa URL or DISCRETION_TSA"
+                                     : "the certificate chain and revocation data in the PDF "
+                                       "(a DSS), which this version does not write yet; the "
+                                       "highest level it writes is B-T")
+              << '\n';
+    else
+        err() << "error: --level takes B-B, B-T, B-LT or B-LTA\n";
+    return false;
+}
+
+// "PAdES B-T, timestamp 2026-12-02T12:00:05Z by Test TSA", read back from the written file.
+QString levelWritten(const QString &path) {
+    const PdfVerification v = PdfVerifier::verify(path);
+    const SignatureResult &s = v.disposition;
+    return s.timestamp.valid
+               ? QStringLiteral("%1, timestamp %2 by %3")
+                     .arg(s.level(), s.timestamp.time.toString(Qt::ISODate), s.timestamp.authority)
+               : s.level();
+}
+
 // Every case whose latest review is signed, as PDFs in a folder, on all cores.
 int exportAllSigned(const QCommandLineParser &p, CaseStore &store, const PdfFormat &format) {
     const QString folder = p.value(QStringLiteral("out"));
@@ -236,8 +287,11 @@ int exportAllSigned(const QCommandLineParser &p, CaseStore &store, const PdfForm
     const bool recorded =
         recordExport(store, plan.items, result.writtenPaths, identity.has_value());
     out() << "wrote " << result.written << " PDFs to " << folder
-          << (identity ? ", digitally signed" : "") << "; skipped " << plan.otherIdentity
-          << " signed by another identity\n";
+          << (identity ? (format.timestampAuthority.isEmpty()
+                              ? ", digitally signed (PAdES B-B)"
+                              : ", digitally signed and timestamped (PAdES B-T)")
+                       : "")
+          << "; skipped " << plan.otherIdentity << " signed by another identity\n";
     for (const QString &broken : plan.broken)
         err() << "error: left out, the signed record no longer holds: " << broken << '\n';
     if (!plan.changedSinceSigning.isEmpty())
@@ -254,8 +308,10 @@ int exportPdf(QCommandLineParser &p) {
         return 2;
     }
     // PDF/A unless --plain-pdf: the archival form is the default everywhere.
-    const PdfFormat format{QPageSize(size == u"a4" ? QPageSize::A4 : QPageSize::Letter),
-                           !p.isSet(QStringLiteral("plain-pdf"))};
+    PdfFormat format{QPageSize(size == u"a4" ? QPageSize::A4 : QPageSize::Letter),
+                     !p.isSet(QStringLiteral("plain-pdf"))};
+    if (!signatureLevel(p, format))
+        return 2;
     if (p.isSet(QStringLiteral("all-signed"))) {
         auto store = Console::openDocket(p);
         if (!store)
@@ -295,7 +351,7 @@ int exportPdf(QCommandLineParser &p) {
         return 2;
     }
     out() << "wrote " << path
-          << (identity           ? ", signed by " + identity->commonName()
+          << (identity ? ", signed by " + identity->commonName() + ", " + levelWritten(path)
               : input->signature ? QString()
                                  : QStringLiteral(" (the review is not signed)"))
           << '\n';
@@ -321,12 +377,15 @@ int verify(QCommandLineParser &p) {
         out() << v.verdictWord() << ": " << v.problem << '\n';
         return 1;
     }
-    if (!trust) {
-        out() << "signer: not checked against a trust store (--trust FILE|DIR or "
-                 "DISCRETION_TRUST): anyone can make a certificate with any name\n";
-    } else if (const QString problem = trust->problem(v.signerCertificate, v.signingTime);
-               !problem.isEmpty()) {
-        out() << "INVALID: the signer " << v.signer << " is " << problem << '\n';
+    const SignatureTrust judged =
+        SignatureTrustCheck::judge(v.disposition, trust ? &*trust : nullptr, Clock::nowUtc());
+    out() << "level: " << v.disposition.level() << '\n';
+    for (const QString &note : judged.notes)
+        out() << "time: " << note << '\n';
+    if (!judged.acceptable()) {
+        out() << (judged.verdict == SignatureTrust::Verdict::Invalid ? "INVALID: "
+                                                                     : "NOT ACCEPTED: ")
+              << judged.summary << '\n';
         return 1;
     }
     QString docketNote;
@@ -343,9 +402,7 @@ int verify(QCommandLineParser &p) {
                          .arg(ANumber::displayDigits(match.aNumber));
         printLiveCaseDiffers(match.liveCaseDiffers);
     }
-    out() << "VALID: the signature covers the whole file and matches it"
-          << (trust ? QStringLiteral("; the signer is trusted (%1)").arg(trust->source())
-                    : QString())
+    out() << "VALID: the signature covers the whole file and matches it; " << judged.summary
           << docketNote << '\n';
     return 0;
 }

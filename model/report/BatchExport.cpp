@@ -36,7 +36,8 @@ QString exportOne(const Item &item, const PdfFormat &format, const SigningIdenti
                                            "review (%1)")
             .arg(item.input.signature->signer);
     // Rendered and signed in memory, written once.
-    const PdfSignatureDetails details = DispositionDocument::signatureDetails(item.input);
+    PdfSignatureDetails details = DispositionDocument::signatureDetails(item.input);
+    details.timestampAuthority = format.timestampAuthority;
     const QByteArray signedPdf = PdfSigner::sign(DispositionDocument::render(item.input, format),
                                                  *identity, details, &error);
     if (signedPdf.isEmpty())

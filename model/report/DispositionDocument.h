@@ -8,6 +8,7 @@
 #include "store/ReviewStore.h"
 
 #include <QPageSize>
+#include <QUrl>
 
 class CaseStore;
 #include <optional>
@@ -17,6 +18,8 @@ class CaseStore;
 struct PdfFormat {
     QPageSize pageSize{QPageSize::Letter};
     bool pdfA = true;
+    // When set, a digitally signed PDF is also timestamped there (PAdES B-T).
+    QUrl timestampAuthority = {};
 };
 
 // The disposition as a document an attorney puts in the file: caption, the policy

@@ -4,6 +4,7 @@
 #include "SigningIdentity.h"
 
 #include <openssl/err.h>
+#include <openssl/ess.h>
 #include <QCoreApplication>
 
 namespace CmsSignature {
@@ -12,12 +13,44 @@ QString tr(const char *text) {
     return QCoreApplication::translate("CmsSignature", text);
 }
 
+CMS_SignerInfo *firstSigner(CMS_ContentInfo *info) {
+    STACK_OF(CMS_SignerInfo) *signers = CMS_get0_SignerInfos(info);
+    return signers && sk_CMS_SignerInfo_num(signers) > 0 ? sk_CMS_SignerInfo_value(signers, 0)
+                                                         : nullptr;
+}
+
+template <typename T, typename Decode>
+std::unique_ptr<T, void (*)(T *)> signedAttribute(CMS_SignerInfo *si, int nid, Decode decode,
+                                                  void (*free)(T *)) {
+    const auto *value = static_cast<ASN1_STRING *>(
+        CMS_signed_get0_data_by_OBJ(si, OBJ_nid2obj(nid), -3, V_ASN1_SEQUENCE));
+    const unsigned char *p = value ? ASN1_STRING_get0_data(value) : nullptr;
+    return {p ? decode(nullptr, &p, ASN1_STRING_length(value)) : nullptr, free};
+}
+
+// Whether an ESS signing-certificate(-v2) attribute is there; when it is and names another
+// certificate than signer, *mismatch (OpenSSL compares the hashes).
+bool bindsCertificate(CMS_ContentInfo *info, X509 *signer, bool *mismatch) {
+    CMS_SignerInfo *si = firstSigner(info);
+    const auto v1 = signedAttribute(si, NID_id_smime_aa_signingCertificate, d2i_ESS_SIGNING_CERT,
+                                    ESS_SIGNING_CERT_free);
+    const auto v2 = signedAttribute(si, NID_id_smime_aa_signingCertificateV2,
+                                    d2i_ESS_SIGNING_CERT_V2, ESS_SIGNING_CERT_V2_free);
+    const bool present =
+        CMS_signed_get_attr_by_NID(si, NID_id_smime_aa_signingCertificate, -1) >= 0 ||
+        CMS_signed_get_attr_by_NID(si, NID_id_smime_aa_signingCertificateV2, -1) >= 0;
+    OpenSsl::Owned<STACK_OF(X509)> chain(sk_X509_new_null());
+    if (chain && X509_up_ref(signer) == 1 && sk_X509_push(chain.get(), signer) <= 0)
+        X509_free(signer);
+    *mismatch = present &&
+                (!chain || OSSL_ESS_check_signing_certs(v1.get(), v2.get(), chain.get(), 1) != 1);
+    ERR_clear_error();
+    return present;
+}
+
 // The signed signing-time attribute of the first signer, when it has one.
 QDateTime signedTime(CMS_ContentInfo *info) {
-    STACK_OF(CMS_SignerInfo) *signers = CMS_get0_SignerInfos(info);
-    CMS_SignerInfo *si = signers && sk_CMS_SignerInfo_num(signers) > 0
-                             ? sk_CMS_SignerInfo_value(signers, 0)
-                             : nullptr;
+    CMS_SignerInfo *si = firstSigner(info);
     const int at = si ? CMS_signed_get_attr_by_NID(si, NID_pkcs9_signingTime, -1) : -1;
     X509_ATTRIBUTE *attribute = at >= 0 ? CMS_signed_get_attr(si, at) : nullptr;
     ASN1_TYPE *value = attribute ? X509_ATTRIBUTE_get0_type(attribute, 0) : nullptr;
@@ -48,7 +81,15 @@ CmsCheck verifyDetached(const QByteArray &cms, const QByteArray &data) {
     STACK_OF(X509) *signers = CMS_get0_signers(info.get());  // ours to free, not the certs
     X509 *signer = signers && sk_X509_num(signers) > 0 ? sk_X509_value(signers, 0) : nullptr;
     out.signerCertificate = OpenSsl::der(signer);
+    bool mismatch = false;
+    out.certificateBound = signer && bindsCertificate(info.get(), signer, &mismatch);
     sk_X509_free(signers);
+    if (mismatch) {
+        out.problem =
+            tr("its signed signing-certificate attribute names another certificate "
+               "than the one it carries");
+        return out;
+    }
     if (out.signerCertificate.isEmpty()) {
         out.problem = tr("the signature does not include the signer's certificate");
         return out;

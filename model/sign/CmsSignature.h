@@ -10,7 +10,10 @@ struct CmsCheck {
     QByteArray signerCertificate;  // DER
     QString signerName;            // the certificate's common name
     QDateTime signingTime;         // the signed signing-time attribute, when there is one
-    QString problem;               // why not, when it does not match
+    // The signed ESS signing-certificate(-v2) attribute binds the certificate by its hash
+    // (CAdES; checked by OpenSSL when present).
+    bool certificateBound = false;
+    QString problem;  // why not, when it does not match
 };
 
 // OpenSSL does the cryptography; this only asks it the questions a verifier needs.

@@ -1,5 +1,6 @@
 #include "PdfSigner.h"
 
+#include "SignatureTimestamp.h"
 #include "SigningIdentity.h"
 #include "domain/Clock.h"
 #include "files/PrivateFile.h"
@@ -14,8 +15,22 @@ QString tr(const char *text) {
     return QCoreApplication::translate("PdfSigner", text);
 }
 
-// Room for the CMS blob: the certificate plus an ECDSA or RSA-3072 signature fits well.
+// Room for the CMS blob: the certificate plus an ECDSA or RSA-3072 signature fits well;
+// a timestamp token adds the authority's signature and certificates.
 constexpr size_t kSignatureSpace = 8192;
+constexpr size_t kTimestampedSpace = 24576;
+
+// The CAdES signature over the signed bytes, with its timestamp when one is asked for.
+QByteArray signature(const QByteArray &bytes, const SigningIdentity &identity,
+                     const PdfSignatureDetails &details, QString *error) {
+    const QByteArray cms = identity.cadesDetached(bytes, error);
+    if (cms.isEmpty() || details.timestampAuthority.isEmpty())
+        return cms;
+    const QByteArray token = SignatureTimestamp::fetch(details.timestampAuthority,
+                                                       SignatureTimestamp::signatureValueOf(cms),
+                                                       details.timestampTimeoutMs, error);
+    return token.isEmpty() ? QByteArray() : SignatureTimestamp::withToken(cms, token, error);
+}
 
 PoDoFo::PdfString utf8(const QString &text) {
     const QByteArray bytes = text.toUtf8();
@@ -42,7 +57,8 @@ QByteArray signedBytes(PoDoFo::PdfSignOutputDevice &device) {
 // The signed document: the original bytes followed by an incremental update with the
 // signature field, all in memory.
 QByteArray signedDocument(const QByteArray &pdf, const SigningIdentity &identity,
-                          const PdfSignatureDetails &details) {
+                          const PdfSignatureDetails &details, QString *error) {
+    const size_t space = details.timestampAuthority.isEmpty() ? kSignatureSpace : kTimestampedSpace;
     PoDoFo::PdfMemDocument document;
     document.LoadFromBuffer(pdf.constData(), long(pdf.size()), true);
     markSigned(document.GetAcroForm());
@@ -52,10 +68,10 @@ QByteArray signedDocument(const QByteArray &pdf, const SigningIdentity &identity
         document.GetInfo()->SetCustomKey(PoDoFo::PdfName("DiscretionAuditHead"),
                                          utf8(details.auditHead));
 
-    PoDoFo::PdfRefCountedBuffer output(size_t(pdf.size()) + kSignatureSpace * 3);
+    PoDoFo::PdfRefCountedBuffer output(size_t(pdf.size()) + space * 3);
     PoDoFo::PdfOutputDevice memory(&output);
     PoDoFo::PdfSignOutputDevice device(&memory);
-    device.SetSignatureSize(kSignatureSpace);
+    device.SetSignatureSize(space);
     // An invisible field: the visible signature block is part of the page itself.
     PoDoFo::PdfPage *page = document.GetPage(document.GetPageCount() - 1);
     PoDoFo::PdfAnnotation *annotation =
@@ -66,8 +82,8 @@ QByteArray signedDocument(const QByteArray &pdf, const SigningIdentity &identity
     field.SetFieldName(PoDoFo::PdfString("Disposition signature"));
     field.SetSignatureReason(utf8(details.reason));
     field.SetSignatureLocation(utf8(details.location));
-    // The program's one clock, so the date a test pins is the date the PDF carries; the
-    // same instant goes into the CMS signing-time attribute.
+    // The program's one clock, so the date a test pins is the date the PDF carries. PAdES
+    // keeps the claimed signing time here, in /M, and not in the CMS.
     const QDateTime signingTime = Clock::nowUtc();
     field.SetSignatureDate(PoDoFo::PdfDate(time_t(signingTime.toSecsSinceEpoch())));
     field.SetSignature(*device.GetSignatureBeacon());
@@ -82,10 +98,15 @@ QByteArray signedDocument(const QByteArray &pdf, const SigningIdentity &identity
         PODOFO_RAISE_ERROR_INFO(PoDoFo::ePdfError_SignatureError, "no place for the signature");
     device.AdjustByteRange();
     device.Seek(0);
-    QString error;
-    const QByteArray cms = identity.cadesDetached(signedBytes(device), signingTime, &error);
-    if (cms.isEmpty() || size_t(cms.size()) > kSignatureSpace)
-        PODOFO_RAISE_ERROR_INFO(PoDoFo::ePdfError_SignatureError, qPrintable(error));
+    const QByteArray cms = signature(signedBytes(device), identity, details, error);
+    if (cms.isEmpty())
+        return {};
+    if (size_t(cms.size()) > space) {
+        *error = tr("the signature (%1 bytes) is larger than the room left for it (%2 bytes)")
+                     .arg(cms.size())
+                     .arg(space);
+        return {};
+    }
     device.SetSignature(PoDoFo::PdfData(cms.constData(), size_t(cms.size())));
     device.Flush();
     return QByteArray(output.GetBuffer(), qsizetype(memory.GetLength()));
@@ -97,7 +118,7 @@ QByteArray sign(const QByteArray &pdf, const SigningIdentity &identity,
     PoDoFo::PdfError::EnableDebug(false);  // PoDoFo would print its trailers to stdout
     PoDoFo::PdfError::EnableLogging(false);
     try {
-        return signedDocument(pdf, identity, details);
+        return signedDocument(pdf, identity, details, error);
     } catch (const PoDoFo::PdfError &e) {
         *error = QString::fromUtf8(PoDoFo::PdfError::ErrorMessage(e.GetError()));
         return {};

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QString>
+#include <QUrl>
 
 class SigningIdentity;
 
@@ -12,12 +13,17 @@ struct PdfSignatureDetails {
     // The audit head when the record was signed, also in the document information: the PDF
     // is then an outside witness of the docket's history (check --witness).
     QString auditHead = {};
+    // When set, the signature gets an RFC 3161 timestamp from this authority (PAdES B-T);
+    // a signature that cannot be timestamped is not written.
+    QUrl timestampAuthority = {};
+    int timestampTimeoutMs = 30000;
 };
 
 // Adds a real PDF digital signature to a PDF: PoDoFo writes an incremental update with
-// a signature field (adbe.pkcs7.detached) whose byte range covers the whole file, and
-// OpenSSL makes the detached CMS signature (SHA-256) with the attorney's key. Readers
-// (pdfsig, Acrobat, Okular) validate it; a changed byte breaks it.
+// a signature field (SubFilter ETSI.CAdES.detached) whose byte range covers the whole
+// file, and OpenSSL makes the detached CAdES signature (SHA-256, PAdES B-B) with the
+// attorney's key, timestamped when an authority is given (B-T). Readers (pdfsig, Acrobat,
+// Okular) validate it; a changed byte breaks it.
 namespace PdfSigner {
 // The signed document, or empty with the reason in *error.
 QByteArray sign(const QByteArray &pdf, const SigningIdentity &identity,

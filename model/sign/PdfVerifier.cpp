@@ -118,9 +118,17 @@ SignatureResult checkOne(const QByteArray &bytes, const PdfScan::Signature &s) {
     const CmsCheck cms = CmsSignature::verifyDetached(s.contents, bytes.left(b) + bytes.mid(c, d));
     r.signer = cms.signerName;
     r.signerCertificate = cms.signerCertificate;
-    r.signingTime = cms.signingTime.isValid() ? cms.signingTime : pdfDate(s.time);
-    r.problem = cms.matches ? CmsSignature::certificateProblem(cms.signerCertificate, r.signingTime)
-                            : cms.problem;
+    r.subFilter = s.subFilter.mid(s.subFilter.startsWith(u'/') ? 1 : 0);
+    r.certificateBound = cms.certificateBound;
+    r.claimedTime = cms.signingTime.isValid() ? cms.signingTime : pdfDate(s.time);
+    // The timestamp sits in the unsigned part of the signature value, which the byte range
+    // does not cover: anyone could add one, so it counts only once checked.
+    r.timestamp = SignatureTimestamp::check(s.contents);
+    r.signingTime = r.timestamp.valid ? r.timestamp.time : r.claimedTime;
+    r.problem = !cms.matches ? cms.problem
+                : r.timestamp.present && !r.timestamp.valid
+                    ? r.timestamp.problem
+                    : CmsSignature::certificateProblem(cms.signerCertificate, r.signingTime);
     r.valid = r.problem.isEmpty();
     return r;
 }
@@ -154,6 +162,7 @@ void judge(const QByteArray &bytes, const PdfScan::Document &doc, PdfVerificatio
     out.signer = first.signer;
     out.signerCertificate = first.signerCertificate;
     out.signingTime = first.signingTime;
+    out.disposition = first;
     const auto invalid = std::find_if(out.signatures.begin(), out.signatures.end(),
                                       [](const SignatureResult &s) { return !s.valid; });
     if (invalid != out.signatures.end()) {
@@ -271,6 +280,12 @@ QString verifierNumber(qint64 n) {
 }
 }  // namespace
 
+QString SignatureResult::level() const {
+    if (subFilter != u"ETSI.CAdES.detached" || !certificateBound)
+        return verifierText("PKCS#7, not PAdES");
+    return timestamp.valid ? QStringLiteral("PAdES B-T") : QStringLiteral("PAdES B-B");
+}
+
 QString PdfVerification::verdictWord() const {
     switch (verdict) {
         case Verdict::Valid:
@@ -297,9 +312,15 @@ QStringList PdfVerification::details() const {
                      .arg(s.field.isEmpty() ? QString() : QStringLiteral(" \"%1\"").arg(s.field))
                      .arg(s.revision)
                      .arg(verifierNumber(s.coveredBytes))
-                     .arg(s.valid ? verifierText("valid, by %1 at %2")
-                                        .arg(s.signer, s.signingTime.toString(Qt::ISODate))
-                                  : verifierText("not valid: %1").arg(s.problem));
+                     .arg(s.valid
+                              ? verifierText("valid, %1, by %2 at %3")
+                                    .arg(s.level(), s.signer, s.signingTime.toString(Qt::ISODate))
+                              : verifierText("not valid: %1").arg(s.problem));
+        if (s.timestamp.valid)
+            lines << verifierText("  timestamp: %1 by %2 (the signer's clock said %3)")
+                         .arg(s.timestamp.time.toString(Qt::ISODate), s.timestamp.authority,
+                              s.claimedTime.isValid() ? s.claimedTime.toString(Qt::ISODate)
+                                                      : verifierText("nothing"));
     }
     for (const QString &change : changesAfterSigning)
         lines << verifierText("changed after signing: %1").arg(change);

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "SignatureTimestamp.h"
+
 #include <QByteArray>
 #include <QDateTime>
 #include <QList>
@@ -12,11 +14,20 @@ struct SignatureResult {
     QString field;            // the signature field's name
     int revision = 0;         // the revision it signs (1 = the document as first written)
     qint64 coveredBytes = 0;  // it signs bytes 0 to coveredBytes, but for its own value
-    bool valid = false;       // the gap, the bytes, the certificate at the signing time
+    bool valid = false;       // the gap, the bytes, the timestamp, the certificate then
     QString signer;
-    QByteArray signerCertificate;  // DER
-    QDateTime signingTime;         // the signed signing-time attribute, else /M
-    QString problem;               // why not valid
+    QByteArray signerCertificate;   // DER
+    QString subFilter;              // "ETSI.CAdES.detached", "adbe.pkcs7.detached", ...
+    bool certificateBound = false;  // an ESS signing-certificate attribute names it
+    QDateTime claimedTime;  // what the signer's clock said: the signing-time attribute, else /M
+    SignatureTimestamp::Check timestamp;  // an RFC 3161 signature timestamp, when there is one
+    // The time the certificate is judged at: the timestamp's when it is valid, else claimed.
+    QDateTime signingTime;
+    QString problem;  // why not valid
+
+    // "PAdES B-T" (CAdES with a valid timestamp), "PAdES B-B" (CAdES, the certificate
+    // bound), else "PKCS#7, not PAdES".
+    QString level() const;
 };
 
 // What `discretion verify` and File > Verify PDF find in a signed disposition.
@@ -34,6 +45,7 @@ struct PdfVerification {
     QString signer;
     QByteArray signerCertificate;
     QDateTime signingTime;
+    SignatureResult disposition;  // the first signature, whole
 
     bool ok() const { return verdict == Verdict::Valid; }
     QString verdictWord() const;  // VALID, CHANGED AFTER SIGNING, INVALID

@@ -300,32 +300,3 @@ bool SigningIdentity::verify(const QByteArray &certificateDer, const QByteArray 
     ERR_clear_error();
     return ok;
 }
-
-QByteArray SigningIdentity::cadesDetached(const QByteArray &data, const QDateTime &signingTime,
-                                          QString *error) const {
-    Owned<BIO> in(BIO_new_mem_buf(data.constData(), int(data.size())));
-    // CMS_CADES adds the ESS signing-certificate-v2 attribute (RFC 5035): the certificate's
-    // SHA-256, signed, so it cannot be swapped for another with the same key.
-    const unsigned int flags = CMS_DETACHED | CMS_BINARY | CMS_NOSMIMECAP | CMS_PARTIAL | CMS_CADES;
-    Owned<CMS_ContentInfo> cms(
-        in ? CMS_sign(m_keys->cert.get(), m_keys->key.get(), nullptr, nullptr, flags) : nullptr);
-    // The signing time is the program's clock, the same as the PDF's /M. (OpenSSL 3.0 adds
-    // a signing-time attribute in any case, which PAdES B-B would leave out.)
-    STACK_OF(CMS_SignerInfo) *signers = cms ? CMS_get0_SignerInfos(cms.get()) : nullptr;
-    CMS_SignerInfo *si = signers ? sk_CMS_SignerInfo_value(signers, 0) : nullptr;
-    Owned<ASN1_TIME> when(ASN1_TIME_set(nullptr, time_t(signingTime.toSecsSinceEpoch())));
-    unsigned char *der = nullptr;
-    const bool ok =
-        si && when &&
-        CMS_signed_get_attr_by_NID(si, NID_id_smime_aa_signingCertificateV2, -1) >= 0 &&
-        CMS_signed_add1_attr_by_NID(si, NID_pkcs9_signingTime, when->type, when.get(), -1) == 1 &&
-        CMS_final(cms.get(), in.get(), nullptr, flags & ~CMS_PARTIAL) == 1;
-    const int length = ok ? i2d_CMS_ContentInfo(cms.get(), &der) : -1;
-    if (length <= 0) {
-        *error = tr("could not make the PDF signature: %1").arg(opensslError());
-        return {};
-    }
-    QByteArray out(reinterpret_cast<const char *>(der), length);
-    OPENSSL_free(der);
-    return out;
-}

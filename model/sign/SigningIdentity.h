@@ -64,11 +64,12 @@ class SigningIdentity final : public RecordSigner {
 
     // A signature (ECDSA or RSA, SHA-256) over data with the private key.
     QByteArray sign(const QByteArray &data, QString *error) const override;
-    // A detached CAdES signature over data: SHA-256, the certificate included and bound by
-    // the ESS signing-certificate-v2 attribute, the signing time signingTime. What a PDF
-    // signature of SubFilter ETSI.CAdES.detached holds.
-    QByteArray cadesDetached(const QByteArray &data, const QDateTime &signingTime,
-                             QString *error) const;
+    // A detached CAdES signature over data, PAdES baseline B-B (ETSI EN 319 142-1): SHA-256,
+    // the certificate included and bound by the ESS signing-certificate-v2 attribute, and no
+    // signing-time attribute (the claimed time is the PDF's /M; a trusted time comes from a
+    // timestamp, see SignatureTimestamp). What a PDF signature of SubFilter
+    // ETSI.CAdES.detached holds. SigningIdentityCades.cpp.
+    QByteArray cadesDetached(const QByteArray &data, QString *error) const;
     bool verifies(const QByteArray &data, const QByteArray &signature) const override {
         return verify(certificateDer(), data, signature);
     }

@@ -178,14 +178,14 @@ void TestHistory::aLookAlikeSignerIsNotTrusted() {
                  r.out.contains(u"another certificate than Ana Attorney's first signature"_qs),
              qPrintable(r.out));
     r = cli({u"verify"_qs, m_dir.path(u"fake.pdf"_qs)});
-    QVERIFY2(r.exitCode == 0 && r.out.contains(u"signer: not checked against a trust store"_qs),
+    QVERIFY2(r.exitCode == 0 && r.out.contains(u"the signer was not checked against a trust store"_qs),
              qPrintable(r.out));
     r = cli({u"verify"_qs, m_dir.path(u"fake.pdf"_qs), u"--trust"_qs, trust});
     QCOMPARE(r.exitCode, 1);
-    QVERIFY2(r.out.contains(u"INVALID: the signer Ana Attorney is not trusted by "_qs),
+    QVERIFY2(r.out.contains(u"NOT ACCEPTED: valid, signer not trusted: Ana Attorney is not trusted by "_qs),
              qPrintable(r.out));
     r = cli({u"verify"_qs, m_dir.path(u"real.pdf"_qs), u"--trust"_qs, trust});
-    QVERIFY2(r.exitCode == 0 && r.out.contains(u"the signer is trusted"_qs), qPrintable(r.out));
+    QVERIFY2(r.exitCode == 0 && r.out.contains(u"valid and trusted"_qs), qPrintable(r.out));
     r = cli({u"review"_qs, u"show"_qs, u"--db"_qs, db, u"--case"_qs, u"A204-555-102"_qs,
              u"--trust"_qs, trust});
     QVERIFY2(r.out.contains(u"\"trusted\": false"_qs) && r.out.contains(u"\"valid\": true"_qs),

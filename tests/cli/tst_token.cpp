@@ -5,6 +5,7 @@
 // pdfsig, with the test CA in its NSS database, judges the PDF.
 #include "Programs.h"
 #include "TestDocket.h"
+#include "TimestampAuthority.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -20,6 +21,8 @@ class TestToken : public QObject {
     TestDocket m_dir;
     QProcessEnvironment m_env = QProcessEnvironment::systemEnvironment();
     QString m_docket;
+    TimestampAuthority m_tsa{m_dir.path(u"tsa"_qs)};
+    TimestampAuthority m_strangerTsa{m_dir.path(u"stranger-tsa"_qs)};
 
     Run run(const QString &program, const QStringList &args) {
         return runProgram(program, args, m_env);
@@ -111,6 +114,47 @@ class TestToken : public QObject {
                    : shown.value(u"record"_qs).toObject().value(u"status"_qs).toString();
     }
 
+    Run exportPdf(const QString &pdf, const QStringList &more) {
+        return cli(QStringList{u"export-pdf"_qs, u"--db"_qs, m_docket, u"--case"_qs,
+                               u"A204-555-101"_qs, u"--out"_qs, pdf, u"--token"_qs, kUri} +
+                   more);
+    }
+    // The CMS signature value of a signed PDF, as openssl prints it.
+    QString printedSignature(const QString &pdf) {
+        const QString der = pdf + u".cms"_qs;
+        const Run extracted =
+            run(u"python3"_qs, {u"-c"_qs,
+                                u"import re,sys,binascii; d=open(sys.argv[1],'rb').read(); "
+                                "h=re.search(rb'/Contents\\s*<([0-9A-Fa-f]+)>', d).group(1); "
+                                "open(sys.argv[2],'wb').write(binascii.unhexlify(h))"_qs,
+                                pdf, der});
+        if (extracted.exitCode != 0)
+            return extracted.all();
+        return run(u"openssl"_qs, {u"cms"_qs, u"-cmsout"_qs, u"-print"_qs, u"-inform"_qs, u"DER"_qs,
+                                   u"-in"_qs, der})
+            .out;
+    }
+    // The signer's signed attributes as openssl prints them (the timestamp token, in the
+    // unsigned ones, has a signing time of its own).
+    static QString signedAttributes(const QString &printed) {
+        return printed.section(u"signedAttrs:"_qs, 1).section(u"signatureAlgorithm:"_qs, 0, 0);
+    }
+    // The test's own libfaketime, to run `verify` on a later day.
+    QString libfaketime() {
+        const Run r = run(u"dpkg"_qs, {u"-L"_qs, u"libfaketime"_qs});
+        for (const QString &line : r.out.split(u'\n'))
+            if (line.endsWith(u"/libfaketime.so.1"_qs))
+                return line;
+        return {};
+    }
+    Run verifyOn(const QDateTime &day, const QStringList &args) {
+        QProcessEnvironment env = m_env;
+        env.insert(u"LD_PRELOAD"_qs, libfaketime());
+        env.insert(u"FAKETIME"_qs, u"@"_qs + day.toString(u"yyyy-MM-dd hh:mm:ss"_qs));
+        return runProgram(QStringLiteral(DISCRETION_EXECUTABLE), QStringList{u"verify"_qs} + args,
+                          env);
+    }
+
   private Q_SLOTS:
     void initTestCase() {
         QVERIFY(makeCertificates());
@@ -120,6 +164,11 @@ class TestToken : public QObject {
             cli({u"import-jsonl"_qs, u"--db"_qs, m_docket, policyFile(u"example-case.jsonl"_qs)})));
         QVERIFY(ok(cli({u"review"_qs, u"--db"_qs, m_docket, u"--case"_qs, u"A204-555-101"_qs,
                         u"--answers"_qs, policyFile(u"example-answers.json"_qs)})));
+        QString problem =
+            m_tsa.create(u"Test Time-Stamp Authority"_qs, path(u"ca.pem"_qs), path(u"ca.key"_qs));
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        problem = m_strangerTsa.create(u"Stranger Time"_qs);
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
     }
 
     void listsTheTokensCertificates() {
@@ -188,9 +237,15 @@ class TestToken : public QObject {
                                                 u"-inform"_qs, u"DER"_qs, u"-in"_qs, der});
         QVERIFY2(printed.out.contains(u"id-smime-aa-signingCertificateV2"_qs),
                  qPrintable(printed.all().left(3000)));
+        // PAdES B-B: the claimed time is the PDF's /M, not a CMS signing-time attribute.
+        QVERIFY2(signedAttributes(printed.out).contains(u"messageDigest"_qs) &&
+                     !signedAttributes(printed.out).contains(u"signingTime"_qs),
+                 qPrintable(printed.out.left(3000)));
         // Our own verifier: the agency root as the trust store; without it, not trusted.
         r = cli({u"verify"_qs, pdf, u"--db"_qs, m_docket, u"--trust"_qs, path(u"ca.pem"_qs)});
-        QVERIFY2(ok(r), qPrintable(r.all()));
+        QVERIFY2(ok(r) && r.out.contains(u"level: PAdES B-B"_qs) &&
+                     r.out.contains(u"valid and trusted"_qs),
+                 qPrintable(r.all()));
         QVERIFY(ok(run(u"openssl"_qs,
                        {u"req"_qs, u"-x509"_qs, u"-newkey"_qs, u"ec"_qs, u"-pkeyopt"_qs,
                         u"ec_paramgen_curve:P-256"_qs, u"-nodes"_qs, u"-keyout"_qs,
@@ -199,6 +254,89 @@ class TestToken : public QObject {
         r = cli({u"verify"_qs, pdf, u"--trust"_qs, path(u"other.pem"_qs)});
         QVERIFY2(r.exitCode != 0 && r.all().contains(u"not trusted"_qs, Qt::CaseInsensitive),
                  qPrintable(r.all()));
+    }
+
+    // Done when: a token signature with a TSA timestamp that pdfsig and verify both accept.
+    void timestampsTheSignatureAtTheAuthority() {
+        const QUrl tsa = m_tsa.start();
+        QVERIFY(tsa.isValid());
+        const QString pdf = path(u"timestamped.pdf"_qs);
+        Run r = exportPdf(pdf, {u"--tsa"_qs, tsa.toString(), u"--level"_qs, u"B-T"_qs});
+        QVERIFY2(ok(r) && r.out.contains(u"PAdES B-T, timestamp "_qs) &&
+                     r.out.contains(u"by Test Time-Stamp Authority"_qs),
+                 qPrintable(r.all()));
+        QVERIFY(ok(run(u"qpdf"_qs, {u"--check"_qs, pdf})));
+        const QString printed = printedSignature(pdf);
+        QVERIFY2(printed.contains(u"id-smime-aa-timeStampToken"_qs),
+                 qPrintable(printed.left(3000)));
+        QVERIFY2(!signedAttributes(printed).contains(u"signingTime"_qs), qPrintable(printed));
+        const QString nss = u"sql:"_qs + path(u"nss"_qs);
+        const Run judged = run(u"pdfsig"_qs, {u"-nssdir"_qs, nss, pdf});
+        QVERIFY2(judged.out.contains(u"Signature is Valid"_qs) &&
+                     judged.out.contains(u"Certificate is Trusted"_qs) &&
+                     judged.out.contains(u"Signature Type: ETSI.CAdES.detached"_qs),
+                 qPrintable(judged.all()));
+        r = cli({u"verify"_qs, pdf, u"--db"_qs, m_docket, u"--trust"_qs, path(u"ca.pem"_qs)});
+        QVERIFY2(ok(r) && r.out.contains(u"level: PAdES B-T"_qs) &&
+                     r.out.contains(u"by Test Time-Stamp Authority (a trusted authority)"_qs) &&
+                     r.out.contains(u"valid and trusted"_qs),
+                 qPrintable(r.all()));
+        // Two years on, the attorney's one-year certificate has expired: the timestamp
+        // shows the signature is older, so it still holds; the untimestamped one does not.
+        const QDateTime later = QDateTime::currentDateTimeUtc().addDays(730);
+        r = verifyOn(later, {pdf, u"--trust"_qs, path(u"ca.pem"_qs)});
+        QVERIFY2(
+            r.exitCode == 0 && r.out.contains(u"after the timestamp: the signature still holds"_qs),
+            qPrintable(r.all()));
+        r = verifyOn(later, {path(u"disposition.pdf"_qs), u"--trust"_qs, path(u"ca.pem"_qs)});
+        QVERIFY2(
+            r.exitCode == 1 && r.out.contains(u"valid when signed, but the certificate expired"_qs),
+            qPrintable(r.all()));
+    }
+
+    // A timestamp lives in the signature's unsigned part, outside the byte range: one
+    // from an authority the trust store does not hold is reported and its time not relied on.
+    void aStrangersTimestampIsNotReliedOn() {
+        const QUrl tsa = m_strangerTsa.start();
+        QVERIFY(tsa.isValid());
+        const QString pdf = path(u"stranger.pdf"_qs);
+        QVERIFY(ok(exportPdf(pdf, {u"--tsa"_qs, tsa.toString()})));
+        const Run r = cli({u"verify"_qs, pdf, u"--trust"_qs, path(u"ca.pem"_qs)});
+        QVERIFY2(ok(r) &&
+                     r.out.contains(u"by Stranger Time, but that authority is not trusted"_qs) &&
+                     r.out.contains(u"its time is not relied on"_qs),
+                 qPrintable(r.all()));
+    }
+
+    void refusesABadAuthorityAndKeepsTheEarlierFile() {
+        const QString pdf = path(u"disposition.pdf"_qs);
+        QFile before(pdf);
+        QVERIFY(before.open(QIODevice::ReadOnly));
+        const QByteArray earlier = before.readAll();
+        before.close();
+        const QList<std::pair<QString, QString>> modes = {
+            {u"other-imprint"_qs, u"reply was refused"_qs},
+            {u"http-error"_qs, u"answered HTTP 500"_qs},
+            {u"not-a-reply"_qs, u"not an RFC 3161 response"_qs}};
+        for (const auto &[mode, message] : modes) {
+            const QUrl tsa = m_tsa.start(mode);
+            const Run r = exportPdf(pdf, {u"--tsa"_qs, tsa.toString()});
+            QVERIFY2(r.exitCode != 0 && r.err.contains(message), qPrintable(mode + r.all()));
+        }
+        const QUrl closed = m_tsa.start();
+        m_tsa.stop();  // nobody listens on that port any more
+        Run r = exportPdf(pdf, {u"--tsa"_qs, closed.toString()});
+        QVERIFY2(r.exitCode != 0 && r.err.contains(u"could not reach the time-stamp authority"_qs),
+                 qPrintable(r.all()));
+        QFile after(pdf);
+        QVERIFY(after.open(QIODevice::ReadOnly));
+        QVERIFY2(after.readAll() == earlier, "a failed timestamp leaves the earlier PDF as it was");
+        r = exportPdf(path(u"level.pdf"_qs), {u"--level"_qs, u"B-T"_qs});
+        QVERIFY2(r.exitCode == 2 && r.err.contains(u"needs a time-stamp authority"_qs),
+                 qPrintable(r.all()));
+        r = exportPdf(path(u"level.pdf"_qs), {u"--level"_qs, u"B-LT"_qs});
+        QVERIFY2(r.exitCode == 2 && r.err.contains(u"does not write yet"_qs), qPrintable(r.all()));
+        QVERIFY(!QFile::exists(path(u"level.pdf"_qs)));
     }
 };
 

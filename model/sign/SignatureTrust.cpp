@@ -1,0 +1,91 @@
+#include "SignatureTrust.h"
+
+#include "CmsSignature.h"
+#include "OpenSsl.h"
+#include "PdfVerifier.h"
+#include "TrustStore.h"
+
+#include <QCoreApplication>
+
+namespace SignatureTrustCheck {
+namespace {
+QString tr(const char *text) {
+    return QCoreApplication::translate("SignatureTrust", text);
+}
+
+QString iso(const QDateTime &t) {
+    return t.toString(Qt::ISODate);
+}
+
+QDateTime expiryOf(const QByteArray &certificateDer) {
+    const OpenSsl::Owned<X509> cert = OpenSsl::certificate(certificateDer);
+    return cert ? OpenSsl::toDateTime(X509_get0_notAfter(cert.get())) : QDateTime();
+}
+
+// The time the signature is known to have existed by: a valid timestamp's, when its
+// authority is trusted (or no store is given); otherwise none.
+QDateTime provenTime(const SignatureResult &s, const TrustStore *trust, QStringList &notes) {
+    if (!s.timestamp.valid) {
+        notes << tr("no timestamp: the signing time %1 is the signer's own claim")
+                     .arg(s.claimedTime.isValid() ? iso(s.claimedTime) : tr("(none)"));
+        return {};
+    }
+    if (trust) {
+        if (const QString problem =
+                trust->problem(s.timestamp.authorityCertificate, s.timestamp.time);
+            !problem.isEmpty()) {
+            notes << tr("timestamp %1 by %2, but that authority is %3: its time is not relied on")
+                         .arg(iso(s.timestamp.time), s.timestamp.authority, problem);
+            return {};
+        }
+    }
+    notes << tr("timestamp %1 by %2%3")
+                 .arg(iso(s.timestamp.time), s.timestamp.authority,
+                      trust ? tr(" (a trusted authority)") : QString());
+    return s.timestamp.time;
+}
+}  // namespace
+
+SignatureTrust judge(const SignatureResult &s, const TrustStore *trust, const QDateTime &now) {
+    SignatureTrust out;
+    if (!s.valid) {
+        out.summary = tr("invalid: %1").arg(s.problem);
+        return out;
+    }
+    const QDateTime proven = provenTime(s, trust, out.notes);
+    const QDateTime at = proven.isValid() ? proven : s.claimedTime;
+    // Without a trusted timestamp the certificate must also have been valid at the time
+    // the signer claims.
+    if (const QString problem = CmsSignature::certificateProblem(s.signerCertificate, at);
+        !proven.isValid() && !problem.isEmpty()) {
+        out.summary = tr("invalid: %1").arg(problem);
+        return out;
+    }
+    if (trust) {
+        if (const QString problem = trust->problem(s.signerCertificate, at); !problem.isEmpty()) {
+            out.verdict = SignatureTrust::Verdict::SignerNotTrusted;
+            out.summary = tr("valid, signer not trusted: %1 is %2").arg(s.signer, problem);
+            return out;
+        }
+    }
+    const QDateTime expiry = expiryOf(s.signerCertificate);
+    if (expiry.isValid() && expiry < now) {
+        if (!proven.isValid() || proven > expiry) {
+            out.verdict = SignatureTrust::Verdict::SinceExpired;
+            out.summary = tr("valid when signed, but the certificate expired on %1 and no "
+                             "trusted timestamp shows the signature is older")
+                              .arg(iso(expiry));
+            return out;
+        }
+        out.notes << tr("the certificate expired on %1, after the timestamp: the signature "
+                        "still holds")
+                         .arg(iso(expiry));
+    }
+    out.verdict = trust ? SignatureTrust::Verdict::Trusted : SignatureTrust::Verdict::NotChecked;
+    out.summary = trust ? tr("valid and trusted (%1)").arg(trust->source())
+                        : tr("valid; the signer was not checked against a trust store "
+                             "(--trust FILE|DIR or DISCRETION_TRUST): anyone can make a "
+                             "certificate with any name");
+    return out;
+}
+}  // namespace SignatureTrustCheck

@@ -1,0 +1,36 @@
+#pragma once
+
+#include <QDateTime>
+#include <QString>
+#include <QStringList>
+
+struct SignatureResult;
+class TrustStore;
+
+// What a reader concludes from one checked PDF signature, a trust store and today's date:
+// one of the four verdicts a verifier gives, with the facts behind it.
+struct SignatureTrust {
+    enum class Verdict {
+        Trusted,           // valid, and the signer chains to the trust store
+        NotChecked,        // valid; no trust store was given
+        SignerNotTrusted,  // valid, but the signer does not chain to the trust store
+        SinceExpired,      // valid when signed; the certificate has expired since, and no
+                           // trusted timestamp shows the signature is older than that
+        Invalid,
+    };
+    Verdict verdict = Verdict::Invalid;
+    QString summary;    // "valid and trusted", "valid, signer not trusted: ..."
+    QStringList notes;  // the time relied on and why, the timestamp authority's standing
+
+    // Exit 0 only for valid and trusted, or valid when no trust store was given.
+    bool acceptable() const {
+        return verdict == Verdict::Trusted || verdict == Verdict::NotChecked;
+    }
+};
+
+namespace SignatureTrustCheck {
+// trust may be null (no store given). A timestamp counts as trusted time only when its
+// authority chains to the store too (or when there is no store).
+SignatureTrust judge(const SignatureResult &signature, const TrustStore *trust,
+                     const QDateTime &now);
+}  // namespace SignatureTrustCheck
