@@ -3,6 +3,7 @@
 #include "FileDialog.h"
 #include "MessageBox.h"
 #include "Settings.h"
+#include "SignerChooser.h"
 #include "files/PrivateFile.h"
 #include "store/CaseStore.h"
 
@@ -19,6 +20,7 @@
 #include <QPushButton>
 #include <QSet>
 #include <QThread>
+#include <QUrl>
 #include <QVBoxLayout>
 
 namespace {
@@ -47,8 +49,6 @@ ExportPdfDialog::ExportPdfDialog(CaseStore &store, const QList<qint64> &caseIds,
       m_summary(new QLabel(this)),
       m_folder(new QLineEdit(Settings::pdfFolder(), this)),
       m_signPdfs(new QCheckBox(tr("&Digitally sign each PDF"), this)),
-      m_identity(new QLineEdit(Settings::identityFile(), this)),
-      m_passphrase(new QLineEdit(this)),
       m_pageSize(new QComboBox(this)),
       m_progress(new QProgressBar(this)),
       m_outcome(new QLabel(this)),
@@ -67,11 +67,6 @@ ExportPdfDialog::ExportPdfDialog(CaseStore &store, const QList<qint64> &caseIds,
     m_folder->setAccessibleName(tr("Folder"));
     m_signPdfs->setObjectName(QStringLiteral("signPdfs"));
     m_signPdfs->setChecked(true);
-    m_identity->setObjectName(QStringLiteral("identityEdit"));
-    m_identity->setAccessibleName(tr("Signing identity"));
-    m_passphrase->setObjectName(QStringLiteral("passphraseEdit"));
-    m_passphrase->setEchoMode(QLineEdit::Password);
-    m_passphrase->setAccessibleName(tr("Passphrase"));
     m_pageSize->setObjectName(QStringLiteral("pageSize"));
     m_pageSize->addItem(tr("US Letter"), int(QPageSize::Letter));
     m_pageSize->addItem(tr("A4"), int(QPageSize::A4));
@@ -85,11 +80,7 @@ ExportPdfDialog::ExportPdfDialog(CaseStore &store, const QList<qint64> &caseIds,
     m_close->setObjectName(QStringLiteral("closeButton"));
 
     auto *browseFolder = new QPushButton(tr("&Browse…"), this);
-    auto *browseIdentity = new QPushButton(tr("B&rowse…"), this);
     connect(browseFolder, &QPushButton::clicked, this, &ExportPdfDialog::chooseFolder);
-    connect(browseIdentity, &QPushButton::clicked, this, &ExportPdfDialog::chooseIdentity);
-    connect(m_signPdfs, &QCheckBox::toggled, m_identity, &QWidget::setEnabled);
-    connect(m_signPdfs, &QCheckBox::toggled, m_passphrase, &QWidget::setEnabled);
     connect(m_export, &QPushButton::clicked, this, &ExportPdfDialog::start);
     connect(m_close, &QPushButton::clicked, this, &ExportPdfDialog::reject);
 
@@ -97,8 +88,8 @@ ExportPdfDialog::ExportPdfDialog(CaseStore &store, const QList<qint64> &caseIds,
     addBrowseRow(form, tr("&Folder:"), m_folder, browseFolder);
     form->addRow(tr("Page si&ze:"), m_pageSize);
     form->addRow(QString(), m_signPdfs);
-    addBrowseRow(form, tr("Signing &identity:"), m_identity, browseIdentity);
-    form->addRow(tr("&Passphrase:"), m_passphrase);
+    m_chooser = new SignerChooser(form, this);
+    connect(m_signPdfs, &QCheckBox::toggled, m_chooser, &SignerChooser::setSigningEnabled);
     auto *buttons = new QDialogButtonBox(this);
     buttons->addButton(m_export, QDialogButtonBox::AcceptRole);
     buttons->addButton(m_close, QDialogButtonBox::RejectRole);
@@ -126,21 +117,13 @@ void ExportPdfDialog::chooseFolder() {
         m_folder->setText(folder);
 }
 
-void ExportPdfDialog::chooseIdentity() {
-    const QString path = FileDialog::openFile(this, tr("Signing Identity"),
-                                              QFileInfo(m_identity->text()).absolutePath(),
-                                              tr("PKCS#12 (*.p12 *.pfx);;All files (*)"));
-    if (!path.isEmpty())
-        m_identity->setText(path);
-}
-
 std::optional<SigningIdentity> ExportPdfDialog::identity(bool *ok) {
     *ok = true;
     if (!m_signPdfs->isChecked())
         return std::nullopt;
     QString error;
-    std::optional<SigningIdentity> loaded =
-        SigningIdentity::load(m_identity->text(), m_passphrase->text().toUtf8(), &error);
+    // A token is logged in once, here, for the whole export.
+    std::optional<SigningIdentity> loaded = m_chooser->load(&error);
     if (!loaded) {
         *ok = false;
         MessageBox::warning(this, tr("Cannot use this identity"), error);
@@ -175,19 +158,20 @@ bool ExportPdfDialog::start() {
     }
     Settings::setLastFolder(folder);
     if (m_signer) {
-        Settings::setIdentityFile(m_identity->text());
+        m_chooser->remember();
         Settings::useProfileName(m_signer->commonName());
     }
     const PdfFormat format{QPageSize(QPageSize::PageSizeId(m_pageSize->currentData().toInt())),
-                           Settings::preferences().pdfA};
+                           Settings::preferences().pdfA,
+                           QUrl(Settings::preferences().timestampAuthority)};
     m_cancelled = false;
     m_progress->setRange(0, int(plan.items.size()));
     m_progress->setValue(0);
     m_outcome->setText(tr("Exporting…"));
     for (QWidget *input : {static_cast<QWidget *>(m_folder), static_cast<QWidget *>(m_signPdfs),
-                           static_cast<QWidget *>(m_identity), static_cast<QWidget *>(m_passphrase),
                            static_cast<QWidget *>(m_pageSize), static_cast<QWidget *>(m_export)})
         input->setEnabled(false);
+    m_chooser->setSigningEnabled(false);
     m_close->setText(tr("Cancel"));
     const SigningIdentity *signer = m_signer ? &*m_signer : nullptr;
     // The plan was read from the docket here, on the GUI thread that owns the connection;
@@ -257,8 +241,7 @@ void ExportPdfDialog::finish(const BatchExport::Result &result, const BatchExpor
     for (QWidget *input : {static_cast<QWidget *>(m_folder), static_cast<QWidget *>(m_signPdfs),
                            static_cast<QWidget *>(m_pageSize), static_cast<QWidget *>(m_export)})
         input->setEnabled(true);
-    m_identity->setEnabled(m_signPdfs->isChecked());
-    m_passphrase->setEnabled(m_signPdfs->isChecked());
+    m_chooser->setSigningEnabled(m_signPdfs->isChecked());
     m_close->setText(tr("Close"));
     Q_EMIT finished();
 }

@@ -10,6 +10,7 @@ class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class SignerChooser;
 class QProgressBar;
 class QPushButton;
 class QThread;
@@ -37,7 +38,6 @@ class ExportPdfDialog : public QDialog {
 
   private:
     void chooseFolder();
-    void chooseIdentity();
     std::optional<SigningIdentity> identity(bool *ok);
     void showProgress(int done, int total);
     void finish(const BatchExport::Result &result, const BatchExport::Plan &plan);
@@ -47,8 +47,7 @@ class ExportPdfDialog : public QDialog {
     QLabel *m_summary;
     QLineEdit *m_folder;
     QCheckBox *m_signPdfs;
-    QLineEdit *m_identity;
-    QLineEdit *m_passphrase;
+    SignerChooser *m_chooser = nullptr;
     QComboBox *m_pageSize;
     QProgressBar *m_progress;
     QLabel *m_outcome;

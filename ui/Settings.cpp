@@ -25,6 +25,9 @@ enum class Key {
     PdfA,
     TrustStore,
     ResumePages,
+    TimestampAuthority,
+    Pkcs11Module,
+    SigningToken,
 };
 
 struct Entry {
@@ -51,6 +54,9 @@ const QList<Entry> &table() {
         {Key::PdfA, "pdf/pdfA", true},
         {Key::TrustStore, "signing/trustStore", QString()},
         {Key::ResumePages, "review/resumePages", QVariantMap()},
+        {Key::TimestampAuthority, "signing/timestampAuthority", QString()},
+        {Key::Pkcs11Module, "signing/pkcs11Module", QString()},
+        {Key::SigningToken, "signing/token", QString()},
     };
     return entries;
 }
@@ -89,6 +95,8 @@ Preferences preferences() {
     p.pageSize = get(Key::PageSize).toString() == u"a4" ? QPageSize::A4 : QPageSize::Letter;
     p.pdfA = get(Key::PdfA).toBool();
     p.trustStore = get(Key::TrustStore).toString();
+    p.timestampAuthority = get(Key::TimestampAuthority).toString();
+    p.pkcs11Module = get(Key::Pkcs11Module).toString();
     return p;
 }
 
@@ -100,6 +108,8 @@ void setPreferences(const Preferences &p) {
         p.pageSize == QPageSize::A4 ? QStringLiteral("a4") : QStringLiteral("letter"));
     set(Key::PdfA, p.pdfA);
     set(Key::TrustStore, p.trustStore);
+    set(Key::TimestampAuthority, p.timestampAuthority);
+    set(Key::Pkcs11Module, p.pkcs11Module);
 }
 
 QString pdfFolder() {
@@ -185,6 +195,12 @@ QString identityFile() {
 }
 void setIdentityFile(const QString &file) {
     set(Key::IdentityFile, file);
+}
+QString signingToken() {
+    return get(Key::SigningToken).toString();
+}
+void setSigningToken(const QString &uri) {
+    set(Key::SigningToken, uri);
 }
 QString profileName() {
     return get(Key::ProfileName).toString();

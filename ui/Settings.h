@@ -17,6 +17,9 @@ struct Preferences {
     QPageSize::PageSizeId pageSize = QPageSize::Letter;  // Letter or A4
     bool pdfA = true;    // PDF/A-1b, the archival form; off: plain PDF 1.6
     QString trustStore;  // PEM file or folder of trusted signers; empty: none
+    // RFC 3161 time-stamp authority for PDF signatures (PAdES B-T); empty: none (B-B).
+    QString timestampAuthority;
+    QString pkcs11Module;  // PKCS#11 module for tokens; empty: p11-kit's proxy (all of them)
     friend bool operator==(const Preferences &, const Preferences &) = default;
 };
 Preferences preferences();
@@ -47,6 +50,9 @@ int resumePage(const QString &docket, qint64 reviewId);
 void setResumePage(const QString &docket, qint64 reviewId, int page);
 QString identityFile();
 void setIdentityFile(const QString &path);
+// The token certificate last signed with (a pkcs11: URI), or empty when it was a file.
+QString signingToken();
+void setSigningToken(const QString &uri);
 // The attorney's name as their signing identity gives it, remembered after they make or use
 // it; the audit log names them by it (with the account name).
 QString profileName();

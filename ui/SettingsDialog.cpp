@@ -21,7 +21,9 @@ SettingsDialog::SettingsDialog(CaseStore *store, QWidget *parent)
       m_folder(new QLineEdit(this)),
       m_pageSize(new QComboBox(this)),
       m_pdfA(new QCheckBox(tr("Write dispositions as PDF/&A-1b (archival)"), this)),
-      m_trust(new QLineEdit(this)) {
+      m_trust(new QLineEdit(this)),
+      m_tsa(new QLineEdit(this)),
+      m_module(new QLineEdit(this)) {
     setObjectName(QStringLiteral("settingsDialog"));
     setWindowTitle(tr("Settings"));
     m_profile->setObjectName(QStringLiteral("profileEdit"));
@@ -67,6 +69,19 @@ SettingsDialog::SettingsDialog(CaseStore *store, QWidget *parent)
     form->addRow(tr("Page si&ze:"), m_pageSize);
     form->addRow(QString(), m_pdfA);
     form->addRow(tr("&Trusted signers:"), m_trust);
+    m_tsa->setObjectName(QStringLiteral("timestampAuthorityEdit"));
+    m_tsa->setAccessibleName(tr("Time-stamp authority"));
+    m_tsa->setPlaceholderText(tr("None: signatures carry your computer's time (PAdES B-B)"));
+    m_tsa->setToolTip(ToolTip::wrapped(
+        tr("The address of an RFC 3161 time-stamp authority (http:// or https://), such as your "
+           "agency's. Each PDF signature then carries a timestamp (PAdES B-T) that shows when "
+           "it was made, even after your certificate expires. Signing stops if it cannot be "
+           "reached.")));
+    form->addRow(tr("Time-stamp &authority:"), m_tsa);
+    m_module->setObjectName(QStringLiteral("pkcs11ModuleEdit"));
+    m_module->setAccessibleName(tr("PKCS#11 module"));
+    m_module->setPlaceholderText(tr("p11-kit's proxy: every card module installed"));
+    form->addRow(tr("PKCS#&11 module:"), m_module);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     buttons->button(QDialogButtonBox::Ok)->setObjectName(QStringLiteral("okButton"));
     connect(buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
@@ -80,6 +95,8 @@ SettingsDialog::SettingsDialog(CaseStore *store, QWidget *parent)
     setTabOrder(browse, m_pageSize);
     setTabOrder(m_pageSize, m_pdfA);
     setTabOrder(m_pdfA, m_trust);
+    setTabOrder(m_trust, m_tsa);
+    setTabOrder(m_tsa, m_module);
     showPreferences(Settings::preferences());
     resize(560, sizeHint().height());
 }
@@ -92,6 +109,8 @@ void SettingsDialog::showPreferences(const Settings::Preferences &p) {
     m_pageSize->setCurrentIndex(m_pageSize->findData(int(p.pageSize)));
     m_pdfA->setChecked(p.pdfA);
     m_trust->setText(p.trustStore);
+    m_tsa->setText(p.timestampAuthority);
+    m_module->setText(p.pkcs11Module);
 }
 
 Settings::Preferences SettingsDialog::chosen() const {
@@ -102,6 +121,8 @@ Settings::Preferences SettingsDialog::chosen() const {
     p.pageSize = QPageSize::PageSizeId(m_pageSize->currentData().toInt());
     p.pdfA = m_pdfA->isChecked();
     p.trustStore = m_trust->text().trimmed();
+    p.timestampAuthority = m_tsa->text().trimmed();
+    p.pkcs11Module = m_module->text().trimmed();
     return p;
 }
 

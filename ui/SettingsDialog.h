@@ -30,4 +30,6 @@ class SettingsDialog : public QDialog {
     QComboBox *m_pageSize;
     QCheckBox *m_pdfA;
     QLineEdit *m_trust;
+    QLineEdit *m_tsa;
+    QLineEdit *m_module;
 };

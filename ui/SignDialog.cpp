@@ -4,6 +4,7 @@
 #include "IdentityDialog.h"
 #include "MessageBox.h"
 #include "Settings.h"
+#include "SignerChooser.h"
 #include "domain/ANumber.h"
 #include "domain/LocalTime.h"
 #include "report/BatchExport.h"
@@ -23,6 +24,7 @@
 #include <QPrintDialog>
 #include <QPrinter>
 #include <QPushButton>
+#include <QUrl>
 #include <QVBoxLayout>
 
 SignDialog::SignDialog(CaseStore &store, qint64 caseId, QWidget *parent)
@@ -32,8 +34,6 @@ SignDialog::SignDialog(CaseStore &store, qint64 caseId, QWidget *parent)
       m_pdfBytes(new QBuffer(this)),
       m_document(new QPdfDocument(this)),
       m_preview(new QPdfView(this)),
-      m_identity(new QLineEdit(this)),
-      m_passphrase(new QLineEdit(this)),
       m_sign(new QPushButton(tr("&Sign"), this)),
       m_save(new QPushButton(tr("Save signed &PDF…"), this)),
       m_print(new QPushButton(tr("P&rint…"), this)) {
@@ -52,17 +52,10 @@ SignDialog::SignDialog(CaseStore &store, qint64 caseId, QWidget *parent)
     m_preview->setZoomMode(QPdfView::ZoomMode::FitToWidth);
     if (hasReview)
         showPreview();
-    m_identity->setObjectName(QStringLiteral("identityEdit"));
-    m_identity->setText(Settings::identityFile());
-    m_passphrase->setObjectName(QStringLiteral("passphraseEdit"));
-    m_passphrase->setEchoMode(QLineEdit::Password);
-    m_passphrase->setAccessibleName(tr("Passphrase"));
     m_sign->setObjectName(QStringLiteral("signButton"));
     m_save->setObjectName(QStringLiteral("savePdfButton"));
     m_sign->setEnabled(m_ready);
     m_save->setEnabled(m_input.signature.has_value());
-    auto *browse = new QPushButton(tr("&Browse…"), this);
-    connect(browse, &QPushButton::clicked, this, &SignDialog::chooseIdentity);
     connect(m_sign, &QPushButton::clicked, this, &SignDialog::sign);
     connect(m_save, &QPushButton::clicked, this, &SignDialog::savePdf);
     m_print->setObjectName(QStringLiteral("printButton"));
@@ -77,25 +70,21 @@ SignDialog::SignDialog(CaseStore &store, qint64 caseId, QWidget *parent)
     auto *newIdentity = new QPushButton(tr("&New…"), this);
     newIdentity->setObjectName(QStringLiteral("newIdentityButton"));
     newIdentity->setToolTip(tr("Make a signing identity (key and certificate) for yourself"));
+    auto *form = new QFormLayout;
+    m_signer = new SignerChooser(form, this);
     connect(newIdentity, &QPushButton::clicked, this, [this] {
         IdentityDialog dialog(this);
         if (dialog.exec() == QDialog::Accepted)
-            m_identity->setText(dialog.savedPath());
+            m_signer->setIdentityFile(dialog.savedPath());
     });
-    auto *identityRow = new QHBoxLayout;
-    identityRow->addWidget(m_identity, 1);
-    identityRow->addWidget(browse);
-    identityRow->addWidget(newIdentity);
-    auto *form = new QFormLayout;
-    form->addRow(tr("Signing identity (PKCS#12):"), identityRow);
-    form->addRow(tr("Passphrase:"), m_passphrase);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     buttons->addButton(m_sign, QDialogButtonBox::ActionRole);
     buttons->addButton(m_save, QDialogButtonBox::ActionRole);
     buttons->addButton(m_print, QDialogButtonBox::ActionRole);
+    buttons->addButton(newIdentity, QDialogButtonBox::HelpRole);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    // Enter in the passphrase signs; nothing else in the dialog takes Enter.
-    for (QPushButton *button : {browse, newIdentity, m_save, m_print})
+    // Enter in the passphrase or PIN signs; nothing else in the dialog takes Enter.
+    for (QPushButton *button : {newIdentity, m_save, m_print})
         button->setAutoDefault(false);
     m_sign->setDefault(m_ready);
     auto *layout = new QVBoxLayout(this);
@@ -116,7 +105,7 @@ namespace {
 // The page size and PDF/A choice of Settings ▸ Preferences.
 PdfFormat pdfFormat() {
     const Settings::Preferences p = Settings::preferences();
-    return {QPageSize(p.pageSize), p.pdfA};
+    return {QPageSize(p.pageSize), p.pdfA, QUrl(p.timestampAuthority)};
 }
 }  // namespace
 
@@ -147,18 +136,9 @@ bool SignDialog::print(QPrinter &printer) {
     return painter.end();
 }
 
-void SignDialog::chooseIdentity() {
-    const QString path = FileDialog::openFile(this, tr("Signing Identity"),
-                                              QFileInfo(m_identity->text()).absolutePath(),
-                                              tr("PKCS#12 (*.p12 *.pfx);;All files (*)"));
-    if (!path.isEmpty())
-        m_identity->setText(path);
-}
-
 std::optional<SigningIdentity> SignDialog::loadIdentity() {
     QString error;
-    std::optional<SigningIdentity> identity =
-        SigningIdentity::load(m_identity->text(), m_passphrase->text().toUtf8(), &error);
+    std::optional<SigningIdentity> identity = m_signer->load(&error);
     if (!identity)
         MessageBox::warning(this, tr("Cannot use this identity"), error);
     return identity;
@@ -176,7 +156,7 @@ bool SignDialog::sign() {
         MessageBox::warning(this, tr("Not signed"), error);
         return false;
     }
-    Settings::setIdentityFile(m_identity->text());
+    m_signer->remember();
     Settings::useProfileName(signature.signer);
     // Read back as every export reads it: the signature block from the certificate.
     if (std::optional<DispositionDocument::Input> reread =

@@ -7,14 +7,15 @@
 class CaseStore;
 class QBuffer;
 class QPrinter;
-class QLineEdit;
+class SignerChooser;
 class QPdfDocument;
 class QPdfView;
 class QPushButton;
 
 // Signs a case's ready review: shows exactly what will be signed (the disposition as it
-// will read, with the record's hash), takes the identity file and its passphrase, signs
-// the record, then saves the disposition PDF with its digital signature.
+// will read, with the record's hash), takes the token certificate and its PIN or the
+// identity file and its passphrase (SignerChooser), signs the record, then saves the
+// disposition PDF with its digital signature (timestamped when Settings name an authority).
 class SignDialog : public QDialog {
     Q_OBJECT
   public:
@@ -28,7 +29,6 @@ class SignDialog : public QDialog {
     bool print(QPrinter &printer);
 
   private:
-    void chooseIdentity();
     std::optional<SigningIdentity> loadIdentity();
     void showPreview();  // renders the disposition as it will be signed, in the dialog
 
@@ -39,8 +39,7 @@ class SignDialog : public QDialog {
     QBuffer *m_pdfBytes;
     QPdfDocument *m_document;
     QPdfView *m_preview;
-    QLineEdit *m_identity;
-    QLineEdit *m_passphrase;
+    SignerChooser *m_signer = nullptr;
     QPushButton *m_sign;
     QPushButton *m_save;
     QPushButton *m_print;

@@ -7,8 +7,10 @@
 #include "MessageBox.h"
 #include "Settings.h"
 #include "domain/ANumber.h"
+#include "domain/Clock.h"
 #include "domain/LocalTime.h"
 #include "sign/PdfVerifier.h"
+#include "sign/SignatureTrust.h"
 #include "sign/TrustStore.h"
 
 #include <QDir>
@@ -53,15 +55,18 @@ bool SigningController::verifyPdf(const QString &path) {
                                 who + QStringLiteral("\n\n") + v.details().join(u'\n'));
         return false;
     }
-    if (trust) {
-        if (const QString problem = trust->problem(v.signerCertificate, v.signingTime);
-            !problem.isEmpty()) {
-            MessageBox::warning(m_window, tr("Signer NOT trusted"),
-                                tr("The signature matches the file, but the signer %1 is %2.")
-                                        .arg(v.signer, problem) +
-                                    QStringLiteral("\n\n") + who);
-            return false;
-        }
+    const SignatureTrust judged =
+        SignatureTrustCheck::judge(v.disposition, trust ? &*trust : nullptr, Clock::nowUtc());
+    const QString level = tr("Level: %1\n%2").arg(v.disposition.level(), judged.notes.join(u'\n'));
+    if (!judged.acceptable()) {
+        MessageBox::warning(
+            m_window,
+            judged.verdict == SignatureTrust::Verdict::SignerNotTrusted
+                ? tr("Signer NOT trusted")
+                : tr("Signature NOT accepted"),
+            tr("The signature matches the file, but it is not accepted: %1.").arg(judged.summary) +
+                QStringLiteral("\n\n") + who + u'\n' + level);
+        return false;
     }
     QString docket;
     if (CaseStore *store = m_window->store()) {
@@ -84,7 +89,7 @@ bool SigningController::verifyPdf(const QString &path) {
                                 (trust ? tr(" The signer is trusted (%1).").arg(trust->source())
                                        : tr(" The signer was not checked: set Trusted signers "
                                             "in Settings.")) +
-                                docket + QStringLiteral("\n\n") + who);
+                                docket + QStringLiteral("\n\n") + who + u'\n' + level);
     return true;
 }
 

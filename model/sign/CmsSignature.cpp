@@ -48,6 +48,34 @@ bool bindsCertificate(CMS_ContentInfo *info, X509 *signer, bool *mismatch) {
     return present;
 }
 
+// A certificate without an extended key usage may sign anything (RFC 5280); one with it must
+// name a purpose that covers documents: emailProtection (what S/MIME and NSS readers
+// accept), document signing (RFC 9336, Microsoft's, Adobe's) or any purpose. A TLS server's
+// or a time-stamp authority's certificate from the same agency CA does not sign dispositions.
+bool forDocuments(X509 *cert) {
+    if ((X509_get_extension_flags(cert) & EXFLAG_XKUSAGE) == 0)
+        return true;
+    if ((X509_get_extended_key_usage(cert) & (XKU_SMIME | XKU_ANYEKU)) != 0)
+        return true;
+    struct Purposes {
+        void operator()(EXTENDED_KEY_USAGE *p) const {
+            sk_ASN1_OBJECT_pop_free(p, ASN1_OBJECT_free);
+        }
+    };
+    const std::unique_ptr<EXTENDED_KEY_USAGE, Purposes> purposes(static_cast<EXTENDED_KEY_USAGE *>(
+        X509_get_ext_d2i(cert, NID_ext_key_usage, nullptr, nullptr)));
+    static const char *const kDocumentSigning[] = {"1.3.6.1.5.5.7.3.36", "1.3.6.1.4.1.311.10.3.12",
+                                                   "1.2.840.113583.1.1.5"};
+    for (int i = 0; purposes && i < sk_ASN1_OBJECT_num(purposes.get()); ++i) {
+        char oid[80];
+        OBJ_obj2txt(oid, sizeof oid, sk_ASN1_OBJECT_value(purposes.get(), i), 1);
+        for (const char *documents : kDocumentSigning)
+            if (qstrcmp(oid, documents) == 0)
+                return true;
+    }
+    return false;
+}
+
 // The signed signing-time attribute of the first signer, when it has one.
 QDateTime signedTime(CMS_ContentInfo *info) {
     CMS_SignerInfo *si = firstSigner(info);
@@ -114,6 +142,10 @@ QString certificateProblem(const QByteArray &certificateDer, const QDateTime &wh
     if (!until.isValid() || when > until)
         return tr("the signer's certificate had expired when it signed (%1; valid until %2)")
             .arg(when.toString(Qt::ISODate), until.toString(Qt::ISODate));
+    if (!forDocuments(cert.get()))
+        return tr(
+            "the signer's certificate is not for signing documents (its extended key "
+            "usage allows neither emailProtection nor document signing)");
     const bool hasKeyUsage = (X509_get_extension_flags(cert.get()) & EXFLAG_KUSAGE) != 0;
     if (hasKeyUsage &&
         (X509_get_key_usage(cert.get()) & (KU_DIGITAL_SIGNATURE | KU_NON_REPUDIATION)) == 0)

@@ -124,11 +124,19 @@ SignatureResult checkOne(const QByteArray &bytes, const PdfScan::Signature &s) {
     // The timestamp sits in the unsigned part of the signature value, which the byte range
     // does not cover: anyone could add one, so it counts only once checked.
     r.timestamp = SignatureTimestamp::check(s.contents);
-    r.signingTime = r.timestamp.valid ? r.timestamp.time : r.claimedTime;
+    // Shown as the claim it is; whether a timestamp's time is relied on depends on the
+    // trust store (SignatureTrust). Validity is judged at the timestamp's time when it is
+    // sound, so a certificate that expired after a genuine timestamp still verifies here.
+    r.signingTime = r.claimedTime;
+    const QDateTime judgedAt = r.timestamp.valid ? r.timestamp.time : r.claimedTime;
     r.problem = !cms.matches ? cms.problem
+                : r.subFilter == u"ETSI.CAdES.detached" && !cms.certificateBound
+                    ? tr("it says it is CAdES (ETSI.CAdES.detached) but binds no certificate "
+                         "(no ESS signing-certificate attribute), so another certificate with "
+                         "the same key could stand in")
                 : r.timestamp.present && !r.timestamp.valid
                     ? r.timestamp.problem
-                    : CmsSignature::certificateProblem(cms.signerCertificate, r.signingTime);
+                    : CmsSignature::certificateProblem(cms.signerCertificate, judgedAt);
     r.valid = r.problem.isEmpty();
     return r;
 }

@@ -21,7 +21,8 @@ struct SignatureResult {
     bool certificateBound = false;  // an ESS signing-certificate attribute names it
     QDateTime claimedTime;  // what the signer's clock said: the signing-time attribute, else /M
     SignatureTimestamp::Check timestamp;  // an RFC 3161 signature timestamp, when there is one
-    // The time the certificate is judged at: the timestamp's when it is valid, else claimed.
+    // The signer's claim (as claimedTime); a timestamp's time is relied on only as
+    // SignatureTrustCheck decides.
     QDateTime signingTime;
     QString problem;  // why not valid
 

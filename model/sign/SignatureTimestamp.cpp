@@ -105,6 +105,23 @@ QString nameOf(X509 *cert) {
     return out;
 }
 
+// One signature-time-stamp attribute with one value: Discretion writes one, and a second
+// added in the unsigned part could stand in front of the first.
+bool single(CMS_SignerInfo *si) {
+    const int first = CMS_unsigned_get_attr_by_NID(si, NID_id_smime_aa_timeStampToken, -1);
+    return first >= 0 &&
+           CMS_unsigned_get_attr_by_NID(si, NID_id_smime_aa_timeStampToken, first) < 0 &&
+           X509_ATTRIBUTE_count(CMS_unsigned_get_attr(si, first)) == 1;
+}
+
+bool strongImprint(TS_TST_INFO *info) {
+    const X509_ALGOR *algorithm = TS_MSG_IMPRINT_get_algo(TS_TST_INFO_get_msg_imprint(info));
+    const ASN1_OBJECT *oid = nullptr;
+    X509_ALGOR_get0(&oid, nullptr, nullptr, algorithm);
+    const int nid = oid ? OBJ_obj2nid(oid) : NID_undef;
+    return nid == NID_sha256 || nid == NID_sha384 || nid == NID_sha512;
+}
+
 CMS_SignerInfo *firstSigner(CMS_ContentInfo *cms) {
     STACK_OF(CMS_SignerInfo) *signers = cms ? CMS_get0_SignerInfos(cms) : nullptr;
     return signers && sk_CMS_SignerInfo_num(signers) > 0 ? sk_CMS_SignerInfo_value(signers, 0)
@@ -233,7 +250,11 @@ Check check(const QByteArray &cms) {
     }
     out.time = OpenSsl::toDateTime(TS_TST_INFO_get_time(tst.get()));
     X509 *signer = nullptr;
-    out.problem = tokenProblem(token.get(), signatureValueOf(cms), out.time, &signer);
+    out.problem = !out.time.isValid() ? tr("its time cannot be read")
+                  : !single(si)       ? tr("there is more than one")
+                  : !strongImprint(tst.get())
+                      ? tr("its imprint uses a weak digest (SHA-256 or stronger is required)")
+                      : tokenProblem(token.get(), signatureValueOf(cms), out.time, &signer);
     if (signer) {
         out.authority = nameOf(signer);
         out.authorityCertificate = OpenSsl::der(signer);

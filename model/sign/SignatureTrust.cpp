@@ -30,18 +30,22 @@ QDateTime provenTime(const SignatureResult &s, const TrustStore *trust, QStringL
                      .arg(s.claimedTime.isValid() ? iso(s.claimedTime) : tr("(none)"));
         return {};
     }
-    if (trust) {
-        if (const QString problem =
-                trust->problem(s.timestamp.authorityCertificate, s.timestamp.time);
-            !problem.isEmpty()) {
-            notes << tr("timestamp %1 by %2, but that authority is %3: its time is not relied on")
-                         .arg(iso(s.timestamp.time), s.timestamp.authority, problem);
-            return {};
-        }
+    // Anyone can add a timestamp to the unsigned part: its time counts only when its
+    // authority chains to the trust store.
+    if (!trust) {
+        notes << tr("timestamp %1 by %2, an authority not checked (no trust store): its time "
+                    "is not relied on")
+                     .arg(iso(s.timestamp.time), s.timestamp.authority);
+        return {};
     }
-    notes << tr("timestamp %1 by %2%3")
-                 .arg(iso(s.timestamp.time), s.timestamp.authority,
-                      trust ? tr(" (a trusted authority)") : QString());
+    if (const QString problem = trust->problem(s.timestamp.authorityCertificate, s.timestamp.time);
+        !problem.isEmpty()) {
+        notes << tr("timestamp %1 by %2, but that authority is %3: its time is not relied on")
+                     .arg(iso(s.timestamp.time), s.timestamp.authority, problem);
+        return {};
+    }
+    notes << tr("timestamp %1 by %2 (a trusted authority)")
+                 .arg(iso(s.timestamp.time), s.timestamp.authority);
     return s.timestamp.time;
 }
 }  // namespace
@@ -54,6 +58,7 @@ SignatureTrust judge(const SignatureResult &s, const TrustStore *trust, const QD
     }
     const QDateTime proven = provenTime(s, trust, out.notes);
     const QDateTime at = proven.isValid() ? proven : s.claimedTime;
+    out.signedAt = at;
     // Without a trusted timestamp the certificate must also have been valid at the time
     // the signer claims.
     if (const QString problem = CmsSignature::certificateProblem(s.signerCertificate, at);

@@ -19,8 +19,9 @@ struct SignatureTrust {
         Invalid,
     };
     Verdict verdict = Verdict::Invalid;
-    QString summary;    // "valid and trusted", "valid, signer not trusted: ..."
-    QStringList notes;  // the time relied on and why, the timestamp authority's standing
+    QString summary;     // "valid and trusted", "valid, signer not trusted: ..."
+    QStringList notes;   // the time relied on and why, the timestamp authority's standing
+    QDateTime signedAt;  // a trusted timestamp's time, else the signer's claim
 
     // Exit 0 only for valid and trusted, or valid when no trust store was given.
     bool acceptable() const {

@@ -188,6 +188,16 @@
         </message>
     </context>
     <context>
+        <name>SignerChooser</name>
+        <message numerus="yes">
+            <source>%n certificate(s) on cards or tokens.</source>
+            <translation>
+                <numerusform>%n certificate on cards or tokens.</numerusform>
+                <numerusform>%n certificates on cards or tokens.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>StatusBarController</name>
         <message numerus="yes">
             <source>%Ln case(s)</source>

@@ -4,22 +4,24 @@
 // finds the token through p11-kit's proxy module, as it would find a card through OpenSC;
 // pdfsig, with the test CA in its NSS database, judges the PDF.
 #include "Programs.h"
+#include "SoftToken.h"
 #include "TestDocket.h"
 #include "TimestampAuthority.h"
+#include "sign/CmsSignature.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
 
 namespace {
-const QString kPin = u"123456"_qs;
-const QString kUri = u"pkcs11:token=PIV%20Test;object=Digital%20Signature"_qs;
-const QString kSoftHsm = u"/usr/lib/softhsm/libsofthsm2.so"_qs;
+const QString kPin = SoftToken::kPin;
+const QString kUri = SoftToken::kUri;
 }  // namespace
 
 class TestToken : public QObject {
     Q_OBJECT
     TestDocket m_dir;
-    QProcessEnvironment m_env = QProcessEnvironment::systemEnvironment();
+    SoftToken m_token{m_dir.dir()};
+    QProcessEnvironment m_env;
     QString m_docket;
     TimestampAuthority m_tsa{m_dir.path(u"tsa"_qs)};
     TimestampAuthority m_strangerTsa{m_dir.path(u"stranger-tsa"_qs)};
@@ -38,72 +40,6 @@ class TestToken : public QObject {
         return r.exitCode == 0;
     }
     QString path(const QString &name) { return m_dir.path(name); }
-
-    // The agency's root and the attorney's certificate under it (EC P-256, one year).
-    bool makeCertificates() {
-        QFile ext(path(u"signer.ext"_qs));
-        if (!ext.open(QIODevice::WriteOnly) ||
-            ext.write("keyUsage=critical,digitalSignature,nonRepudiation\n"
-                      "extendedKeyUsage=emailProtection\n") <= 0)
-            return false;
-        ext.close();
-        return ok(run(u"openssl"_qs,
-                      {u"req"_qs, u"-x509"_qs, u"-newkey"_qs, u"ec"_qs, u"-pkeyopt"_qs,
-                       u"ec_paramgen_curve:P-256"_qs, u"-nodes"_qs, u"-keyout"_qs,
-                       path(u"ca.key"_qs), u"-out"_qs, path(u"ca.pem"_qs), u"-days"_qs, u"3650"_qs,
-                       u"-subj"_qs, u"/CN=Test Agency Root CA/O=Test Agency"_qs, u"-addext"_qs,
-                       u"basicConstraints=critical,CA:TRUE"_qs, u"-addext"_qs,
-                       u"keyUsage=critical,keyCertSign,cRLSign"_qs})) &&
-               ok(run(u"openssl"_qs,
-                      {u"req"_qs, u"-new"_qs, u"-newkey"_qs, u"ec"_qs, u"-pkeyopt"_qs,
-                       u"ec_paramgen_curve:P-256"_qs, u"-nodes"_qs, u"-keyout"_qs,
-                       path(u"signer.key"_qs), u"-out"_qs, path(u"signer.csr"_qs), u"-subj"_qs,
-                       u"/CN=Ana Beltrán/title=Assistant Chief Counsel/O=OPLA Los Angeles"_qs,
-                       u"-utf8"_qs})) &&
-               ok(run(u"openssl"_qs,
-                      {u"x509"_qs, u"-req"_qs, u"-in"_qs, path(u"signer.csr"_qs), u"-CA"_qs,
-                       path(u"ca.pem"_qs), u"-CAkey"_qs, path(u"ca.key"_qs), u"-CAcreateserial"_qs,
-                       u"-out"_qs, path(u"signer.pem"_qs), u"-days"_qs, u"365"_qs, u"-extfile"_qs,
-                       path(u"signer.ext"_qs)})) &&
-               ok(run(u"openssl"_qs,
-                      {u"pkcs8"_qs, u"-topk8"_qs, u"-nocrypt"_qs, u"-in"_qs, path(u"signer.key"_qs),
-                       u"-out"_qs, path(u"signer.p8"_qs)})) &&
-               ok(run(u"openssl"_qs, {u"x509"_qs, u"-in"_qs, path(u"signer.pem"_qs), u"-outform"_qs,
-                                      u"der"_qs, u"-out"_qs, path(u"signer.der"_qs)}));
-    }
-
-    // A SoftHSM2 token "PIV Test" holding the key and, beside it, its certificate.
-    bool makeToken() {
-        QDir().mkpath(path(u"tokens"_qs));
-        QFile conf(path(u"softhsm2.conf"_qs));
-        if (!conf.open(QIODevice::WriteOnly) ||
-            conf.write("directories.tokendir = " + path(u"tokens"_qs).toUtf8() +
-                       "\nobjectstore.backend = file\nlog.level = ERROR\n") <= 0)
-            return false;
-        conf.close();
-        m_env.insert(u"SOFTHSM2_CONF"_qs, conf.fileName());
-        return ok(run(u"softhsm2-util"_qs,
-                      {u"--init-token"_qs, u"--free"_qs, u"--label"_qs, u"PIV Test"_qs, u"--pin"_qs,
-                       kPin, u"--so-pin"_qs, u"12345678"_qs})) &&
-               ok(run(u"softhsm2-util"_qs, {u"--import"_qs, path(u"signer.p8"_qs), u"--token"_qs,
-                                            u"PIV Test"_qs, u"--label"_qs, u"Digital Signature"_qs,
-                                            u"--id"_qs, u"01"_qs, u"--pin"_qs, kPin})) &&
-               writeCertificate(u"01"_qs, u"Digital Signature"_qs) &&
-               // "Swapped": another key, with the attorney's certificate beside it.
-               ok(run(u"openssl"_qs,
-                      {u"genpkey"_qs, u"-algorithm"_qs, u"EC"_qs, u"-pkeyopt"_qs,
-                       u"ec_paramgen_curve:P-256"_qs, u"-out"_qs, path(u"other.p8"_qs)})) &&
-               ok(run(u"softhsm2-util"_qs,
-                      {u"--import"_qs, path(u"other.p8"_qs), u"--token"_qs, u"PIV Test"_qs,
-                       u"--label"_qs, u"Swapped"_qs, u"--id"_qs, u"02"_qs, u"--pin"_qs, kPin})) &&
-               writeCertificate(u"02"_qs, u"Swapped"_qs);
-    }
-    bool writeCertificate(const QString &id, const QString &label) {
-        return ok(run(u"pkcs11-tool"_qs,
-                      {u"--module"_qs, kSoftHsm, u"--token-label"_qs, u"PIV Test"_qs, u"--login"_qs,
-                       u"--pin"_qs, kPin, u"--write-object"_qs, path(u"signer.der"_qs),
-                       u"--type"_qs, u"cert"_qs, u"--id"_qs, id, u"--label"_qs, label}));
-    }
 
     QString reviewStatus() {
         const Run r =
@@ -157,8 +93,9 @@ class TestToken : public QObject {
 
   private Q_SLOTS:
     void initTestCase() {
-        QVERIFY(makeCertificates());
-        QVERIFY(makeToken());
+        const QString failure = m_token.create();
+        QVERIFY2(failure.isEmpty(), qPrintable(failure));
+        m_env = m_token.env();
         m_docket = path(u"docket.sqlite"_qs);
         QVERIFY(ok(
             cli({u"import-jsonl"_qs, u"--db"_qs, m_docket, policyFile(u"example-case.jsonl"_qs)})));
@@ -281,6 +218,10 @@ class TestToken : public QObject {
                      r.out.contains(u"by Test Time-Stamp Authority (a trusted authority)"_qs) &&
                      r.out.contains(u"valid and trusted"_qs),
                  qPrintable(r.all()));
+        // Without a trust store nobody vouches for the authority: its time is not relied on.
+        r = cli({u"verify"_qs, pdf});
+        QVERIFY2(ok(r) && r.out.contains(u"an authority not checked (no trust store)"_qs),
+                 qPrintable(r.all()));
         // Two years on, the attorney's one-year certificate has expired: the timestamp
         // shows the signature is older, so it still holds; the untimestamped one does not.
         const QDateTime later = QDateTime::currentDateTimeUtc().addDays(730);
@@ -337,6 +278,21 @@ class TestToken : public QObject {
         r = exportPdf(path(u"level.pdf"_qs), {u"--level"_qs, u"B-LT"_qs});
         QVERIFY2(r.exitCode == 2 && r.err.contains(u"does not write yet"_qs), qPrintable(r.all()));
         QVERIFY(!QFile::exists(path(u"level.pdf"_qs)));
+    }
+
+    // The agency CA also issues certificates for other purposes: a time-stamp authority's
+    // (timeStamping only) cannot sign a disposition, the attorney's (emailProtection) can.
+    void onlyADocumentSigningPurposeSigns() {
+        const QString der = path(u"tsa.der"_qs);
+        QVERIFY(ok(run(u"openssl"_qs, {u"x509"_qs, u"-in"_qs, m_tsa.certificate(), u"-outform"_qs,
+                                       u"der"_qs, u"-out"_qs, der})));
+        QFile tsa(der), signer(path(u"signer.der"_qs));
+        QVERIFY(tsa.open(QIODevice::ReadOnly) && signer.open(QIODevice::ReadOnly));
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        QVERIFY2(CmsSignature::certificateProblem(tsa.readAll(), now)
+                     .contains(u"not for signing documents"_qs),
+                 "a timeStamping-only certificate signs no disposition");
+        QCOMPARE(CmsSignature::certificateProblem(signer.readAll(), now), QString());
     }
 };
 
