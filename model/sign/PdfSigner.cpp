@@ -23,7 +23,7 @@ constexpr size_t kTimestampedSpace = 24576;
 // The CAdES signature over the signed bytes, with its timestamp when one is asked for.
 QByteArray signature(const QByteArray &bytes, const SigningIdentity &identity,
                      const PdfSignatureDetails &details, QString *error) {
-    const QByteArray cms = identity.cadesDetached(bytes, error);
+    QByteArray cms = identity.cadesDetached(bytes, error);  // not const: may be returned
     if (cms.isEmpty() || details.timestampAuthority.isEmpty())
         return cms;
     const QByteArray token = SignatureTimestamp::fetch(details.timestampAuthority,

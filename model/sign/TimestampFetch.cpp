@@ -24,7 +24,7 @@ QByteArray post(const QUrl &url, const QByteArray &body, int timeoutMs, QString 
     QEventLoop loop;
     QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
     loop.exec();
-    const QByteArray answer = reply->readAll();
+    QByteArray answer = reply->readAll();  // not const: returned, so moved
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     const QString type = reply->header(QNetworkRequest::ContentTypeHeader).toString();
     const QNetworkReply::NetworkError failure = reply->error();
