@@ -67,7 +67,7 @@ SignDialog::SignDialog(CaseStore &store, qint64 caseId, QWidget *parent)
             print(printer);
     });
 
-    auto *newIdentity = new QPushButton(tr("&New…"), this);
+    auto *newIdentity = new QPushButton(tr("&New Identity…"), this);
     newIdentity->setObjectName(QStringLiteral("newIdentityButton"));
     newIdentity->setToolTip(tr("Make a signing identity (key and certificate) for yourself"));
     auto *form = new QFormLayout;

@@ -54,9 +54,13 @@ SignerChooser::SignerChooser(QFormLayout *form, QWidget *parent)
     fileRow->setContentsMargins(0, 0, 0, 0);
     fileRow->addWidget(m_file, 1);
     fileRow->addWidget(m_browse);
-    form->addRow(tr("Sign &with:"), sourceRow);
+    auto *sourceLabel = new QLabel(tr("Sign &with:"), parent);
+    sourceLabel->setBuddy(m_source);
+    m_fileLabel = new QLabel(tr("Identity &file:"), parent);
+    m_fileLabel->setBuddy(m_file);
+    form->addRow(sourceLabel, sourceRow);
     form->addRow(QString(), m_tokenNote);
-    form->addRow(tr("Identity &file:"), m_fileRow);
+    form->addRow(m_fileLabel, m_fileRow);
     form->addRow(m_secretLabel, m_secret);
     connect(m_browse, &QPushButton::clicked, this, &SignerChooser::chooseFile);
     connect(m_refresh, &QPushButton::clicked, this, &SignerChooser::refreshTokens);
@@ -92,6 +96,7 @@ void SignerChooser::refreshTokens() {
 void SignerChooser::showChoice() {
     const bool token = usesToken();
     m_fileRow->setVisible(!token);
+    m_fileLabel->setVisible(!token);
     m_secretLabel->setText(token ? tr("&PIN:") : tr("&Passphrase:"));
     m_secret->setAccessibleName(token ? tr("PIN") : tr("Passphrase"));
     m_secret->clear();

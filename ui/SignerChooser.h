@@ -40,6 +40,7 @@ class SignerChooser : public QWidget {
     QLineEdit *m_file;
     QPushButton *m_browse;
     QWidget *m_fileRow;
+    QLabel *m_fileLabel = nullptr;
     QLabel *m_secretLabel;
     QLineEdit *m_secret;
     QLabel *m_tokenNote;
