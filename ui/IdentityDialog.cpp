@@ -54,8 +54,12 @@ IdentityDialog::IdentityDialog(QWidget *parent)
         tr("Your name, title, office and bar number go into the certificate and appear in the "
            "signature block of every disposition you sign. The key is kept only in this file, "
            "encrypted with your passphrase, which is never stored: without it nobody, you "
-           "included, can sign with this identity."),
+           "included, can sign with this identity.\n\nThis is a practice identity: its "
+           "certificate is vouched for by nobody but you, so anyone else who checks your PDFs "
+           "sees \"signer not trusted\". For dispositions others rely on, sign with your PIV "
+           "card or a PKCS#12 file your agency issued."),
         this);
+    explain->setObjectName(QStringLiteral("identityExplanation"));
     explain->setWordWrap(true);
     auto *form = new QFormLayout;
     form->addRow(tr("Full &name:"), m_name);

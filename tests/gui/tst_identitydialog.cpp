@@ -6,6 +6,7 @@
 #include "sign/SigningIdentity.h"
 
 #include <QComboBox>
+#include <QLabel>
 #include <QLineEdit>
 #include <QStandardPaths>
 
@@ -37,6 +38,15 @@ class TestIdentityDialog : public QObject {
     }
 
   private Q_SLOTS:
+    // A newcomer is told before making one that others will see "signer not trusted".
+    void saysItIsAPracticeIdentity() {
+        IdentityDialog d;
+        const QString text = d.findChild<QLabel *>(u"identityExplanation"_qs)->text();
+        QVERIFY2(text.contains(u"practice identity"_qs) &&
+                     text.contains(u"\"signer not trusted\""_qs) && text.contains(u"PIV card"_qs),
+                 qPrintable(text));
+    }
+
     void theDefaultFileIsInTheDataFolder() {
         QVERIFY(IdentityDialog::defaultPath().startsWith(
             QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)));
