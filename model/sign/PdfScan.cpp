@@ -45,6 +45,23 @@ bool isSignatureDictionary(QPDFObjectHandle dict) {
             text(dict.getKey("/Type")) == u"/DocTimeStamp" || dict.hasKey("/ByteRange"));
 }
 
+// The P of a DocMDP transform in a signature's /Reference (ISO 32000-1 12.8.2.2): 1, 2 or
+// 3 (2 when P is missing), 0 when it is not a certification signature.
+int docMdpPermission(QPDFObjectHandle references) {
+    if (!references.isArray())
+        return 0;
+    for (QPDFObjectHandle reference : references.getArrayAsVector()) {
+        if (!reference.isDictionary() || text(reference.getKey("/TransformMethod")) != u"/DocMDP")
+            continue;
+        QPDFObjectHandle p = reference.getKey("/TransformParams").isDictionary()
+                                 ? reference.getKey("/TransformParams").getKey("/P")
+                                 : QPDFObjectHandle::newNull();
+        return p.isInteger() && p.getIntValue() >= 1 && p.getIntValue() <= 3 ? int(p.getIntValue())
+                                                                             : 2;
+    }
+    return 0;
+}
+
 Signature signatureOf(QPDFObjectHandle dict, const QString &field) {
     Signature s;
     s.object = dict.isIndirect() ? id(dict.getObjGen()) : QString();
@@ -59,6 +76,7 @@ Signature signatureOf(QPDFObjectHandle dict, const QString &field) {
         s.contentsOffset = contents.getParsedOffset();
     }
     s.time = text(dict.getKey("/M"));
+    s.docMdpPermission = docMdpPermission(dict.getKey("/Reference"));
     return s;
 }
 

@@ -18,6 +18,8 @@ struct Signature {
     QByteArray contents;         // the /Contents value, decoded
     qint64 contentsOffset = -1;  // where the /Contents value starts in the file
     QString time;                // /M, as written
+    // A certification signature's DocMDP permission (1: no changes), 0 when it is not one.
+    int docMdpPermission = 0;
 };
 
 struct Object {

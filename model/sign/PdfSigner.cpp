@@ -92,6 +92,10 @@ QByteArray signedDocument(const QByteArray &pdf, const SigningIdentity &identity
                                                        PoDoFo::PdfName("ETSI.CAdES.detached"));
     field.GetSignatureObject()->GetDictionary().AddKey(PoDoFo::PdfName("Name"),
                                                        utf8(identity.commonName()));
+    // A certification signature (DocMDP, no changes permitted): readers flag any later
+    // change to the disposition, not just a broken byte range.
+    field.AddCertificationReference(document.GetCatalog(),
+                                    PoDoFo::PdfSignatureField::ePdfCertPermission_NoPerms);
 
     document.WriteUpdate(&device, true);
     if (!device.HasSignaturePosition())

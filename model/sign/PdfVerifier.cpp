@@ -120,6 +120,7 @@ SignatureResult checkOne(const QByteArray &bytes, const PdfScan::Signature &s) {
     r.signerCertificate = cms.signerCertificate;
     r.subFilter = s.subFilter.mid(s.subFilter.startsWith(u'/') ? 1 : 0);
     r.certificateBound = cms.certificateBound;
+    r.docMdpPermission = s.docMdpPermission;
     r.claimedTime = cms.signingTime.isValid() ? cms.signingTime : pdfDate(s.time);
     // The timestamp sits in the unsigned part of the signature value, which the byte range
     // does not cover: anyone could add one, so it counts only once checked.
@@ -324,6 +325,8 @@ QStringList PdfVerification::details() const {
                               ? verifierText("valid, %1, by %2 at %3")
                                     .arg(s.level(), s.signer, s.signingTime.toString(Qt::ISODate))
                               : verifierText("not valid: %1").arg(s.problem));
+        if (s.docMdpPermission == 1)
+            lines << verifierText("  certification signature: no changes permitted (DocMDP)");
         if (s.timestamp.valid)
             lines << verifierText("  timestamp: %1 by %2 (the signer's clock said %3)")
                          .arg(s.timestamp.time.toString(Qt::ISODate), s.timestamp.authority,

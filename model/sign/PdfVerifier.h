@@ -24,7 +24,8 @@ struct SignatureResult {
     // The signer's claim (as claimedTime); a timestamp's time is relied on only as
     // SignatureTrustCheck decides.
     QDateTime signingTime;
-    QString problem;  // why not valid
+    QString problem;           // why not valid
+    int docMdpPermission = 0;  // a certification signature's P (1: no changes), else 0
 
     // "PAdES B-T" (CAdES with a valid timestamp), "PAdES B-B" (CAdES, the certificate
     // bound), else "PKCS#7, not PAdES".

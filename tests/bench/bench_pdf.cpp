@@ -10,6 +10,7 @@
 #include <QGuiApplication>
 #include <QTemporaryDir>
 #include <QTextStream>
+#include <QUrl>
 
 namespace {
 double peakMegabytes() {
@@ -42,9 +43,19 @@ int main(int argc, char **argv) {
     c.eoir28Date = QDate(2019, 5, 2);
     read.review.refresh(c, *read.pack);
     QString error;
-    const auto identity = SigningIdentity::generate(
-        {QStringLiteral("A. Attorney"), {}, QStringLiteral("OPLA"), {}, {}, {}},
-        SigningIdentity::KeyType::EcP256, 30, &error);
+    // BENCH_TOKEN_URI (and BENCH_PIN): sign with a key on a PKCS#11 token instead of one in
+    // memory; BENCH_TSA_URL: timestamp every signature there (PAdES B-T).
+    const QString tokenUri = qEnvironmentVariable("BENCH_TOKEN_URI");
+    const auto identity =
+        tokenUri.isEmpty()
+            ? SigningIdentity::generate(
+                  {QStringLiteral("A. Attorney"), {}, QStringLiteral("OPLA"), {}, {}, {}},
+                  SigningIdentity::KeyType::EcP256, 30, &error)
+            : SigningIdentity::fromToken(tokenUri, qgetenv("BENCH_PIN"), {}, &error);
+    if (!identity) {
+        QTextStream(stderr) << "bench_pdf: " << error << '\n';
+        return 2;
+    }
     const ReviewSignature signature{1,
                                     read.review.sha256(),
                                     identity->sign(read.review.canonicalBytes(), &error),
@@ -68,8 +79,11 @@ int main(int argc, char **argv) {
         items.append({input, dir.filePath(QStringLiteral("d%1.pdf").arg(i))});
     QElapsedTimer timer;
     timer.start();
-    const BatchExport::Result result =
-        BatchExport::run(items, {QPageSize(QPageSize::Letter)}, &*identity);
+    const PdfFormat format{QPageSize(QPageSize::Letter), true,
+                           QUrl(qEnvironmentVariable("BENCH_TSA_URL"))};
+    const BatchExport::Result result = BatchExport::run(items, format, &*identity);
+    for (const QString &failure : result.failures.mid(0, 3))
+        QTextStream(stderr) << "bench_pdf: " << failure << '\n';
     const double seconds = timer.nsecsElapsed() / 1e9;
     QTextStream(stdout) << "pdfs " << result.written << " seconds " << seconds << " per_second "
                         << result.written / seconds << " peak_mb " << peakMegabytes()

@@ -149,6 +149,12 @@ def smuggle(src, dst):
     for n in sorted(objects):
         every[n] = at + len(placed)
         placed += b"%d 0 obj\n" % n + objects[n] + b"\nendobj\n"
+    # Objects the signed update wrote after the signature value (a certification
+    # signature's /Reference dictionaries) move with the tail, by the length of the gap.
+    shift = (old_xref - c) + xref_length + len(placed)
+    for n, offset in listed.items():
+        if offset >= c and n not in objects:
+            every[n] = offset + shift
     xref = xref_section(every, trailer, first_xref, size)
     assert len(xref) == xref_length and old_xref > c
     body = b" " * (old_xref - c) + xref + placed
