@@ -38,4 +38,12 @@ QByteArray der(X509 *certificate) {
     OPENSSL_free(bytes);
     return out;
 }
+QByteArray sha256(const QByteArray &data) {
+    unsigned char digest[EVP_MAX_MD_SIZE];
+    unsigned int length = 0;
+    if (EVP_Digest(data.constData(), size_t(data.size()), digest, &length, EVP_sha256(), nullptr) !=
+        1)
+        return {};
+    return QByteArray(reinterpret_cast<const char *>(digest), int(length));
+}
 }  // namespace OpenSsl

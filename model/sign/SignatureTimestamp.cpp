@@ -28,15 +28,6 @@ struct Free {
 template <typename T>
 using Owned = std::unique_ptr<T, Free>;
 
-QByteArray sha256(const QByteArray &data) {
-    unsigned char digest[EVP_MAX_MD_SIZE];
-    unsigned int length = 0;
-    if (EVP_Digest(data.constData(), size_t(data.size()), digest, &length, EVP_sha256(), nullptr) !=
-        1)
-        return {};
-    return QByteArray(reinterpret_cast<const char *>(digest), int(length));
-}
-
 template <typename T, typename Encode>
 QByteArray derOf(const T *value, Encode encode) {
     unsigned char *der = nullptr;
@@ -47,7 +38,7 @@ QByteArray derOf(const T *value, Encode encode) {
 }
 
 Owned<TS_REQ> requestFor(const QByteArray &signatureValue, const QByteArray &nonceDer) {
-    const QByteArray digest = sha256(signatureValue);
+    const QByteArray digest = OpenSsl::sha256(signatureValue);
     Owned<TS_REQ> req(TS_REQ_new());
     Owned<TS_MSG_IMPRINT> imprint(TS_MSG_IMPRINT_new());
     Owned<X509_ALGOR> algorithm(X509_ALGOR_new());

@@ -28,15 +28,6 @@ struct StringFree {
     void operator()(ASN1_STRING *p) const { ASN1_STRING_free(p); }
 };
 
-QByteArray sha256(const QByteArray &data) {
-    unsigned char digest[EVP_MAX_MD_SIZE];
-    unsigned int length = 0;
-    if (EVP_Digest(data.constData(), size_t(data.size()), digest, &length, EVP_sha256(), nullptr) !=
-        1)
-        return {};
-    return QByteArray(reinterpret_cast<const char *>(digest), int(length));
-}
-
 // The signed attributes as RFC 5652 signs them: a DER SET OF (sorted by encoding, which
 // OpenSSL's SET OF encoder does), tagged as a universal SET.
 QByteArray signedAttributesDer(CMS_SignerInfo *si) {
@@ -62,7 +53,7 @@ QByteArray signedAttributesDer(CMS_SignerInfo *si) {
 }
 
 bool addRequiredAttributes(CMS_SignerInfo *si, const QByteArray &data) {
-    const QByteArray digest = sha256(data);
+    const QByteArray digest = OpenSsl::sha256(data);
     return !digest.isEmpty() &&
            CMS_signed_add1_attr_by_NID(si, NID_pkcs9_contentType, V_ASN1_OBJECT,
                                        OBJ_nid2obj(NID_pkcs7_data), -1) == 1 &&
