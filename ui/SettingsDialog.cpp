@@ -3,6 +3,7 @@
 #include "ToolTip.h"
 
 #include "FileDialog.h"
+#include "MessageBox.h"
 #include "policy/PolicyLibrary.h"
 
 #include <QCheckBox>
@@ -13,6 +14,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QUrl>
 
 SettingsDialog::SettingsDialog(CaseStore *store, QWidget *parent)
     : QDialog(parent),
@@ -133,6 +135,18 @@ void SettingsDialog::chooseFolder() {
 }
 
 void SettingsDialog::accept() {
+    const QString tsa = m_tsa->text().trimmed();
+    const QUrl url(tsa, QUrl::StrictMode);
+    if (!tsa.isEmpty() &&
+        (!url.isValid() || (url.scheme() != u"http" && url.scheme() != u"https") ||
+         url.host().isEmpty())) {
+        MessageBox::warning(this, tr("Time-stamp authority"),
+                            tr("The time-stamp authority must be an http:// or https:// address, "
+                               "such as http://timestamp.example.gov/, not \"%1\".")
+                                .arg(tsa));
+        m_tsa->setFocus();
+        return;
+    }
     Settings::setPreferences(chosen());
     QDialog::accept();
 }

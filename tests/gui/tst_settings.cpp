@@ -2,6 +2,7 @@
 #include "ExportPdfDialog.h"
 #include "FileDialog.h"
 #include "MainWindow.h"
+#include "MessageBox.h"
 #include "Settings.h"
 #include "SettingsDialog.h"
 #include "TestDocket.h"
@@ -73,6 +74,27 @@ class TestSettings : public QObject {
         QCOMPARE(file.value(u"pdf/pageSize"_s).toString(), u"a4"_s);
         QCOMPARE(file.value(u"review/defaultPolicy"_s).toString(), m_vacatur);
         QCOMPARE(file.value(u"signing/profileName"_s).toString(), u"Dana Whitfield"_s);
+    }
+
+    // Signing stops when the authority cannot be reached: a typo is caught here instead.
+    void aTimestampAuthorityMustBeAnHttpAddress() {
+        SettingsDialog dialog(nullptr);
+        auto *tsa = dialog.findChild<QLineEdit *>(u"timestampAuthorityEdit"_s);
+        tsa->setText(u"timestamp.example.gov"_s);
+        MessageBox::setNextAnswer(QMessageBox::Ok);
+        dialog.accept();
+        QVERIFY2(MessageBox::lastText().contains(u"must be an http:// or https:// address"_s),
+                 qPrintable(MessageBox::lastText()));
+        QVERIFY(Settings::preferences().timestampAuthority.isEmpty());
+        tsa->setText(u" http://127.0.0.1:3180/tsa "_s);
+        dialog.findChild<QLineEdit *>(u"pkcs11ModuleEdit"_s)->setText(u"/usr/lib/opensc.so"_s);
+        dialog.accept();
+        QCOMPARE(Settings::preferences().timestampAuthority, u"http://127.0.0.1:3180/tsa"_s);
+        QCOMPARE(Settings::preferences().pkcs11Module, u"/usr/lib/opensc.so"_s);
+        Settings::Preferences p = Settings::preferences();
+        p.timestampAuthority.clear();
+        p.pkcs11Module.clear();
+        Settings::setPreferences(p);
     }
 
     void aNewDialogShowsThemAndCancelChangesNothing() {
