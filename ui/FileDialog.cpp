@@ -1,5 +1,6 @@
 #include "FileDialog.h"
 
+#include <QDir>
 #include <QFileDialog>
 #include <QFileIconProvider>
 #include <QFileInfo>
@@ -82,10 +83,12 @@ QString FileDialog::saveFile(QWidget *parent, const QString &title, const QStrin
     suggestion() = dir;
     if (auto answer = takeNextAnswer())
         return *answer;
-    // A suggested file name stays; a folder that does not exist is not offered as one.
-    const QString start = QFileInfo(dir).isDir() || QFileInfo(QFileInfo(dir).absolutePath()).isDir()
+    // A suggested file name stays; in a folder that does not exist (no ~/Documents), it is
+    // offered in the home folder instead.
+    const QFileInfo suggested(dir);
+    const QString start = suggested.isDir() || QFileInfo(suggested.absolutePath()).isDir()
                               ? dir
-                              : QString();
+                              : QDir::home().filePath(suggested.fileName());
     return run(parent, title, start, filter, QFileDialog::AnyFile, QFileDialog::AcceptSave);
 }
 

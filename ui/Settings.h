@@ -50,7 +50,8 @@ int resumePage(const QString &docket, qint64 reviewId);
 void setResumePage(const QString &docket, qint64 reviewId, int page);
 QString identityFile();
 void setIdentityFile(const QString &path);
-// The token certificate last signed with (a pkcs11: URI), or empty when it was a file.
+// How the attorney last signed: a token certificate's pkcs11: URI, "file" for a PKCS#12
+// file, empty when they never have (then a card present is offered first).
 QString signingToken();
 void setSigningToken(const QString &uri);
 // The attorney's name as their signing identity gives it, remembered after they make or use

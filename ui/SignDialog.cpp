@@ -139,8 +139,10 @@ bool SignDialog::print(QPrinter &printer) {
 std::optional<SigningIdentity> SignDialog::loadIdentity() {
     QString error;
     std::optional<SigningIdentity> identity = m_signer->load(&error);
-    if (!identity)
+    if (!identity) {
         MessageBox::warning(this, tr("Cannot use this identity"), error);
+        m_signer->secretEdit()->clear();  // a wrong PIN is not tried twice by Enter
+    }
     return identity;
 }
 
@@ -186,6 +188,10 @@ bool SignDialog::savePdf() {
         return false;
     QString error = BatchExport::exportOne({m_input, path}, pdfFormat(), &*identity);
     if (!error.isEmpty()) {
+        if (error.contains(u"time-stamp authority"))
+            error +=
+                tr(". Check its address under File › Settings… › Time-stamp authority, or "
+                   "clear it there to save the PDF without a timestamp");
         MessageBox::warning(this, tr("PDF not saved"), error);
         return false;
     }

@@ -72,7 +72,7 @@ void SignerChooser::refreshTokens() {
     const QString current =
         m_source->count() > 0 ? m_source->currentData().toString() : Settings::signingToken();
     m_source->clear();
-    m_source->addItem(tr("A signing identity file (PKCS#12)"), QString());
+    m_source->addItem(tr("A signing identity file (PKCS#12)"), QStringLiteral("file"));
     QString error;
     const QList<Pkcs11Token::Certificate> found =
         Pkcs11Token::certificates(Settings::preferences().pkcs11Module, &error);
@@ -84,8 +84,11 @@ void SignerChooser::refreshTokens() {
         m_source->setItemData(m_source->count() - 1, QString(c.subject + u'\n' + c.uri),
                               Qt::ToolTipRole);
     }
+    // What was chosen last; a card when nothing was (Settings keep "file" for a file).
     const int remembered = m_source->findData(current);
-    m_source->setCurrentIndex(remembered < 0 ? 0 : remembered);
+    m_source->setCurrentIndex(remembered >= 0                              ? remembered
+                              : current.isEmpty() && m_source->count() > 1 ? 1
+                                                                           : 0);
     m_tokenNote->setText(!error.isEmpty()  ? tr("Cards cannot be read: %1").arg(error)
                          : found.isEmpty() ? tr("No card or token with a certificate is present.")
                                            : tr("%n certificate(s) on cards or tokens.", nullptr,
@@ -103,7 +106,7 @@ void SignerChooser::showChoice() {
 }
 
 bool SignerChooser::usesToken() const {
-    return !m_source->currentData().toString().isEmpty();
+    return m_source->currentData().toString().startsWith(u"pkcs11:");
 }
 
 void SignerChooser::setSigningEnabled(bool enabled) {
@@ -128,6 +131,12 @@ void SignerChooser::chooseFile() {
 
 std::optional<SigningIdentity> SignerChooser::load(QString *error) const {
     const QByteArray secret = m_secret->text().toUtf8();
+    if (!usesToken() && m_file->text().trimmed().isEmpty()) {
+        *error =
+            tr("Choose how to sign: a card under Sign with, or a signing identity file "
+               "(Browse…, or New Identity… to make a practice one).");
+        return std::nullopt;
+    }
     if (usesToken())
         return SigningIdentity::fromToken(m_source->currentData().toString(), secret,
                                           Settings::preferences().pkcs11Module, error);
@@ -135,7 +144,8 @@ std::optional<SigningIdentity> SignerChooser::load(QString *error) const {
 }
 
 void SignerChooser::remember() const {
-    Settings::setSigningToken(m_source->currentData().toString());
+    Settings::setSigningToken(usesToken() ? m_source->currentData().toString()
+                                          : QStringLiteral("file"));
     if (!usesToken())
         Settings::setIdentityFile(m_file->text());
 }

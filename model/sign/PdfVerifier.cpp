@@ -256,6 +256,19 @@ DocketMatch matchInDocket(const PdfVerification &verification, CaseStore &store)
                 match->filedUnder,
                 tr("the PDF was signed with another certificate than the review in the docket"),
                 {}};
+    // The same record signed with the same certificate in another copy of the docket
+    // (an identical review signed there at another time) is not this docket's signature:
+    // the PDF carries the audit head its signature attested.
+    if (!verification.auditHead.isEmpty() && !match->signature.auditHead.isEmpty() &&
+        verification.auditHead != match->signature.auditHead)
+        return {false,
+                match->filedUnder,
+                tr("the PDF was signed in another docket, or another copy of it: its signature "
+                   "attests the docket history %1, this docket's signature of the same record "
+                   "attests %2 (signed %3)")
+                    .arg(verification.auditHead.left(16), match->signature.auditHead.left(16),
+                         match->signature.signedAt),
+                {}};
     if (sha256Hex(match->record) != verification.recordSha256)
         return {false,
                 match->filedUnder,

@@ -37,7 +37,9 @@ std::shared_ptr<Pkcs11Session> Pkcs11Session::open(const QString &module, QStrin
     session->m_loaded = true;
     if (PKCS11_enumerate_slots(session->m_ctx, &session->m_slots, &session->m_count) != 0) {
         ERR_clear_error();
-        *error = tr("the PKCS#11 module %1 lists no card readers").arg(module);
+        *error = tr("no card reader or token is present (is the card in the reader? the "
+                    "PKCS#11 module %1 lists none)")
+                     .arg(module);
         return nullptr;
     }
     return session;

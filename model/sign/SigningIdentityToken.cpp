@@ -94,6 +94,11 @@ std::optional<SigningIdentity> SigningIdentity::fromToken(const QString &uriText
                "in a URI that lands in settings and shell history");
         return std::nullopt;
     }
+    // An empty PIN would still be tried by the card, and cost one of its few tries.
+    if (pin.isEmpty()) {
+        *error = tr("no PIN was given: type the card's PIN (nothing was sent to the card)");
+        return std::nullopt;
+    }
     const QString moduleUsed = module.isEmpty() ? QStringLiteral(DISCRETION_P11_PROXY) : module;
     const std::shared_ptr<Pkcs11Session> session = Pkcs11Session::open(moduleUsed, error);
     if (!session)
