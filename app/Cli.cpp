@@ -1,6 +1,7 @@
 #include "Cli.h"
 
 #include "Console.h"
+#include "PadesCli.h"
 #include "check/DocketCheck.h"
 #include "check/Witness.h"
 #include "sign/SignedRecords.h"
@@ -341,16 +342,6 @@ QList<Command> commands() {
         QStringLiteral("PKCS#11 module for --token (default: p11-kit's proxy, every registered "
                        "module)."),
         QStringLiteral("FILE.so"));
-    const QCommandLineOption tsa(
-        QStringLiteral("tsa"),
-        QStringLiteral("Timestamp each PDF signature at this RFC 3161 time-stamp authority "
-                       "(PAdES B-T; else DISCRETION_TSA)."),
-        QStringLiteral("URL"));
-    const QCommandLineOption level(
-        QStringLiteral("level"),
-        QStringLiteral("The PAdES level the PDFs must reach (B-B, B-T): an error if the other "
-                       "options cannot."),
-        QStringLiteral("LEVEL"));
     const QCommandLineOption tokens(QStringLiteral("tokens"),
                                     QStringLiteral("List the tokens present and their "
                                                    "certificates, then stop."));
@@ -435,14 +426,24 @@ QList<Command> commands() {
         {"export-pdf",
          "--db FILE (--case A-NUMBER --out FILE.pdf | --all-signed --out DIR) "
          "[--page-size letter|a4] [--plain-pdf] [--identity FILE.p12 | --token URI "
-         "[--pkcs11-module FILE.so]] [--tsa URL] [--level B-B|B-T]",
+         "[--pkcs11-module FILE.so]] [--tsa URL [--chain FILE] [--crl FILE] [--offline]] "
+         "[--level B-B|B-T|B-LT|B-LTA]",
          "Write dispositions as PDF/A (--plain-pdf: PDF 1.6); with --identity or --token, "
-         "digitally signed (PAdES B-B), with --tsa also timestamped (B-T). --all-signed uses "
+         "digitally signed (PAdES B-B), with --tsa also timestamped (B-T), with --chain or --crl "
+         "also the chains and CRLs (B-LT) under a document timestamp (B-LTA). --all-signed uses "
          "every core.",
          SignCli::exportPdf,
-         {dbOption(), caseOption, outOption, pageSize, plainPdf, identity, token, pkcs11Module, tsa,
-          level, allSigned},
+         QList<QCommandLineOption>{dbOption(), caseOption, outOption, pageSize, plainPdf, identity,
+                                   token, pkcs11Module, allSigned} +
+             PadesCli::options(),
          {}},
+        {"extend",
+         "FILE.pdf --tsa URL [--chain FILE] [--crl FILE] [--offline] [--out FILE]",
+         "Add validation data and a new document timestamp (PAdES B-LTA) to a signed "
+         "disposition, before its last timestamp's authority certificate expires.",
+         PadesCli::extend,
+         QList<QCommandLineOption>{outOption} + PadesCli::options(),
+         {"FILE.pdf"}},
         {"identity",
          "--name NAME --out FILE.p12 [--title T] [--office O] [--bar-number N] [--bar-state S] "
          "[--email E] [--key ec|rsa] [--days N]",

@@ -1,5 +1,7 @@
 #include "SignCli.h"
 
+#include "PadesCli.h"
+
 #include "Console.h"
 #include "audit/AuditLog.h"
 #include "domain/ANumber.h"
@@ -211,52 +213,11 @@ int sign(QCommandLineParser &p) {
     return 0;
 }
 
-// --tsa URL (else DISCRETION_TSA) into the format, and --level checked against it: the
-// level written is the highest the options allow; one they cannot reach is an error
-// saying what is missing.
-bool signatureLevel(const QCommandLineParser &p, PdfFormat &format) {
-    const bool explicitTsa = p.isSet(QStringLiteral("tsa"));
-    const QString tsa =
-        explicitTsa ? p.value(QStringLiteral("tsa")) : qEnvironmentVariable("DISCRETION_TSA");
-    if (explicitTsa && !signsDigitally(p)) {
-        err() << "error: --tsa timestamps a digital signature: give --identity or --token too\n";
-        return false;
-    }
-    if (!tsa.isEmpty() && signsDigitally(p)) {
-        const QUrl url(tsa, QUrl::StrictMode);
-        if (!url.isValid() || (url.scheme() != u"http" && url.scheme() != u"https")) {
-            err() << "error: the time-stamp authority must be an http:// or https:// address, "
-                     "not \""
-                  << tsa << "\"\n";
-            return false;
-        }
-        format.timestampAuthority = url;
-    }
-    const QString level = p.value(QStringLiteral("level")).toUpper();
-    if (level.isEmpty() || (level == u"B-B" && signsDigitally(p)) ||
-        (level == u"B-T" && !format.timestampAuthority.isEmpty()))
-        return true;
-    if (level == u"B-B" || level == u"B-T" || level == u"B-LT" || level == u"B-LTA")
-        err() << "error: PAdES " << level << " needs "
-              << (!signsDigitally(p) ? "a digital signature: --identity or --token"
-                  : level == u"B-T"  ? "a time-stamp authority: --tsa URL or DISCRETION_TSA"
-                                     : "the certificate chain and revocation data in the PDF "
-                                       "(a DSS), which this version does not write yet; the "
-                                       "highest level it writes is B-T")
-              << '\n';
-    else
-        err() << "error: --level takes B-B, B-T, B-LT or B-LTA\n";
-    return false;
-}
-
-// "PAdES B-T, timestamp 2026-12-02T12:00:05Z by Test TSA", read back from the written file.
-QString levelWritten(const QString &path) {
-    const PdfVerification v = PdfVerifier::verify(path);
-    const SignatureResult &s = v.disposition;
-    return s.timestamp.valid
-               ? QStringLiteral("%1, timestamp %2 by %3")
-                     .arg(s.level(), s.timestamp.time.toString(Qt::ISODate), s.timestamp.authority)
-               : s.level();
+QString levelName(const PdfFormat &format) {
+    return format.timestampAuthority.isEmpty() ? QStringLiteral("PAdES B-B")
+           : !format.validation                ? QStringLiteral("PAdES B-T, timestamped")
+           : format.archiveTimestamp           ? QStringLiteral("PAdES B-LTA")
+                                               : QStringLiteral("PAdES B-LT");
 }
 
 // Every case whose latest review is signed, as PDFs in a folder, on all cores.
@@ -287,10 +248,7 @@ int exportAllSigned(const QCommandLineParser &p, CaseStore &store, const PdfForm
     const bool recorded =
         recordExport(store, plan.items, result.writtenPaths, identity.has_value());
     out() << "wrote " << result.written << " PDFs to " << folder
-          << (identity ? (format.timestampAuthority.isEmpty()
-                              ? ", digitally signed (PAdES B-B)"
-                              : ", digitally signed and timestamped (PAdES B-T)")
-                       : "")
+          << (identity ? ", digitally signed (" + levelName(format) + ")" : QString())
           << "; skipped " << plan.otherIdentity << " signed by another identity\n";
     for (const QString &broken : plan.broken)
         err() << "error: left out, the signed record no longer holds: " << broken << '\n';
@@ -310,7 +268,7 @@ int exportPdf(QCommandLineParser &p) {
     // PDF/A unless --plain-pdf: the archival form is the default everywhere.
     PdfFormat format{QPageSize(size == u"a4" ? QPageSize::A4 : QPageSize::Letter),
                      !p.isSet(QStringLiteral("plain-pdf"))};
-    if (!signatureLevel(p, format))
+    if (!PadesCli::configure(p, signsDigitally(p), format))
         return 2;
     if (p.isSet(QStringLiteral("all-signed"))) {
         auto store = Console::openDocket(p);
@@ -351,7 +309,8 @@ int exportPdf(QCommandLineParser &p) {
         return 2;
     }
     out() << "wrote " << path
-          << (identity ? ", signed by " + identity->commonName() + ", " + levelWritten(path)
+          << (identity
+                  ? ", signed by " + identity->commonName() + ", " + PadesCli::levelWritten(path)
               : input->signature ? QString()
                                  : QStringLiteral(" (the review is not signed)"))
           << '\n';
@@ -381,11 +340,12 @@ int verify(QCommandLineParser &p) {
         SignatureTrustCheck::judge(v.disposition, trust ? &*trust : nullptr, Clock::nowUtc());
     out() << "level: " << v.disposition.level() << '\n';
     for (const QString &note : judged.notes)
-        out() << "time: " << note << '\n';
+        out() << (note.startsWith(u"revocation: ") ? "" : "time: ") << note << '\n';
     if (!judged.acceptable()) {
-        out() << (judged.verdict == SignatureTrust::Verdict::Invalid ? "INVALID: "
-                                                                     : "NOT ACCEPTED: ")
-              << judged.summary << '\n';
+        const bool invalid = judged.verdict == SignatureTrust::Verdict::Invalid;
+        // The summary of an invalid signature starts "invalid: ", which the verdict says.
+        out() << (invalid ? "INVALID: " : "NOT ACCEPTED: ")
+              << (invalid ? judged.summary.section(u": "_qs, 1) : judged.summary) << '\n';
         return 1;
     }
     QString docketNote;
@@ -402,8 +362,12 @@ int verify(QCommandLineParser &p) {
                          .arg(ANumber::displayDigits(match.aNumber));
         printLiveCaseDiffers(match.liveCaseDiffers);
     }
-    out() << "VALID: the signature covers the whole file and matches it; " << judged.summary
-          << docketNote << '\n';
+    out() << "VALID: "
+          << (v.validationAdded.isEmpty()
+                  ? "the signature covers the whole file and matches it; "
+                  : "the signature matches the revision it signs, and what follows adds only "
+                    "validation data and document timestamps; ")
+          << judged.summary << docketNote << '\n';
     return 0;
 }
 

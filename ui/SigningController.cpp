@@ -85,7 +85,11 @@ bool SigningController::verifyPdf(const QString &path) {
                       match.liveCaseDiffers.join(u'\n');
     }
     MessageBox::information(m_window, tr("Signature valid"),
-                            tr("The digital signature is valid and covers the whole file.") +
+                            (v.validationAdded.isEmpty()
+                                 ? tr("The digital signature is valid and covers the whole file.")
+                                 : tr("The digital signature is valid; the file adds after it "
+                                      "only validation data and document timestamps, as PAdES "
+                                      "allows.")) +
                                 (trust ? tr(" The signer is trusted (%1).").arg(trust->source())
                                        : tr(" The signer was not checked: set Trusted signers "
                                             "in Settings.")) +

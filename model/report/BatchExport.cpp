@@ -38,6 +38,8 @@ QString exportOne(const Item &item, const PdfFormat &format, const SigningIdenti
     // Rendered and signed in memory, written once.
     PdfSignatureDetails details = DispositionDocument::signatureDetails(item.input);
     details.timestampAuthority = format.timestampAuthority;
+    details.validation = format.validation;
+    details.archiveTimestamp = format.archiveTimestamp;
     const QByteArray signedPdf = PdfSigner::sign(DispositionDocument::render(item.input, format),
                                                  *identity, details, &error);
     if (signedPdf.isEmpty())

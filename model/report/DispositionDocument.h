@@ -20,6 +20,10 @@ struct PdfFormat {
     bool pdfA = true;
     // When set, a digitally signed PDF is also timestamped there (PAdES B-T).
     QUrl timestampAuthority = {};
+    // With a timestamp: the chains and CRLs embedded (B-LT), under a document timestamp
+    // when archiveTimestamp (B-LTA). See PdfSignatureDetails.
+    std::optional<ValidationSources> validation = {};
+    bool archiveTimestamp = false;
 };
 
 // The disposition as a document an attorney puts in the file: caption, the policy

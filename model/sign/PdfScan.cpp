@@ -159,6 +159,30 @@ QList<Object> objects(QPDF &pdf) {
     return out;
 }
 
+// The decoded streams of a DSS array (/Certs, /CRLs, /OCSPs); what is not a stream is skipped.
+QList<QByteArray> streamsIn(QPDFObjectHandle array) {
+    QList<QByteArray> out;
+    if (!array.isArray())
+        return out;
+    for (QPDFObjectHandle item : array.getArrayAsVector()) {
+        if (!item.isStream())
+            continue;
+        const std::shared_ptr<Buffer> data = item.getStreamData(qpdf_dl_generalized);
+        out << QByteArray(reinterpret_cast<const char *>(data->getBuffer()),
+                          qsizetype(data->getSize()));
+    }
+    return out;
+}
+
+void readDss(QPDF &pdf, Document &out) {
+    QPDFObjectHandle dss = pdf.getRoot().getKey("/DSS");
+    if (!dss.isDictionary())
+        return;
+    out.dssCertificates = streamsIn(dss.getKey("/Certs"));
+    out.dssCrls = streamsIn(dss.getKey("/CRLs"));
+    out.dssOcspResponses = int(streamsIn(dss.getKey("/OCSPs")).size());
+}
+
 void scan(QPDF &pdf, const QByteArray &bytes, Document &out) {
     pdf.setSuppressWarnings(true);
     pdf.setAttemptRecovery(false);
@@ -167,6 +191,7 @@ void scan(QPDF &pdf, const QByteArray &bytes, Document &out) {
     out.objects = objects(pdf);
     out.recordSha256 = text(pdf.getTrailer().getKey("/Info").getKey("/DiscretionRecordSHA256"));
     out.auditHead = text(pdf.getTrailer().getKey("/Info").getKey("/DiscretionAuditHead"));
+    readDss(pdf, out);
     if (pdf.anyWarnings()) {
         const std::vector<QPDFExc> warnings = pdf.getWarnings();
         out.problem = tr("the PDF is damaged (%1)")

@@ -35,6 +35,11 @@ struct Document {
     QList<Object> objects;
     QString recordSha256;  // the document information's DiscretionRecordSHA256
     QString auditHead;     // its DiscretionAuditHead (empty in PDFs made before it)
+    // The Document Security Store (PAdES B-LT): certificates and CRLs (DER) for checking
+    // the signatures offline, and how many OCSP responses it holds.
+    QList<QByteArray> dssCertificates;
+    QList<QByteArray> dssCrls;
+    int dssOcspResponses = 0;
 };
 
 // Reads a PDF from memory. Never throws; a file qpdf has to repair, or one it warns

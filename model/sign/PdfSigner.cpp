@@ -1,5 +1,6 @@
 #include "PdfSigner.h"
 
+#include "PdfScan.h"
 #include "SignatureTimestamp.h"
 #include "SigningIdentity.h"
 #include "domain/Clock.h"
@@ -57,7 +58,8 @@ QByteArray signedBytes(PoDoFo::PdfSignOutputDevice &device) {
 // The signed document: the original bytes followed by an incremental update with the
 // signature field, all in memory.
 QByteArray signedDocument(const QByteArray &pdf, const SigningIdentity &identity,
-                          const PdfSignatureDetails &details, QString *error) {
+                          const PdfSignatureDetails &details, QByteArray *cmsWritten,
+                          QString *error) {
     const size_t space = details.timestampAuthority.isEmpty() ? kSignatureSpace : kTimestampedSpace;
     PoDoFo::PdfMemDocument document;
     document.LoadFromBuffer(pdf.constData(), long(pdf.size()), true);
@@ -113,16 +115,158 @@ QByteArray signedDocument(const QByteArray &pdf, const SigningIdentity &identity
     }
     device.SetSignature(PoDoFo::PdfData(cms.constData(), size_t(cms.size())));
     device.Flush();
+    *cmsWritten = cms;
     return QByteArray(output.GetBuffer(), qsizetype(memory.GetLength()));
 }
+
+PoDoFo::PdfArray streamsOf(PoDoFo::PdfMemDocument &document, const QList<QByteArray> &items) {
+    PoDoFo::PdfArray out;
+    for (const QByteArray &item : items) {
+        PoDoFo::PdfObject *stream = document.GetObjects().CreateObject();
+        stream->GetStream()->Set(item.constData(), item.size());
+        out.push_back(stream->Reference());
+    }
+    return out;
+}
+
+// The references an earlier DSS holds under key, kept when a new DSS replaces it.
+PoDoFo::PdfArray earlier(PoDoFo::PdfMemDocument &document, const char *key) {
+    PoDoFo::PdfObject *dss = document.GetCatalog()->GetIndirectKey(PoDoFo::PdfName("DSS"));
+    PoDoFo::PdfObject *items =
+        dss && dss->IsDictionary() ? dss->GetIndirectKey(PoDoFo::PdfName(key)) : nullptr;
+    return items && items->IsArray() ? items->GetArray() : PoDoFo::PdfArray();
+}
+
+void addItems(PoDoFo::PdfMemDocument &document, PoDoFo::PdfObject *dss, const char *key,
+              const QList<QByteArray> &items) {
+    PoDoFo::PdfArray all = earlier(document, key);
+    for (const PoDoFo::PdfObject &added : streamsOf(document, items))
+        all.push_back(added);
+    if (!all.empty())
+        dss->GetDictionary().AddKey(PoDoFo::PdfName(key), all);
+}
+
+// An incremental update that adds a Document Security Store (ISO 32000-2 12.8.4.3) to the
+// catalog, keeping what an earlier one held, and nothing else: what a verifier accepts
+// after a certification signature.
+QByteArray withDss(const QByteArray &pdf, const ValidationData &data) {
+    PoDoFo::PdfMemDocument document;
+    document.LoadFromBuffer(pdf.constData(), long(pdf.size()), true);
+    PoDoFo::PdfObject *dss = document.GetObjects().CreateObject("DSS");
+    addItems(document, dss, "Certs", data.certificates);
+    addItems(document, dss, "CRLs", data.crls);
+    addItems(document, dss, "OCSPs", {});
+    document.GetCatalog()->GetDictionary().AddKey(PoDoFo::PdfName("DSS"), dss->Reference());
+    PoDoFo::PdfRefCountedBuffer output(size_t(pdf.size()) * 2);
+    PoDoFo::PdfOutputDevice memory(&output);
+    document.WriteUpdate(&memory, true);
+    return QByteArray(output.GetBuffer(), qsizetype(memory.GetLength()));
+}
+
+// A last update with a document timestamp (SubFilter ETSI.RFC3161) over every byte before
+// it, the DSS included: PAdES B-LTA, which can be renewed before the authority's
+// certificate expires.
+QByteArray withDocumentTimestamp(const QByteArray &pdf, const PdfSignatureDetails &details,
+                                 QString *error) {
+    PoDoFo::PdfMemDocument document;
+    document.LoadFromBuffer(pdf.constData(), long(pdf.size()), true);
+    PoDoFo::PdfRefCountedBuffer output(size_t(pdf.size()) + kTimestampedSpace * 3);
+    PoDoFo::PdfOutputDevice memory(&output);
+    PoDoFo::PdfSignOutputDevice device(&memory);
+    device.SetSignatureSize(kTimestampedSpace);
+    PoDoFo::PdfPage *page = document.GetPage(document.GetPageCount() - 1);
+    PoDoFo::PdfAnnotation *annotation =
+        page->CreateAnnotation(PoDoFo::ePdfAnnotation_Widget, PoDoFo::PdfRect());
+    annotation->SetFlags(PoDoFo::ePdfAnnotationFlags_Invisible |
+                         PoDoFo::ePdfAnnotationFlags_Hidden);
+    PoDoFo::PdfSignatureField field(annotation, document.GetAcroForm(), &document);
+    field.SetFieldName(PoDoFo::PdfString("Document timestamp"));
+    field.SetSignature(*device.GetSignatureBeacon());
+    PoDoFo::PdfDictionary &dict = field.GetSignatureObject()->GetDictionary();
+    dict.AddKey(PoDoFo::PdfName("Type"), PoDoFo::PdfName("DocTimeStamp"));
+    dict.AddKey(PoDoFo::PdfName("SubFilter"), PoDoFo::PdfName("ETSI.RFC3161"));
+    document.WriteUpdate(&device, true);
+    if (!device.HasSignaturePosition())
+        PODOFO_RAISE_ERROR_INFO(PoDoFo::ePdfError_SignatureError, "no place for the timestamp");
+    device.AdjustByteRange();
+    device.Seek(0);
+    const QByteArray token = SignatureTimestamp::fetch(
+        details.timestampAuthority, signedBytes(device), details.timestampTimeoutMs, error);
+    if (token.isEmpty())
+        return {};
+    if (size_t(token.size()) > kTimestampedSpace) {
+        *error = tr("the document timestamp (%1 bytes) is larger than the room left for it")
+                     .arg(token.size());
+        return {};
+    }
+    device.SetSignature(PoDoFo::PdfData(token.constData(), size_t(token.size())));
+    device.Flush();
+    return QByteArray(output.GetBuffer(), qsizetype(memory.GetLength()));
+}
+
+// B-LT and B-LTA on a timestamped signature: the signer's and the authority's chains with
+// their CRLs, then a document timestamp over them.
+QByteArray longTerm(const QByteArray &signedPdf, const QByteArray &cms,
+                    const SigningIdentity &identity, const PdfSignatureDetails &details,
+                    QString *error) {
+    const SignatureTimestamp::Check timestamp = SignatureTimestamp::check(cms);
+    QList<QByteArray> leaves{identity.certificateDer()};
+    if (timestamp.valid)
+        leaves << timestamp.authorityCertificate;
+    QString problem;
+    const std::optional<ValidationData> data =
+        ValidationData::gather(leaves, *details.validation, Clock::nowUtc(), &problem);
+    if (!data) {
+        *error = tr("no long-term validation data (PAdES B-LT): %1").arg(problem);
+        return {};
+    }
+    const QByteArray withData = withDss(signedPdf, *data);
+    return details.archiveTimestamp ? withDocumentTimestamp(withData, details, error) : withData;
+}
 }  // namespace
+
+QByteArray extend(const QByteArray &pdf, const QList<QByteArray> &certificates,
+                  const ValidationSources &sources, const QUrl &timestampAuthority,
+                  QString *error) {
+    PoDoFo::PdfError::EnableDebug(false);
+    PoDoFo::PdfError::EnableLogging(false);
+    QString problem;
+    const std::optional<ValidationData> gathered =
+        ValidationData::gather(certificates, sources, Clock::nowUtc(), &problem);
+    if (!gathered) {
+        *error = tr("no long-term validation data (PAdES B-LT): %1").arg(problem);
+        return {};
+    }
+    // What the PDF already holds is not written twice.
+    const PdfScan::Document scanned = PdfScan::read(pdf);
+    ValidationData data;
+    for (const QByteArray &cert : gathered->certificates)
+        if (!scanned.dssCertificates.contains(cert))
+            data.certificates << cert;
+    for (const QByteArray &crl : gathered->crls)
+        if (!scanned.dssCrls.contains(crl))
+            data.crls << crl;
+    PdfSignatureDetails details;
+    details.timestampAuthority = timestampAuthority;
+    details.timestampTimeoutMs = sources.timeoutMs;
+    try {
+        return withDocumentTimestamp(withDss(pdf, data), details, error);
+    } catch (const PoDoFo::PdfError &e) {
+        *error = QString::fromUtf8(PoDoFo::PdfError::ErrorMessage(e.GetError()));
+        return {};
+    }
+}
 
 QByteArray sign(const QByteArray &pdf, const SigningIdentity &identity,
                 const PdfSignatureDetails &details, QString *error) {
     PoDoFo::PdfError::EnableDebug(false);  // PoDoFo would print its trailers to stdout
     PoDoFo::PdfError::EnableLogging(false);
     try {
-        return signedDocument(pdf, identity, details, error);
+        QByteArray cms;
+        QByteArray signedPdf = signedDocument(pdf, identity, details, &cms, error);
+        if (signedPdf.isEmpty() || !details.validation || details.timestampAuthority.isEmpty())
+            return signedPdf;
+        return longTerm(signedPdf, cms, identity, details, error);
     } catch (const PoDoFo::PdfError &e) {
         *error = QString::fromUtf8(PoDoFo::PdfError::ErrorMessage(e.GetError()));
         return {};

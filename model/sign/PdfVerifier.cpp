@@ -1,6 +1,7 @@
 #include "PdfVerifier.h"
 
 #include "CmsSignature.h"
+#include "PdfLaterRevisions.h"
 #include "PdfScan.h"
 #include "SignedRecords.h"
 #include "domain/ANumber.h"
@@ -97,6 +98,23 @@ QString rangeProblem(const QList<qint64> &range, qint64 size) {
     return {};
 }
 
+// A document timestamp: the token over the bytes its range covers, nothing else.
+SignatureResult documentTimestamp(SignatureResult r, const QByteArray &token,
+                                  const QByteArray &covered) {
+    r.documentTimestamp = true;
+    if (r.subFilter != u"ETSI.RFC3161") {
+        r.problem = tr("a document timestamp must be ETSI.RFC3161, not %1").arg(r.subFilter);
+        return r;
+    }
+    r.timestamp = SignatureTimestamp::checkDocument(token, covered);
+    r.signer = r.timestamp.authority;
+    r.signerCertificate = r.timestamp.authorityCertificate;
+    r.claimedTime = r.signingTime = r.timestamp.time;
+    r.problem = r.timestamp.problem;
+    r.valid = r.timestamp.valid;
+    return r;
+}
+
 SignatureResult checkOne(const QByteArray &bytes, const PdfScan::Signature &s) {
     SignatureResult r;
     r.field = s.field;
@@ -115,10 +133,12 @@ SignatureResult checkOne(const QByteArray &bytes, const PdfScan::Signature &s) {
         r.problem = revisionProblem(bytes, s, c + d);
     if (!r.problem.isEmpty())
         return r;
+    r.subFilter = s.subFilter.mid(s.subFilter.startsWith(u'/') ? 1 : 0);
+    if (s.type == u"/DocTimeStamp")
+        return documentTimestamp(r, s.contents, bytes.left(b) + bytes.mid(c, d));
     const CmsCheck cms = CmsSignature::verifyDetached(s.contents, bytes.left(b) + bytes.mid(c, d));
     r.signer = cms.signerName;
     r.signerCertificate = cms.signerCertificate;
-    r.subFilter = s.subFilter.mid(s.subFilter.startsWith(u'/') ? 1 : 0);
     r.certificateBound = cms.certificateBound;
     r.docMdpPermission = s.docMdpPermission;
     r.claimedTime = cms.signingTime.isValid() ? cms.signingTime : pdfDate(s.time);
@@ -158,6 +178,70 @@ QStringList changesAfter(const PdfScan::Document &doc, const QList<SignatureResu
     return out;
 }
 
+// Up to a self-signed root within the certificates given.
+bool chainIn(const QByteArray &certificate, const QList<QByteArray> &certificates) {
+    QByteArray at = certificate;
+    for (int depth = 0; depth < 8 && !at.isEmpty(); ++depth) {
+        if (Revocation::selfIssued(at))
+            return true;
+        at = Revocation::issuerOf(at, certificates);
+    }
+    return false;
+}
+
+// The DSS facts of each signer's signature: revocation, B-LT, B-LTA.
+void longTermFacts(const QByteArray &bytes, const PdfScan::Document &doc,
+                   QList<SignatureResult> &signatures) {
+    for (SignatureResult &r : signatures) {
+        if (r.documentTimestamp || !r.valid)
+            continue;
+        r.revocation = Revocation::of(r.signerCertificate, doc.dssCertificates, doc.dssCrls);
+        if (doc.dssCertificates.isEmpty() && doc.dssCrls.isEmpty())
+            r.revocation.problem = tr("the PDF holds no revocation data (PAdES B-LT adds it)");
+        r.longTermData = r.timestamp.valid &&
+                         r.revocation.state != Revocation::Status::State::Unknown &&
+                         chainIn(r.signerCertificate, doc.dssCertificates);
+        for (const SignatureResult &t : signatures) {
+            if (!r.longTermData || r.archived || !t.documentTimestamp || !t.valid ||
+                t.coveredBytes <= r.coveredBytes)
+                continue;
+            const PdfScan::Document covered = PdfScan::read(bytes.left(t.coveredBytes));
+            r.archived =
+                Revocation::of(r.signerCertificate, covered.dssCertificates, covered.dssCrls)
+                    .state != Revocation::Status::State::Unknown;
+        }
+    }
+}
+
+// After the disposition's revision only a DSS and document timestamps keep it valid; what
+// else the later revisions do is named (object by object when they can be compared).
+bool onlyValidationAfter(const QByteArray &bytes, const PdfScan::Document &doc,
+                         PdfVerification &out) {
+    QHash<QString, QString> names;
+    for (const PdfScan::Object &o : doc.objects)
+        names.insert(o.object, o.description);
+    const PdfLaterRevisions::Findings later =
+        PdfLaterRevisions::examine(bytes, out.disposition.coveredBytes, names);
+    QStringList changes = later.readable
+                              ? later.changes
+                              : changesAfter(doc, {}, out.disposition.coveredBytes, bytes.size());
+    for (const SignatureResult &s : out.signatures)
+        if (s.number > 1 && !s.documentTimestamp)
+            changes << tr("revision %1 signed by %2")
+                           .arg(s.revision)
+                           .arg(s.signer.isEmpty() ? tr("an unknown signer") : s.signer);
+    if (changes.isEmpty()) {
+        out.validationAdded = later.validation;
+        return true;
+    }
+    if (later.readable)
+        changes.prepend(tr("%1 bytes after the signed revision (bytes %2 to %3)")
+                            .arg(number(bytes.size() - out.disposition.coveredBytes),
+                                 number(out.disposition.coveredBytes), number(bytes.size())));
+    out.changesAfterSigning = changes;
+    return false;
+}
+
 void judge(const QByteArray &bytes, const PdfScan::Document &doc, PdfVerification &out) {
     for (const PdfScan::Signature &s : doc.signatures)
         out.signatures << checkOne(bytes, s);
@@ -167,6 +251,7 @@ void judge(const QByteArray &bytes, const PdfScan::Document &doc, PdfVerificatio
                      });
     for (qsizetype i = 0; i < out.signatures.size(); ++i)
         out.signatures[i].number = int(i + 1);
+    longTermFacts(bytes, doc, out.signatures);
     const SignatureResult &first = out.signatures.first();
     out.signer = first.signer;
     out.signerCertificate = first.signerCertificate;
@@ -179,13 +264,15 @@ void judge(const QByteArray &bytes, const PdfScan::Document &doc, PdfVerificatio
             tr("signature %1 is not valid: %2").arg(invalid->number).arg(invalid->problem);
         return;
     }
+    if (first.documentTimestamp) {
+        out.problem = tr("its first signature is a document timestamp, not a signer's");
+        return;
+    }
     const PdfScan::Document signedRevision = PdfScan::read(bytes.left(first.coveredBytes));
     out.recordSha256 = signedRevision.recordSha256;
     out.auditHead = signedRevision.auditHead;
-    if (first.coveredBytes < bytes.size()) {
+    if (first.coveredBytes < bytes.size() && !onlyValidationAfter(bytes, doc, out)) {
         out.verdict = PdfVerification::Verdict::ChangedAfterSigning;
-        out.changesAfterSigning =
-            changesAfter(doc, out.signatures, first.coveredBytes, bytes.size());
         out.problem = tr("the file was changed after it was signed: %1")
                           .arg(out.changesAfterSigning.join(QStringLiteral("; ")));
         return;
@@ -303,9 +390,14 @@ QString verifierNumber(qint64 n) {
 }  // namespace
 
 QString SignatureResult::level() const {
+    if (documentTimestamp)
+        return verifierText("document timestamp");
     if (subFilter != u"ETSI.CAdES.detached" || !certificateBound)
         return verifierText("PKCS#7, not PAdES");
-    return timestamp.valid ? QStringLiteral("PAdES B-T") : QStringLiteral("PAdES B-B");
+    return archived          ? QStringLiteral("PAdES B-LTA")
+           : longTermData    ? QStringLiteral("PAdES B-LT")
+           : timestamp.valid ? QStringLiteral("PAdES B-T")
+                             : QStringLiteral("PAdES B-B");
 }
 
 QString PdfVerification::verdictWord() const {
@@ -340,12 +432,16 @@ QStringList PdfVerification::details() const {
                               : verifierText("not valid: %1").arg(s.problem));
         if (s.docMdpPermission == 1)
             lines << verifierText("  certification signature: no changes permitted (DocMDP)");
-        if (s.timestamp.valid)
+        if (s.valid && !s.documentTimestamp)
+            lines << verifierText("  revocation: %1").arg(s.revocation.text());
+        if (s.timestamp.valid && !s.documentTimestamp)
             lines << verifierText("  timestamp: %1 by %2 (the signer's clock said %3)")
                          .arg(s.timestamp.time.toString(Qt::ISODate), s.timestamp.authority,
                               s.claimedTime.isValid() ? s.claimedTime.toString(Qt::ISODate)
                                                       : verifierText("nothing"));
     }
+    for (const QString &added : validationAdded)
+        lines << verifierText("added after signing, as PAdES allows: %1").arg(added);
     for (const QString &change : changesAfterSigning)
         lines << verifierText("changed after signing: %1").arg(change);
     return lines;

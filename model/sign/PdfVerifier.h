@@ -1,5 +1,6 @@
 #pragma once
 
+#include "Revocation.h"
 #include "SignatureTimestamp.h"
 
 #include <QByteArray>
@@ -26,9 +27,14 @@ struct SignatureResult {
     QDateTime signingTime;
     QString problem;           // why not valid
     int docMdpPermission = 0;  // a certification signature's P (1: no changes), else 0
+    // A document timestamp (/DocTimeStamp, ETSI.RFC3161): the authority is the signer.
+    bool documentTimestamp = false;
+    Revocation::Status revocation;  // the signer's certificate, from the PDF's DSS
+    bool longTermData = false;      // timestamped, and the DSS holds its chain and a CRL (B-LT)
+    bool archived = false;          // and a valid document timestamp covers them (B-LTA)
 
-    // "PAdES B-T" (CAdES with a valid timestamp), "PAdES B-B" (CAdES, the certificate
-    // bound), else "PKCS#7, not PAdES".
+    // "PAdES B-LTA", "PAdES B-LT", "PAdES B-T" (CAdES with a valid timestamp), "PAdES B-B"
+    // (CAdES, the certificate bound), "document timestamp", else "PKCS#7, not PAdES".
     QString level() const;
 };
 
@@ -41,8 +47,11 @@ struct PdfVerification {
     int revisions = 0;
     QList<SignatureResult> signatures;
     QStringList changesAfterSigning;  // what the bytes after the signed revision add or change
-    QString recordSha256;             // the record hash as the signed revision holds it
-    QString auditHead;                // the audit head at signing, as the signed revision has it
+    // What they add that PAdES allows after a certification signature: validation data and
+    // document timestamps (PdfLaterRevisions); the verdict stays valid.
+    QStringList validationAdded;
+    QString recordSha256;  // the record hash as the signed revision holds it
+    QString auditHead;     // the audit head at signing, as the signed revision has it
     // The disposition's own signature (the first): who and when.
     QString signer;
     QByteArray signerCertificate;
@@ -74,8 +83,10 @@ struct DocketMatch {
 //   that same dictionary.
 // - The CMS signature matches the bytes; the certificate was valid at the signing time
 //   and allows signing documents.
-// - Any byte after the revision the disposition's signature covers makes the verdict
-//   "changed after signing", naming what was added or changed, even when it is signed.
+// - After the revision the disposition's signature covers, only validation data (a DSS)
+//   and document timestamps may follow (PdfLaterRevisions); any other byte makes the
+//   verdict "changed after signing", naming what was added or changed, even when signed.
+// - The signer's certificate's revocation status comes from the DSS, offline.
 // Hostile files are refused with a reason: larger than kMaxBytes, damaged, or deeper
 // than qpdf's nesting limit; nothing here can crash on them (fuzzed: tests/fuzz).
 namespace PdfVerifier {

@@ -224,6 +224,43 @@ QByteArray withToken(const QByteArray &cms, const QByteArray &token, QString *er
     return derOf(info.get(), i2d_CMS_ContentInfo);
 }
 
+namespace {
+// The time, imprint strength, coverage and signature of a token, into out.
+void judgeToken(PKCS7 *token, const QByteArray &covered, bool alone, Check &out) {
+    Owned<TS_TST_INFO> tst(token ? PKCS7_to_TS_TST_INFO(token) : nullptr);
+    ERR_clear_error();
+    if (!tst) {
+        out.problem = tr("its timestamp is not an RFC 3161 token");
+        return;
+    }
+    out.time = OpenSsl::toDateTime(TS_TST_INFO_get_time(tst.get()));
+    X509 *signer = nullptr;
+    out.problem = !out.time.isValid() ? tr("its time cannot be read")
+                  : !alone            ? tr("there is more than one")
+                  : !strongImprint(tst.get())
+                      ? tr("its imprint uses a weak digest (SHA-256 or stronger is required)")
+                      : tokenProblem(token, covered, out.time, &signer);
+    if (signer) {
+        out.authority = nameOf(signer);
+        out.authorityCertificate = OpenSsl::der(signer);
+        X509_free(signer);
+    }
+    if (!out.problem.isEmpty())
+        out.problem = tr("its timestamp is not valid: %1").arg(out.problem);
+    out.valid = out.problem.isEmpty() && out.time.isValid();
+}
+}  // namespace
+
+Check checkDocument(const QByteArray &token, const QByteArray &covered) {
+    Check out;
+    out.present = true;
+    const auto *p = reinterpret_cast<const unsigned char *>(token.constData());
+    Owned<PKCS7> parsed(d2i_PKCS7(nullptr, &p, long(token.size())));
+    ERR_clear_error();
+    judgeToken(parsed.get(), covered, true, out);
+    return out;
+}
+
 Check check(const QByteArray &cms) {
     Check out;
     OpenSsl::Owned<CMS_ContentInfo> info = parse(cms);
@@ -233,27 +270,7 @@ Check check(const QByteArray &cms) {
     Owned<PKCS7> token = tokenIn(si, &out.present);
     if (!out.present)
         return out;
-    Owned<TS_TST_INFO> tst(token ? PKCS7_to_TS_TST_INFO(token.get()) : nullptr);
-    ERR_clear_error();
-    if (!tst) {
-        out.problem = tr("its timestamp is not an RFC 3161 token");
-        return out;
-    }
-    out.time = OpenSsl::toDateTime(TS_TST_INFO_get_time(tst.get()));
-    X509 *signer = nullptr;
-    out.problem = !out.time.isValid() ? tr("its time cannot be read")
-                  : !single(si)       ? tr("there is more than one")
-                  : !strongImprint(tst.get())
-                      ? tr("its imprint uses a weak digest (SHA-256 or stronger is required)")
-                      : tokenProblem(token.get(), signatureValueOf(cms), out.time, &signer);
-    if (signer) {
-        out.authority = nameOf(signer);
-        out.authorityCertificate = OpenSsl::der(signer);
-        X509_free(signer);
-    }
-    if (!out.problem.isEmpty())
-        out.problem = tr("its timestamp is not valid: %1").arg(out.problem);
-    out.valid = out.problem.isEmpty() && out.time.isValid();
+    judgeToken(token.get(), signatureValueOf(cms), single(si), out);
     return out;
 }
 }  // namespace SignatureTimestamp

@@ -44,4 +44,7 @@ struct Check {
     QString problem;                  // why not valid
 };
 Check check(const QByteArray &cms);
+// A document timestamp (PAdES B-LTA, SubFilter ETSI.RFC3161): the token is the whole
+// signature value, over the bytes its /ByteRange covers.
+Check checkDocument(const QByteArray &token, const QByteArray &covered);
 }  // namespace SignatureTimestamp

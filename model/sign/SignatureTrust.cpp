@@ -48,6 +48,33 @@ QDateTime provenTime(const SignatureResult &s, const TrustStore *trust, QStringL
                  .arg(iso(s.timestamp.time), s.timestamp.authority);
     return s.timestamp.time;
 }
+// A revocation the embedded CRL shows: harmless when a trusted timestamp predates it,
+// otherwise the verdict. False when the signature stands.
+bool revoked(const SignatureResult &s, const QDateTime &proven, SignatureTrust &out) {
+    const Revocation::Status &r = s.revocation;
+    out.notes << tr("revocation: %1")
+                     .arg(r.state == Revocation::Status::State::Unknown
+                              ? tr("not checked: %1").arg(r.problem)
+                              : r.text());
+    if (r.state != Revocation::Status::State::Revoked)
+        return false;
+    if (proven.isValid() && proven < r.revokedAt) {
+        out.notes << tr("revocation: the certificate was revoked on %1, after the timestamp: the "
+                        "signature still holds")
+                         .arg(iso(r.revokedAt));
+        return false;
+    }
+    const bool before = s.claimedTime.isValid() && r.revokedAt <= s.claimedTime;
+    out.verdict = before ? SignatureTrust::Verdict::Invalid : SignatureTrust::Verdict::SinceRevoked;
+    out.summary = before ? tr("invalid: the certificate was revoked on %1, before the time the "
+                              "signature gives (%2)")
+                               .arg(iso(r.revokedAt), iso(s.claimedTime))
+                         : tr("valid when signed, by the signer's own clock, but the certificate "
+                              "was revoked on %1 and no trusted timestamp shows the signature "
+                              "is older")
+                               .arg(iso(r.revokedAt));
+    return true;
+}
 }  // namespace
 
 SignatureTrust judge(const SignatureResult &s, const TrustStore *trust, const QDateTime &now) {
@@ -73,6 +100,8 @@ SignatureTrust judge(const SignatureResult &s, const TrustStore *trust, const QD
             return out;
         }
     }
+    if (revoked(s, proven, out))
+        return out;
     const QDateTime expiry = expiryOf(s.signerCertificate);
     if (expiry.isValid() && expiry < now) {
         if (!proven.isValid() || proven > expiry) {

@@ -16,6 +16,8 @@ struct SignatureTrust {
         SignerNotTrusted,  // valid, but the signer does not chain to the trust store
         SinceExpired,      // valid when signed; the certificate has expired since, and no
                            // trusted timestamp shows the signature is older than that
+        SinceRevoked,      // valid when signed by its own clock; the certificate was revoked
+                           // later, and no trusted timestamp shows the signature is older
         Invalid,
     };
     Verdict verdict = Verdict::Invalid;

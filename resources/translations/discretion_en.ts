@@ -171,6 +171,37 @@
         </message>
     </context>
     <context>
+        <name>PdfLaterRevisions</name>
+        <message numerus="yes">
+            <source>%n certificate(s)</source>
+            <translation>
+                <numerusform>%n certificate</numerusform>
+                <numerusform>%n certificates</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n CRL(s)</source>
+            <translation>
+                <numerusform>%n CRL</numerusform>
+                <numerusform>%n CRLs</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n OCSP response(s)</source>
+            <translation>
+                <numerusform>%n OCSP response</numerusform>
+                <numerusform>%n OCSP responses</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n document timestamp(s)</source>
+            <translation>
+                <numerusform>%n document timestamp</numerusform>
+                <numerusform>%n document timestamps</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>PdfVerifier</name>
         <message numerus="yes">
             <source>%n revision(s)</source>

@@ -13,6 +13,10 @@ update needs (PDF 32000-1, 7.5.6).
                                        swallows 40 KB of the page, then a byte in the gap
                                        changed
   forge.py nested IN OUT               an update with an object nested 100,000 deep
+  forge.py dss-and-text IN OUT         an update that adds a Document Security Store, as
+                                       PAdES allows, and with it visible text on page 1
+  forge.py paint-timestamp IN OUT      the document timestamp's field of a B-LTA PDF
+                                       given an appearance that paints text on the page
 """
 import json
 import re
@@ -196,7 +200,43 @@ def nested(src, dst):
     open(dst, "wb").write(append(data, {size: b"<</A " * depth + b"1" + b">>" * depth}))
 
 
+def catalog_number(data):
+    return int(last_trailer(data)[b"Root"].split()[0])
+
+
+def dss_and_text(src, dst):
+    data = open(src, "rb").read()
+    objects = text_objects(src, data)
+    dss = max(max(objects), last_trailer(data)[b"Size"]) + 1
+    root = catalog_number(data)
+    catalog = show(src, root)
+    catalog = re.sub(rb"/DSS \d+ 0 R", b"", catalog)
+    objects[root] = catalog[:-2] + b" /DSS %d 0 R >>" % dss
+    objects[dss] = b"<< /Type /DSS /Certs [] >>"
+    open(dst, "wb").write(append(data, objects))
+
+
+def paint_timestamp(src, dst):
+    data = open(src, "rb").read()
+    field = int(re.findall(rb"(\d+) 0 obj\s*<<[^>]*/T\s*\(Document timestamp\)", data)[-1])
+    widget = show(src, field)
+    size = last_trailer(data)[b"Size"]
+    font, look = size, size + 1
+    stream = b"BT /FForged 16 Tf 1 0 0 rg 10 50 Td (" + TEXT + b") Tj ET"
+    widget = re.sub(rb"/Rect\s*\[[^\]]*\]", b"/Rect [ 40 600 572 700 ]", widget)
+    widget = re.sub(rb"/F\s+\d+", b"/F 4", widget)
+    widget = widget[:-2] + b" /AP << /N %d 0 R >> >>" % look
+    open(dst, "wb").write(append(data, {
+        field: widget,
+        font: b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        look: b"<< /Type /XObject /Subtype /Form /BBox [ 0 0 532 100 ] /Resources << /Font << "
+              b"/FForged %d 0 R >> >> /Length %d >>\nstream\n" % (font, len(stream)) + stream +
+              b"\nendstream",
+    }))
+
+
 if __name__ == "__main__":
     mode = sys.argv[1]
     {"append-text": append_text, "smuggle": smuggle, "wide-gap": wide_gap,
-     "nested": nested}[mode](*sys.argv[2:])
+     "nested": nested, "dss-and-text": dss_and_text,
+     "paint-timestamp": paint_timestamp}[mode](*sys.argv[2:])

@@ -287,8 +287,9 @@ class TestToken : public QObject {
         r = exportPdf(path(u"level.pdf"_qs), {u"--level"_qs, u"B-T"_qs});
         QVERIFY2(r.exitCode == 2 && r.err.contains(u"needs a time-stamp authority"_qs),
                  qPrintable(r.all()));
-        r = exportPdf(path(u"level.pdf"_qs), {u"--level"_qs, u"B-LT"_qs});
-        QVERIFY2(r.exitCode == 2 && r.err.contains(u"does not write yet"_qs), qPrintable(r.all()));
+        r = exportPdf(path(u"level.pdf"_qs), {u"--level"_qs, u"B-LTA"_qs});
+        QVERIFY2(r.exitCode == 2 && r.err.contains(u"PAdES B-LTA needs a time-stamp authority"_qs),
+                 qPrintable(r.all()));
         QVERIFY(!QFile::exists(path(u"level.pdf"_qs)));
     }
 

@@ -3,6 +3,9 @@
 `openssl ts -reply` with the test's TSA key. Prints the port it listens on, then serves
 until killed.
 
+It also serves the *.crl files of the configuration's folder on GET, as a CA's CRL
+distribution point would.
+
 Usage: tsa.py OPENSSL-TS-CONFIG [MODE]
   good           answer each query (the default)
   other-imprint  answer a query for other data, as a broken or hostile authority would
@@ -47,6 +50,20 @@ class Authority(http.server.BaseHTTPRequestHandler):
         body = b"<html>no</html>" if MODE == "not-a-reply" else reply_for(query)
         self.send_response(200)
         self.send_header("Content-Type", "application/timestamp-reply")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def do_GET(self):
+        """A CRL distribution point: GET /NAME.crl serves NAME.crl from the config's folder."""
+        name = os.path.basename(self.path)
+        path = os.path.join(os.path.dirname(os.path.abspath(CONFIG)), name)
+        if not name.endswith(".crl") or not os.path.isfile(path):
+            self.send_error(404)
+            return
+        body = open(path, "rb").read()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/pkix-crl")
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)

@@ -1,0 +1,244 @@
+#include "PdfLaterRevisions.h"
+
+#include <QCoreApplication>
+#include <exception>
+#include <qpdf/QPDF.hh>
+#include <qpdf/QPDFExc.hh>
+#include <set>
+
+namespace PdfLaterRevisions {
+namespace {
+QString tr(const char *text) {
+    return QCoreApplication::translate("PdfLaterRevisions", text);
+}
+
+QString id(const QPDFObjGen &og) {
+    return QStringLiteral("%1 %2").arg(og.getObj()).arg(og.getGen());
+}
+
+using Objects = std::set<QPDFObjGen>;
+
+// Where each object was last written (its object stream's offset for a compressed one).
+std::map<QPDFObjGen, qint64> offsets(QPDF &pdf) {
+    const std::map<QPDFObjGen, QPDFXRefEntry> table = pdf.getXRefTable();
+    std::map<QPDFObjGen, qint64> out;
+    for (const auto &[og, entry] : table) {
+        qint64 offset = -1;
+        if (entry.getType() == 1)
+            offset = entry.getOffset();
+        else if (entry.getType() == 2) {
+            const auto container = table.find(QPDFObjGen(entry.getObjStreamNumber(), 0));
+            if (container != table.end() && container->second.getType() == 1)
+                offset = container->second.getOffset();
+        }
+        out[og] = offset;
+    }
+    return out;
+}
+
+// Every indirect object reachable from value, not following the keys given (a widget's
+// /P and /Parent lead back into the signed document).
+void collect(QPDFObjectHandle value, Objects &into, const std::set<std::string> &skip = {}) {
+    if (value.isIndirect()) {
+        if (!into.insert(value.getObjGen()).second)
+            return;
+    }
+    QPDFObjectHandle body = value.isStream() ? value.getDict() : value;
+    if (body.isArray())
+        for (const QPDFObjectHandle &item : body.getArrayAsVector())
+            collect(item, into, skip);
+    else if (body.isDictionary())
+        for (const std::string &key : body.getKeys())
+            if (!skip.count(key))
+                collect(body.getKey(key), into, skip);
+}
+
+// Nothing a reader would paint: no appearance, and no area.
+bool invisible(QPDFObjectHandle widget) {
+    const std::vector<double> rect =
+        widget.getKey("/Rect").isArray() && widget.getKey("/Rect").getArrayNItems() == 4
+            ? std::vector<double>{widget.getKey("/Rect").getArrayItem(0).getNumericValue(),
+                                  widget.getKey("/Rect").getArrayItem(1).getNumericValue(),
+                                  widget.getKey("/Rect").getArrayItem(2).getNumericValue(),
+                                  widget.getKey("/Rect").getArrayItem(3).getNumericValue()}
+            : std::vector<double>{};
+    return !widget.hasKey("/AP") && !widget.hasKey("/Kids") &&
+           (rect.empty() || rect[0] == rect[2] || rect[1] == rect[3]);
+}
+
+bool isDocumentTimestampField(QPDFObjectHandle field) {
+    QPDFObjectHandle value = field.isDictionary() ? field.getKey("/V") : QPDFObjectHandle();
+    return field.isIndirect() && invisible(field) && field.getKey("/FT").isName() &&
+           field.getKey("/FT").getName() == "/Sig" && value.isDictionary() &&
+           value.getKey("/Type").isName() && value.getKey("/Type").getName() == "/DocTimeStamp" &&
+           value.getKey("/SubFilter").isName() &&
+           value.getKey("/SubFilter").getName() == "/ETSI.RFC3161";
+}
+
+struct Revisions {
+    QPDF &now;
+    QPDF &then;
+    const QHash<QString, QString> &names;
+    Objects newFields;  // document timestamp fields the later revisions add
+    Objects allowed;    // objects they may add: the DSS and those fields
+};
+
+// The array as it was plus only new document timestamp fields.
+bool onlyAddsTimestampFields(QPDFObjectHandle before, QPDFObjectHandle after, const Revisions &r) {
+    if (!before.isArray() || !after.isArray() || after.getArrayNItems() < before.getArrayNItems())
+        return false;
+    for (int i = 0; i < after.getArrayNItems(); ++i) {
+        QPDFObjectHandle item = after.getArrayItem(i);
+        const bool same =
+            i < before.getArrayNItems() && item.unparse() == before.getArrayItem(i).unparse();
+        if (!same && (i < before.getArrayNItems() || !item.isIndirect() ||
+                      !r.newFields.count(item.getObjGen())))
+            return false;
+    }
+    return true;
+}
+
+// A dictionary equal to the signed one but for the keys a later revision may touch.
+bool sameBut(QPDFObjectHandle before, QPDFObjectHandle after, const std::string &free,
+             const std::string &growing, const Revisions &r) {
+    if (!before.isDictionary() || !after.isDictionary() || before.isStream() || after.isStream())
+        return false;
+    std::set<std::string> keys = before.getKeys();
+    for (const std::string &key : after.getKeys())
+        keys.insert(key);
+    for (const std::string &key : keys) {
+        if (key == free)
+            continue;
+        QPDFObjectHandle a = before.getKey(key), b = after.getKey(key);
+        if (key == growing && (b.isIndirect() || onlyAddsTimestampFields(a, b, r)))
+            continue;  // an indirect array is judged as an object of its own
+        if (a.unparse() != b.unparse())
+            return false;
+    }
+    return true;
+}
+
+bool allowedChange(QPDFObjectHandle before, const QPDFObjectHandle &after, const Revisions &r) {
+    if (before.isArray())
+        return onlyAddsTimestampFields(before, after, r);
+    const QPDFObjGen og = after.getObjGen();
+    if (og == r.then.getRoot().getObjGen())
+        return sameBut(before, after, "/DSS", "", r);
+    if (og == r.then.getTrailer().getKey("/Info").getObjGen())
+        return sameBut(before, after, "/ModDate", "", r);
+    if (r.then.getRoot().getKey("/AcroForm").isIndirect() &&
+        og == r.then.getRoot().getKey("/AcroForm").getObjGen())
+        return sameBut(before, after, "", "/Fields", r);
+    return before.isDictionary() && before.getKey("/Type").isName() &&
+           before.getKey("/Type").getName() == "/Page" && sameBut(before, after, "", "/Annots", r);
+}
+
+QString describe(QPDFObjectHandle object, const QHash<QString, QString> &names) {
+    if (QString name = names.value(id(object.getObjGen())); !name.isEmpty())
+        return name;
+    QPDFObjectHandle dict = object.isStream() ? object.getDict() : object;
+    const std::string type = dict.isDictionary() && dict.getKey("/Type").isName()
+                                 ? dict.getKey("/Type").getName()
+                                 : std::string();
+    return type.empty() ? (object.isStream() ? tr("a stream") : tr("an object"))
+                        : QString::fromStdString(type.substr(1));
+}
+
+bool structural(QPDFObjectHandle object) {
+    if (!object.isStream())
+        return false;
+    QPDFObjectHandle type = object.getDict().getKey("/Type");
+    return type.isName() && (type.getName() == "/XRef" || type.getName() == "/ObjStm");
+}
+
+void judgeObjects(Revisions &r, qint64 signedEnd, Findings &out) {
+    // The trailer must name the same catalog and document information.
+    if (r.now.getRoot().getObjGen() != r.then.getRoot().getObjGen())
+        out.changes << tr("the document catalog is another object");
+    if (r.now.getTrailer().getKey("/Info").unparse() !=
+        r.then.getTrailer().getKey("/Info").unparse())
+        out.changes << tr("the document information is another object");
+    const std::map<QPDFObjGen, qint64> where = offsets(r.now);
+    for (const auto &[og, offset] : where) {
+        QPDFObjectHandle after = r.now.getObjectByObjGen(og);
+        QPDFObjectHandle before = r.then.getObjectByObjGen(og);
+        if (offset < signedEnd) {
+            if (!before.isNull() && after.isNull())
+                out.changes << tr("%1 (object %2) removed").arg(describe(before, r.names), id(og));
+            continue;
+        }
+        if (structural(after) || (before.isNull() && r.allowed.count(og)))
+            continue;
+        if (before.isNull())
+            out.changes << tr("%1 (object %2) added").arg(describe(after, r.names), id(og));
+        else if (!allowedChange(before, after, r))
+            out.changes << tr("%1 (object %2) replaced").arg(describe(before, r.names), id(og));
+    }
+}
+
+int itemsIn(QPDFObjectHandle dss, const char *key) {
+    return dss.getKey(key).isArray() ? dss.getKey(key).getArrayNItems() : 0;
+}
+
+QString counted(const char *text, int n) {
+    return QCoreApplication::translate("PdfLaterRevisions", text, nullptr, n);
+}
+
+void listValidation(QPDF &pdf, const Revisions &r, Findings &out) {
+    QPDFObjectHandle dss = pdf.getRoot().getKey("/DSS");
+    if (dss.isDictionary()) {
+        const QString certificates = counted(
+            QT_TRANSLATE_N_NOOP("PdfLaterRevisions", "%n certificate(s)"), itemsIn(dss, "/Certs"));
+        const QString crls =
+            counted(QT_TRANSLATE_N_NOOP("PdfLaterRevisions", "%n CRL(s)"), itemsIn(dss, "/CRLs"));
+        const QString ocsps =
+            counted(QT_TRANSLATE_N_NOOP("PdfLaterRevisions", "%n OCSP response(s)"),
+                    itemsIn(dss, "/OCSPs"));
+        out.validation
+            << tr("a Document Security Store (%1, %2, %3)").arg(certificates, crls, ocsps);
+    }
+    if (!r.newFields.empty())
+        out.validation << counted(
+            QT_TRANSLATE_N_NOOP("PdfLaterRevisions", "%n document timestamp(s)"),
+            int(r.newFields.size()));
+}
+
+void examineIn(QPDF &now, QPDF &then, qint64 signedEnd, const QHash<QString, QString> &names,
+               Findings &out) {
+    Revisions r{now, then, names, {}, {}};
+    collect(now.getRoot().getKey("/DSS"), r.allowed);
+    Objects before;
+    collect(then.getRoot().getKey("/AcroForm").getKey("/Fields"), before, {"/P", "/Parent", "/V"});
+    QPDFObjectHandle fields = now.getRoot().getKey("/AcroForm").getKey("/Fields");
+    for (int i = 0; fields.isArray() && i < fields.getArrayNItems(); ++i) {
+        QPDFObjectHandle field = fields.getArrayItem(i);
+        if (field.isIndirect() && !before.count(field.getObjGen()) &&
+            isDocumentTimestampField(field)) {
+            r.newFields.insert(field.getObjGen());
+            collect(field, r.allowed, {"/P", "/Parent"});
+        }
+    }
+    judgeObjects(r, signedEnd, out);
+    listValidation(now, r, out);
+    out.readable = true;
+}
+}  // namespace
+
+Findings examine(const QByteArray &bytes, qint64 signedEnd, const QHash<QString, QString> &names) {
+    Findings out;
+    try {
+        QPDF now, then;
+        for (QPDF *pdf : {&now, &then}) {
+            pdf->setSuppressWarnings(true);
+            pdf->setAttemptRecovery(false);
+        }
+        now.processMemoryFile("the PDF", bytes.constData(), size_t(bytes.size()));
+        then.processMemoryFile("the signed revision", bytes.constData(), size_t(signedEnd));
+        examineIn(now, then, signedEnd, names, out);
+    } catch (const std::exception &e) {
+        out.changes
+            << tr("the later revisions cannot be read (%1)").arg(QString::fromUtf8(e.what()));
+    }
+    return out;
+}
+}  // namespace PdfLaterRevisions
