@@ -442,7 +442,7 @@ QList<Command> commands() {
          "Add validation data and a new document timestamp (PAdES B-LTA) to a signed "
          "disposition, before its last timestamp's authority certificate expires.",
          PadesCli::extend,
-         QList<QCommandLineOption>{outOption} + PadesCli::options(),
+         QList<QCommandLineOption>{outOption} + PadesCli::extendOptions(),
          {"FILE.pdf"}},
         {"identity",
          "--name NAME --out FILE.p12 [--title T] [--office O] [--bar-number N] [--bar-state S] "

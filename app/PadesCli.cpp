@@ -32,32 +32,17 @@ bool timestampAuthority(const QCommandLineParser &p, bool signsDigitally, PdfFor
     return true;
 }
 
-// Every certificate (--chain) or CRL (--crl) in the files named; false naming a file that
-// cannot be read or holds none.
-bool readAll(const QStringList &paths, bool crls, QList<QByteArray> &into) {
-    for (const QString &path : paths) {
-        QFile file(path);
-        if (!file.open(QIODevice::ReadOnly)) {
-            err() << "error: cannot read " << path << ": " << file.errorString() << '\n';
-            return false;
-        }
-        const QByteArray bytes = file.readAll();
-        const QList<QByteArray> found =
-            crls ? QList<QByteArray>{Revocation::crlDer(bytes)} : Revocation::certificatesIn(bytes);
-        if (found.isEmpty() || found.first().isEmpty()) {
-            err() << "error: " << path << " holds no "
-                  << (crls ? "CRL (DER or PEM)" : "certificate (PEM or DER)") << '\n';
-            return false;
-        }
-        into << found;
-    }
-    return true;
-}
-
 bool validationSources(const QCommandLineParser &p, ValidationSources &sources) {
+    QString error;
+    const std::optional<ValidationSources> read = ValidationSources::read(
+        p.values(QStringLiteral("chain")), p.values(QStringLiteral("crl")), &error);
+    if (!read) {
+        err() << "error: " << error << '\n';
+        return false;
+    }
+    sources = *read;
     sources.fetchCrls = !p.isSet(QStringLiteral("offline"));
-    return readAll(p.values(QStringLiteral("chain")), false, sources.chain) &&
-           readAll(p.values(QStringLiteral("crl")), true, sources.crls);
+    return true;
 }
 
 // What the level needs that the options do not give; empty when it is reachable.
@@ -69,6 +54,12 @@ QString missingFor(const QString &level, bool signsDigitally, const PdfFormat &f
     return {};
 }
 }  // namespace
+
+QList<QCommandLineOption> extendOptions() {
+    QList<QCommandLineOption> out = options();
+    out.removeIf([](const QCommandLineOption &o) { return o.names().contains(u"level"); });
+    return out;
+}
 
 QList<QCommandLineOption> options() {
     return {
@@ -146,9 +137,9 @@ int extend(QCommandLineParser &p) {
     }
     const PdfVerification v = PdfVerifier::verify(path);
     if (!v.ok()) {
-        err() << "error: only a valid signed disposition is extended; " << path << ": " << v.problem
-              << '\n';
-        return 1;
+        err() << "error: only a signed disposition that verifies can be extended, and " << path
+              << " does not: " << v.problem << '\n';
+        return 2;
     }
     QList<QByteArray> certificates;
     for (const SignatureResult &s : v.signatures)
@@ -162,7 +153,12 @@ int extend(QCommandLineParser &p) {
                                     ? PdfSigner::extend(in.readAll(), certificates, sources,
                                                         format.timestampAuthority, &error)
                                     : QByteArray();
-    if (extended.isEmpty() || !PdfSigner::writeFile(output, extended, &error)) {
+    // Never replace a file that verifies with one that does not.
+    if (const PdfVerification after = PdfVerifier::verifyBytes(extended);
+        !extended.isEmpty() && !after.ok())
+        error = QStringLiteral("the extended PDF does not verify (%1); nothing was written")
+                    .arg(after.problem);
+    if (extended.isEmpty() || !error.isEmpty() || !PdfSigner::writeFile(output, extended, &error)) {
         err() << "error: " << (error.isEmpty() ? in.errorString() : error) << '\n';
         return 2;
     }

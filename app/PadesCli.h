@@ -12,6 +12,8 @@ struct PdfFormat;
 // is missing.
 namespace PadesCli {
 QList<QCommandLineOption> options();
+// The same but --level: extend writes what the data allows, B-LTA on a timestamped signature.
+QList<QCommandLineOption> extendOptions();
 // Fills the format's timestamp authority and validation sources; false (message printed)
 // on a bad option or a level out of reach.
 bool configure(const QCommandLineParser &p, bool signsDigitally, PdfFormat &format);

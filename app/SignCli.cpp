@@ -338,9 +338,10 @@ int verify(QCommandLineParser &p) {
     }
     const SignatureTrust judged =
         SignatureTrustCheck::judge(v.disposition, trust ? &*trust : nullptr, Clock::nowUtc());
-    out() << "level: " << v.disposition.level() << '\n';
+    out() << "level: " << judged.level << '\n';
     for (const QString &note : judged.notes)
-        out() << (note.startsWith(u"revocation: ") ? "" : "time: ") << note << '\n';
+        out() << (note.startsWith(u"revocation: ") || note.startsWith(u"level: ") ? "" : "time: ")
+              << note << '\n';
     if (!judged.acceptable()) {
         const bool invalid = judged.verdict == SignatureTrust::Verdict::Invalid;
         // The summary of an invalid signature starts "invalid: ", which the verdict says.

@@ -1,5 +1,7 @@
 #include "ExportPdfDialog.h"
 
+#include "SigningFormat.h"
+
 #include "FileDialog.h"
 #include "MessageBox.h"
 #include "Settings.h"
@@ -161,9 +163,15 @@ bool ExportPdfDialog::start() {
         m_chooser->remember();
         Settings::useProfileName(m_signer->commonName());
     }
-    const PdfFormat format{QPageSize(QPageSize::PageSizeId(m_pageSize->currentData().toInt())),
-                           Settings::preferences().pdfA,
-                           QUrl(Settings::preferences().timestampAuthority)};
+    QString problem;
+    std::optional<PdfFormat> chosen = SigningFormat::fromSettings(&problem);
+    if (!chosen) {
+        m_outcome->setText(tr("Nothing exported: %1.").arg(problem));
+        return false;
+    }
+    PdfFormat format = *chosen;
+    format.pageSize = QPageSize(QPageSize::PageSizeId(m_pageSize->currentData().toInt()));
+    m_level = SigningFormat::levelText(format);
     m_cancelled = false;
     m_progress->setRange(0, int(plan.items.size()));
     m_progress->setValue(0);
@@ -224,7 +232,7 @@ void ExportPdfDialog::finish(const BatchExport::Result &result, const BatchExpor
                         .arg(result.written)
                         .arg(folder)
                   : tr("Wrote %n PDF(s) to %1", nullptr, result.written).arg(folder) +
-                        (m_signer ? tr(", each digitally signed.") : tr(".")));
+                        (m_signer ? tr(", each digitally signed (%1).").arg(m_level) : tr(".")));
     if (plan.notSigned > 0)
         lines << tr("Left out %n case(s) without a signed review.", nullptr, plan.notSigned);
     if (plan.otherIdentity > 0)

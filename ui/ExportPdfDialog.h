@@ -55,6 +55,7 @@ class ExportPdfDialog : public QDialog {
     QPushButton *m_close;
     QThread *m_worker = nullptr;
     std::atomic<bool> m_cancelled{false};
+    QString m_level;  // the PAdES level being written, for the outcome
     std::optional<SigningIdentity> m_signer;
     BatchExport::Result m_result;
 };

@@ -28,6 +28,7 @@ enum class Key {
     TimestampAuthority,
     Pkcs11Module,
     SigningToken,
+    CaCertificates,
 };
 
 struct Entry {
@@ -57,6 +58,7 @@ const QList<Entry> &table() {
         {Key::TimestampAuthority, "signing/timestampAuthority", QString()},
         {Key::Pkcs11Module, "signing/pkcs11Module", QString()},
         {Key::SigningToken, "signing/token", QString()},
+        {Key::CaCertificates, "signing/caCertificates", QString()},
     };
     return entries;
 }
@@ -97,6 +99,7 @@ Preferences preferences() {
     p.trustStore = get(Key::TrustStore).toString();
     p.timestampAuthority = get(Key::TimestampAuthority).toString();
     p.pkcs11Module = get(Key::Pkcs11Module).toString();
+    p.caCertificates = get(Key::CaCertificates).toString();
     return p;
 }
 
@@ -110,6 +113,7 @@ void setPreferences(const Preferences &p) {
     set(Key::TrustStore, p.trustStore);
     set(Key::TimestampAuthority, p.timestampAuthority);
     set(Key::Pkcs11Module, p.pkcs11Module);
+    set(Key::CaCertificates, p.caCertificates);
 }
 
 QString pdfFolder() {

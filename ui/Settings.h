@@ -20,6 +20,9 @@ struct Preferences {
     // RFC 3161 time-stamp authority for PDF signatures (PAdES B-T); empty: none (B-B).
     QString timestampAuthority;
     QString pkcs11Module;  // PKCS#11 module for tokens; empty: p11-kit's proxy (all of them)
+    // The agency's CA certificates (PEM): with a time-stamp authority, signed PDFs carry
+    // the chains and CRLs under a document timestamp (PAdES B-LTA); empty: up to B-T.
+    QString caCertificates;
     friend bool operator==(const Preferences &, const Preferences &) = default;
 };
 Preferences preferences();

@@ -5,6 +5,7 @@
 #include "FileDialog.h"
 #include "MessageBox.h"
 #include "policy/PolicyLibrary.h"
+#include "sign/ValidationData.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -25,7 +26,8 @@ SettingsDialog::SettingsDialog(CaseStore *store, QWidget *parent)
       m_pdfA(new QCheckBox(tr("Write dispositions as PDF/&A-1b (archival)"), this)),
       m_trust(new QLineEdit(this)),
       m_tsa(new QLineEdit(this)),
-      m_module(new QLineEdit(this)) {
+      m_module(new QLineEdit(this)),
+      m_ca(new QLineEdit(this)) {
     setObjectName(QStringLiteral("settingsDialog"));
     setWindowTitle(tr("Settings"));
     m_profile->setObjectName(QStringLiteral("profileEdit"));
@@ -70,7 +72,8 @@ SettingsDialog::SettingsDialog(CaseStore *store, QWidget *parent)
     form->addRow(folderLabel, folderRow);
     form->addRow(tr("Page si&ze:"), m_pageSize);
     form->addRow(QString(), m_pdfA);
-    form->addRow(tr("&Trusted signers:"), m_trust);
+    addFileRow(form, tr("&Trusted signers:"), m_trust, QStringLiteral("browseTrustStore"),
+               tr("Certificates (*.pem *.crt *.cer);;All files (*)"));
     m_tsa->setObjectName(QStringLiteral("timestampAuthorityEdit"));
     m_tsa->setAccessibleName(tr("Time-stamp authority"));
     m_tsa->setPlaceholderText(tr("None: signatures carry your computer's time (PAdES B-B)"));
@@ -84,6 +87,17 @@ SettingsDialog::SettingsDialog(CaseStore *store, QWidget *parent)
     m_module->setAccessibleName(tr("PKCS#11 module"));
     m_module->setPlaceholderText(tr("p11-kit's proxy: every card module installed"));
     form->addRow(tr("PKCS#&11 module:"), m_module);
+    m_ca->setObjectName(QStringLiteral("caCertificatesEdit"));
+    m_ca->setAccessibleName(tr("Agency CA certificates"));
+    m_ca->setPlaceholderText(tr("None: timestamped signatures stay at PAdES B-T"));
+    m_ca->setToolTip(ToolTip::wrapped(
+        tr("Your agency's CA certificates (a PEM file from your security office). With a "
+           "time-stamp authority, each signed PDF also carries the certificates and their "
+           "revocation lists, fetched when you sign, under a document timestamp (PAdES "
+           "B-LTA): anyone can check it for years, after your certificate expires or is "
+           "revoked. Signing stops if a revocation list cannot be fetched.")));
+    addFileRow(form, tr("Agency &CA certificates:"), m_ca, QStringLiteral("browseCaCertificates"),
+               tr("Certificates (*.pem *.crt *.cer);;All files (*)"));
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     buttons->button(QDialogButtonBox::Ok)->setObjectName(QStringLiteral("okButton"));
     connect(buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
@@ -99,6 +113,7 @@ SettingsDialog::SettingsDialog(CaseStore *store, QWidget *parent)
     setTabOrder(m_pdfA, m_trust);
     setTabOrder(m_trust, m_tsa);
     setTabOrder(m_tsa, m_module);
+    setTabOrder(m_module, m_ca);
     showPreferences(Settings::preferences());
     resize(560, sizeHint().height());
 }
@@ -113,6 +128,7 @@ void SettingsDialog::showPreferences(const Settings::Preferences &p) {
     m_trust->setText(p.trustStore);
     m_tsa->setText(p.timestampAuthority);
     m_module->setText(p.pkcs11Module);
+    m_ca->setText(p.caCertificates);
 }
 
 Settings::Preferences SettingsDialog::chosen() const {
@@ -125,6 +141,7 @@ Settings::Preferences SettingsDialog::chosen() const {
     p.trustStore = m_trust->text().trimmed();
     p.timestampAuthority = m_tsa->text().trimmed();
     p.pkcs11Module = m_module->text().trimmed();
+    p.caCertificates = m_ca->text().trimmed();
     return p;
 }
 
@@ -132,6 +149,38 @@ void SettingsDialog::chooseFolder() {
     const QString folder = FileDialog::directory(this, tr("Export Folder"), m_folder->text());
     if (!folder.isEmpty())
         m_folder->setText(folder);
+}
+
+void SettingsDialog::addFileRow(QFormLayout *form, const QString &label, QLineEdit *edit,
+                                const QString &buttonName, const QString &filter) {
+    auto *browse = new QPushButton(tr("Browse…"), this);
+    browse->setObjectName(buttonName);
+    browse->setAccessibleName(tr("Browse for %1").arg(edit->accessibleName()));
+    connect(browse, &QPushButton::clicked, this, [this, edit, filter] {
+        const QString file =
+            FileDialog::openFile(this, edit->accessibleName(), edit->text(), filter);
+        if (!file.isEmpty())
+            edit->setText(file);
+    });
+    auto *row = new QHBoxLayout;
+    row->addWidget(edit, 1);
+    row->addWidget(browse);
+    // A row holding a layout gets no buddy by itself: without one the & would show.
+    auto *buddy = new QLabel(label, this);
+    buddy->setBuddy(edit);
+    form->addRow(buddy, row);
+}
+
+// A CA certificates file that does not hold certificates would stop every signing later.
+bool SettingsDialog::caCertificatesUsable() {
+    const QString path = m_ca->text().trimmed();
+    QString error;
+    if (path.isEmpty() || ValidationSources::read({path}, {}, &error))
+        return true;
+    MessageBox::warning(this, tr("Agency CA certificates"),
+                        tr("These CA certificates cannot be used: %1.").arg(error));
+    m_ca->setFocus();
+    return false;
 }
 
 void SettingsDialog::accept() {
@@ -147,6 +196,8 @@ void SettingsDialog::accept() {
         m_tsa->setFocus();
         return;
     }
+    if (!caCertificatesUsable())
+        return;
     Settings::setPreferences(chosen());
     QDialog::accept();
 }

@@ -7,6 +7,7 @@
 class CaseStore;
 class QCheckBox;
 class QComboBox;
+class QFormLayout;
 class QLineEdit;
 
 // File ▸ Settings: the attorney's preferences (Settings::Preferences), each with its
@@ -23,6 +24,10 @@ class SettingsDialog : public QDialog {
   private:
     void showPreferences(const Settings::Preferences &p);
     void chooseFolder();
+    // A row of form: the label (its & the edit's shortcut), the edit, and Browse… for a file.
+    void addFileRow(QFormLayout *form, const QString &label, QLineEdit *edit,
+                    const QString &buttonName, const QString &filter);
+    bool caCertificatesUsable();
 
     QLineEdit *m_profile;
     QComboBox *m_policy;
@@ -32,4 +37,5 @@ class SettingsDialog : public QDialog {
     QLineEdit *m_trust;
     QLineEdit *m_tsa;
     QLineEdit *m_module;
+    QLineEdit *m_ca;
 };

@@ -1,5 +1,7 @@
 #include "SignDialog.h"
 
+#include "SigningFormat.h"
+
 #include "FileDialog.h"
 #include "IdentityDialog.h"
 #include "MessageBox.h"
@@ -186,7 +188,10 @@ bool SignDialog::savePdf() {
     std::optional<SigningIdentity> identity = loadIdentity();
     if (!identity)
         return false;
-    QString error = BatchExport::exportOne({m_input, path}, pdfFormat(), &*identity);
+    QString error;
+    const std::optional<PdfFormat> format = SigningFormat::fromSettings(&error);
+    if (format)
+        error = BatchExport::exportOne({m_input, path}, *format, &*identity);
     if (!error.isEmpty()) {
         if (error.contains(u"time-stamp authority"))
             error +=
@@ -200,6 +205,8 @@ bool SignDialog::savePdf() {
         MessageBox::warning(
             this, tr("Not recorded"),
             tr("The PDF was saved, but not recorded in the audit log: %1").arg(error));
-    MessageBox::information(this, tr("PDF saved"), tr("Saved and digitally signed: %1").arg(path));
+    MessageBox::information(
+        this, tr("PDF saved"),
+        tr("Saved and digitally signed (%1): %2").arg(SigningFormat::levelText(*format), path));
     return true;
 }

@@ -57,7 +57,7 @@ bool SigningController::verifyPdf(const QString &path) {
     }
     const SignatureTrust judged =
         SignatureTrustCheck::judge(v.disposition, trust ? &*trust : nullptr, Clock::nowUtc());
-    const QString level = tr("Level: %1\n%2").arg(v.disposition.level(), judged.notes.join(u'\n'));
+    const QString level = tr("Level: %1\n%2").arg(judged.level, judged.notes.join(u'\n'));
     if (!judged.acceptable()) {
         MessageBox::warning(
             m_window,

@@ -1,6 +1,7 @@
 #include "PdfLaterRevisions.h"
 
 #include <QCoreApplication>
+#include <QRegularExpression>
 #include <exception>
 #include <qpdf/QPDF.hh>
 #include <qpdf/QPDFExc.hh>
@@ -62,15 +63,26 @@ bool invisible(QPDFObjectHandle widget) {
                                   widget.getKey("/Rect").getArrayItem(2).getNumericValue(),
                                   widget.getKey("/Rect").getArrayItem(3).getNumericValue()}
             : std::vector<double>{};
-    return !widget.hasKey("/AP") && !widget.hasKey("/Kids") &&
-           (rect.empty() || rect[0] == rect[2] || rect[1] == rect[3]);
+    return !rect.empty() && (rect[0] == rect[2] || rect[1] == rect[3]);
+}
+
+// Nothing but the keys given: no action, appearance, tooltip or kids can ride along.
+bool onlyKeys(QPDFObjectHandle dict, const std::set<std::string> &allowed) {
+    for (const std::string &key : dict.getKeys())
+        if (!allowed.count(key))
+            return false;
+    return true;
 }
 
 bool isDocumentTimestampField(QPDFObjectHandle field) {
     QPDFObjectHandle value = field.isDictionary() ? field.getKey("/V") : QPDFObjectHandle();
-    return field.isIndirect() && invisible(field) && field.getKey("/FT").isName() &&
-           field.getKey("/FT").getName() == "/Sig" && value.isDictionary() &&
-           value.getKey("/Type").isName() && value.getKey("/Type").getName() == "/DocTimeStamp" &&
+    return field.isIndirect() && invisible(field) &&
+           onlyKeys(field, {"/Type", "/Subtype", "/FT", "/T", "/V", "/F", "/P", "/Rect", "/M"}) &&
+           value.isDictionary() &&
+           onlyKeys(value, {"/Type", "/Filter", "/SubFilter", "/Contents", "/ByteRange", "/V"}) &&
+           field.getKey("/FT").isName() && field.getKey("/FT").getName() == "/Sig" &&
+           value.isDictionary() && value.getKey("/Type").isName() &&
+           value.getKey("/Type").getName() == "/DocTimeStamp" &&
            value.getKey("/SubFilter").isName() &&
            value.getKey("/SubFilter").getName() == "/ETSI.RFC3161";
 }
@@ -151,7 +163,20 @@ bool structural(QPDFObjectHandle object) {
     return type.isName() && (type.getName() == "/XRef" || type.getName() == "/ObjStm");
 }
 
+// An object of the signed revision that a later cross-reference section frees: a reader
+// finds nothing there, and one that rebuilds the table (poppler) finds what the update hid.
+void freed(Revisions &r, Findings &out) {
+    const std::map<QPDFObjGen, QPDFXRefEntry> now = r.now.getXRefTable();
+    for (const auto &[og, entry] : r.then.getXRefTable()) {
+        const auto later = now.find(og);
+        if (entry.getType() != 0 && (later == now.end() || later->second.getType() == 0))
+            out.changes << tr("%1 (object %2) removed")
+                               .arg(describe(r.then.getObjectByObjGen(og), r.names), id(og));
+    }
+}
+
 void judgeObjects(Revisions &r, qint64 signedEnd, Findings &out) {
+    freed(r, out);
     // The trailer must name the same catalog and document information.
     if (r.now.getRoot().getObjGen() != r.then.getRoot().getObjGen())
         out.changes << tr("the document catalog is another object");
@@ -222,6 +247,44 @@ void examineIn(QPDF &now, QPDF &then, qint64 signedEnd, const QHash<QString, QSt
     listValidation(now, r, out);
     out.readable = true;
 }
+// Where the cross-reference sections of the revisions after the signed one put objects:
+// each revision (up to each %%EOF) read on its own.
+std::set<qint64> listedOffsets(const QByteArray &bytes, qint64 signedEnd) {
+    std::set<qint64> out;
+    for (qsizetype at = bytes.indexOf("%%EOF", signedEnd); at >= 0;
+         at = bytes.indexOf("%%EOF", at + 5)) {
+        try {
+            QPDF revision;
+            revision.setSuppressWarnings(true);
+            revision.setAttemptRecovery(false);
+            revision.processMemoryFile("a revision", bytes.constData(), size_t(at + 5));
+            for (const auto &[og, offset] : offsets(revision))
+                if (offset >= signedEnd)
+                    out.insert(offset);
+        } catch (const std::exception &) {
+            continue;  // not a revision of its own: its objects stay unlisted
+        }
+    }
+    return out;
+}
+
+// Every object written after the signed revision must be one a cross-reference section
+// lists there: a reader that rebuilds a damaged table by scanning the file (poppler does)
+// would otherwise take a definition that nothing lists for the signed one.
+void unlistedObjects(const QByteArray &bytes, qint64 signedEnd, Findings &out) {
+    const std::set<qint64> listed = listedOffsets(bytes, signedEnd);
+    static const QRegularExpression header(QStringLiteral(R"((?:^|[\r\n])(\d+)\s+(\d+)\s+obj\b)"));
+    const QString later = QString::fromLatin1(bytes.mid(signedEnd));  // one char a byte
+    for (auto it = header.globalMatch(later); it.hasNext();) {
+        const QRegularExpressionMatch m = it.next();
+        const qint64 at = signedEnd + m.capturedStart(1);
+        if (!listed.count(at))
+            out.changes << tr("object %1 %2 written at byte %3, which no cross-reference table "
+                              "lists")
+                               .arg(m.captured(1), m.captured(2))
+                               .arg(at);
+    }
+}
 }  // namespace
 
 Findings examine(const QByteArray &bytes, qint64 signedEnd, const QHash<QString, QString> &names) {
@@ -235,6 +298,11 @@ Findings examine(const QByteArray &bytes, qint64 signedEnd, const QHash<QString,
         now.processMemoryFile("the PDF", bytes.constData(), size_t(bytes.size()));
         then.processMemoryFile("the signed revision", bytes.constData(), size_t(signedEnd));
         examineIn(now, then, signedEnd, names, out);
+        unlistedObjects(bytes, signedEnd, out);
+        if (now.anyWarnings())
+            out.changes << tr("the later revisions are damaged (%1)")
+                               .arg(QString::fromStdString(
+                                   now.getWarnings().front().getMessageDetail()));
     } catch (const std::exception &e) {
         out.changes
             << tr("the later revisions cannot be read (%1)").arg(QString::fromUtf8(e.what()));

@@ -152,7 +152,11 @@ void addItems(PoDoFo::PdfMemDocument &document, PoDoFo::PdfObject *dss, const ch
 QByteArray withDss(const QByteArray &pdf, const ValidationData &data) {
     PoDoFo::PdfMemDocument document;
     document.LoadFromBuffer(pdf.constData(), long(pdf.size()), true);
-    PoDoFo::PdfObject *dss = document.GetObjects().CreateObject("DSS");
+    // An earlier DSS is updated, not replaced: a replaced one would be left behind as an
+    // object nothing refers to, which a verifier rightly calls a change.
+    PoDoFo::PdfObject *dss = document.GetCatalog()->GetIndirectKey(PoDoFo::PdfName("DSS"));
+    if (!dss || !dss->IsDictionary() || !dss->Reference().IsIndirect())
+        dss = document.GetObjects().CreateObject("DSS");
     addItems(document, dss, "Certs", data.certificates);
     addItems(document, dss, "CRLs", data.crls);
     addItems(document, dss, "OCSPs", {});
@@ -217,7 +221,7 @@ QByteArray longTerm(const QByteArray &signedPdf, const QByteArray &cms,
     const std::optional<ValidationData> data =
         ValidationData::gather(leaves, *details.validation, Clock::nowUtc(), &problem);
     if (!data) {
-        *error = tr("no long-term validation data (PAdES B-LT): %1").arg(problem);
+        *error = tr("PAdES B-LT: %1").arg(problem);
         return {};
     }
     const QByteArray withData = withDss(signedPdf, *data);
@@ -230,15 +234,18 @@ QByteArray extend(const QByteArray &pdf, const QList<QByteArray> &certificates,
                   QString *error) {
     PoDoFo::PdfError::EnableDebug(false);
     PoDoFo::PdfError::EnableLogging(false);
+    // What the PDF already holds serves, and is not written twice.
+    const PdfScan::Document scanned = PdfScan::read(pdf);
+    ValidationSources withEarlier = sources;
+    withEarlier.chain << scanned.dssCertificates;
+    withEarlier.crls << scanned.dssCrls;
     QString problem;
     const std::optional<ValidationData> gathered =
-        ValidationData::gather(certificates, sources, Clock::nowUtc(), &problem);
+        ValidationData::gather(certificates, withEarlier, Clock::nowUtc(), &problem);
     if (!gathered) {
-        *error = tr("no long-term validation data (PAdES B-LT): %1").arg(problem);
+        *error = tr("cannot extend it: %1").arg(problem);
         return {};
     }
-    // What the PDF already holds is not written twice.
-    const PdfScan::Document scanned = PdfScan::read(pdf);
     ValidationData data;
     for (const QByteArray &cert : gathered->certificates)
         if (!scanned.dssCertificates.contains(cert))

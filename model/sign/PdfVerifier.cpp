@@ -209,6 +209,8 @@ void longTermFacts(const QByteArray &bytes, const PdfScan::Document &doc,
             r.archived =
                 Revocation::of(r.signerCertificate, covered.dssCertificates, covered.dssCrls)
                     .state != Revocation::Status::State::Unknown;
+            if (r.archived)
+                r.archiveTimestamp = t.timestamp;
         }
     }
 }
@@ -225,6 +227,12 @@ bool onlyValidationAfter(const QByteArray &bytes, const PdfScan::Document &doc,
     QStringList changes = later.readable
                               ? later.changes
                               : changesAfter(doc, {}, out.disposition.coveredBytes, bytes.size());
+    // Bytes after the last revision's end belong to no revision: nothing reads them, but
+    // nothing signed them either.
+    const qsizetype end = bytes.lastIndexOf("%%EOF") + 5;
+    if (later.readable && !bytes.mid(end).trimmed().isEmpty())
+        changes << tr("%1 bytes after the end of the last revision (%%EOF)")
+                       .arg(number(bytes.size() - end));
     for (const SignatureResult &s : out.signatures)
         if (s.number > 1 && !s.documentTimestamp)
             changes << tr("revision %1 signed by %2")

@@ -32,6 +32,7 @@ struct SignatureResult {
     Revocation::Status revocation;  // the signer's certificate, from the PDF's DSS
     bool longTermData = false;      // timestamped, and the DSS holds its chain and a CRL (B-LT)
     bool archived = false;          // and a valid document timestamp covers them (B-LTA)
+    SignatureTimestamp::Check archiveTimestamp;  // that document timestamp
 
     // "PAdES B-LTA", "PAdES B-LT", "PAdES B-T" (CAdES with a valid timestamp), "PAdES B-B"
     // (CAdES, the certificate bound), "document timestamp", else "PKCS#7, not PAdES".

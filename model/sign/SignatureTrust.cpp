@@ -75,10 +75,32 @@ bool revoked(const SignatureResult &s, const QDateTime &proven, SignatureTrust &
                                .arg(iso(r.revokedAt));
     return true;
 }
+// A timestamp anyone could have made does not raise the level.
+QString backedLevel(const SignatureResult &s, const TrustStore *trust, QStringList &notes) {
+    QString written = s.level();
+    if (!trust || !s.valid || !s.timestamp.valid)
+        return written;
+    if (!trust->problem(s.timestamp.authorityCertificate, s.timestamp.time).isEmpty()) {
+        notes << tr("level: PAdES B-B as far as the trust store shows (written as %1, but its "
+                    "timestamp's authority is not trusted)")
+                     .arg(written);
+        return QStringLiteral("PAdES B-B");
+    }
+    if (s.archived &&
+        !trust->problem(s.archiveTimestamp.authorityCertificate, s.archiveTimestamp.time)
+             .isEmpty()) {
+        notes << tr("level: PAdES B-LT as far as the trust store shows (its document timestamp "
+                    "by %1 is from an authority that is not trusted)")
+                     .arg(s.archiveTimestamp.authority);
+        return QStringLiteral("PAdES B-LT");
+    }
+    return written;
+}
 }  // namespace
 
 SignatureTrust judge(const SignatureResult &s, const TrustStore *trust, const QDateTime &now) {
     SignatureTrust out;
+    out.level = backedLevel(s, trust, out.notes);
     if (!s.valid) {
         out.summary = tr("invalid: %1").arg(s.problem);
         return out;

@@ -24,6 +24,10 @@ struct SignatureTrust {
     QString summary;     // "valid and trusted", "valid, signer not trusted: ..."
     QStringList notes;   // the time relied on and why, the timestamp authority's standing
     QDateTime signedAt;  // a trusted timestamp's time, else the signer's claim
+    // The PAdES level as far as the trust store backs it: a level resting on a timestamp
+    // (B-T and up on the signature's, B-LTA on the document's) counts only when that
+    // timestamp's authority is trusted. Without a store, the level as written.
+    QString level;
 
     // Exit 0 only for valid and trusted, or valid when no trust store was given.
     bool acceptable() const {

@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QEventLoop>
+#include <QFile>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
@@ -38,8 +39,8 @@ bool addCrlFor(const QByteArray &certificate, const QList<QByteArray> &certifica
     QList<QByteArray> known = sources.crls + out.crls;
     Revocation::Status status = Revocation::of(certificate, certificates, known);
     QStringList tried;
-    const QStringList points =
-        sources.fetchCrls ? Revocation::distributionPoints(certificate) : QStringList();
+    const QStringList named = Revocation::distributionPoints(certificate);
+    const QStringList points = sources.fetchCrls ? named : QStringList();
     for (qsizetype i = 0; status.state == Revocation::Status::State::Unknown && i < points.size();
          ++i) {
         QString problem;
@@ -64,12 +65,13 @@ bool addCrlFor(const QByteArray &certificate, const QList<QByteArray> &certifica
         return false;
     }
     if (status.state == Revocation::Status::State::Unknown) {
-        *error = tr("no revocation data for %1 (%2)%3: give its CRL with --crl FILE")
-                     .arg(name, status.problem,
-                          tried.isEmpty() ? (points.isEmpty() ? tr("; it names no CRL "
-                                                                   "distribution point")
-                                                              : QString())
-                                          : QStringLiteral("; ") + tried.join(u"; "));
+        *error =
+            tr("no revocation data for %1 (%2)%3: give its CRL with --crl FILE")
+                .arg(name, status.problem,
+                     !tried.isEmpty()  ? QStringLiteral("; ") + tried.join(u"; ")
+                     : named.isEmpty() ? tr("; it names no CRL distribution point")
+                                       : tr("; its distribution point %1 was not asked (offline)")
+                                             .arg(named.first()));
         return false;
     }
     for (const QByteArray &crl : known)
@@ -96,6 +98,38 @@ std::optional<ValidationData> ValidationData::gather(const QList<QByteArray> &le
         if (!Revocation::selfIssued(cert) &&
             !addCrlFor(cert, out.certificates, sources, now, out, error))
             return std::nullopt;
+    return out;
+}
+
+namespace {
+// Every certificate or CRL in the files; false with *error naming the file at fault.
+bool readAll(const QStringList &paths, bool crls, QList<QByteArray> &into, QString *error) {
+    for (const QString &path : paths) {
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly)) {
+            *error = tr("cannot read %1: %2").arg(path, file.errorString());
+            return false;
+        }
+        const QByteArray bytes = file.readAll();
+        const QList<QByteArray> found =
+            crls ? QList<QByteArray>{Revocation::crlDer(bytes)} : Revocation::certificatesIn(bytes);
+        if (found.isEmpty() || found.first().isEmpty()) {
+            *error = crls ? tr("%1 holds no CRL (DER or PEM)").arg(path)
+                          : tr("%1 holds no certificate (PEM or DER)").arg(path);
+            return false;
+        }
+        into << found;
+    }
+    return true;
+}
+}  // namespace
+
+std::optional<ValidationSources> ValidationSources::read(const QStringList &chainFiles,
+                                                         const QStringList &crlFiles,
+                                                         QString *error) {
+    ValidationSources out;
+    if (!readAll(chainFiles, false, out.chain, error) || !readAll(crlFiles, true, out.crls, error))
+        return std::nullopt;
     return out;
 }
 

@@ -22,6 +22,11 @@ struct ValidationSources {
     bool refuseRevoked = true;
 
     bool isEmpty() const { return chain.isEmpty() && crls.isEmpty(); }
+
+    // The certificates (PEM or DER) of chainFiles and the CRLs (DER or PEM) of crlFiles;
+    // nullopt with *error naming a file that cannot be read or holds none.
+    static std::optional<ValidationSources> read(const QStringList &chainFiles,
+                                                 const QStringList &crlFiles, QString *error);
 };
 
 struct ValidationData {

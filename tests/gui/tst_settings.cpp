@@ -97,6 +97,35 @@ class TestSettings : public QObject {
         Settings::setPreferences(p);
     }
 
+    // The agency's CA certificates (for PAdES B-LTA): chosen with Browse…, refused when
+    // the file holds no certificate, since every signing would stop on it later.
+    void caCertificatesMustHoldCertificates() {
+        const QString notCertificates = m_docket.dir() + u"/notes.pem"_s;
+        QFile notes(notCertificates);
+        QVERIFY(notes.open(QIODevice::WriteOnly) && notes.write("just notes\n") > 0);
+        notes.close();
+        SettingsDialog dialog(nullptr);
+        auto *ca = dialog.findChild<QLineEdit *>(u"caCertificatesEdit"_s);
+        QVERIFY(ca);
+        FileDialog::setNextAnswer(notCertificates);
+        QTest::mouseClick(dialog.findChild<QPushButton *>(u"browseCaCertificates"_s),
+                          Qt::LeftButton);
+        QCOMPARE(ca->text(), notCertificates);
+        MessageBox::setNextAnswer(QMessageBox::Ok);
+        dialog.accept();
+        QVERIFY2(MessageBox::lastText().contains(u"holds no certificate"_s),
+                 qPrintable(MessageBox::lastText()));
+        QVERIFY(Settings::preferences().caCertificates.isEmpty());
+        const QString pem = QStringLiteral(DISCRETION_TEST_DATA "/test-ca.pem");
+        QVERIFY2(QFile::exists(pem), qPrintable(pem));
+        ca->setText(pem);
+        dialog.accept();
+        QCOMPARE(Settings::preferences().caCertificates, pem);
+        Settings::Preferences p = Settings::preferences();
+        p.caCertificates.clear();
+        Settings::setPreferences(p);
+    }
+
     void aNewDialogShowsThemAndCancelChangesNothing() {
         const Settings::Preferences before = Settings::preferences();
         SettingsDialog dialog(nullptr);
