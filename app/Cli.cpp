@@ -255,6 +255,10 @@ int check(QCommandLineParser &p) {
                       : QStringLiteral("each signer keeps one certificate; not checked against "
                                        "a trust store (--trust FILE|DIR or DISCRETION_TRUST)"))
           << '\n';
+    if (!c.sinceExpired.isEmpty())
+        out() << "certificates expired since signing (valid when signed; the PDFs' trusted "
+                 "timestamps prove when):\n  "
+              << c.sinceExpired.join(u"\n  "_qs) << '\n';
     const int witnesses =
         checkWitnesses(p.values(QStringLiteral("witness")), *store, trust ? &*trust : nullptr);
     if (witnesses == Fatal)

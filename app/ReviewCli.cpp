@@ -3,7 +3,9 @@
 #include "Console.h"
 
 #include "domain/ANumber.h"
+#include "domain/Clock.h"
 #include "review/AnswersFile.h"
+#include "sign/SignatureTrust.h"
 #include "sign/SignedRecords.h"
 #include "sign/SigningIdentity.h"
 #include "sign/TrustStore.h"
@@ -14,6 +16,7 @@
 #include <QCryptographicHash>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
 
 namespace ReviewCli {
@@ -139,6 +142,14 @@ int show(const QCommandLineParser &p) {
             signature.insert(QStringLiteral("trust_problem"), problem);
         if (!invalid.isEmpty())
             signature.insert(QStringLiteral("problem"), invalid);
+        // One of the verdicts `verify` gives a PDF, for the docket's own signature.
+        const SignatureTrust judged = SignatureTrustCheck::judgeRecord(
+            s->signer, s->certificate, QDateTime::fromString(s->signedAt, Qt::ISODate), invalid,
+            trust ? &*trust : nullptr, Clock::nowUtc());
+        signature.insert(QStringLiteral("verdict"), judged.summary);
+        signature.insert(QStringLiteral("accepted"), judged.acceptable());
+        signature.insert(QStringLiteral("level"), judged.level);
+        signature.insert(QStringLiteral("notes"), QJsonArray::fromStringList(judged.notes));
         o.insert(QStringLiteral("signature"), signature);
     }
     out() << QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Indented));

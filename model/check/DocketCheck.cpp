@@ -7,6 +7,8 @@
 #include "ReviewLedger.h"
 
 #include "domain/ANumber.h"
+#include "domain/Clock.h"
+#include "sign/SignatureTrust.h"
 #include "sign/SignedRecords.h"
 #include "sign/TrustStore.h"
 
@@ -54,6 +56,15 @@ DocketCheck DocketCheck::run(CaseStore &store, const TrustStore *trust) {
                   reviews.rowProblems() + ReviewLedger::problems(store) + reviews.statusProblems();
     out.schema = SchemaCheck::differences(store.handle());
     out.signers = signerProblems(reviews, trust);
+    for (const auto &[aNumber, s] : reviews.allSignatures()) {
+        const SignatureTrust judged = SignatureTrustCheck::judgeRecord(
+            s.signer, s.certificate, QDateTime::fromString(s.signedAt, Qt::ISODate), {}, nullptr,
+            Clock::nowUtc());
+        if (judged.verdict == SignatureTrust::Verdict::SinceExpired)
+            out.sinceExpired << tr("%1 (signed by %2 at %3): %4")
+                                    .arg(ANumber::displayDigits(aNumber), s.signer, s.signedAt,
+                                         judged.summary);
+    }
     return out;
 }
 

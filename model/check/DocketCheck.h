@@ -19,6 +19,10 @@ struct DocketCheck {
     // (checked only with a trust store), or that differ from the certificate of the same
     // signer's first signature (always).
     QStringList signers;
+    // Good signatures whose certificate has expired (or was found revoked) since: valid when
+    // signed, but the docket holds no timestamp to prove when. A note, not a failure: the
+    // exported PDF's trusted timestamp is what proves the time.
+    QStringList sinceExpired;
 
     static DocketCheck run(CaseStore &store, const TrustStore *trust = nullptr);
     bool ok() const;

@@ -122,8 +122,10 @@ bool sameBut(QPDFObjectHandle before, QPDFObjectHandle after, const std::string 
         if (key == free)
             continue;
         QPDFObjectHandle a = before.getKey(key), b = after.getKey(key);
-        if (key == growing && (b.isIndirect() || onlyAddsTimestampFields(a, b, r)))
-            continue;  // an indirect array is judged as an object of its own
+        // A direct array may gain timestamp fields; an indirect one must stay the same
+        // object (judged as an object of its own), never point at a new one.
+        if (key == growing && !b.isIndirect() && onlyAddsTimestampFields(a, b, r))
+            continue;
         if (a.unparse() != b.unparse())
             return false;
     }
@@ -175,6 +177,26 @@ void freed(Revisions &r, Findings &out) {
     }
 }
 
+// Every object written after the signed revision has generation 0, and no number is used
+// under two generations: readers that go by number alone (poppler) would otherwise see
+// another object than the one the verifier compares.
+void generations(Revisions &r, const std::map<QPDFObjGen, qint64> &where, qint64 signedEnd,
+                 Findings &out) {
+    std::map<int, int> seen;
+    for (const auto &[og, offset] : where) {
+        if (++seen[og.getObj()] == 2)
+            out.changes << tr("object number %1 is used under two generations").arg(og.getObj());
+        if (offset >= signedEnd && og.getGen() != 0)
+            out.changes << tr("object %1 written with generation %2 after signing")
+                               .arg(og.getObj())
+                               .arg(og.getGen());
+    }
+    for (const auto &[og, entry] : r.then.getXRefTable())
+        if (entry.getType() != 0 && !where.count(og) && seen.count(og.getObj()))
+            out.changes
+                << tr("object number %1 is reused under another generation").arg(og.getObj());
+}
+
 void judgeObjects(Revisions &r, qint64 signedEnd, Findings &out) {
     freed(r, out);
     // The trailer must name the same catalog and document information.
@@ -184,6 +206,7 @@ void judgeObjects(Revisions &r, qint64 signedEnd, Findings &out) {
         r.then.getTrailer().getKey("/Info").unparse())
         out.changes << tr("the document information is another object");
     const std::map<QPDFObjGen, qint64> where = offsets(r.now);
+    generations(r, where, signedEnd, out);
     for (const auto &[og, offset] : where) {
         QPDFObjectHandle after = r.now.getObjectByObjGen(og);
         QPDFObjectHandle before = r.then.getObjectByObjGen(og);
@@ -273,7 +296,10 @@ std::set<qint64> listedOffsets(const QByteArray &bytes, qint64 signedEnd) {
 // would otherwise take a definition that nothing lists for the signed one.
 void unlistedObjects(const QByteArray &bytes, qint64 signedEnd, Findings &out) {
     const std::set<qint64> listed = listedOffsets(bytes, signedEnd);
-    static const QRegularExpression header(QStringLiteral(R"((?:^|[\r\n])(\d+)\s+(\d+)\s+obj\b)"));
+    // Anywhere, not only at a line's start: poppler's scan reads lines in pieces and skips
+    // leading blanks, so a header after spaces or mid-line counts for it too.
+    static const QRegularExpression header(
+        QStringLiteral(R"((?<![0-9])(\d+)[\s\x00]+(\d+)[\s\x00]+obj)"));
     const QString later = QString::fromLatin1(bytes.mid(signedEnd));  // one char a byte
     for (auto it = header.globalMatch(later); it.hasNext();) {
         const QRegularExpressionMatch m = it.next();

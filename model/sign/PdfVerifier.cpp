@@ -189,6 +189,26 @@ bool chainIn(const QByteArray &certificate, const QList<QByteArray> &certificate
     return false;
 }
 
+// A CRL speaks for the signing time only if it was still current then; one issued before
+// it cannot show a revocation in between, which the text says (a later CRL, added by
+// `discretion extend`, can).
+void currentAt(Revocation::Status &status, const QDateTime &at) {
+    if (status.state != Revocation::Status::State::Good || !at.isValid())
+        return;
+    if (status.crlNextUpdate.isValid() && status.crlNextUpdate < at) {
+        status.state = Revocation::Status::State::Unknown;
+        status.problem =
+            tr("the newest CRL in the PDF (issued %1) had expired before the "
+               "signature (%2)")
+                .arg(status.crlThisUpdate.toString(Qt::ISODate), at.toString(Qt::ISODate));
+    } else if (status.crlThisUpdate < at) {
+        status.caveat =
+            tr("issued before the signature: a revocation between %1 and %2 would "
+               "show only in a later CRL")
+                .arg(status.crlThisUpdate.toString(Qt::ISODate), at.toString(Qt::ISODate));
+    }
+}
+
 // The DSS facts of each signer's signature: revocation, B-LT, B-LTA.
 void longTermFacts(const QByteArray &bytes, const PdfScan::Document &doc,
                    QList<SignatureResult> &signatures) {
@@ -198,6 +218,7 @@ void longTermFacts(const QByteArray &bytes, const PdfScan::Document &doc,
         r.revocation = Revocation::of(r.signerCertificate, doc.dssCertificates, doc.dssCrls);
         if (doc.dssCertificates.isEmpty() && doc.dssCrls.isEmpty())
             r.revocation.problem = tr("the PDF holds no revocation data (PAdES B-LT adds it)");
+        currentAt(r.revocation, r.timestamp.valid ? r.timestamp.time : r.claimedTime);
         r.longTermData = r.timestamp.valid &&
                          r.revocation.state != Revocation::Status::State::Unknown &&
                          chainIn(r.signerCertificate, doc.dssCertificates);

@@ -74,8 +74,9 @@ Status judged(X509 *cert, X509 *issuer, X509_CRL *list) {
 QString Status::text() const {
     switch (state) {
         case State::Good:
-            return tr("not revoked (CRL of %1, issued %2)")
-                .arg(crlIssuer, crlThisUpdate.toString(Qt::ISODate));
+            return tr("not revoked (CRL of %1, issued %2%3)")
+                .arg(crlIssuer, crlThisUpdate.toString(Qt::ISODate),
+                     caveat.isEmpty() ? QString() : QStringLiteral("; ") + caveat);
         case State::Revoked:
             return tr("revoked on %1%2 (CRL of %3)")
                 .arg(revokedAt.toString(Qt::ISODate),

@@ -20,6 +20,7 @@ struct Status {
     QDateTime crlThisUpdate;  // as of when
     QDateTime crlNextUpdate;  // when its issuer promised the next one
     QString problem;          // why unknown: no CRL from its issuer, no issuer, a bad CRL
+    QString caveat;           // what a good status cannot show (a CRL older than the signature)
 
     // "not revoked (CRL of Test Agency Root CA, 2026-11-29T12:00:00Z)", "revoked on ..."
     QString text() const;

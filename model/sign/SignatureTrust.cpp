@@ -144,4 +144,19 @@ SignatureTrust judge(const SignatureResult &s, const TrustStore *trust, const QD
                              "certificate with any name");
     return out;
 }
+SignatureTrust judgeRecord(const QString &signer, const QByteArray &certificate,
+                           const QDateTime &signedAt, const QString &problem,
+                           const TrustStore *trust, const QDateTime &now) {
+    SignatureResult s;
+    s.valid = problem.isEmpty();
+    s.problem = problem;
+    s.signer = signer;
+    s.signerCertificate = certificate;
+    s.claimedTime = s.signingTime = signedAt;
+    s.subFilter = QStringLiteral("record");
+    s.revocation.problem = tr("the docket holds no revocation data");
+    SignatureTrust out = judge(s, trust, now);
+    out.level = tr("record signature, no timestamp (the exported PDF carries the PAdES one)");
+    return out;
+}
 }  // namespace SignatureTrustCheck

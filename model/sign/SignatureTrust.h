@@ -40,4 +40,10 @@ namespace SignatureTrustCheck {
 // authority chains to the store too (or when there is no store).
 SignatureTrust judge(const SignatureResult &signature, const TrustStore *trust,
                      const QDateTime &now);
+// The same verdicts for a record signature kept in the docket: no timestamp and no
+// revocation data there, so its time is the signing time the signer attested. problem:
+// why the signature does not hold (SignedRecords), empty when it does.
+SignatureTrust judgeRecord(const QString &signer, const QByteArray &certificate,
+                           const QDateTime &signedAt, const QString &problem,
+                           const TrustStore *trust, const QDateTime &now);
 }  // namespace SignatureTrustCheck

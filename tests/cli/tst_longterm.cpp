@@ -119,6 +119,33 @@ class TestLongTerm : public QObject {
         QVERIFY2(tail.out.contains(u"after the end of the last revision"_qs), qPrintable(tail.out));
     }
 
+    // The docket's own signature gets the same verdicts: today valid and trusted; two years
+    // on, the certificate expired, valid when signed (review show, and a note from check).
+    void theDocketsSignatureGetsTheSameVerdicts() {
+        Run r = cli({u"review"_qs, u"show"_qs, u"--db"_qs, m_docket, u"--case"_qs, kCase,
+                     u"--trust"_qs, m_agency.rootCertificate()});
+        QVERIFY2(r.out.contains(u"\"verdict\": \"valid and trusted"_qs) &&
+                     r.out.contains(u"\"accepted\": true"_qs),
+                 qPrintable(r.all()));
+        QProcessEnvironment later = m_env;
+        later.insert(u"FAKETIME"_qs,
+                     Clock::nowUtc().addYears(2).toString(u"'@'yyyy-MM-dd hh:mm:ss"_qs));
+        r = runProgram(QStringLiteral(DISCRETION_EXECUTABLE),
+                       {u"review"_qs, u"show"_qs, u"--db"_qs, m_docket, u"--case"_qs, kCase,
+                        u"--trust"_qs, m_agency.rootCertificate()},
+                       later);
+        QVERIFY2(r.out.contains(u"\"verdict\": \"valid when signed, but the certificate "
+                                "expired on"_qs) &&
+                     r.out.contains(u"\"accepted\": false"_qs),
+                 qPrintable(r.all()));
+        r = runProgram(
+            QStringLiteral(DISCRETION_EXECUTABLE),
+            {u"check"_qs, u"--db"_qs, m_docket, u"--trust"_qs, m_agency.rootCertificate()}, later);
+        QVERIFY2(r.out.contains(u"certificates expired since signing"_qs) &&
+                     r.out.contains(u"A204-555-101 (signed by Ana Beltran"_qs),
+                 qPrintable(r.all()));
+    }
+
     // Offline: the CRL from a file, and B-LT asked for by name: no document timestamp.
     void writesBltOfflineFromAGivenCrl() {
         const QString pdf = path(u"lt.pdf"_qs);
@@ -200,6 +227,32 @@ class TestLongTerm : public QObject {
         QVERIFY2(r.out.contains(u") removed"_qs) &&
                      r.out.contains(u"which no cross-reference table lists"_qs),
                  qPrintable(r.out));
+    }
+
+    // The second attack round (tests/cli/pades-attacks): generations poppler ignores, a
+    // freed object reused, /Annots pointed at a new array. Each shows in poppler; each is
+    // named.
+    void namesWhatPopplerWouldRebuild_data() {
+        QTest::addColumn<QString>("script");
+        QTest::addColumn<bool>("forgedTextShows");
+        QTest::newRow("generation 1") << u"gen_reconstruct.py"_qs << true;
+        QTest::newRow("freed and reused") << u"free_reuse.py"_qs << false;
+        QTest::newRow("new /Annots array") << u"annots_redirect.py"_qs << true;
+    }
+    void namesWhatPopplerWouldRebuild() {
+        QFETCH(QString, script);
+        QFETCH(bool, forgedTextShows);
+        const QString forged = path(u"attack-"_qs + script + u".pdf"_qs);
+        QVERIFY(ok(run(u"python3"_qs,
+                       {QStringLiteral(DISCRETION_SOURCE "/tests/cli/pades-attacks/") + script,
+                        path(u"lta.pdf"_qs), forged})));
+        if (forgedTextShows)
+            QVERIFY2(run(u"pdftotext"_qs, {u"-l"_qs, u"1"_qs, forged, u"-"_qs})
+                         .out.contains(u"ENFORCEMENT PRIORITY"_qs, Qt::CaseInsensitive),
+                     "the attack shows in poppler");
+        const Run r = verify(forged);
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.out.contains(u"CHANGED AFTER SIGNING"_qs), qPrintable(r.out));
     }
 
     // A document timestamp from an authority the trust store does not hold proves nothing:
