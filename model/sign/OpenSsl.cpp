@@ -38,6 +38,22 @@ QByteArray der(X509 *certificate) {
     OPENSSL_free(bytes);
     return out;
 }
+QString nameOf(X509 *cert) {
+    X509_NAME *name = X509_get_subject_name(cert);
+    const int at = X509_NAME_get_index_by_NID(name, NID_commonName, -1);
+    ASN1_STRING *value =
+        at >= 0 ? X509_NAME_ENTRY_get_data(X509_NAME_get_entry(name, at)) : nullptr;
+    unsigned char *utf8 = nullptr;
+    const int length = value ? ASN1_STRING_to_UTF8(&utf8, value) : -1;
+    QString out = QString::fromUtf8(reinterpret_cast<const char *>(utf8), qMax(length, 0));
+    OPENSSL_free(utf8);
+    if (out.isEmpty()) {
+        char line[256];
+        out = QString::fromUtf8(X509_NAME_oneline(name, line, sizeof line));
+    }
+    return out;
+}
+
 QByteArray sha256(const QByteArray &data) {
     unsigned char digest[EVP_MAX_MD_SIZE];
     unsigned int length = 0;

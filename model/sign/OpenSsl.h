@@ -38,6 +38,8 @@ QDateTime toDateTime(const ASN1_TIME *time);
 // A certificate from DER, or null.
 Owned<X509> certificate(const QByteArray &der);
 QByteArray der(X509 *certificate);
+// The certificate's common name, else its whole subject on one line.
+QString nameOf(X509 *certificate);
 // The SHA-256 digest of data (raw bytes); empty if OpenSSL fails.
 QByteArray sha256(const QByteArray &data);
 }  // namespace OpenSsl

@@ -46,6 +46,17 @@ void markSigned(PoDoFo::PdfAcroForm *form) {
     form->SetNeedAppearances(false);
 }
 
+// A widget on the last page with no area, hidden: what a signature field needs, and
+// nothing a reader paints.
+PoDoFo::PdfAnnotation *invisibleWidget(PoDoFo::PdfMemDocument &document) {
+    PoDoFo::PdfPage *page = document.GetPage(document.GetPageCount() - 1);
+    PoDoFo::PdfAnnotation *annotation =
+        page->CreateAnnotation(PoDoFo::ePdfAnnotation_Widget, PoDoFo::PdfRect());
+    annotation->SetFlags(PoDoFo::ePdfAnnotationFlags_Invisible |
+                         PoDoFo::ePdfAnnotationFlags_Hidden);
+    return annotation;
+}
+
 QByteArray signedBytes(PoDoFo::PdfSignOutputDevice &device) {
     QByteArray all;
     char buffer[65536];
@@ -75,12 +86,7 @@ QByteArray signedDocument(const QByteArray &pdf, const SigningIdentity &identity
     PoDoFo::PdfSignOutputDevice device(&memory);
     device.SetSignatureSize(space);
     // An invisible field: the visible signature block is part of the page itself.
-    PoDoFo::PdfPage *page = document.GetPage(document.GetPageCount() - 1);
-    PoDoFo::PdfAnnotation *annotation =
-        page->CreateAnnotation(PoDoFo::ePdfAnnotation_Widget, PoDoFo::PdfRect());
-    annotation->SetFlags(PoDoFo::ePdfAnnotationFlags_Invisible |
-                         PoDoFo::ePdfAnnotationFlags_Hidden);
-    PoDoFo::PdfSignatureField field(annotation, document.GetAcroForm(), &document);
+    PoDoFo::PdfSignatureField field(invisibleWidget(document), document.GetAcroForm(), &document);
     field.SetFieldName(PoDoFo::PdfString("Disposition signature"));
     field.SetSignatureReason(utf8(details.reason));
     field.SetSignatureLocation(utf8(details.location));
@@ -178,12 +184,7 @@ QByteArray withDocumentTimestamp(const QByteArray &pdf, const PdfSignatureDetail
     PoDoFo::PdfOutputDevice memory(&output);
     PoDoFo::PdfSignOutputDevice device(&memory);
     device.SetSignatureSize(kTimestampedSpace);
-    PoDoFo::PdfPage *page = document.GetPage(document.GetPageCount() - 1);
-    PoDoFo::PdfAnnotation *annotation =
-        page->CreateAnnotation(PoDoFo::ePdfAnnotation_Widget, PoDoFo::PdfRect());
-    annotation->SetFlags(PoDoFo::ePdfAnnotationFlags_Invisible |
-                         PoDoFo::ePdfAnnotationFlags_Hidden);
-    PoDoFo::PdfSignatureField field(annotation, document.GetAcroForm(), &document);
+    PoDoFo::PdfSignatureField field(invisibleWidget(document), document.GetAcroForm(), &document);
     field.SetFieldName(PoDoFo::PdfString("Document timestamp"));
     field.SetSignature(*device.GetSignatureBeacon());
     PoDoFo::PdfDictionary &dict = field.GetSignatureObject()->GetDictionary();

@@ -197,20 +197,6 @@ QList<QByteArray> certificatesIn(const QByteArray &pemOrDer) {
 
 QString nameOf(const QByteArray &certificateDer) {
     const OpenSsl::Owned<X509> cert = OpenSsl::certificate(certificateDer);
-    if (!cert)
-        return tr("(an unreadable certificate)");
-    X509_NAME *name = X509_get_subject_name(cert.get());
-    const int at = X509_NAME_get_index_by_NID(name, NID_commonName, -1);
-    ASN1_STRING *value =
-        at >= 0 ? X509_NAME_ENTRY_get_data(X509_NAME_get_entry(name, at)) : nullptr;
-    unsigned char *utf8 = nullptr;
-    const int length = value ? ASN1_STRING_to_UTF8(&utf8, value) : -1;
-    QString out = QString::fromUtf8(reinterpret_cast<const char *>(utf8), qMax(length, 0));
-    OPENSSL_free(utf8);
-    if (out.isEmpty()) {
-        char line[256];
-        out = QString::fromUtf8(X509_NAME_oneline(name, line, sizeof line));
-    }
-    return out;
+    return cert ? OpenSsl::nameOf(cert.get()) : tr("(an unreadable certificate)");
 }
 }  // namespace Revocation

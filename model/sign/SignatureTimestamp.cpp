@@ -80,22 +80,6 @@ Owned<X509_STORE> selfStore(PKCS7 *token, const QDateTime &at) {
     return store;
 }
 
-QString nameOf(X509 *cert) {
-    X509_NAME *name = X509_get_subject_name(cert);
-    const int at = X509_NAME_get_index_by_NID(name, NID_commonName, -1);
-    ASN1_STRING *value =
-        at >= 0 ? X509_NAME_ENTRY_get_data(X509_NAME_get_entry(name, at)) : nullptr;
-    unsigned char *utf8 = nullptr;
-    const int length = value ? ASN1_STRING_to_UTF8(&utf8, value) : -1;
-    QString out = QString::fromUtf8(reinterpret_cast<const char *>(utf8), qMax(length, 0));
-    OPENSSL_free(utf8);
-    if (out.isEmpty()) {
-        char line[256];
-        out = QString::fromUtf8(X509_NAME_oneline(name, line, sizeof line));
-    }
-    return out;
-}
-
 // One signature-time-stamp attribute with one value: Discretion writes one, and a second
 // added in the unsigned part could stand in front of the first.
 bool single(CMS_SignerInfo *si) {
@@ -241,7 +225,7 @@ void judgeToken(PKCS7 *token, const QByteArray &covered, bool alone, Check &out)
                       ? tr("its imprint uses a weak digest (SHA-256 or stronger is required)")
                       : tokenProblem(token, covered, out.time, &signer);
     if (signer) {
-        out.authority = nameOf(signer);
+        out.authority = OpenSsl::nameOf(signer);
         out.authorityCertificate = OpenSsl::der(signer);
         X509_free(signer);
     }

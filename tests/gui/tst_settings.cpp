@@ -107,6 +107,12 @@ class TestSettings : public QObject {
         SettingsDialog dialog(nullptr);
         auto *ca = dialog.findChild<QLineEdit *>(u"caCertificatesEdit"_s);
         QVERIFY(ca);
+        // To look at it: DISCRETION_GRAB_DIR=/some/folder ctest -R tst_settings
+        if (const QString folder = qEnvironmentVariable("DISCRETION_GRAB_DIR"); !folder.isEmpty()) {
+            dialog.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+            QVERIFY(dialog.grab().save(folder + u"/settings.png"_s));
+        }
         FileDialog::setNextAnswer(notCertificates);
         QTest::mouseClick(dialog.findChild<QPushButton *>(u"browseCaCertificates"_s),
                           Qt::LeftButton);
