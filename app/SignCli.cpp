@@ -104,6 +104,15 @@ std::optional<SigningIdentity> loadIdentity(const QCommandLineParser &p) {
         AuditLog::setProfileName(identity->commonName());  // the audit log names who acted
     return identity;
 }
+// A PIV card's signing key asks for the PIN before every signature: a batch gives it the
+// PIN typed once, and says so, since the card's owner may expect to be asked each time.
+void notePinEverySignature(const SigningIdentity &identity, qsizetype signatures) {
+    if (identity.asksPinEverySignature() && signatures > 1)
+        err() << "note: the token asks for its PIN before every signature; the PIN given once "
+                 "is passed to it for each of the "
+              << signatures << " signatures and is not kept after this command\n";
+}
+
 // A signed record keeps the case facts it was signed on; when the live case has changed
 // since, the person exporting or verifying is told what differs (the PDF prints the record).
 void printLiveCaseDiffers(const QStringList &differences) {
@@ -147,6 +156,7 @@ int signAllReady(QCommandLineParser &p) {
         return 2;
     ReviewStore reviews(*store);
     const QList<qint64> ready = reviews.readyReviews();
+    notePinEverySignature(*identity, ready.size());
     int signedCount = 0;
     for (qint64 reviewId : ready) {
         if (!reviews.sign(reviewId, *identity, nullptr, &error)) {
@@ -233,6 +243,8 @@ int exportAllSigned(const QCommandLineParser &p, CaseStore &store, const PdfForm
         return 2;
     const BatchExport::Plan plan = BatchExport::plan(
         store, ReviewStore(store).casesWithSignedReview(), folder, identity ? &*identity : nullptr);
+    if (identity)
+        notePinEverySignature(*identity, plan.items.size());
     int lastShown = -1;
     const BatchExport::Result result = BatchExport::run(
         plan.items, format, identity ? &*identity : nullptr, [&lastShown](int done, int total) {

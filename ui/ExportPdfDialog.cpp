@@ -133,6 +133,17 @@ std::optional<SigningIdentity> ExportPdfDialog::identity(bool *ok) {
     return loaded;
 }
 
+// A PIV card's signing key asks for the PIN before every signature; the PIN typed once is
+// passed to it for each, which the card's owner should know.
+QString ExportPdfDialog::pinNote(int signatures) const {
+    if (!m_signer || !m_signer->asksPinEverySignature() || signatures < 2)
+        return {};
+    return u'\n' + tr("The card asks for its PIN before every signature: the PIN you typed "
+                      "once is given to it for each of the %n PDF(s), and forgotten when the "
+                      "export ends.",
+                      nullptr, signatures);
+}
+
 bool ExportPdfDialog::start() {
     if (m_worker)
         return false;
@@ -175,7 +186,7 @@ bool ExportPdfDialog::start() {
     m_cancelled = false;
     m_progress->setRange(0, int(plan.items.size()));
     m_progress->setValue(0);
-    m_outcome->setText(tr("Exporting…"));
+    m_outcome->setText(tr("Exporting…") + pinNote(int(plan.items.size())));
     for (QWidget *input : {static_cast<QWidget *>(m_folder), static_cast<QWidget *>(m_signPdfs),
                            static_cast<QWidget *>(m_pageSize), static_cast<QWidget *>(m_export)})
         input->setEnabled(false);
@@ -244,6 +255,8 @@ void ExportPdfDialog::finish(const BatchExport::Result &result, const BatchExpor
                      .arg(BatchExport::changedSinceSigningText(plan));
     for (const QString &failure : result.failures)
         lines << tr("Failed: %1").arg(failure);
+    if (const QString note = pinNote(result.written); !note.isEmpty())
+        lines << note.trimmed();
     m_outcome->setText(lines.join(u'\n'));
     m_progress->setValue(result.cancelled ? result.written : m_progress->maximum());
     for (QWidget *input : {static_cast<QWidget *>(m_folder), static_cast<QWidget *>(m_signPdfs),
@@ -251,5 +264,6 @@ void ExportPdfDialog::finish(const BatchExport::Result &result, const BatchExpor
         input->setEnabled(true);
     m_chooser->setSigningEnabled(m_signPdfs->isChecked());
     m_close->setText(tr("Close"));
+    m_signer.reset();  // logs out of the token: the PIN is not kept past the export
     Q_EMIT finished();
 }

@@ -40,6 +40,7 @@ class ExportPdfDialog : public QDialog {
     void chooseFolder();
     std::optional<SigningIdentity> identity(bool *ok);
     void showProgress(int done, int total);
+    QString pinNote(int signatures) const;
     void finish(const BatchExport::Result &result, const BatchExport::Plan &plan);
 
     CaseStore &m_store;

@@ -3,6 +3,9 @@
 #include "OpenSsl.h"
 #include "Pkcs11Session.h"
 
+#include <openssl/crypto.h>
+#include <openssl/ui.h>
+
 #include <QCoreApplication>
 #include <QUrl>
 
@@ -52,6 +55,10 @@ Pkcs11Session::~Pkcs11Session() {
         PKCS11_CTX_unload(m_ctx);
     if (m_ctx)
         PKCS11_CTX_free(m_ctx);
+    if (m_pinPrompt)
+        UI_destroy_method(m_pinPrompt);
+    if (m_pin)
+        OPENSSL_cleanse(m_pin->data(), size_t(m_pin->size()));
 }
 
 QString pkcs11Text(const char *text) {

@@ -43,6 +43,10 @@ class SigningIdentity final : public RecordSigner {
     static std::optional<SigningIdentity> fromToken(const QString &uri, const QByteArray &pin,
                                                     const QString &module, QString *error);
 
+    // True for a token key that demands the PIN before every signature (a PIV card's
+    // Digital Signature key): a batch still asks the attorney once, and says so.
+    bool asksPinEverySignature() const;
+
     SigningIdentity(SigningIdentity &&) noexcept;
     SigningIdentity &operator=(SigningIdentity &&) noexcept;
     ~SigningIdentity() override;

@@ -138,6 +138,10 @@ std::optional<SigningIdentity> SigningIdentity::fromToken(const QString &uriText
     keys->token = session;
     keys->key.reset(pkey);
     keys->cert.reset(X509_dup(cert->x509));
+    keys->pinEverySignature =
+        Pkcs11Session::alwaysAuthenticate(moduleUsed, slot, key).value_or(false);
+    // Also when the flag could not be read: libp11 asks only for a key that wants it.
+    session->answerPinPrompts(pin);
     // A certificate stored beside a key is not proof that it is that key's.
     if (!keys->cert || X509_check_private_key(keys->cert.get(), keys->key.get()) != 1) {
         ERR_clear_error();
@@ -149,4 +153,8 @@ std::optional<SigningIdentity> SigningIdentity::fromToken(const QString &uriText
     if (!identity.isValidNow(name, error))
         return std::nullopt;
     return identity;
+}
+
+bool SigningIdentity::asksPinEverySignature() const {
+    return m_keys->pinEverySignature;
 }

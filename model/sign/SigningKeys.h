@@ -12,4 +12,7 @@ struct SigningIdentity::Keys {
     std::shared_ptr<void> token;
     OpenSsl::Owned<EVP_PKEY> key;
     OpenSsl::Owned<X509> cert;
+    // The token asks for its PIN before every signature (CKA_ALWAYS_AUTHENTICATE); libp11
+    // gives it the PIN it logged in with, so the attorney still types it once.
+    bool pinEverySignature = false;
 };

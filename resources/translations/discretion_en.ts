@@ -98,6 +98,13 @@
             </translation>
         </message>
         <message numerus="yes">
+            <source>The card asks for its PIN before every signature: the PIN you typed once is given to it for each of the %n PDF(s), and forgotten when the export ends.</source>
+            <translation>
+                <numerusform>The card asks for its PIN before every signature: the PIN you typed once is given to it for each of the %n PDF, and forgotten when the export ends.</numerusform>
+                <numerusform>The card asks for its PIN before every signature: the PIN you typed once is given to it for each of the %n PDFs, and forgotten when the export ends.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <source>Cancelled: %1 of %n PDF(s) written to %2.</source>
             <translation>
                 <numerusform>Cancelled: %1 of %n PDF written to %2.</numerusform>

@@ -139,10 +139,13 @@ class TestForgery : public QObject {
     // another case: every signature is checked, and the disposition's covers only revision 2.
     void aLaterSignatureDoesNotCoverChangesToTheFirst() {
         QString error;
-        // The program made the identity on its clock, which starts at the pin: sign again a
-        // minute later.
-        Clock::setFixed(PinnedClock::now().addSecs(60));
-        const auto identity = SigningIdentity::load(m_identity, kPassphrase, &error);
+        // The program made the identity on its own clock (near the pin, later on a busy
+        // machine): sign again a minute after the certificate's start.
+        // An hour after the pin to open it, then a minute after its start to sign.
+        Clock::setFixed(PinnedClock::now().addSecs(3600));
+        auto identity = SigningIdentity::load(m_identity, kPassphrase, &error);
+        QVERIFY2(identity, qPrintable(error));
+        Clock::setFixed(identity->notBefore().addSecs(60));
         const QString twice = m_dir.path(u"twice.pdf"_qs);
         const bool signedAgain = identity && QFile::copy(m_pdf, twice) &&
                                  PdfSigner::sign(twice, twice, *identity,
@@ -201,7 +204,7 @@ class TestForgery : public QObject {
                              u"-passout"_qs, u"pass:ku-pass"_qs})
                      .exitCode,
                  0);
-        Clock::setFixed(PinnedClock::now().addSecs(60));
+        Clock::setFixed(PinnedClock::now().addSecs(3600));
         const auto ku = SigningIdentity::load(dir + u"/ku.p12"_qs, "ku-pass", &error);
         QVERIFY2(ku, qPrintable(error));
         QVERIFY(signWith(*ku, m_dir.path(u"ku.pdf"_qs)));

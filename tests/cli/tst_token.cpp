@@ -308,6 +308,63 @@ class TestToken : public QObject {
                  "a timeStamping-only certificate signs no disposition");
         QCOMPARE(CmsSignature::certificateProblem(signer.readAll(), now), QString());
     }
+
+    // A PIV card's signing key wants the PIN before every signature: a batch takes it once,
+    // passes it to the card for each signature, and says so; a key that does not ask again
+    // gets no such note.
+    void aCardAskingThePinEachTimeIsToldOnceInABatch() {
+        const QString docket = path(u"batch.sqlite"_qs);
+        QVERIFY(ok(cli({u"generate-docket"_qs, u"--db"_qs, docket, u"--cases"_qs, u"3"_qs,
+                        u"--seed"_qs, u"7"_qs, u"--as-of"_qs, u"2026-11-29"_qs})));
+        const Run listed = cli({u"list"_qs, u"--db"_qs, docket, u"--limit"_qs, u"3"_qs});
+        QVERIFY(ok(listed));
+        const QStringList rows = listed.out.trimmed().split(u'\n');
+        QCOMPARE(rows.size(), 3);
+        // The example's answers, with the reason a generated case may need for its course.
+        QFile example(policyFile(u"example-answers.json"_qs));
+        QVERIFY(example.open(QIODevice::ReadOnly));
+        QJsonObject answers = QJsonDocument::fromJson(example.readAll()).object();
+        answers.insert(u"deviation_reason"_qs, u"Counsel asked for this course."_qs);
+        QFile answersFile(path(u"batch-answers.json"_qs));
+        QVERIFY(answersFile.open(QIODevice::WriteOnly) &&
+                answersFile.write(QJsonDocument(answers).toJson()) > 0);
+        answersFile.close();
+        for (const QString &row : rows)
+            QVERIFY(ok(cli({u"review"_qs, u"--db"_qs, docket, u"--case"_qs,
+                            row.section(u'\t', 0, 0), u"--answers"_qs, answersFile.fileName()})));
+        const QString note = u"the token asks for its PIN before every signature"_qs;
+        Run r = cli({u"sign"_qs, u"--db"_qs, docket, u"--all-ready"_qs, u"--token"_qs,
+                     SoftToken::kAlwaysPinUri});
+        QVERIFY2(ok(r) && r.out.contains(u"signed 3 ready reviews"_qs), qPrintable(r.all()));
+        QVERIFY2(r.err.contains(note + u"; the PIN given once is passed to it for each of the 3 "
+                                       "signatures"_qs),
+                 qPrintable(r.all()));
+        QVERIFY(!r.all().contains(kPin));
+        const QString folder = path(u"batch-pdfs"_qs);
+        r = cli({u"export-pdf"_qs, u"--db"_qs, docket, u"--all-signed"_qs, u"--out"_qs, folder,
+                 u"--token"_qs, SoftToken::kAlwaysPinUri});
+        QVERIFY2(ok(r) && r.out.contains(u"wrote 3 PDFs"_qs) && r.err.contains(note),
+                 qPrintable(r.all()));
+        const QStringList pdfs = QDir(folder).entryList({u"*.pdf"_qs});
+        QCOMPARE(pdfs.size(), 3);
+        for (const QString &pdf : pdfs) {
+            const Run checked = cli({u"verify"_qs, folder + u'/' + pdf, u"--db"_qs, docket,
+                                     u"--trust"_qs, path(u"ca.pem"_qs)});
+            QVERIFY2(ok(checked) && checked.out.contains(u"valid and trusted"_qs),
+                     qPrintable(checked.all()));
+        }
+        // Through SoftHSM's own module rather than p11-kit's proxy: the same.
+        r = cli({u"export-pdf"_qs, u"--db"_qs, docket, u"--all-signed"_qs, u"--out"_qs,
+                 path(u"batch-module"_qs), u"--token"_qs, SoftToken::kAlwaysPinUri,
+                 u"--pkcs11-module"_qs, SoftToken::kSoftHsm});
+        QVERIFY2(ok(r) && r.out.contains(u"wrote 3 PDFs"_qs) && r.err.contains(note),
+                 qPrintable(r.all()));
+        // The same certificate with a key that does not ask again: no note.
+        r = cli({u"export-pdf"_qs, u"--db"_qs, docket, u"--all-signed"_qs, u"--out"_qs,
+                 path(u"batch-plain"_qs), u"--token"_qs, kUri});
+        QVERIFY2(ok(r) && r.out.contains(u"wrote 3 PDFs"_qs) && !r.err.contains(note),
+                 qPrintable(r.all()));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestToken)

@@ -3,6 +3,7 @@
 // choice (not the PIN) is remembered, and the saved PDF is timestamped by the authority
 // Settings name (a local one, tests/support/TimestampAuthority.h).
 #include "ExampleReview.h"
+#include "ExportPdfDialog.h"
 #include "FileDialog.h"
 #include "MessageBox.h"
 #include "Settings.h"
@@ -13,6 +14,7 @@
 #include "sign/PdfVerifier.h"
 
 #include <QComboBox>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 
@@ -95,6 +97,39 @@ class TestTokenDialog : public QObject {
         QVERIFY2(v.ok(), qPrintable(v.problem));
         QCOMPARE(v.disposition.level(), u"PAdES B-T"_qs);
         QCOMPARE(v.disposition.timestamp.authority, u"Test Time-Stamp Authority"_qs);
+    }
+
+    // Export Signed PDFs with a card whose key wants the PIN before every signature: the PIN
+    // is typed once, every PDF is signed, and the dialog says how the PIN was used.
+    void aCardAskingThePinEachTimeIsToldOnce() {
+        QString error;
+        const auto card = SigningIdentity::fromToken(SoftToken::kAlwaysPinUri,
+                                                     SoftToken::kPin.toUtf8(), QString(), &error);
+        QVERIFY2(card && card->asksPinEverySignature(), qPrintable(error));
+        QList<qint64> chosen;
+        for (const QString &digits : {u"204555102"_qs, u"204555103"_qs}) {
+            Case c = makeCase(digits, u"Lopez"_qs, u"Ana"_qs);
+            QVERIFY(m_store->saveCase(c, &error));
+            QVERIFY(signExampleReview(*m_store, c.id, *card));
+            chosen << c.id;
+        }
+        ExportPdfDialog d(*m_store, chosen);
+        auto *combo = d.findChild<QComboBox *>(u"signerCombo"_qs);
+        combo->setCurrentIndex(combo->findData(SoftToken::kAlwaysPinUri));
+        QVERIFY(combo->currentIndex() > 0);
+        d.findChild<QLineEdit *>(u"exportFolder"_qs)->setText(m_docket.path(u"card-pdfs"_qs));
+        d.findChild<QLineEdit *>(u"passphraseEdit"_qs)->setText(SoftToken::kPin);
+        d.findChild<QPushButton *>(u"exportButton"_qs)->click();
+        QTRY_VERIFY_WITH_TIMEOUT(!d.isRunning(), 60000);
+        QCOMPARE(d.result().written, 2);
+        const QString outcome = d.findChild<QLabel *>(u"exportOutcome"_qs)->text();
+        QVERIFY2(outcome.contains(u"The card asks for its PIN before every signature: the PIN "
+                                  "you typed once is given to it for each of the 2 PDFs"_qs),
+                 qPrintable(outcome));
+        // The plain key on the same card gives no such note.
+        QVERIFY(!SigningIdentity::fromToken(SoftToken::kUri, SoftToken::kPin.toUtf8(), QString(),
+                                            &error)
+                     ->asksPinEverySignature());
     }
 };
 

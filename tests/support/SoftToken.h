@@ -8,13 +8,17 @@
 // A PKCS#11 token standing in for a PIV card: a SoftHSM2 token "PIV Test" in a folder of its
 // own (SOFTHSM2_CONF), holding an EC P-256 key imported with softhsm2-util and, beside it,
 // the attorney's certificate issued by a test agency CA (openssl), written with OpenSC's
-// pkcs11-tool; and "Swapped", another key with that same certificate beside it. p11-kit's
+// pkcs11-tool; "Card Signature", the same key again, marked as a PIV card marks its
+// signing key: the PIN before every use (CKA_ALWAYS_AUTHENTICATE), with the certificate
+// beside it; and "Swapped", another key with that same certificate beside it. p11-kit's
 // proxy finds it as it would find a card through OpenSC.
 class SoftToken {
   public:
     static inline const QString kPin = QStringLiteral("123456");
     static inline const QString kUri =
         QStringLiteral("pkcs11:token=PIV%20Test;object=Digital%20Signature");
+    static inline const QString kAlwaysPinUri =
+        QStringLiteral("pkcs11:token=PIV%20Test;object=Card%20Signature");
     static inline const QString kSoftHsm = QStringLiteral("/usr/lib/softhsm/libsofthsm2.so");
 
     explicit SoftToken(const QString &folder) : m_folder(folder) {}
@@ -85,6 +89,12 @@ class SoftToken {
                                             u"PIV Test"_qs, u"--label"_qs, u"Digital Signature"_qs,
                                             u"--id"_qs, u"01"_qs, u"--pin"_qs, kPin})) &&
                writeCertificate(u"01"_qs, u"Digital Signature"_qs) &&
+               ok(run(u"pkcs11-tool"_qs,
+                      {u"--module"_qs, kSoftHsm, u"--token-label"_qs, u"PIV Test"_qs, u"--login"_qs,
+                       u"--pin"_qs, kPin, u"--write-object"_qs, path(u"signer.p8"_qs), u"--type"_qs,
+                       u"privkey"_qs, u"--id"_qs, u"03"_qs, u"--label"_qs, u"Card Signature"_qs,
+                       u"--always-auth"_qs})) &&
+               writeCertificate(u"03"_qs, u"Card Signature"_qs) &&
                // "Swapped": another key, with the attorney's certificate beside it.
                ok(run(u"openssl"_qs,
                       {u"genpkey"_qs, u"-algorithm"_qs, u"EC"_qs, u"-pkeyopt"_qs,
