@@ -64,6 +64,12 @@ class CasePager {
     qint64 matchCount(const QString &match, int atMost) const;
     static constexpr int kCommonNameMatches = 2500;
     QStringList sortColumns() const;
+    // The rows after (or before) a key as ranges in sort order, each one index seek.
+    struct KeyRange {
+        QStringList clauses;
+        QVariantList binds;
+    };
+    QList<KeyRange> keyRanges(const Key &key, bool before) const;
     Page run(const Statement &statement) const;
 
     QSqlDatabase m_db;
