@@ -105,12 +105,16 @@ std::optional<SigningIdentity> loadIdentity(const QCommandLineParser &p) {
     return identity;
 }
 // A PIV card's signing key asks for the PIN before every signature: a batch gives it the
-// PIN typed once, and says so, since the card's owner may expect to be asked each time.
-void notePinEverySignature(const SigningIdentity &identity, qsizetype signatures) {
-    if (identity.asksPinEverySignature() && signatures > 1)
-        err() << "note: the token asks for its PIN before every signature; the PIN given once "
-                 "is passed to it for each of the "
-              << signatures << " signatures and is not kept after this command\n";
+// PIN typed once, and says so before it starts, since the card's owner may expect to be
+// asked each time (a card may count its signatures). `perItem`: signatures per item.
+void notePinEverySignature(const SigningIdentity &identity, qsizetype items, int perItem,
+                           const char *what) {
+    if (!identity.asksPinEverySignature() || items * perItem < 2)
+        return;
+    err() << "note: the token asks for its PIN before every signature; the PIN given once is "
+             "passed to it for each of up to "
+          << items * perItem << " signatures (" << what << ") and is not kept after this command\n";
+    err().flush();
 }
 
 // A signed record keeps the case facts it was signed on; when the live case has changed
@@ -156,7 +160,8 @@ int signAllReady(QCommandLineParser &p) {
         return 2;
     ReviewStore reviews(*store);
     const QList<qint64> ready = reviews.readyReviews();
-    notePinEverySignature(*identity, ready.size());
+    // A review's record and its attestation are signed apart (ReviewSignature).
+    notePinEverySignature(*identity, ready.size(), 2, "two for each review");
     int signedCount = 0;
     for (qint64 reviewId : ready) {
         if (!reviews.sign(reviewId, *identity, nullptr, &error)) {
@@ -244,7 +249,7 @@ int exportAllSigned(const QCommandLineParser &p, CaseStore &store, const PdfForm
     const BatchExport::Plan plan = BatchExport::plan(
         store, ReviewStore(store).casesWithSignedReview(), folder, identity ? &*identity : nullptr);
     if (identity)
-        notePinEverySignature(*identity, plan.items.size());
+        notePinEverySignature(*identity, plan.items.size(), 1, "one for each PDF");
     int lastShown = -1;
     const BatchExport::Result result = BatchExport::run(
         plan.items, format, identity ? &*identity : nullptr, [&lastShown](int done, int total) {

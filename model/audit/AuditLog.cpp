@@ -4,6 +4,7 @@
 #include "store/DocketFile.h"
 #include "store/Sqlite.h"
 
+#include <openssl/evp.h>
 #include <pwd.h>
 #include <unistd.h>
 #include <QCoreApplication>
@@ -25,10 +26,23 @@ QString &profileName() {
 
 const QByteArray kGenesis(32, '\0');
 
-void addField(QCryptographicHash &hash, const QByteArray &bytes) {
-    hash.addData(QByteArray::number(bytes.size()));
-    hash.addData(QByteArrayView(":"));
-    hash.addData(bytes);
+void addField(QByteArray &message, const QByteArray &bytes) {
+    message += QByteArray::number(bytes.size());
+    message += ':';
+    message += bytes;
+}
+
+// SHA-256 through OpenSSL, which uses the processor's SHA instructions: a bulk import
+// hashes one entry per case, and Qt's portable SHA-256 took 2.6 s of a 1.5M-case import.
+QByteArray sha256(const QByteArray &message) {
+    static EVP_MD *const md = EVP_MD_fetch(nullptr, "SHA256", nullptr);
+    unsigned char digest[EVP_MAX_MD_SIZE];
+    unsigned int size = 0;
+    if (md &&
+        EVP_Digest(message.constData(), size_t(message.size()), digest, &size, md, nullptr) == 1 &&
+        size == 32)
+        return QByteArray(reinterpret_cast<const char *>(digest), 32);
+    return QCryptographicHash::hash(message, QCryptographicHash::Sha256);
 }
 
 AuditEntry entryAt(const Sqlite::Statement &s) {
@@ -63,13 +77,13 @@ QString AuditLog::actor() {
 }
 
 QByteArray AuditLog::entryHash(const QByteArray &prevHash, const AuditEntry &e) {
-    QCryptographicHash hash(QCryptographicHash::Sha256);
-    hash.addData(prevHash);
-    addField(hash, QByteArray::number(e.seq));
+    QByteArray message = prevHash;
+    message.reserve(prevHash.size() + e.details.size() + 160);
+    addField(message, QByteArray::number(e.seq));
     for (const QString *text : {&e.at, &e.actor, &e.action, &e.entity, &e.entityId})
-        addField(hash, text->toUtf8());
-    addField(hash, e.details);
-    return hash.result();
+        addField(message, text->toUtf8());
+    addField(message, e.details);
+    return sha256(message);
 }
 
 bool AuditLog::loadHead(QString *error) {
@@ -99,15 +113,9 @@ bool AuditLog::appendRaw(const QString &action, const QString &entity, const QSt
                          const QByteArray &details, QString *error) {
     if (!m_headKnown && !loadHead(error))
         return false;
-    AuditEntry e{m_headSeq + 1,
-                 Clock::nowUtc().toString(Qt::ISODateWithMs),
-                 actor(),
-                 action,
-                 entity,
-                 entityId,
-                 details,
-                 m_headHash,
-                 {}};
+    AuditEntry e{m_headSeq + 1, timeNow(),  m_fixedActor.isEmpty() ? actor() : m_fixedActor,
+                 action,        entity,     entityId,
+                 details,       m_headHash, {}};
     e.hash = entryHash(m_headHash, e);
     Sqlite::Statement &s = *m_insert;
     s.reset();
@@ -127,6 +135,15 @@ bool AuditLog::appendRaw(const QString &action, const QString &entity, const QSt
     m_headSeq = e.seq;
     m_headHash = e.hash;
     return true;
+}
+
+const QString &AuditLog::timeNow() {
+    const QDateTime now = Clock::nowUtc();
+    if (const qint64 ms = now.toMSecsSinceEpoch(); ms != m_lastMs) {
+        m_lastMs = ms;
+        m_lastAt = now.toString(Qt::ISODateWithMs);
+    }
+    return m_lastAt;
 }
 
 qint64 AuditLog::count() const {

@@ -72,6 +72,10 @@ class AuditLog {
     static void setProfileName(const QString &name);
     static QString actor();
 
+    // For a bulk load: every later entry of this AuditLog names the actor as it is now,
+    // rather than asking the environment (and, with USER unset, getpwuid) for each row.
+    void fixActor() { m_fixedActor = actor(); }
+
     bool append(const QString &action, const QString &entity, const QString &entityId,
                 const QJsonObject &details, QString *error);
     // For bulk writes: details already serialised as compact JSON.
@@ -108,6 +112,7 @@ class AuditLog {
 
   private:
     bool loadHead(QString *error);
+    const QString &timeNow();
 
     sqlite3 *m_db;
     std::unique_ptr<Sqlite::Statement> m_insert;
@@ -117,4 +122,7 @@ class AuditLog {
     bool m_headKnown = false;
     qint64 m_headSeq = 0;
     QByteArray m_headHash;
+    QString m_fixedActor;
+    qint64 m_lastMs = -1;  // the clock's last reading, and its text: a bulk load writes
+    QString m_lastAt;      // many entries within one millisecond
 };

@@ -217,26 +217,40 @@ bool CsvImporter::writeBatches(BatchQueue &queue, BulkLoad &load, ImportReport &
 }
 
 bool CsvImporter::store(Case &c, qint64 line, BulkLoad &load, ImportReport &report) {
-    const CaseWriter::Existing existing = load.writer().find(c.aNumber);
-    if (existing.id != 0 && m_onDuplicate == DuplicatePolicy::Skip) {
+    // Most rows are new: insert first, and look the case up only when the A-number's
+    // unique index refuses the row (a lookup before every row cost 4.1 s of 1.5M).
+    bool duplicate = false;
+    if (load.insertIfNew(c, &duplicate, &report.fatal)) {
+        ++report.imported;
+        return true;
+    }
+    if (!duplicate)
+        return false;
+    if (m_onDuplicate == DuplicatePolicy::Skip) {
         ++report.skipped;
         return true;
     }
-    if (existing.id != 0) {
-        // The row was checked alone; the case it updates must hold together as a whole (a
-        // "none found" date against charges already recorded, a hearing before an NTA date
-        // the file does not carry).
-        const QList<FieldIssue> issues = updatedCaseIssues(existing.id, c);
-        if (!issues.isEmpty()) {
-            report.rejected.append(
-                {line, issues.first().field,
-                 tr("%1 (with the case as the docket holds it)").arg(issues.first().message)});
-            return true;
-        }
+    const CaseWriter::Existing existing = load.writer().find(c.aNumber);
+    if (existing.id == 0) {
+        report.fatal = tr("line %1: the docket refused A-number %2 as taken but holds no such "
+                          "case")
+                           .arg(line)
+                           .arg(c.aNumber);
+        return false;
+    }
+    // The row was checked alone; the case it updates must hold together as a whole (a
+    // "none found" date against charges already recorded, a hearing before an NTA date
+    // the file does not carry).
+    const QList<FieldIssue> issues = updatedCaseIssues(existing.id, c);
+    if (!issues.isEmpty()) {
+        report.rejected.append(
+            {line, issues.first().field,
+             tr("%1 (with the case as the docket holds it)").arg(issues.first().message)});
+        return true;
     }
     const bool ok = load.write(c, existing, &report.fatal);
     if (ok)
-        ++(existing.id != 0 ? report.updated : report.imported);
+        ++report.updated;
     return ok;
 }
 

@@ -49,18 +49,24 @@ bool attributeMatches(P11KitUri *uri, CK_ATTRIBUTE_TYPE type, const void *value,
                        (size == 0 || std::memcmp(wanted->pValue, value, size) == 0));
 }
 
-PKCS11_CERT *findCertificate(P11KitUri *uri, PKCS11_TOKEN *token) {
+// The certificate the URI names, and how many match it: a PIV card holds four, and a URI
+// that names only the token must not pick one of them silently.
+PKCS11_CERT *findCertificate(P11KitUri *uri, PKCS11_TOKEN *token, int *matches) {
     PKCS11_CERT *certs = nullptr;
     unsigned int count = 0;
+    PKCS11_CERT *found = nullptr;
+    *matches = 0;
     if (PKCS11_enumerate_certs(token, &certs, &count) != 0)
         return nullptr;
     for (unsigned int i = 0; i < count; ++i) {
         const char *label = certs[i].label ? certs[i].label : "";
         if (certs[i].x509 && attributeMatches(uri, CKA_LABEL, label, std::strlen(label)) &&
-            attributeMatches(uri, CKA_ID, certs[i].id, certs[i].id_len))
-            return &certs[i];
+            attributeMatches(uri, CKA_ID, certs[i].id, certs[i].id_len)) {
+            found = found ? found : &certs[i];
+            ++*matches;
+        }
     }
-    return nullptr;
+    return found;
 }
 
 QString wrongPin(const PKCS11_TOKEN *token, const QString &name) {
@@ -120,10 +126,19 @@ std::optional<SigningIdentity> SigningIdentity::fromToken(const QString &uriText
         *error = wrongPin(now ? now->token : token, name);
         return std::nullopt;
     }
-    PKCS11_CERT *cert = findCertificate(uri.get(), token);
+    int matches = 0;
+    PKCS11_CERT *cert = findCertificate(uri.get(), token, &matches);
     if (!cert) {
         ERR_clear_error();
         *error = tr("%1 holds no certificate that matches %2").arg(name, uriText);
+        return std::nullopt;
+    }
+    if (matches > 1) {
+        *error = tr("%1 holds %2 certificates that match %3: name one with object=… (the list "
+                    "of certificates shows each one's URI)")
+                     .arg(name)
+                     .arg(matches)
+                     .arg(uriText);
         return std::nullopt;
     }
     PKCS11_KEY *key = PKCS11_find_key(cert);

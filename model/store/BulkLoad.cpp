@@ -29,6 +29,7 @@ bool BulkLoad::begin(QString *error) {
     Sqlite::exec(m_store.handle(), QStringLiteral("PRAGMA cache_size=-65536"), nullptr);
     if (!m_transaction.begin(error))
         return false;
+    m_audit->fixActor();
     if (m_store.caseCount() == 0 && !setAsideIndexes(error))
         return false;
     return m_writer->prepare(error);
@@ -60,6 +61,12 @@ bool BulkLoad::rebuild(QString *error) {
                                        "UPDATE docket_stats SET cases=(SELECT count(*) FROM cases);"
                                        "PRAGMA analysis_limit=1000; ANALYZE;"),
                         error);
+}
+
+bool BulkLoad::insertIfNew(Case &c, bool *duplicate, QString *error) {
+    return m_writer->insert(c, error, duplicate) &&
+           m_audit->appendRaw(QStringLiteral("case.import"), QStringLiteral("case"), c.aNumber,
+                              m_caseDetails, error);
 }
 
 bool BulkLoad::write(Case &c, const CaseWriter::Existing &existing, QString *error) {

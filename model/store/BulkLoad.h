@@ -26,6 +26,9 @@ class BulkLoad {
     CaseWriter &writer() { return *m_writer; }
     // Inserts or updates (when existingId is not 0) the case, and records it.
     bool write(Case &c, const CaseWriter::Existing &existing, QString *error);
+    // Inserts and records the case unless its A-number is already in the docket (then
+    // false with *duplicate set, nothing written).
+    bool insertIfNew(Case &c, bool *duplicate, QString *error);
     // action: "import" or "generate"; summary: its counts.
     bool finish(const QString &action, const QJsonObject &summary, QString *error);
 

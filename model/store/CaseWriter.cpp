@@ -98,15 +98,26 @@ void CaseWriter::bindColumns(Sqlite::Statement &s, const Case &c, int first) {
         s.bind(i++, CaseFields::text(c, *field));
 }
 
-bool CaseWriter::insert(Case &c, QString *error) {
+bool CaseWriter::isDuplicateANumber() const {
+    return sqlite3_extended_errcode(m_db) == SQLITE_CONSTRAINT_UNIQUE &&
+           QByteArrayView(sqlite3_errmsg(m_db)).contains("cases.a_number");
+}
+
+bool CaseWriter::insert(Case &c, QString *error, bool *duplicate) {
     bindColumns(*m_insert, c, 1);
     int i = int(m_columns.size()) + 1;
     m_insert->bind(i++, searchName(c.familyName, c.givenNames));
     m_insert->bind(i++, c.reviewStatus.isEmpty() ? QStringLiteral("not_reviewed") : c.reviewStatus);
     m_insert->bind(i++, m_now);
     m_insert->bind(i++, m_now);
-    if (m_insert->step() != SQLITE_DONE)
+    if (m_insert->step() != SQLITE_DONE) {
+        if (duplicate && isDuplicateANumber()) {
+            *duplicate = true;
+            m_insert->reset();
+            return false;
+        }
         return fail(*m_insert, error);
+    }
     m_insert->reset();
     c.id = sqlite3_last_insert_rowid(m_db);
     return !m_withChildren || replaceChildren(c.id, c, error);

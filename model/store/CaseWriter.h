@@ -24,7 +24,10 @@ class CaseWriter {
     bool prepare(QString *error);
 
     Existing find(const QString &aNumberDigits);
-    bool insert(Case &c, QString *error);  // sets c.id
+    // Sets c.id. With `duplicate`, a case whose A-number the docket already holds is not
+    // an error: false with *duplicate set, nothing written (the unique index answers, so
+    // a load of new cases needs no lookup before each row).
+    bool insert(Case &c, QString *error, bool *duplicate = nullptr);
     bool update(const Existing &existing, const Case &c, QString *error);
 
   private:
@@ -34,6 +37,7 @@ class CaseWriter {
     bool insertFamily(qint64 caseId, const Case &c, QString *error);
     bool insertRelief(qint64 caseId, const Case &c, QString *error);
     bool fail(Sqlite::Statement &s, QString *error);
+    bool isDuplicateANumber() const;
 
     sqlite3 *m_db;
     QStringList m_columns;
