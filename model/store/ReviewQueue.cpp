@@ -27,25 +27,32 @@ std::optional<ReviewQueue::Position> ReviewQueue::next(const std::optional<Posit
     QString sql = QStringLiteral("SELECT hearing_sort, id FROM cases WHERE review_status = ?");
     if (!pager.whereSql().isEmpty())
         sql += QStringLiteral(" AND ") + pager.whereSql();
+    // After a position: the rest of its hearing date, then the later dates, each one index
+    // seek (a row value (hearing_sort, id) > (?, ?) is sought by its first column only, and
+    // read the cases without a hearing, which share one value, row by row).
+    QList<std::pair<QString, QVariantList>> ranges{{QString(), {}}};
     if (after)
-        sql += QStringLiteral(" AND (hearing_sort, id) > (?, ?)");
-    sql += QStringLiteral(" ORDER BY hearing_sort, id LIMIT 1");
+        ranges = {{QStringLiteral(" AND hearing_sort = ? AND id > ?"),
+                   {after->hearingSort, after->caseId}},
+                  {QStringLiteral(" AND hearing_sort > ?"), {after->hearingSort}}};
     std::optional<Position> best;
     for (const QString &status : openStatuses()) {
-        QSqlQuery q(m_db);
-        q.prepare(sql);
-        q.addBindValue(status);
-        for (const QVariant &b : pager.whereBinds())
-            q.addBindValue(b);
-        if (after) {
-            q.addBindValue(after->hearingSort);
-            q.addBindValue(after->caseId);
+        std::optional<Position> found;
+        for (const auto &[clause, binds] : ranges) {
+            QSqlQuery q(m_db);
+            q.prepare(sql + clause + QStringLiteral(" ORDER BY hearing_sort, id LIMIT 1"));
+            q.addBindValue(status);
+            for (const QVariant &b : pager.whereBinds() + binds)
+                q.addBindValue(b);
+            if (q.exec() && q.next()) {
+                found = Position{q.value(0).toString(), q.value(1).toLongLong()};
+                break;
+            }
         }
-        if (!q.exec() || !q.next())
+        if (!found)
             continue;
-        const Position found{q.value(0).toString(), q.value(1).toLongLong()};
         if (!best ||
-            std::tie(found.hearingSort, found.caseId) < std::tie(best->hearingSort, best->caseId))
+            std::tie(found->hearingSort, found->caseId) < std::tie(best->hearingSort, best->caseId))
             best = found;
     }
     return best;

@@ -107,6 +107,18 @@ class TestReviewQueue : public QObject {
         const auto afterDeleted = queue.next(second);
         QCOMPARE(afterDeleted->caseId, m_ids[u"Ready"_s]);
     }
+
+    // Cases sharing a hearing date (those without one share the last sort value) are
+    // visited one by one in id order: the step after one of them continues inside the run.
+    void walksARunOfEqualHearingDatesCaseByCase() {
+        add(u"100000010"_s, u"TieA"_s, QString(), u"ATL"_s);
+        add(u"100000011"_s, u"TieB"_s, QString(), u"ATL"_s);
+        add(u"100000012"_s, u"TieC"_s, QString(), u"ATL"_s);
+        add(u"100000013"_s, u"Earlier"_s, u"2026-12-20"_s, u"ATL"_s);
+        CaseFilter atl;
+        atl.court = u"ATL"_s;
+        QCOMPARE(walk(atl), (QStringList{u"Earlier"_s, u"TieA"_s, u"TieB"_s, u"TieC"_s}));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestReviewQueue)
