@@ -65,6 +65,18 @@ void touchVisibleRows(CaseTableModel &model, int firstRow) {
             model.data(model.index(r, c));
 }
 
+// The time to show each row's screenful, one jump after another.
+QList<double> timeJumps(CaseTableModel &model, const QList<int> &rows) {
+    QList<double> times;
+    for (int row : rows) {
+        QElapsedTimer t;
+        t.start();
+        touchVisibleRows(model, row);
+        times << ms(t);
+    }
+    return times;
+}
+
 QString expanded(CaseStore &store, const CasePager::Statement &s) {
     sqlite3_stmt *raw = nullptr;
     // Bind through the C API so sqlite3_expanded_sql writes the literal SQL for the CLI.
@@ -378,13 +390,7 @@ class Bench {
             naive << expanded(*m_store, plain);
         }
         sqliteCli(m_db, sql);  // warm the same pages for both sides
-        QList<double> times;
-        for (int row : rows) {
-            QElapsedTimer t;
-            t.start();
-            touchVisibleRows(model, row);
-            times << ms(t);
-        }
+        const QList<double> times = timeJumps(model, rows);
         addRow(QStringLiteral("jump to row 1,000,000+ (anchored keyset)"), times, sql,
                QStringLiteral("≤ 50 ms"));
         m_naiveOffset = stats(sqliteCli(m_db, naive).real);
@@ -420,13 +426,7 @@ class Bench {
                             .arg(skip);
         }
         sqliteCli(m_db, sql);  // warm the same pages for both sides
-        QList<double> times;
-        for (int row : rows) {
-            QElapsedTimer t;
-            t.start();
-            touchVisibleRows(model, row);
-            times << ms(t);
-        }
+        const QList<double> times = timeJumps(model, rows);
         addRow(QStringLiteral("jump into the %1 cases without a hearing (end of the hearing "
                               "sort, one run of equal keys)")
                    .arg(tieRows),
