@@ -264,6 +264,9 @@ void ExportPdfDialog::finish(const BatchExport::Result &result, const BatchExpor
         input->setEnabled(true);
     m_chooser->setSigningEnabled(m_signPdfs->isChecked());
     m_close->setText(tr("Close"));
-    m_signer.reset();  // logs out of the token: the PIN is not kept past the export
+    // Logs out of the token and empties the field: the PIN or passphrase is not kept past
+    // the export (another export asks for it again).
+    m_signer.reset();
+    m_chooser->secretEdit()->clear();
     Q_EMIT finished();
 }

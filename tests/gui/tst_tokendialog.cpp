@@ -126,6 +126,13 @@ class TestTokenDialog : public QObject {
         QVERIFY2(outcome.contains(u"The card asks for its PIN before every signature: the PIN "
                                   "you typed once is given to it for each of the 2 PDFs"_qs),
                  qPrintable(outcome));
+        // Forgotten means forgotten: the field is empty too.
+        QVERIFY(d.findChild<QLineEdit *>(u"passphraseEdit"_qs)->text().isEmpty());
+        if (const QString folder = qEnvironmentVariable("DISCRETION_GRAB_DIR"); !folder.isEmpty()) {
+            d.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&d));
+            QVERIFY(d.grab().save(folder + u"/export-with-card.png"_qs));
+        }
         // The plain key on the same card gives no such note.
         QVERIFY(!SigningIdentity::fromToken(SoftToken::kUri, SoftToken::kPin.toUtf8(), QString(),
                                             &error)
