@@ -26,7 +26,7 @@ QString &profileName() {
 
 const QByteArray kGenesis(32, '\0');
 
-void addField(QByteArray &message, const QByteArray &bytes) {
+void addField(QByteArray &message, QByteArrayView bytes) {
     message += QByteArray::number(bytes.size());
     message += ':';
     message += bytes;
@@ -76,14 +76,25 @@ QString AuditLog::actor() {
     return user.isEmpty() ? profileName() : QStringLiteral("%1 (%2)").arg(profileName(), user);
 }
 
-QByteArray AuditLog::entryHash(const QByteArray &prevHash, const AuditEntry &e) {
+namespace {
+// The hash of an entry whose texts (at, actor, action, entity, entity_id) are UTF-8.
+QByteArray hashOf(const QByteArray &prevHash, qint64 seq,
+                  std::initializer_list<QByteArrayView> texts, QByteArrayView details) {
     QByteArray message = prevHash;
-    message.reserve(prevHash.size() + e.details.size() + 160);
-    addField(message, QByteArray::number(e.seq));
-    for (const QString *text : {&e.at, &e.actor, &e.action, &e.entity, &e.entityId})
-        addField(message, text->toUtf8());
-    addField(message, e.details);
+    message.reserve(prevHash.size() + details.size() + 160);
+    addField(message, QByteArray::number(seq));
+    for (QByteArrayView text : texts)
+        addField(message, text);
+    addField(message, details);
     return sha256(message);
+}
+}  // namespace
+
+QByteArray AuditLog::entryHash(const QByteArray &prevHash, const AuditEntry &e) {
+    return hashOf(prevHash, e.seq,
+                  {e.at.toUtf8(), e.actor.toUtf8(), e.action.toUtf8(), e.entity.toUtf8(),
+                   e.entityId.toUtf8()},
+                  e.details);
 }
 
 bool AuditLog::loadHead(QString *error) {
@@ -111,37 +122,41 @@ bool AuditLog::append(const QString &action, const QString &entity, const QStrin
 
 bool AuditLog::appendRaw(const QString &action, const QString &entity, const QString &entityId,
                          const QByteArray &details, QString *error) {
+    return appendUtf8(action.toUtf8(), entity.toUtf8(), entityId.toUtf8(), details, error);
+}
+
+bool AuditLog::appendUtf8(QByteArrayView action, QByteArrayView entity, QByteArrayView entityId,
+                          QByteArrayView details, QString *error) {
     if (!m_headKnown && !loadHead(error))
         return false;
-    AuditEntry e{m_headSeq + 1, timeNow(),  m_fixedActor.isEmpty() ? actor() : m_fixedActor,
-                 action,        entity,     entityId,
-                 details,       m_headHash, {}};
-    e.hash = entryHash(m_headHash, e);
+    const qint64 seq = m_headSeq + 1;
+    const QByteArray &at = timeNow();
+    const QByteArray actorText = m_fixedActor.isEmpty() ? actor().toUtf8() : m_fixedActor;
+    QByteArray hash = hashOf(m_headHash, seq, {at, actorText, action, entity, entityId}, details);
     Sqlite::Statement &s = *m_insert;
     s.reset();
-    s.bind(1, e.seq);
-    s.bind(2, e.at);
-    s.bind(3, e.actor);
-    s.bind(4, e.action);
-    s.bind(5, e.entity);
-    s.bind(6, e.entityId);
-    s.bind(7, QString::fromUtf8(e.details));
-    s.bindBlob(8, e.prevHash);
-    s.bindBlob(9, e.hash);
+    s.bind(1, seq);
+    int column = 2;
+    for (QByteArrayView text :
+         {QByteArrayView(at), QByteArrayView(actorText), action, entity, entityId, details})
+        s.bindUtf8(column++, text);
+    s.bindBlob(8, m_headHash);
+    s.bindBlob(9, hash);
     if (s.step() != SQLITE_DONE) {
         *error = tr("cannot write the audit log: %1").arg(s.error());
         return false;
     }
-    m_headSeq = e.seq;
-    m_headHash = e.hash;
+    s.reset();  // the bound bytes are released here, while they still exist
+    m_headSeq = seq;
+    m_headHash = std::move(hash);
     return true;
 }
 
-const QString &AuditLog::timeNow() {
+const QByteArray &AuditLog::timeNow() {
     const QDateTime now = Clock::nowUtc();
     if (const qint64 ms = now.toMSecsSinceEpoch(); ms != m_lastMs) {
         m_lastMs = ms;
-        m_lastAt = now.toString(Qt::ISODateWithMs);
+        m_lastAt = now.toString(Qt::ISODateWithMs).toUtf8();
     }
     return m_lastAt;
 }

@@ -2,6 +2,7 @@
 
 #include <sqlite3.h>
 #include <QByteArray>
+#include <QByteArrayView>
 #include <QDateTime>
 #include <QJsonObject>
 #include <QList>
@@ -74,13 +75,16 @@ class AuditLog {
 
     // For a bulk load: every later entry of this AuditLog names the actor as it is now,
     // rather than asking the environment (and, with USER unset, getpwuid) for each row.
-    void fixActor() { m_fixedActor = actor(); }
+    void fixActor() { m_fixedActor = actor().toUtf8(); }
 
     bool append(const QString &action, const QString &entity, const QString &entityId,
                 const QJsonObject &details, QString *error);
     // For bulk writes: details already serialised as compact JSON.
     bool appendRaw(const QString &action, const QString &entity, const QString &entityId,
                    const QByteArray &details, QString *error);
+    // The same with every text already UTF-8 (a bulk load encodes its constants once).
+    bool appendUtf8(QByteArrayView action, QByteArrayView entity, QByteArrayView entityId,
+                    QByteArrayView details, QString *error);
 
     qint64 count() const;
     QByteArray headHash() const;  // 32 zero bytes for an empty log
@@ -112,7 +116,7 @@ class AuditLog {
 
   private:
     bool loadHead(QString *error);
-    const QString &timeNow();
+    const QByteArray &timeNow();  // UTF-8
 
     sqlite3 *m_db;
     std::unique_ptr<Sqlite::Statement> m_insert;
@@ -122,7 +126,7 @@ class AuditLog {
     bool m_headKnown = false;
     qint64 m_headSeq = 0;
     QByteArray m_headHash;
-    QString m_fixedActor;
-    qint64 m_lastMs = -1;  // the clock's last reading, and its text: a bulk load writes
-    QString m_lastAt;      // many entries within one millisecond
+    QByteArray m_fixedActor;  // UTF-8
+    qint64 m_lastMs = -1;     // the clock's last reading, and its text: a bulk load writes
+    QByteArray m_lastAt;      // many entries within one millisecond
 };

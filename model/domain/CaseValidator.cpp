@@ -94,23 +94,30 @@ void CaseValidator::checkCodes(const Case &c, QList<FieldIssue> &out) const {
     checkCode(Codes::reviewStatuses(), c.reviewStatus, "review_status", out, true);
 }
 
-void CaseValidator::checkPastDate(const QDate &d, const QString &field, const QString &label,
+// label is translated only when the date is wrong: an import checks six dates on every
+// row, and translating a label takes a lock.
+void CaseValidator::checkPastDate(const QDate &d, const QString &field, const char *label,
                                   QList<FieldIssue> &out) const {
-    if (!d.isValid())
+    if (!d.isValid() || (d <= m_today && d >= kEarliest))
         return;
-    if (d > m_today)
-        out.append({field, tr("%1 %2 is in the future").arg(label, d.toString(Qt::ISODate))});
-    else if (d < kEarliest)
-        out.append({field, tr("%1 %2 is before 1900").arg(label, d.toString(Qt::ISODate))});
+    const QString text = d.toString(Qt::ISODate);
+    out.append({field, d > m_today ? tr("%1 %2 is in the future").arg(tr(label), text)
+                                   : tr("%1 %2 is before 1900").arg(tr(label), text)});
 }
 
 void CaseValidator::checkDates(const Case &c, QList<FieldIssue> &out) const {
-    checkPastDate(c.dateOfBirth, "date_of_birth", tr("the date of birth"), out);
-    checkPastDate(c.ntaDate, "nta_date", tr("the NTA date"), out);
-    checkPastDate(c.entryDate, "entry_date", tr("the entry date"), out);
-    checkPastDate(c.firstPresenceDate, "first_presence_date", tr("the first-presence date"), out);
-    checkPastDate(c.apprehensionDate, "apprehension_date", tr("the apprehension date"), out);
-    checkPastDate(c.eoir28Date, "eoir28_date", tr("the EOIR-28 date"), out);
+    checkPastDate(c.dateOfBirth, QStringLiteral("date_of_birth"),
+                  QT_TRANSLATE_NOOP("CaseValidator", "the date of birth"), out);
+    checkPastDate(c.ntaDate, QStringLiteral("nta_date"),
+                  QT_TRANSLATE_NOOP("CaseValidator", "the NTA date"), out);
+    checkPastDate(c.entryDate, QStringLiteral("entry_date"),
+                  QT_TRANSLATE_NOOP("CaseValidator", "the entry date"), out);
+    checkPastDate(c.firstPresenceDate, QStringLiteral("first_presence_date"),
+                  QT_TRANSLATE_NOOP("CaseValidator", "the first-presence date"), out);
+    checkPastDate(c.apprehensionDate, QStringLiteral("apprehension_date"),
+                  QT_TRANSLATE_NOOP("CaseValidator", "the apprehension date"), out);
+    checkPastDate(c.eoir28Date, QStringLiteral("eoir28_date"),
+                  QT_TRANSLATE_NOOP("CaseValidator", "the EOIR-28 date"), out);
 
     if (c.nextHearingDate.isValid() && c.ntaDate.isValid() && c.nextHearingDate < c.ntaDate)
         out.append({"next_hearing_date", tr("the next hearing (%1) is before the NTA date (%2)")
@@ -139,20 +146,22 @@ void CaseValidator::checkCounsel(const Case &c, QList<FieldIssue> &out) const {
         out.append({"counsel_name", tr("a bar number is given but no counsel is named")});
 }
 
+// contradiction: untranslated, with %1 for the date and %n for the count recorded.
 void CaseValidator::checkNoneFound(const QDate &checkedOn, qsizetype recorded, const QString &field,
-                                   const QString &contradiction, QList<FieldIssue> &out) const {
-    checkPastDate(checkedOn, field, tr("the date checked"), out);
+                                   const char *contradiction, QList<FieldIssue> &out) const {
+    checkPastDate(checkedOn, field, QT_TRANSLATE_NOOP("CaseValidator", "the date checked"), out);
     if (checkedOn.isValid() && recorded > 0)
-        out.append({field, contradiction.arg(checkedOn.toString(Qt::ISODate))});
+        out.append({field, QCoreApplication::translate("CaseValidator", contradiction, nullptr,
+                                                       int(recorded))
+                               .arg(checkedOn.toString(Qt::ISODate))});
 }
 
 void CaseValidator::checkCharges(const Case &c, QList<FieldIssue> &out) const {
     checkNoneFound(c.noCriminalHistoryCheckedOn, c.charges.size(),
                    QStringLiteral("no_criminal_history_checked_on"),
-                   QCoreApplication::translate("CaseValidator",
-                                               "checked on %1 with none found, but %n charge(s) "
-                                               "are recorded: clear the date or the charges",
-                                               nullptr, int(c.charges.size())),
+                   QT_TRANSLATE_N_NOOP("CaseValidator",
+                                       "checked on %1 with none found, but %n charge(s) "
+                                       "are recorded: clear the date or the charges"),
                    out);
     for (qsizetype i = 0; i < c.charges.size(); ++i) {
         const Charge &ch = c.charges[i];
@@ -160,18 +169,18 @@ void CaseValidator::checkCharges(const Case &c, QList<FieldIssue> &out) const {
             out.append({child("charges", i, "offense"), tr("the offense is required")});
         checkCode(Codes::chargeDispositions(), ch.disposition, child("charges", i, "disposition"),
                   out, true);
-        checkPastDate(ch.date, child("charges", i, "date"), tr("the offense date"), out);
+        checkPastDate(ch.date, child("charges", i, "date"),
+                      QT_TRANSLATE_NOOP("CaseValidator", "the offense date"), out);
     }
 }
 
 void CaseValidator::checkFamily(const Case &c, QList<FieldIssue> &out) const {
     checkNoneFound(c.noUsFamilyCheckedOn, c.family.size(),
                    QStringLiteral("no_us_family_checked_on"),
-                   QCoreApplication::translate("CaseValidator",
-                                               "checked on %1 with none found, but %n family "
-                                               "member(s) are recorded: clear the date or the "
-                                               "family list",
-                                               nullptr, int(c.family.size())),
+                   QT_TRANSLATE_N_NOOP("CaseValidator",
+                                       "checked on %1 with none found, but %n family "
+                                       "member(s) are recorded: clear the date or the "
+                                       "family list"),
                    out);
     for (qsizetype i = 0; i < c.family.size(); ++i) {
         const FamilyMember &f = c.family[i];
@@ -186,6 +195,7 @@ void CaseValidator::checkRelief(const Case &c, QList<FieldIssue> &out) const {
         const ReliefApplication &r = c.relief[i];
         checkCode(Codes::reliefTypes(), r.type, child("relief", i, "type"), out, true);
         checkCode(Codes::reliefForums(), r.forum, child("relief", i, "forum"), out);
-        checkPastDate(r.filedDate, child("relief", i, "filed_date"), tr("the filing date"), out);
+        checkPastDate(r.filedDate, child("relief", i, "filed_date"),
+                      QT_TRANSLATE_NOOP("CaseValidator", "the filing date"), out);
     }
 }

@@ -33,11 +33,11 @@ class CaseValidator {
     void checkCharges(const Case &c, QList<FieldIssue> &out) const;
     void checkFamily(const Case &c, QList<FieldIssue> &out) const;
     void checkRelief(const Case &c, QList<FieldIssue> &out) const;
-    void checkPastDate(const QDate &d, const QString &field, const QString &label,
+    void checkPastDate(const QDate &d, const QString &field, const char *label,
                        QList<FieldIssue> &out) const;
     // A "checked, none found" date must be a past date and agree with the list.
     void checkNoneFound(const QDate &checkedOn, qsizetype recorded, const QString &field,
-                        const QString &contradiction, QList<FieldIssue> &out) const;
+                        const char *contradiction, QList<FieldIssue> &out) const;
 
     QSet<QString> m_courts;
     QDate m_today;

@@ -77,19 +77,28 @@ QDate parseDate(QStringView text, QString *error) {
                : dateFromParts(parts[2], parts[0], parts[1], t, error);
 }
 
-QString isoDate(const QDate &date) {
-    if (!date.isValid() || date.year() < 1 || date.year() > 9999)
-        return date.isValid() ? date.toString(Qt::ISODate) : QString();
-    QString out(10, u'-');
-    QChar *d = out.data();
-    auto put = [&d](int value, int digits, int at) {
+bool isoDateDigits(const QDate &date, char out[10]) {
+    int y = 0, m = 0, d = 0;
+    date.getDate(&y, &m, &d);
+    if (!date.isValid() || y < 1 || y > 9999)
+        return false;
+    auto put = [out](int value, int digits, int at) {
         for (int i = digits - 1; i >= 0; --i, value /= 10)
-            d[at + i] = QChar(u'0' + value % 10);
+            out[at + i] = char('0' + value % 10);
     };
-    put(date.year(), 4, 0);
-    put(date.month(), 2, 5);
-    put(date.day(), 2, 8);
-    return out;
+    put(y, 4, 0);
+    out[4] = '-';
+    put(m, 2, 5);
+    out[7] = '-';
+    put(d, 2, 8);
+    return true;
+}
+
+QString isoDate(const QDate &date) {
+    char digits[10];
+    if (isoDateDigits(date, digits))
+        return QString::fromLatin1(digits, 10);
+    return date.isValid() ? date.toString(Qt::ISODate) : QString();
 }
 
 Parsed parse(const CaseField &field, const QString &raw, const QSet<QString> &courts) {

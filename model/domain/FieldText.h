@@ -16,6 +16,9 @@ QDate parseDate(QStringView text, QString *error);
 // yyyy-MM-dd, or empty for an invalid date. QDate::toString goes through a printf
 // and costs more than the rest of an import row put together.
 QString isoDate(const QDate &date);
+// The same as ASCII into out[0..9], for a date in years 1 to 9999 (false otherwise): one
+// calendar conversion, where year(), month() and day() make one each.
+bool isoDateDigits(const QDate &date, char out[10]);
 
 struct Parsed {
     QString value;  // normalised: ISO date, nine-digit A-number, upper-case court

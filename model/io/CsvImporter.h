@@ -46,7 +46,8 @@ class CsvImporter {
     bool importRows(QIODevice &file, ImportReport &report);
     bool writeBatches(class BatchQueue &queue, class BulkLoad &load, ImportReport &report,
                       qint64 totalBytes);
-    bool store(Case &c, qint64 line, class BulkLoad &load, ImportReport &report);
+    bool store(Case &c, const class CaseRow &row, qint64 line, class BulkLoad &load,
+               ImportReport &report);
     // What is wrong with the case `caseId` once the row's columns replace its own.
     QList<FieldIssue> updatedCaseIssues(qint64 caseId, const Case &row) const;
 

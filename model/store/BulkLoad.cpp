@@ -20,13 +20,35 @@ BulkLoad::~BulkLoad() {
     m_writer.reset();  // finalise statements before the rollback
     m_audit.reset();
     m_transaction.rollback();
-    Sqlite::exec(m_store.handle(), QStringLiteral("PRAGMA cache_size=-8000"), nullptr);
+    sqlite3 *db = m_store.handle();
+    Sqlite::exec(db, QStringLiteral("PRAGMA cache_size=-8000"), nullptr);
+    if (m_rollbackJournal)
+        Sqlite::exec(db, QStringLiteral("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL"),
+                     nullptr);
+}
+
+// Into an empty docket the load writes nearly every page of the file. Under WAL each page
+// is written twice, to the log and then back into the file; a rollback journal keeps only
+// the pages that existed before (a page past the old end has nothing to restore), so the
+// file is written once and a crash still rolls back to the empty docket. The switch needs
+// the file to itself: with another connection open (the window's list) it is refused and
+// the load stays in WAL. CaseStore::open puts every docket back in WAL, even after a crash.
+bool BulkLoad::useRollbackJournal() {
+    sqlite3 *db = m_store.handle();
+    Sqlite::Statement mode(db, QStringLiteral("PRAGMA journal_mode=DELETE"));
+    if (mode.step() != SQLITE_ROW || mode.text(0) != QLatin1String("delete"))
+        return false;
+    // FULL: the journal is on disk before the file changes (NORMAL is enough only for WAL).
+    Sqlite::exec(db, QStringLiteral("PRAGMA synchronous=FULL"), nullptr);
+    return true;
 }
 
 bool BulkLoad::begin(QString *error) {
     // Index builds sort; let SQLite's sorter use the second core and more memory.
     Sqlite::exec(m_store.handle(), QStringLiteral("PRAGMA threads=2"), nullptr);
     Sqlite::exec(m_store.handle(), QStringLiteral("PRAGMA cache_size=-65536"), nullptr);
+    if (!m_store.isReadOnly() && m_store.caseCount() == 0)
+        m_rollbackJournal = useRollbackJournal();
     if (!m_transaction.begin(error))
         return false;
     m_audit->fixActor();
@@ -63,10 +85,9 @@ bool BulkLoad::rebuild(QString *error) {
                         error);
 }
 
-bool BulkLoad::insertIfNew(Case &c, bool *duplicate, QString *error) {
-    return m_writer->insert(c, error, duplicate) &&
-           m_audit->appendRaw(QStringLiteral("case.import"), QStringLiteral("case"), c.aNumber,
-                              m_caseDetails, error);
+bool BulkLoad::insertIfNew(Case &c, const CaseRow &row, bool *duplicate, QString *error) {
+    return m_writer->insert(c, row, error, duplicate) &&
+           m_audit->appendUtf8("case.import", "case", c.aNumber.toUtf8(), m_caseDetails, error);
 }
 
 bool BulkLoad::write(Case &c, const CaseWriter::Existing &existing, QString *error) {

@@ -28,12 +28,14 @@ class BulkLoad {
     bool write(Case &c, const CaseWriter::Existing &existing, QString *error);
     // Inserts and records the case unless its A-number is already in the docket (then
     // false with *duplicate set, nothing written).
-    bool insertIfNew(Case &c, bool *duplicate, QString *error);
+    // row: c's values from a CaseRowEncoder over the same columns, made on another thread.
+    bool insertIfNew(Case &c, const CaseRow &row, bool *duplicate, QString *error);
     // action: "import" or "generate"; summary: its counts.
     bool finish(const QString &action, const QJsonObject &summary, QString *error);
 
   private:
     bool setAsideIndexes(QString *error);
+    bool useRollbackJournal();
     bool rebuild(QString *error);
 
     CaseStore &m_store;
@@ -41,6 +43,7 @@ class BulkLoad {
     std::unique_ptr<CaseWriter> m_writer;
     std::unique_ptr<AuditLog> m_audit;
     QString m_source;
-    QByteArray m_caseDetails;   // the same small JSON for every case of this load
-    QStringList m_setAsideSql;  // CREATE INDEX / TRIGGER statements to run at the end
+    QByteArray m_caseDetails;        // the same small JSON for every case of this load
+    QStringList m_setAsideSql;       // CREATE INDEX / TRIGGER statements to run at the end
+    bool m_rollbackJournal = false;  // switched from WAL for this load
 };

@@ -23,7 +23,7 @@ QString placeholders(qsizetype n) {
 }  // namespace
 
 CaseWriter::CaseWriter(sqlite3 *db, QStringList columns, bool withChildren)
-    : m_db(db), m_columns(std::move(columns)), m_withChildren(withChildren) {
+    : m_db(db), m_columns(std::move(columns)), m_withChildren(withChildren), m_encoder(m_columns) {
     for (const QString &key : m_columns)
         m_fields << CaseFields::find(key);
 }
@@ -33,6 +33,7 @@ CaseWriter::~CaseWriter() = default;
 bool CaseWriter::prepare(QString *error) {
     // One instant for the whole write: formatting the clock per row costs more than the row.
     m_now = Clock::nowUtc().toString(Qt::ISODateWithMs);
+    m_nowUtf8 = m_now.toUtf8();
     // Every statement names its columns from CaseFields; nothing is spliced from input.
     const QString cols = m_columns.join(u',');
     QStringList sets;
@@ -104,13 +105,17 @@ bool CaseWriter::isDuplicateANumber() const {
 }
 
 bool CaseWriter::insert(Case &c, QString *error, bool *duplicate) {
-    bindColumns(*m_insert, c, 1);
-    int i = int(m_columns.size()) + 1;
-    m_insert->bind(i++, searchName(c.familyName, c.givenNames));
-    m_insert->bind(i++, c.reviewStatus.isEmpty() ? QStringLiteral("not_reviewed") : c.reviewStatus);
-    m_insert->bind(i++, m_now);
-    m_insert->bind(i++, m_now);
-    if (m_insert->step() != SQLITE_DONE) {
+    return insert(c, m_encoder.encode(c), error, duplicate);
+}
+
+bool CaseWriter::insert(Case &c, const CaseRow &row, QString *error, bool *duplicate) {
+    int i = 1;
+    for (qsizetype v = 0; v < row.size(); ++v)
+        m_insert->bindUtf8(i++, row.value(v));
+    m_insert->bindUtf8(i++, m_nowUtf8);
+    m_insert->bindUtf8(i++, m_nowUtf8);
+    const int rc = m_insert->step();
+    if (rc != SQLITE_DONE) {
         if (duplicate && isDuplicateANumber()) {
             *duplicate = true;
             m_insert->reset();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "CaseRow.h"
 #include "Sqlite.h"
 #include "domain/Case.h"
 
@@ -28,6 +29,9 @@ class CaseWriter {
     // an error: false with *duplicate set, nothing written (the unique index answers, so
     // a load of new cases needs no lookup before each row).
     bool insert(Case &c, QString *error, bool *duplicate = nullptr);
+    // The same, with the row's values already encoded (CaseRowEncoder over this writer's
+    // columns).
+    bool insert(Case &c, const CaseRow &row, QString *error, bool *duplicate = nullptr);
     bool update(const Existing &existing, const Case &c, QString *error);
 
   private:
@@ -43,7 +47,9 @@ class CaseWriter {
     QStringList m_columns;
     QList<const CaseField *> m_fields;  // m_columns, looked up once
     bool m_withChildren;
+    CaseRowEncoder m_encoder;
     QString m_now;  // created_at / updated_at of everything this writer writes
+    QByteArray m_nowUtf8;
     std::unique_ptr<Sqlite::Statement> m_find, m_insert, m_update;
     std::unique_ptr<Sqlite::Statement> m_deleteCharges, m_deleteFamily, m_deleteRelief;
     std::unique_ptr<Sqlite::Statement> m_insertCharge, m_insertFamily, m_insertRelief;

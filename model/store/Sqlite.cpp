@@ -79,6 +79,12 @@ void Statement::bind(int index, const QString &text) {
     sqlite3_bind_text(m_stmt, index, utf8.constData(), int(utf8.size()), SQLITE_TRANSIENT);
 }
 
+void Statement::bindUtf8(int index, QByteArrayView utf8) {
+    // An empty value is '' as bind(QString) writes it, never NULL.
+    sqlite3_bind_text(m_stmt, index, utf8.isEmpty() ? "" : utf8.data(), int(utf8.size()),
+                      SQLITE_STATIC);
+}
+
 void Statement::bind(int index, qint64 value) {
     sqlite3_bind_int64(m_stmt, index, value);
 }

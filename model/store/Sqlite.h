@@ -2,6 +2,7 @@
 
 #include <sqlite3.h>
 #include <QByteArray>
+#include <QByteArrayView>
 #include <QSqlDatabase>
 #include <QString>
 
@@ -35,6 +36,8 @@ class Statement {
 
     void bind(int index, const QString &text);
     void bind(int index, qint64 value);
+    // UTF-8 text bound without a copy: the bytes must outlive the next step() or reset().
+    void bindUtf8(int index, QByteArrayView utf8);
     void bindBlob(int index, const QByteArray &bytes);
     // SQLITE_ROW, SQLITE_DONE or an error code.
     int step();
