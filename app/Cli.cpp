@@ -142,7 +142,7 @@ int exportFile(QCommandLineParser &p) {
     const auto privacy = p.isSet(QStringLiteral("mask")) ? CaseExporter::Privacy::Masked
                                                          : CaseExporter::Privacy::Full;
     if (!ExportFunction(*store, filterFrom(p), CaseSort{}, p.positionalArguments().first(),
-                        &written, &error, privacy)) {
+                        &written, &error, privacy, {})) {
         err() << "error: " << error << '\n';
         return Fatal;
     }

@@ -1,25 +1,22 @@
 #include "ImportDialog.h"
 
+#include "BackgroundTask.h"
 #include "io/CsvImporter.h"
 #include "io/JsonLinesImporter.h"
 #include "store/CaseStore.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
-#include <QEventLoop>
 #include <QFile>
 #include <QFileInfo>
-#include <QFutureWatcher>
 #include <QHeaderView>
 #include <QLabel>
 #include <QPlainTextEdit>
-#include <QProgressDialog>
 #include <QPromise>
 #include <QPushButton>
 #include <QSet>
 #include <QTableWidget>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace {
 constexpr int kPreviewRows = 50;  // enough to see a pattern of rejected cells
@@ -200,24 +197,17 @@ void ImportDialog::setDuplicatePolicy(DuplicatePolicy policy) {
 
 ImportReport ImportDialog::runImport() {
     const auto policy = DuplicatePolicy(m_duplicates->currentData().toInt());
-    QProgressDialog progress(tr("Importing %1…").arg(QFileInfo(m_file).fileName()), tr("Cancel"), 0,
-                             1000, this);
-    progress.setObjectName(QStringLiteral("importProgress"));
-    progress.setWindowModality(Qt::WindowModal);
-    progress.setMinimumDuration(300);
-    QFutureWatcher<ImportReport> watcher;
-    QEventLoop loop;
-    connect(&watcher, &QFutureWatcher<ImportReport>::progressValueChanged, &progress,
-            &QProgressDialog::setValue);
-    connect(&progress, &QProgressDialog::canceled, &watcher, &QFutureWatcher<ImportReport>::cancel);
-    connect(&watcher, &QFutureWatcher<ImportReport>::finished, &loop, &QEventLoop::quit);
-    watcher.setFuture(QtConcurrent::run(importOnWorker, m_docketPath, m_file, m_format, policy));
-    if (!watcher.isFinished())
-        loop.exec();
-    watcher.waitForFinished();
-    progress.reset();
-    m_report = watcher.future().resultCount() > 0 ? watcher.future().result() : ImportReport{};
-    if (watcher.future().isCanceled())
+    bool cancelled = false;
+    const std::optional<ImportReport> report = runBehindProgress<ImportReport>(
+        this, tr("Importing %1…").arg(QFileInfo(m_file).fileName()),
+        QStringLiteral("importProgress"), 1000,
+        [docket = m_docketPath, file = m_file, format = m_format,
+         policy](QPromise<ImportReport> &promise) {
+            importOnWorker(promise, docket, file, format, policy);
+        },
+        &cancelled);
+    m_report = report.value_or(ImportReport{});
+    if (cancelled)
         m_report.cancelled = true;
     showReport();
     return m_report;

@@ -1,5 +1,6 @@
 #include "TransferController.h"
 
+#include "BackgroundTask.h"
 #include "FileDialog.h"
 #include "ImportDialog.h"
 #include "MainWindow.h"
@@ -9,10 +10,11 @@
 #include "models/CaseTableModel.h"
 #include "store/CaseStore.h"
 
-#include <QApplication>
 #include <QDir>
 #include <QFileInfo>
+#include <QPromise>
 #include <QStatusBar>
+#include <climits>
 
 TransferController::TransferController(MainWindow *window) : QObject(window), m_window(window) {}
 
@@ -50,26 +52,68 @@ void TransferController::chooseAndExport(bool jsonLines, bool masked) {
     exportFile(path, jsonLines, masked);
 }
 
+namespace {
+struct ExportRequest {
+    QString docket;
+    QString path;
+    CaseFilter filter;
+    CaseSort sort;
+    bool jsonLines = false;
+    CaseExporter::Privacy privacy = CaseExporter::Privacy::Full;
+};
+
+struct ExportResult {
+    bool ok = false;
+    qint64 written = 0;
+    QString error;
+};
+
+// On a worker thread, through its own connection: a 1.5M-case export takes half a minute,
+// and the window must keep painting (and offer Cancel) meanwhile.
+void exportOnWorker(QPromise<ExportResult> &promise, const ExportRequest &request) {
+    ExportResult result;
+    auto store = CaseStore::open(request.docket, CaseStore::OpenMode::OpenExisting, &result.error);
+    if (store) {
+        const CaseExporter::Progress progress = [&promise](qint64 written) {
+            promise.setProgressValue(int(std::min<qint64>(written, INT_MAX)));
+            return !promise.isCanceled();
+        };
+        const auto run =
+            request.jsonLines ? CaseExporter::exportJsonLines : CaseExporter::exportCsv;
+        result.ok = run(*store, request.filter, request.sort, request.path, &result.written,
+                        &result.error, request.privacy, progress);
+    }
+    promise.addResult(result);
+}
+}  // namespace
+
 bool TransferController::exportFile(const QString &path, bool jsonLines, bool masked) {
     if (!m_window->store())
         return false;
-    qint64 written = 0;
-    QString error;
-    QApplication::setOverrideCursor(Qt::WaitCursor);
-    const auto privacy = masked ? CaseExporter::Privacy::Masked : CaseExporter::Privacy::Full;
-    const bool ok =
-        jsonLines ? CaseExporter::exportJsonLines(
-                        *m_window->store(), m_window->caseModel()->filter(),
-                        m_window->caseModel()->currentSort(), path, &written, &error, privacy)
-                  : CaseExporter::exportCsv(*m_window->store(), m_window->caseModel()->filter(),
-                                            m_window->caseModel()->currentSort(), path, &written,
-                                            &error, privacy);
-    QApplication::restoreOverrideCursor();
-    if (!ok)
-        MessageBox::warning(m_window, tr("Export"), error);
+    const CaseTableModel *model = m_window->caseModel();
+    const ExportRequest request{
+        m_window->store()->path(),
+        path,
+        model->filter(),
+        model->currentSort(),
+        jsonLines,
+        masked ? CaseExporter::Privacy::Masked : CaseExporter::Privacy::Full};
+    bool cancelled = false;
+    const ExportResult result =
+        runBehindProgress<ExportResult>(
+            m_window, tr("Exporting to %1…").arg(QFileInfo(path).fileName()),
+            QStringLiteral("exportProgress"), model->isCountExact() ? model->rowCount() : 0,
+            [request](QPromise<ExportResult> &promise) { exportOnWorker(promise, request); },
+            &cancelled)
+            .value_or(ExportResult{});
+    if (cancelled)
+        m_window->statusBar()->showMessage(CaseExporter::cancelledMessage(), 8000);
+    else if (!result.ok)
+        MessageBox::warning(m_window, tr("Export"), result.error);
     else
-        m_window->statusBar()->showMessage(tr("Exported %n case(s) to %1.", nullptr, int(written))
-                                               .arg(QDir::toNativeSeparators(path)),
-                                           8000);
-    return ok;
+        m_window->statusBar()->showMessage(
+            tr("Exported %n case(s) to %1.", nullptr, int(result.written))
+                .arg(QDir::toNativeSeparators(path)),
+            8000);
+    return result.ok;
 }

@@ -341,11 +341,18 @@ class TestMainWindow : public QObject {
         auto *court = w.findChild<QComboBox *>(u"courtFilter"_qs);
         court->setCurrentIndex(court->findData(u"ATL"_qs));
         QTRY_VERIFY(w.caseModel()->isCountExact());
+        // The export runs on a worker: the window's event loop runs meanwhile (a timer
+        // due now fires before exportFile returns; it used to wait for the whole file).
+        bool loopRan = false;
+        QTimer::singleShot(0, &w, [&loopRan] { loopRan = true; });
         QVERIFY(w.transfer()->exportFile(m_docket.path(u"atl.csv"_qs), false));
+        QVERIFY(loopRan);
         QFile f(m_docket.path(u"atl.csv"_qs));
         QVERIFY(f.open(QIODevice::ReadOnly));
         const int lines = f.readAll().count('\n');
         QCOMPARE(lines, w.caseModel()->rowCount() + 1);
+        QVERIFY(w.statusBar()->currentMessage().startsWith(
+            u"Exported %1 cases to "_qs.arg(w.caseModel()->rowCount())));
     }
 };
 

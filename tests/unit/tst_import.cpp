@@ -5,6 +5,7 @@
 #include "io/JsonLinesImporter.h"
 #include "store/CasePager.h"
 
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QSqlQuery>
@@ -63,10 +64,11 @@ class TestImport : public QObject {
         QCOMPARE(store->caseCount(), 3);
         // The values go to SQLite as UTF-8 made on the parsing thread: an empty field is ''
         // (never NULL), a date is ISO text, and the search name is folded.
-        QSqlQuery row(u"SELECT typeof(date_of_birth), date_of_birth, typeof(court), "
-                      "search_name, next_hearing_date, review_status FROM cases "
-                      "WHERE a_number IN ('012345679', '012345678') ORDER BY a_number"_qs,
-                      store->database());
+        QSqlQuery row(
+            u"SELECT typeof(date_of_birth), date_of_birth, typeof(court), "
+            "search_name, next_hearing_date, review_status FROM cases "
+            "WHERE a_number IN ('012345679', '012345678') ORDER BY a_number"_qs,
+            store->database());
         QVERIFY(row.next());
         QCOMPARE(row.value(1).toString(), u"1990-01-02"_qs);
         QCOMPARE(row.value(3).toString(), u"nguyen thi lan"_qs);
@@ -344,6 +346,34 @@ class TestImport : public QObject {
         QCOMPARE(CasePager(target->database(), all, {}).census(1000, {}).count, written);
     }
 
+    // An export told to stop (the window's Cancel) writes nothing and keeps an earlier file.
+    void aCancelledExportLeavesTheEarlierFile() {
+        TestDocket docket;
+        auto store = docket.openGenerated(4500, 5);
+        QVERIFY(docket.writeFile(u"out.csv"_qs, "earlier\n"));
+        for (const bool jsonLines : {false, true}) {
+            QList<qint64> told;
+            const CaseExporter::Progress stopAtSecond = [&told](qint64 written) {
+                told << written;
+                return told.size() < 2;
+            };
+            qint64 written = 0;
+            QString error;
+            const auto run = jsonLines ? CaseExporter::exportJsonLines : CaseExporter::exportCsv;
+            QVERIFY(!run(*store, {}, {}, docket.path(u"out.csv"_qs), &written, &error,
+                         CaseExporter::Privacy::Full, stopAtSecond));
+            QCOMPARE(told, (QList<qint64>{2000, 4000}));
+            QCOMPARE(error, CaseExporter::cancelledMessage());
+            QFile f(docket.path(u"out.csv"_qs));
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            QCOMPARE(f.readAll(), QByteArray("earlier\n"));
+        }
+        QStringList leftovers = QDir(docket.dir()).entryList(QDir::Files);
+        leftovers.removeIf(
+            [](const QString &name) { return name.startsWith(u"docket.sqlite"_qs); });
+        QCOMPARE(leftovers, QStringList{u"out.csv"_qs});
+    }
+
     // Into an empty docket the import writes each page once, through a rollback journal
     // (under WAL the log grows to the docket's size and is copied back); the docket is in
     // WAL again afterwards. With another connection open the switch is refused and the
@@ -352,8 +382,8 @@ class TestImport : public QObject {
         TestDocket docket;
         QByteArray csv = "a_number,family_name,given_names,notes\n";
         for (int i = 0; i < 6000; ++i)
-            csv += "A2" + QByteArray::number(10000000 + i) + ",Ruiz,Ana," +
-                   QByteArray(200, 'x') + '\n';
+            csv += "A2" + QByteArray::number(10000000 + i) + ",Ruiz,Ana," + QByteArray(200, 'x') +
+                   '\n';
         QVERIFY(docket.writeFile(u"many.csv"_qs, csv));
         for (const bool alone : {true, false}) {
             const QString name = alone ? u"alone.sqlite"_qs : u"shared.sqlite"_qs;
@@ -361,8 +391,8 @@ class TestImport : public QObject {
             auto other = alone ? nullptr : docket.open(name);
             if (other)
                 QCOMPARE(other->caseCount(), 0);
-            const ImportReport r = CsvImporter(*store, DuplicatePolicy::Skip)
-                                       .importFile(docket.path(u"many.csv"_qs));
+            const ImportReport r =
+                CsvImporter(*store, DuplicatePolicy::Skip).importFile(docket.path(u"many.csv"_qs));
             QVERIFY2(r.succeeded(), qPrintable(r.fatal));
             QCOMPARE(r.imported, 6000);
             const qint64 docketBytes = QFileInfo(docket.path(name)).size();

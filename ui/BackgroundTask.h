@@ -1,0 +1,40 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QEventLoop>
+#include <QFutureWatcher>
+#include <QProgressDialog>
+#include <QtConcurrent/QtConcurrentRun>
+#include <optional>
+
+// Long work (an import, an export) runs on a worker thread while the window keeps
+// painting: work(QPromise<Result> &) runs there behind a window-modal progress dialog
+// (shown after 300 ms; a busy bar when maximum is 0) whose Cancel sets
+// promise.isCanceled(). Returns the result the work added, or nothing; *cancelled says
+// whether Cancel was pressed.
+template <typename Result, typename Work>
+std::optional<Result> runBehindProgress(QWidget *parent, const QString &label,
+                                        const QString &objectName, int maximum, Work work,
+                                        bool *cancelled) {
+    QProgressDialog progress(label, QCoreApplication::translate("BackgroundTask", "Cancel"), 0,
+                             maximum, parent);
+    progress.setObjectName(objectName);
+    progress.setWindowModality(Qt::WindowModal);
+    progress.setMinimumDuration(300);
+    QFutureWatcher<Result> watcher;
+    QEventLoop loop;
+    QObject::connect(&watcher, &QFutureWatcher<Result>::progressValueChanged, &progress,
+                     &QProgressDialog::setValue);
+    QObject::connect(&progress, &QProgressDialog::canceled, &watcher,
+                     &QFutureWatcher<Result>::cancel);
+    QObject::connect(&watcher, &QFutureWatcher<Result>::finished, &loop, &QEventLoop::quit);
+    watcher.setFuture(QtConcurrent::run(std::move(work)));
+    if (!watcher.isFinished())
+        loop.exec();
+    watcher.waitForFinished();
+    progress.reset();
+    *cancelled = watcher.future().isCanceled();
+    if (watcher.future().resultCount() == 0)
+        return std::nullopt;
+    return watcher.future().result();
+}
