@@ -12,6 +12,8 @@
 #include <QLocale>
 #include <QStatusBar>
 #include <QTableView>
+#include <QtConcurrent/QtConcurrentRun>
+#include <utility>
 
 StatusBarController::StatusBarController(QStatusBar *bar, QTableView *table, CaseTableModel *model,
                                          QObject *parent)
@@ -21,7 +23,8 @@ StatusBarController::StatusBarController(QStatusBar *bar, QTableView *table, Cas
       m_counts(new QLabel(bar)),
       m_hearingsSoon(new QLabel(bar)),
       m_policyToday(new QLabel(bar)),
-      m_noMatches(new QLabel(tr("No cases match the filters."), table->viewport())) {
+      m_noMatches(new QLabel(tr("No cases match the filters."), table->viewport())),
+      m_hearings(new QFutureWatcher<qint64>(this)) {
     m_hearingsSoon->setObjectName(QStringLiteral("hearingsSoon"));
     m_policyToday->setObjectName(QStringLiteral("policyToday"));
     m_counts->setObjectName(QStringLiteral("caseCounts"));
@@ -34,6 +37,8 @@ StatusBarController::StatusBarController(QStatusBar *bar, QTableView *table, Cas
     connect(m_model, &CaseTableModel::countChanged, this, &StatusBarController::updateCounts);
     connect(m_model, &QAbstractItemModel::modelReset, this,
             &StatusBarController::updateHearingsSoon);
+    connect(m_hearings, &QFutureWatcher<qint64>::finished, this,
+            &StatusBarController::showHearingsSoon);
 }
 
 void StatusBarController::setStore(CaseStore *store) {
@@ -60,11 +65,28 @@ void StatusBarController::updateHearingsSoon() {
         m_hearingsSoon->clear();
         return;
     }
+    if (m_hearings->isRunning()) {  // never wait on the GUI thread: count again after
+        m_hearingsStale = true;
+        return;
+    }
     const QDate today = Clock::today();
-    const qint64 soon = ReviewQueue(m_store->database(), m_model->filter())
-                            .hearingsWithoutDecision(today, today.addDays(ReviewQueue::kSoonDays));
+    m_hearings->setFuture(QtConcurrent::run(ReviewQueue::hearingsWithoutDecisionInFile,
+                                            m_store->path(), m_model->filter(), today,
+                                            today.addDays(ReviewQueue::kSoonDays)));
+}
+
+bool StatusBarController::isCountingHearings() const {
+    return m_hearings->isRunning() || m_hearingsStale;
+}
+
+void StatusBarController::showHearingsSoon() {
+    if (std::exchange(m_hearingsStale, false) || !m_store) {
+        updateHearingsSoon();
+        return;
+    }
+    const qint64 soon = m_hearings->result();
     m_hearingsSoon->setText(
-        soon == 0 ? QString()
+        soon <= 0 ? QString()
                   : tr("%Ln hearing(s) within %1 days without a signed review", nullptr, int(soon))
                         .arg(ReviewQueue::kSoonDays));
     m_hearingsSoon->setToolTip(tr("Highlighted in the list. Next Case (F8) takes them in order."));

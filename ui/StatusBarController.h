@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QFutureWatcher>
 #include <QObject>
 
 class CaseStore;
@@ -17,10 +18,14 @@ class StatusBarController : public QObject {
     StatusBarController(QStatusBar *bar, QTableView *table, CaseTableModel *model, QObject *parent);
     void setStore(CaseStore *store);  // nullptr: no docket open
     void updateCounts(qint64 matching, bool exact);
+    // Counts again off the GUI thread (a filter by name makes it a search of its own); the
+    // label changes when the count arrives.
     void updateHearingsSoon();
+    bool isCountingHearings() const;  // for tests
 
   private:
     void updatePolicyToday();
+    void showHearingsSoon();
 
     QTableView *m_table;
     CaseTableModel *m_model;
@@ -29,4 +34,6 @@ class StatusBarController : public QObject {
     QLabel *m_hearingsSoon;
     QLabel *m_policyToday;
     QLabel *m_noMatches;
+    QFutureWatcher<qint64> *m_hearings;
+    bool m_hearingsStale = false;  // the filter or docket changed while a count ran
 };

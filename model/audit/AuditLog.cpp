@@ -301,16 +301,9 @@ QStringList AuditLog::actions() const {
 }
 
 QStringList AuditLog::actionsInFile(const QString &docketPath) {
-    const QString name =
-        QStringLiteral("discretion-actions-%1").arg(quintptr(QThread::currentThreadId()), 0, 16);
     QStringList out;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-        if (DocketFile::configureReader(db, docketPath).isEmpty() && db.open())
-            out = AuditLog(Sqlite::handle(db)).actions();
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(name);
+    DocketFile::readOnThisThread(
+        docketPath, [&out](QSqlDatabase &db) { out = AuditLog(Sqlite::handle(db)).actions(); });
     return out;
 }
 

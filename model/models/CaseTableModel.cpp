@@ -20,19 +20,12 @@ namespace {
 // Runs the census on its own read-only connection: SQLite connections belong to one thread.
 CasePager::Census runCensus(const QString &path, const CaseFilter &filter, const CaseSort &sort,
                             std::shared_ptr<std::atomic_bool> cancelled) {
-    const QString name =
-        QStringLiteral("discretion-census-%1").arg(quintptr(QThread::currentThreadId()), 0, 16);
     CasePager::Census census;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-        DocketFile::configureReader(db, path);
-        if (db.open())
-            census = CasePager(db, filter, sort).census(CaseTableModel::kAnchorStride, [&] {
-                return cancelled->load();
-            });
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(name);
+    DocketFile::readOnThisThread(path, [&](QSqlDatabase &db) {
+        census = CasePager(db, filter, sort).census(CaseTableModel::kAnchorStride, [&] {
+            return cancelled->load();
+        });
+    });
     return census;
 }
 

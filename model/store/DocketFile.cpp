@@ -2,6 +2,7 @@
 
 #include <QSqlDatabase>
 #include <QUrl>
+#include <atomic>
 
 #include <sys/statvfs.h>
 #include <QCoreApplication>
@@ -98,5 +99,20 @@ QString configureReader(QSqlDatabase &db, const QString &path) {
     db.setConnectOptions(
         QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000;QSQLITE_OPEN_URI;QSQLITE_OPEN_READONLY"));
     return {};
+}
+
+bool readOnThisThread(const QString &path, const std::function<void(QSqlDatabase &)> &read) {
+    static std::atomic_int serial{0};
+    const QString name = QStringLiteral("discretion-reader-%1").arg(serial.fetch_add(1));
+    bool opened = false;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        opened = configureReader(db, path).isEmpty() && db.open();
+        if (opened)
+            read(db);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    return opened;
 }
 }  // namespace DocketFile

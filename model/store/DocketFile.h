@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QString>
+#include <functional>
 
 class QSqlDatabase;
 
@@ -17,4 +18,9 @@ bool createPrivate(const QString &path, QString *error);
 // SQLite's read-only mode, which needs the folder for -shm; when that cannot work (the folder
 // is read-only but the file can still change under us) the reason comes back, else empty.
 QString configureReader(QSqlDatabase &db, const QString &path);
+// Reads the docket through a reader connection of its own (configureReader), made on the
+// calling thread and closed after: SQLite connections belong to one thread, so work on a
+// worker thread reads through one of these. False, read not called, when it cannot be
+// opened for reading.
+bool readOnThisThread(const QString &path, const std::function<void(QSqlDatabase &)> &read);
 }  // namespace DocketFile

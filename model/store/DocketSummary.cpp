@@ -94,16 +94,8 @@ DocketSummary DocketSummary::read(const QSqlDatabase &db, QDate today) {
 }
 
 DocketSummary DocketSummary::readFile(const QString &path, QDate today) {
-    const QString name =
-        QStringLiteral("discretion-summary-%1").arg(quintptr(QThread::currentThreadId()), 0, 16);
     DocketSummary summary;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-        DocketFile::configureReader(db, path);
-        if (db.open())
-            summary = read(db, today);
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(name);
+    DocketFile::readOnThisThread(
+        path, [&summary, today](QSqlDatabase &db) { summary = read(db, today); });
     return summary;
 }

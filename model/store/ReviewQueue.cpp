@@ -1,6 +1,7 @@
 #include "ReviewQueue.h"
 
 #include "CasePager.h"
+#include "DocketFile.h"
 
 #include <QSqlQuery>
 #include <tuple>
@@ -79,4 +80,13 @@ qint64 ReviewQueue::hearingsWithoutDecision(QDate from, QDate until) const {
             total += q.value(0).toLongLong();
     }
     return total;
+}
+
+qint64 ReviewQueue::hearingsWithoutDecisionInFile(const QString &path, const CaseFilter &filter,
+                                                  QDate from, QDate until) {
+    qint64 count = -1;
+    DocketFile::readOnThisThread(path, [&](QSqlDatabase &db) {
+        count = ReviewQueue(db, filter).hearingsWithoutDecision(from, until);
+    });
+    return count;
 }

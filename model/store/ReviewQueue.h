@@ -26,6 +26,10 @@ class ReviewQueue {
     std::optional<Position> next(const std::optional<Position> &after) const;
     // How many cases have a hearing from `from` to `until` (inclusive) and no signed review.
     qint64 hearingsWithoutDecision(QDate from, QDate until) const;
+    // The same through a reader connection of its own, for a worker thread; -1 when the
+    // docket cannot be read.
+    static qint64 hearingsWithoutDecisionInFile(const QString &path, const CaseFilter &filter,
+                                                QDate from, QDate until);
 
     static constexpr int kSoonDays = 14;  // the window the list highlights
 
