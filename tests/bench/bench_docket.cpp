@@ -14,6 +14,7 @@
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QLocale>
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QRegularExpression>
@@ -230,7 +231,8 @@ class Bench {
     }
 
     void report() const {
-        out() << "| operation (1.5M cases) | Discretion median | Discretion p95 | sqlite3 CLI "
+        out() << "| operation (" << QLocale(QLocale::English).toString(m_cases)
+              << " cases) | Discretion median | Discretion p95 | sqlite3 CLI "
                  "median, "
                  "wall (CPU) | ratio to CLI wall | target |\n"
                  "|---|---:|---:|---:|---:|---|\n";
@@ -244,11 +246,11 @@ class Bench {
                           : QStringLiteral("CLI < 2 ms"))
                   << " | " << r.target << " |\n";
         }
-        out() << "\nExact count of 1.5M rows known (background census) after: median "
+        out() << "\nExact count of all rows known (background census) after: median "
               << fmt(m_countReady.median) << " from opening.\n"
               << "Peak memory of the GUI process (VmHWM) after all of the above: "
               << QString::number(m_peakMb, 'f', 0) << " MB (target < 150 MB).\n"
-              << "Naive `LIMIT 256 OFFSET 1000000` on the same sort, sqlite3 CLI: median "
+              << "Naive `LIMIT 256 OFFSET` two thirds down the same sort, sqlite3 CLI: median "
               << fmt(m_naiveOffset.median) << ".\n"
               << "Jump into the no-hearing run of ties as a single row-value seek "
                  "`(hearing_sort, id) > (?, ?)` (the form before the seek on every key column), "
@@ -374,10 +376,12 @@ class Bench {
         model.waitForCount(60000);
         const CasePager pager(m_store->database(), {}, {CaseSortKey::NextHearing, false});
         const CasePager::Census census = pager.census(CaseTableModel::kAnchorStride, {});
+        m_cases = census.count;
         QList<int> rows;
         QStringList sql, naive;
         for (int i = 0; i < kSamples; ++i) {
-            const int row = 1000000 + int(m_random.bounded(400000));
+            // Two thirds down and beyond (row 1,000,000+ of 1.5M).
+            const int row = int(census.count * 2 / 3 + m_random.bounded(census.count / 4));
             rows << row;
             const qint64 start =
                 qint64(row / CaseTableModel::kBlockSize) * CaseTableModel::kBlockSize;
@@ -391,8 +395,8 @@ class Bench {
         }
         sqliteCli(m_db, sql);  // warm the same pages for both sides
         const QList<double> times = timeJumps(model, rows);
-        addRow(QStringLiteral("jump to row 1,000,000+ (anchored keyset)"), times, sql,
-               QStringLiteral("≤ 50 ms"));
+        addRow(QStringLiteral("jump two thirds down the list or further (anchored keyset)"), times,
+               sql, QStringLiteral("≤ 50 ms"));
         m_naiveOffset = stats(sqliteCli(m_db, naive).real);
     }
 
@@ -438,6 +442,7 @@ class Bench {
     std::unique_ptr<CaseStore> m_store;
     QList<Row> m_rows;
     Stats m_countReady;
+    qint64 m_cases = 0;
     Stats m_naiveOffset;
     Stats m_rowValueSeek;
     double m_peakMb = 0;
