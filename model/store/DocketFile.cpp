@@ -80,8 +80,20 @@ bool cannotChange(const QString &path) {
 QString configureReader(QSqlDatabase &db, const QString &path) {
     const QFileInfo file(path);
     const QFileInfo wal(path + QStringLiteral("-wal"));
+    const QFileInfo journal(path + QStringLiteral("-journal"));
     const bool folderWritable = QFileInfo(file.absolutePath()).isWritable();
     const bool cleanlyClosed = !wal.exists() || wal.size() == 0;
+    // A bulk load into an empty docket writes through a rollback journal (BulkLoad): a
+    // -journal beside the file means that load is running or was cut off, and the file may
+    // hold half of it. Immutable mode would read those pages as they are, and a read-only
+    // connection cannot roll the journal back.
+    if (journal.exists() && journal.size() > 0)
+        return QCoreApplication::translate(
+            "DocketFile",
+            "a load into the empty docket (an import or a generated docket) is under way or was "
+            "cut off, and only a program that can write the file can finish or undo it: wait "
+            "for it, or open the docket once where it can be written (the unfinished load is "
+            "rolled back)");
     QString mode = QStringLiteral("mode=ro");
     if (cleanlyClosed && cannotChange(path)) {
         // No -wal or -shm is made beside it, and nothing is left behind.

@@ -4,6 +4,7 @@
 #include "io/DocketGenerator.h"
 #include "io/JsonLinesImporter.h"
 #include "store/CasePager.h"
+#include "store/DocketFile.h"
 
 #include <QDir>
 #include <QFile>
@@ -372,6 +373,43 @@ class TestImport : public QObject {
         leftovers.removeIf(
             [](const QString &name) { return name.startsWith(u"docket.sqlite"_qs); });
         QCOMPARE(leftovers, QStringList{u"out.csv"_qs});
+    }
+
+    // A load cut off mid-way leaves the docket and its rollback journal (copied here at that
+    // moment, as a kill would leave them). A reader refuses it rather than read half a load;
+    // opening it to write rolls the load back to the empty docket.
+    void aLoadCutOffIsNeverReadHalfDone() {
+        TestDocket docket;
+        QByteArray csv = "a_number,family_name\n";
+        for (int i = 0; i < 9000; ++i)
+            csv += "A2" + QByteArray::number(10000000 + i) + ",Ruiz\n";
+        QVERIFY(docket.writeFile(u"many.csv"_qs, csv));
+        const QString torn = docket.path(u"torn.sqlite"_qs);
+        {
+            auto store = docket.open();
+            bool copied = false;
+            const ImportProgress cutOff = [&](qint64, qint64) {
+                copied = QFile::copy(docket.path(), torn) &&
+                         QFile::copy(docket.path() + u"-journal"_qs, torn + u"-journal"_qs);
+                return false;  // and cancel: the real docket rolls back too
+            };
+            CsvImporter(*store, DuplicatePolicy::Skip, cutOff)
+                .importFile(docket.path(u"many.csv"_qs));
+            QVERIFY(copied);
+            QCOMPARE(store->caseCount(), 0);
+        }
+        QVERIFY(QFileInfo(torn + u"-journal"_qs).size() > 0);
+        bool read = false;
+        QVERIFY(!DocketFile::readOnThisThread(torn, [&read](QSqlDatabase &) { read = true; }));
+        QVERIFY(!read);
+        QFile::setPermissions(torn, QFile::ReadOwner | QFile::ReadGroup | QFile::ReadOther);
+        QVERIFY(!DocketFile::readOnThisThread(torn, [&read](QSqlDatabase &) { read = true; }));
+        QFile::setPermissions(torn, QFile::ReadOwner | QFile::WriteOwner);
+        auto reopened = docket.open(u"torn.sqlite"_qs);
+        QVERIFY(reopened);
+        QCOMPARE(reopened->caseCount(), 0);
+        QVERIFY(reopened->integrityProblems().isEmpty());
+        QVERIFY(!QFileInfo::exists(torn + u"-journal"_qs));
     }
 
     // Into an empty docket the import writes each page once, through a rollback journal
