@@ -114,8 +114,11 @@ bool CaseStore::initialise(QString *error) {
         return false;
     const int version = SchemaMigrator::currentVersion(m_handle);
     if (version < 0) {
-        *error = tr("the file is damaged or not a database (%1)")
-                     .arg(QString::fromUtf8(sqlite3_errmsg(m_handle)));
+        // Busy is not damage: a load into the empty docket holds it until it ends.
+        *error = Sqlite::isBusy(sqlite3_extended_errcode(m_handle))
+                     ? Sqlite::busyMessage()
+                     : tr("the file is damaged or not a database (%1)")
+                           .arg(QString::fromUtf8(sqlite3_errmsg(m_handle)));
         return false;
     }
     if (version > latestSchemaVersion()) {

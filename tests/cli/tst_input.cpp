@@ -182,6 +182,25 @@ class TestInput : public QObject {
         r = discretionRun(writes.first(), env);
         QVERIFY2(r.exitCode == 0, qPrintable(r.all()));  // free again: it signs
     }
+
+    // A load into an empty docket writes through a rollback journal and, once its pages
+    // spill, holds the file exclusively until it commits: even a reading command waits, then
+    // says the docket is busy (not "damaged").
+    void aDocketUnderABulkLoadIsBusyNotDamaged() {
+        const QString db = docketWithExample(u"loading.sqlite"_qs);
+        sqlite3 *holder = nullptr;
+        QCOMPARE(sqlite3_open(QFile::encodeName(db).constData(), &holder), SQLITE_OK);
+        QCOMPARE(sqlite3_exec(holder, "PRAGMA journal_mode=DELETE; BEGIN EXCLUSIVE", nullptr,
+                              nullptr, nullptr),
+                 SQLITE_OK);
+        Run r = discretionRun({u"check"_qs, u"--db"_qs, db});
+        QVERIFY2(r.exitCode == 2 && r.err.contains(u"the docket is busy"_qs), qPrintable(r.all()));
+        QVERIFY2(!r.err.contains(u"damaged"_qs), qPrintable(r.err));
+        sqlite3_exec(holder, "ROLLBACK; PRAGMA journal_mode=WAL", nullptr, nullptr, nullptr);
+        sqlite3_close(holder);
+        r = discretionRun({u"check"_qs, u"--db"_qs, db});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.all()));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestInput)
