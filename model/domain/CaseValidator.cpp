@@ -14,6 +14,28 @@ QString tr(const char *text) {
 
 const QDate kEarliest(1900, 1, 1);
 
+// The dates that must lie between 1900 and today; a label is translated only when its
+// date is wrong (an import checks these on every row).
+struct PastDate {
+    QDate Case::*member;
+    QString field;
+    const char *label;
+};
+const PastDate kPastDates[] = {
+    {&Case::dateOfBirth, QStringLiteral("date_of_birth"),
+     QT_TRANSLATE_NOOP("CaseValidator", "the date of birth")},
+    {&Case::ntaDate, QStringLiteral("nta_date"),
+     QT_TRANSLATE_NOOP("CaseValidator", "the NTA date")},
+    {&Case::entryDate, QStringLiteral("entry_date"),
+     QT_TRANSLATE_NOOP("CaseValidator", "the entry date")},
+    {&Case::firstPresenceDate, QStringLiteral("first_presence_date"),
+     QT_TRANSLATE_NOOP("CaseValidator", "the first-presence date")},
+    {&Case::apprehensionDate, QStringLiteral("apprehension_date"),
+     QT_TRANSLATE_NOOP("CaseValidator", "the apprehension date")},
+    {&Case::eoir28Date, QStringLiteral("eoir28_date"),
+     QT_TRANSLATE_NOOP("CaseValidator", "the EOIR-28 date")},
+};
+
 QString child(const char *list, qsizetype index, const char *field) {
     return QStringLiteral("%1[%2].%3")
         .arg(QLatin1String(list))
@@ -94,8 +116,7 @@ void CaseValidator::checkCodes(const Case &c, QList<FieldIssue> &out) const {
     checkCode(Codes::reviewStatuses(), c.reviewStatus, "review_status", out, true);
 }
 
-// label is translated only when the date is wrong: an import checks six dates on every
-// row, and translating a label takes a lock.
+// label is translated only when the date is wrong: translating takes a lock.
 void CaseValidator::checkPastDate(const QDate &d, const QString &field, const char *label,
                                   QList<FieldIssue> &out) const {
     if (!d.isValid() || (d <= m_today && d >= kEarliest))
@@ -106,18 +127,8 @@ void CaseValidator::checkPastDate(const QDate &d, const QString &field, const ch
 }
 
 void CaseValidator::checkDates(const Case &c, QList<FieldIssue> &out) const {
-    checkPastDate(c.dateOfBirth, QStringLiteral("date_of_birth"),
-                  QT_TRANSLATE_NOOP("CaseValidator", "the date of birth"), out);
-    checkPastDate(c.ntaDate, QStringLiteral("nta_date"),
-                  QT_TRANSLATE_NOOP("CaseValidator", "the NTA date"), out);
-    checkPastDate(c.entryDate, QStringLiteral("entry_date"),
-                  QT_TRANSLATE_NOOP("CaseValidator", "the entry date"), out);
-    checkPastDate(c.firstPresenceDate, QStringLiteral("first_presence_date"),
-                  QT_TRANSLATE_NOOP("CaseValidator", "the first-presence date"), out);
-    checkPastDate(c.apprehensionDate, QStringLiteral("apprehension_date"),
-                  QT_TRANSLATE_NOOP("CaseValidator", "the apprehension date"), out);
-    checkPastDate(c.eoir28Date, QStringLiteral("eoir28_date"),
-                  QT_TRANSLATE_NOOP("CaseValidator", "the EOIR-28 date"), out);
+    for (const PastDate &d : kPastDates)
+        checkPastDate(c.*d.member, d.field, d.label, out);
 
     if (c.nextHearingDate.isValid() && c.ntaDate.isValid() && c.nextHearingDate < c.ntaDate)
         out.append({"next_hearing_date", tr("the next hearing (%1) is before the NTA date (%2)")
