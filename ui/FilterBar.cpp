@@ -92,11 +92,35 @@ FilterBar::FilterBar(QWidget *parent)
     m_search->installEventFilter(this);
 }
 
+void FilterBar::takeTypingFrom(QWidget *list) {
+    m_typingSource = list;
+    list->installEventFilter(this);
+}
+
+namespace {
+// Text a person types (a letter, a digit, a dash), not a shortcut or a navigation key.
+bool isTyping(const QKeyEvent *key) {
+    const Qt::KeyboardModifiers chord = Qt::ControlModifier | Qt::AltModifier | Qt::MetaModifier;
+    return !(key->modifiers() & chord) && !key->text().isEmpty() && key->text().front().isPrint() &&
+           key->key() != Qt::Key_Space;
+}
+}  // namespace
+
 bool FilterBar::eventFilter(QObject *watched, QEvent *event) {
-    if (watched == m_search && event->type() == QEvent::KeyPress &&
-        static_cast<QKeyEvent *>(event)->key() == Qt::Key_Down) {
+    if (event->type() != QEvent::KeyPress)
+        return QWidget::eventFilter(watched, event);
+    const auto *key = static_cast<QKeyEvent *>(event);
+    if (watched == m_search && key->key() == Qt::Key_Down) {
         emitFilter();
         Q_EMIT listRequested();
+        return true;
+    }
+    // Typing in the list goes to the search box: the view's own type-to-find reads row
+    // after row on the GUI thread (a minute on 200,000 cases, found by a helper).
+    if (watched == m_typingSource && isTyping(key)) {
+        m_search->setFocus(Qt::OtherFocusReason);
+        m_search->end(false);
+        m_search->insert(key->text());
         return true;
     }
     return QWidget::eventFilter(watched, event);
@@ -110,28 +134,33 @@ QComboBox *FilterBar::addCombo(const QString &objectName, const QString &accessi
     return combo;
 }
 
-void FilterBar::setCourts(const QList<Court> &courts) {
-    const QSignalBlocker blocker(m_court);
-    m_court->clear();
-    m_court->addItem(tr("All courts"), QString());
-    for (const Court &c : courts)
-        m_court->addItem(QStringLiteral("%1 — %2").arg(c.code, c.name), c.code);
-}
-
-void FilterBar::setDispositions(const QList<QPair<QString, QString>> &dispositions) {
-    const QSignalBlocker blocker(m_disposition);
-    m_disposition->clear();
-    m_disposition->addItem(tr("Any disposition"), QString());
-    for (const auto &[id, label] : dispositions)
-        m_disposition->addItem(label, id);
-}
-
 namespace {
 void selectData(QComboBox *combo, const QString &data) {
     const int index = combo->findData(data);
     combo->setCurrentIndex(index < 0 ? 0 : index);
 }
 }  // namespace
+
+// Each list keeps its choice when the new list has it (the first entry, "all", otherwise).
+void FilterBar::setCourts(const QList<Court> &courts) {
+    const QSignalBlocker blocker(m_court);
+    const QString chosen = m_court->currentData().toString();
+    m_court->clear();
+    m_court->addItem(tr("All courts"), QString());
+    for (const Court &c : courts)
+        m_court->addItem(QStringLiteral("%1 — %2").arg(c.code, c.name), c.code);
+    selectData(m_court, chosen);
+}
+
+void FilterBar::setDispositions(const QList<QPair<QString, QString>> &dispositions) {
+    const QSignalBlocker blocker(m_disposition);
+    const QString chosen = m_disposition->currentData().toString();
+    m_disposition->clear();
+    m_disposition->addItem(tr("Any disposition"), QString());
+    for (const auto &[id, label] : dispositions)
+        m_disposition->addItem(label, id);
+    selectData(m_disposition, chosen);
+}
 
 void FilterBar::setFilter(const CaseFilter &f) {
     {

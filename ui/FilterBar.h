@@ -27,6 +27,8 @@ class FilterBar : public QWidget {
     void setFilter(const CaseFilter &filter);
     CaseFilter filter() const;
     void focusSearch();
+    // Letters and digits typed while `list` has focus go to the search box instead.
+    void takeTypingFrom(QWidget *list);
 
   protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -40,6 +42,7 @@ class FilterBar : public QWidget {
     QComboBox *addCombo(const QString &objectName, const QString &accessibleName);
     void emitFilter();
 
+    QWidget *m_typingSource = nullptr;
     QLineEdit *m_search;
     QComboBox *m_court;
     QComboBox *m_custody;

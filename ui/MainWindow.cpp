@@ -69,6 +69,7 @@ MainWindow::MainWindow(QWidget *parent)
     setObjectName(QStringLiteral("mainWindow"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/discretion.svg")));
     CaseListSetup::configure(m_table, m_model);
+    m_filterBar->takeTypingFrom(m_table);
 
     auto *splitter = new QSplitter(this);
     splitter->setObjectName(QStringLiteral("mainSplitter"));
@@ -153,10 +154,16 @@ bool MainWindow::openDocket(const QString &path) {
     }
     m_historyControl->rememberHead();  // of the docket being closed
     m_undo->clear();                   // its steps belong to the docket being closed
+    // Nothing may keep pointing at the docket being closed: the model's reset below asks
+    // the status bar to count again.
     m_model->setStore(nullptr);
+    m_status->setStore(nullptr);
     m_store = std::move(store);
     m_queuePosition.reset();
     showNames();
+    // The filter bar keeps what it can for the new docket's lists; the list filters by
+    // what the bar shows.
+    m_model->setFilter(m_filterBar->filter());
     m_model->setStore(m_store.get());
     if (!m_store->isSynthetic()) {
         Settings::addRecentDocket(m_store->path());

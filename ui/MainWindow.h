@@ -72,6 +72,7 @@ class MainWindow : public QMainWindow {
     HistoryController *historyControl() const { return m_historyControl; }
     // File › Import and Export of case lists.
     TransferController *transfer() const { return m_transfer; }
+    StatusBarController *statusBarController() const { return m_status; }
 
   protected:
     void closeEvent(QCloseEvent *event) override;

@@ -21,7 +21,12 @@ constexpr qint64 kHeaderSize = 100;
 // An SQLite header states the page size and the page count; a file shorter than
 // that has lost its tail. The count is only trustworthy when no WAL file is beside it.
 QString checkLength(const QByteArray &header, const QString &path, qint64 fileSize) {
-    if (QFileInfo::exists(path + QStringLiteral("-wal")))
+    // Beside a log or a journal the header may speak for pages not in the file yet: a load
+    // cut off after writing the header (its rollback journal restores it when SQLite opens
+    // the file to write; a reader refuses such a docket, see configureReader).
+    const QFileInfo journal(path + QStringLiteral("-journal"));
+    if (QFileInfo::exists(path + QStringLiteral("-wal")) ||
+        (journal.exists() && journal.size() > 0))
         return {};
     quint32 pageSize = qFromBigEndian<quint16>(header.constData() + 16);
     if (pageSize == 1)

@@ -6,10 +6,13 @@
 #include "MessageBox.h"
 #include "ReadOnlyFolder.h"
 #include "Settings.h"
+#include "StatusBarController.h"
 #include "TestDocket.h"
 #include "TransferController.h"
+#include "domain/Clock.h"
 #include "io/DocketGenerator.h"
 #include "models/CaseTableModel.h"
+#include "store/ReviewQueue.h"
 
 #include <QAction>
 #include <QApplication>
@@ -21,6 +24,7 @@
 #include <QPushButton>
 #include <QScrollBar>
 #include <QSettings>
+#include <QSqlQuery>
 #include <QStatusBar>
 #include <QTableView>
 #include <QTimer>
@@ -137,6 +141,11 @@ class TestMainWindow : public QObject {
         QTest::keyClick(search, Qt::Key_Return);
         QTRY_VERIFY(!w.findChild<QLabel *>(u"noMatches"_qs)->isVisible());
         QVERIFY(w.findChild<QAction *>(u"actionAboutQt"_qs));
+        // Typing in the list goes to the search box (not the view's row-by-row type-to-find).
+        w.caseTable()->setFocus();
+        QTest::keyClicks(w.caseTable(), u"Ru"_qs);
+        QCOMPARE(search->text(), u"Ru"_qs);
+        QCOMPARE(QApplication::focusWidget(), search);
     }
 
     // Clearing or widening a filter keeps the case being read selected and in view.
@@ -333,6 +342,38 @@ class TestMainWindow : public QObject {
         QCOMPARE(header->visualIndex(CaseTableModel::CourtColumn), 0);
         QVERIFY(Settings::fileName().endsWith(u"/tst_mainwindow.conf"_qs));
         QVERIFY(QFile::exists(Settings::fileName()));
+    }
+
+    // Opening another docket in the same window: nothing keeps the closed one (the status
+    // bar's count of hearings soon used to read through it: a crash found by a helper), and
+    // the list filters by what the filter bar shows (it kept a court the bar no longer did).
+    void opensASecondDocketInTheSameWindow() {
+        TestDocket second;
+        {
+            auto store = second.open();
+            QString error;
+            QVERIFY2(DocketGenerator::fill(*store, 300, 5, PinnedClock::today(), &error),
+                     qPrintable(error));
+        }
+        MainWindow w;
+        QVERIFY(w.openDocket(m_docket.path()));
+        auto *court = w.findChild<QComboBox *>(u"courtFilter"_qs);
+        court->setCurrentIndex(court->findData(u"ATL"_qs));
+        QTRY_VERIFY(w.caseModel()->isCountExact());
+        auto *soon = w.findChild<QLabel *>(u"hearingsSoon"_qs);
+        QVERIFY(w.openDocket(second.path()));
+        QCOMPARE(court->currentData().toString(), u"ATL"_qs);
+        QCOMPARE(w.caseModel()->filter().court, u"ATL"_qs);
+        QTRY_VERIFY(w.caseModel()->isCountExact());
+        QSqlQuery atl(u"SELECT count(*) FROM cases WHERE court = 'ATL'"_qs, w.store()->database());
+        QVERIFY(atl.next());
+        QCOMPARE(w.caseModel()->rowCount(), atl.value(0).toInt());
+        const qint64 expected =
+            ReviewQueue(w.store()->database(), w.caseModel()->filter())
+                .hearingsWithoutDecision(Clock::today(),
+                                         Clock::today().addDays(ReviewQueue::kSoonDays));
+        QTRY_COMPARE(w.statusBarController()->isCountingHearings(), false);
+        QCOMPARE(soon->text().section(u' ', 0, 0).toLongLong(), expected);
     }
 
     void exportsTheFilteredList() {
