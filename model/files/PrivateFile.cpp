@@ -1,5 +1,7 @@
 #include "PrivateFile.h"
 
+#include "ProtectedPaths.h"
+
 #include <unistd.h>
 #include <QCoreApplication>
 #include <QDir>
@@ -28,6 +30,12 @@ QString PrivateFile::failure() const {
 }
 
 bool PrivateFile::open(QString *error) {
+    if (ProtectedPaths::contains(m_file.fileName())) {
+        *error = tr("cannot write %1: it is the open docket itself (or a file SQLite keeps "
+                    "beside it); choose another name. Nothing was written.")
+                     .arg(QDir::toNativeSeparators(m_file.fileName()));
+        return false;
+    }
     if (m_file.open(QIODevice::WriteOnly) && m_file.setPermissions(kOwnerOnly))
         return true;
     *error = failure();

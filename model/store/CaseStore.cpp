@@ -13,6 +13,7 @@
 #include "domain/ANumber.h"
 #include "domain/CaseFields.h"
 #include "domain/Clock.h"
+#include "files/ProtectedPaths.h"
 
 #include <QAtomicInt>
 #include <QCoreApplication>
@@ -49,9 +50,12 @@ CaseStore::CaseStore(QString path, QString connectionName, bool readOnly)
       m_connectionName(std::move(connectionName)),
       m_readOnly(readOnly),
       m_readOnlyReason(readOnly ? tr("you cannot write its file or the folder it is in")
-                                : QString()) {}
+                                : QString()) {
+    ProtectedPaths::add(m_path);  // no export may be saved over an open docket
+}
 
 CaseStore::~CaseStore() {
+    ProtectedPaths::remove(m_path);
     {
         QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
         db.close();

@@ -1,8 +1,10 @@
 #include "ExampleReview.h"
 #include "TestDocket.h"
 #include "domain/ANumber.h"
+#include "files/ProtectedPaths.h"
 #include "io/CaseExporter.h"
 #include "report/BatchExport.h"
+#include "store/CaseStore.h"
 #include "store/DocketBackup.h"
 
 #include <sys/stat.h>
@@ -105,6 +107,31 @@ class TestFileSecurity : public QObject {
         QVERIFY(CaseExporter::exportCsv(*store, {}, {}, docket.path(u"again.csv"_qs), &written,
                                         &error, CaseExporter::Privacy::Masked));
         QVERIFY(!QString::fromUtf8(contents(docket.path(u"again.csv"_qs))).contains(first));
+    }
+
+    // An export named like the open docket (a typo, or a link to it) replaced the docket
+    // with a CSV (an attack helper's finding): refused, the docket untouched.
+    void noExportIsSavedOverTheOpenDocket() {
+        TestDocket dir;
+        auto store = dir.openGenerated(40, 9);
+        const QString docket = dir.path();
+        QVERIFY(QFile::link(docket, dir.path(u"link.sqlite"_qs)));
+        const QStringList targets{docket, dir.path(u"link.sqlite"_qs), docket + u"-wal"_qs,
+                                  dir.dir() + u"/./docket.sqlite"_qs};
+        for (const QString &target : targets) {
+            qint64 written = 0;
+            QString error;
+            QVERIFY(!CaseExporter::exportCsv(*store, {}, {}, target, &written, &error));
+            QVERIFY2(error.contains(u"it is the open docket itself"_qs), qPrintable(error));
+        }
+        QCOMPARE(store->caseCount(), 40);
+        QVERIFY(store->integrityProblems().isEmpty());
+        QVERIFY(ProtectedPaths::contains(dir.path(u"link.sqlite"_qs)));
+        auto second = CaseStore::open(docket, CaseStore::OpenMode::OpenExisting, nullptr);
+        store.reset();  // protected until the last connection closes
+        QVERIFY(ProtectedPaths::contains(docket));
+        second.reset();
+        QVERIFY(!ProtectedPaths::contains(docket));
     }
 };
 
