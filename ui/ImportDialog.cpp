@@ -207,6 +207,7 @@ ImportReport ImportDialog::runImport() {
         },
         &cancelled);
     m_report = report.value_or(ImportReport{});
+    m_ran = true;
     if (cancelled)
         m_report.cancelled = true;
     showReport();

@@ -27,6 +27,7 @@ class ImportDialog : public QDialog {
     // Runs the import (progress dialog shown while it works); returns its report.
     ImportReport runImport();
     const ImportReport &report() const { return m_report; }
+    bool hasRun() const { return m_ran; }  // an import was started (and ended)
     static QString summary(const ImportReport &report);
 
   private:
@@ -39,6 +40,7 @@ class ImportDialog : public QDialog {
     QString m_file;
     Format m_format;
     ImportReport m_report;
+    bool m_ran = false;
     QTableWidget *m_preview;
     QComboBox *m_duplicates;
     QLabel *m_info;

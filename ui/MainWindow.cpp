@@ -233,6 +233,13 @@ void MainWindow::filterFromDashboard(const CaseFilter &filter) {
         m_table->selectRow(0);
 }
 
+void MainWindow::setWatchingForChanges(bool watching) {
+    if (!watching)
+        m_changeWatch->stop();
+    else if (m_store)
+        m_changeWatch->start();
+}
+
 void MainWindow::acceptOwnChanges() {
     if (m_store)
         m_dataVersion = m_store->dataVersion();

@@ -73,6 +73,9 @@ class MainWindow : public QMainWindow {
     // File › Import and Export of case lists.
     TransferController *transfer() const { return m_transfer; }
     StatusBarController *statusBarController() const { return m_status; }
+    // Off while this window writes through another connection (an import), so its own
+    // change is not announced as another program's.
+    void setWatchingForChanges(bool watching);
 
   protected:
     void closeEvent(QCloseEvent *event) override;

@@ -35,11 +35,15 @@ void TransferController::importFile(const QString &path, bool jsonLines) {
     ImportDialog dialog(m_window->store()->path(), path,
                         jsonLines ? ImportDialog::Format::JsonLines : ImportDialog::Format::Csv,
                         m_window);
+    // The import writes through its own connection: this window does it, not another program.
+    m_window->setWatchingForChanges(false);
     dialog.exec();
-    // The import wrote through its own connection: this window did it, not another program.
     m_window->acceptOwnChanges();
+    m_window->setWatchingForChanges(true);
     if (dialog.report().imported + dialog.report().updated > 0)
         m_window->caseModel()->refresh();
+    if (dialog.hasRun())  // what happened stays in sight after the dialog closes
+        m_window->statusBar()->showMessage(ImportDialog::summary(dialog.report()), 15000);
 }
 
 void TransferController::chooseAndExport(bool jsonLines, bool masked) {

@@ -1,6 +1,7 @@
 #include "CaseEditorDialog.h"
 #include "DialogHelpers.h"
 #include "FileDialog.h"
+#include "ImportDialog.h"
 #include "KeyInput.h"
 #include "MainWindow.h"
 #include "MessageBox.h"
@@ -374,6 +375,31 @@ class TestMainWindow : public QObject {
                                          Clock::today().addDays(ReviewQueue::kSoonDays));
         QTRY_COMPARE(w.statusBarController()->isCountingHearings(), false);
         QCOMPARE(soon->text().section(u' ', 0, 0).toLongLong(), expected);
+    }
+
+    // After File › Import the status bar says what the import did, not that "another
+    // program" changed the docket (the change watch ran while the import wrote).
+    void anImportIsSummedUpInTheStatusBar() {
+        TestDocket docket;
+        docket.open();
+        QVERIFY(docket.writeFile(u"two.csv"_qs,
+                                 "a_number,family_name\nA204555901,Ruiz\nA204555902,Diaz\n"));
+        MainWindow w;
+        QVERIFY(w.openDocket(docket.path()));
+        QTimer::singleShot(0, &w, [] {
+            auto *dialog = qobject_cast<ImportDialog *>(QApplication::activeModalWidget());
+            QVERIFY(dialog);
+            QTest::qWait(2500);  // longer than the change watch's interval
+            dialog->runImport();
+            dialog->accept();
+        });
+        w.transfer()->importFile(docket.path(u"two.csv"_qs), false);
+        QCOMPARE(w.statusBar()->currentMessage(),
+                 u"Imported 2, updated 0, skipped 0 already in the docket, rejected 0."_qs);
+        QTest::qWait(2500);
+        QCOMPARE(w.statusBar()->currentMessage(),
+                 u"Imported 2, updated 0, skipped 0 already in the docket, rejected 0."_qs);
+        QCOMPARE(w.caseModel()->rowCount(), 2);
     }
 
     void exportsTheFilteredList() {
