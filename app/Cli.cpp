@@ -28,6 +28,7 @@
 #include <QCoreApplication>
 #include <QFileInfo>
 #include <functional>
+#include <optional>
 
 namespace Cli {
 namespace {
@@ -121,11 +122,20 @@ int importFile(QCommandLineParser &p) {
     return printReport(path, Importer(*store, policy).importFile(path));
 }
 
-CaseFilter filterFrom(const QCommandLineParser &p) {
+// An unknown court would match nothing: an export would replace its file with no cases,
+// so it is refused with the codes the docket knows.
+std::optional<CaseFilter> filterFrom(const QCommandLineParser &p, const CaseStore &store) {
     CaseFilter f;
     f.search = p.value(QStringLiteral("search"));
     f.court = p.value(QStringLiteral("court")).toUpper();
-    return f;
+    if (f.court.isEmpty() || store.courtCodes().contains(f.court))
+        return f;
+    QStringList known = store.courtCodes().values();
+    known.sort();
+    err() << "error: --court " << p.value(QStringLiteral("court"))
+          << ": no such court in this docket (its courts: " << known.join(QStringLiteral(", "))
+          << ")\n";
+    return std::nullopt;
 }
 
 template <auto ExportFunction>
@@ -137,12 +147,15 @@ int exportFile(QCommandLineParser &p) {
     auto store = Console::openDocket(p, CaseStore::OpenMode::OpenExisting);
     if (!store)
         return Fatal;
+    const std::optional<CaseFilter> filter = filterFrom(p, *store);
+    if (!filter)
+        return Fatal;
     qint64 written = 0;
     QString error;
     const auto privacy = p.isSet(QStringLiteral("mask")) ? CaseExporter::Privacy::Masked
                                                          : CaseExporter::Privacy::Full;
-    if (!ExportFunction(*store, filterFrom(p), CaseSort{}, p.positionalArguments().first(),
-                        &written, &error, privacy, {})) {
+    if (!ExportFunction(*store, *filter, CaseSort{}, p.positionalArguments().first(), &written,
+                        &error, privacy, {})) {
         err() << "error: " << error << '\n';
         return Fatal;
     }
@@ -158,7 +171,10 @@ int list(QCommandLineParser &p) {
         return Fatal;
     const int limit =
         p.isSet(QStringLiteral("limit")) ? p.value(QStringLiteral("limit")).toInt() : 100;
-    const CasePager pager(store->database(), filterFrom(p), CaseSort{});
+    const std::optional<CaseFilter> filter = filterFrom(p, *store);
+    if (!filter)
+        return Fatal;
+    const CasePager pager(store->database(), *filter, CaseSort{});
     for (const CaseListRow &r : pager.first(limit).rows)
         out() << ANumber::displayDigits(r.aNumber) << '\t' << Console::field(r.familyName) << '\t'
               << Console::field(r.givenNames) << '\t' << Console::field(r.nationality) << '\t'

@@ -4,6 +4,7 @@
 #include <QFileDialog>
 #include <QFileIconProvider>
 #include <QFileInfo>
+#include <QRegularExpression>
 
 namespace {
 std::optional<QString> &nextAnswer() {
@@ -39,9 +40,26 @@ QString existingFolder(const QString &dir) {
     return QFileInfo(dir).isDir() ? dir : QString();
 }
 
+// "Dockets (*.sqlite *.db)" → "sqlite": what a name typed without one is given.
+QString defaultSuffix(const QString &filter) {
+    static const QRegularExpression firstPattern(QStringLiteral("\\*\\.(\\w+)"));
+    return firstPattern.match(filter).captured(1);
+}
+
+// As QFileDialog does with its default suffix: "case-list" becomes "case-list.csv", so
+// the file opens in the program its kind belongs to; "notes.txt" stays as typed.
+QString withDefaultSuffix(const QString &path, const QString &filter) {
+    const QString suffix = defaultSuffix(filter);
+    if (path.isEmpty() || suffix.isEmpty() || !QFileInfo(path).suffix().isEmpty())
+        return path;
+    return path + u'.' + suffix;
+}
+
 QString run(QWidget *parent, const QString &title, const QString &dir, const QString &filter,
             QFileDialog::FileMode mode, QFileDialog::AcceptMode accept) {
     QFileDialog dialog(parent, title, dir, filter);
+    if (accept == QFileDialog::AcceptSave)
+        dialog.setDefaultSuffix(defaultSuffix(filter));
     dialog.setOption(QFileDialog::DontUseNativeDialog);  // a native one sniffs files too
     dialog.setIconProvider(FileDialog::iconProvider());
     dialog.setFileMode(mode);
@@ -82,7 +100,7 @@ QString FileDialog::saveFile(QWidget *parent, const QString &title, const QStrin
                              const QString &filter) {
     suggestion() = dir;
     if (auto answer = takeNextAnswer())
-        return *answer;
+        return withDefaultSuffix(*answer, filter);
     // A suggested file name stays; in a folder that does not exist (no ~/Documents), it is
     // offered in the home folder instead.
     const QFileInfo suggested(dir);

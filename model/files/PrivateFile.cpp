@@ -26,7 +26,22 @@ PrivateFile::~PrivateFile() {
 
 QString PrivateFile::failure() const {
     return tr("cannot write %1: %2; nothing was replaced")
-        .arg(QDir::toNativeSeparators(m_file.fileName()), m_file.errorString());
+        .arg(QDir::toNativeSeparators(m_file.fileName()),
+             m_reason.isEmpty() ? m_file.errorString() : m_reason);
+}
+
+void PrivateFile::noteFailure() {
+    const int code = errno;  // what the failed write(2) or fsync said
+    m_failed = true;
+    if (!m_reason.isEmpty())
+        return;
+    m_reason = m_file.error() != QFileDevice::NoError ? m_file.errorString() : QString();
+    if ((m_reason.isEmpty() || m_reason == QLatin1String("Unknown error")) && code != 0)
+        m_reason = QString::fromLocal8Bit(std::strerror(code));
+}
+
+void PrivateFile::markFailed() {
+    noteFailure();
 }
 
 bool PrivateFile::open(QString *error) {
@@ -43,13 +58,19 @@ bool PrivateFile::open(QString *error) {
 }
 
 bool PrivateFile::write(const QByteArray &bytes) {
-    m_failed = m_failed || m_file.write(bytes) != bytes.size();
+    if (!m_failed && m_file.write(bytes) != bytes.size())
+        noteFailure();
     return !m_failed;
 }
 
 bool PrivateFile::commit(QString *error) {
-    if (!m_failed && m_file.flush() && m_file.error() == QFileDevice::NoError && m_file.commit())
+    errno = 0;
+    if (!m_failed && !(m_file.flush() && m_file.error() == QFileDevice::NoError))
+        noteFailure();
+    if (!m_failed && m_file.commit())
         return true;
+    if (!m_failed)
+        noteFailure();
     *error = failure();
     m_file.cancelWriting();
     return false;

@@ -18,7 +18,7 @@ class PrivateFile {
     bool open(QString *error);
     QIODevice *device() { return &m_file; }  // for writers that stream
     bool write(const QByteArray &bytes);     // false once any write has failed
-    void markFailed() { m_failed = true; }   // a write through device() failed
+    void markFailed();                       // a write through device() failed
     // Makes the new file the file, or leaves the old one untouched and says why.
     bool commit(QString *error);
 
@@ -32,6 +32,10 @@ class PrivateFile {
 
   private:
     QString failure() const;
+    void noteFailure();
     QSaveFile m_file;
     bool m_failed = false;
+    // The reason at the first failure: QSaveFile forgets it by the time commit() returns
+    // (a full disk read "Unknown error").
+    QString m_reason;
 };

@@ -75,6 +75,23 @@ class TestCli : public QObject {
             QVERIFY(cols[0].startsWith(u'A') && cols[0].size() == 12);
             QCOMPARE(cols[4], u"ATL"_qs);
         }
+        // An unknown court is refused, and the file an export would write stays as it was.
+        const QString kept = m_dir.path(u"kept.csv"_qs);
+        {
+            QFile f(kept);
+            QVERIFY(f.open(QIODevice::WriteOnly) && f.write("earlier\n") == 8);
+        }
+        r = discretion({u"export-csv"_qs, u"--db"_qs, db, u"--court"_qs, u"NOPE"_qs, kept});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(u"--court NOPE: no such court in this docket"_qs) &&
+                     r.err.contains(u"ATL"_qs),
+                 qPrintable(r.err));
+        QFile earlier(kept);
+        QVERIFY(earlier.open(QIODevice::ReadOnly));
+        QCOMPARE(earlier.readAll(), QByteArray("earlier\n"));
+        r = discretion({u"list"_qs, u"--db"_qs, db, u"--court"_qs, u"nope"_qs});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.out.isEmpty());
         const QString aNumber = lines.first().section(u'\t', 0, 0);
         r = discretion({u"list"_qs, u"--db"_qs, db, u"--search"_qs, aNumber.mid(1).remove(u'-')});
         QCOMPARE(r.out.split(u'\n', Qt::SkipEmptyParts).size(), 1);

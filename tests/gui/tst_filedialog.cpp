@@ -64,6 +64,25 @@ class TestFileDialog : public QObject {
         QTest::qWait(500);  // the gatherer thread fills in types and icons
         QVERIFY(walSurvivesTheCommandLine(docket));
     }
+
+    // A name typed without a kind gets the one the chooser offers ("New Docket" made a
+    // file named "docket" that the Open Docket filter then hid); a typed kind is kept.
+    void aNameWithoutAKindGetsTheChoosersOwn() {
+        const QString folder = QDir::tempPath();
+        const QString docket = QDir(folder).filePath(u"docket"_qs);
+        const QString dockets = u"Dockets (*.sqlite *.db)"_qs;
+        FileDialog::setNextAnswer(docket);
+        QCOMPARE(FileDialog::saveFile(nullptr, u"New Docket"_qs, folder, dockets),
+                 docket + u".sqlite"_qs);
+        FileDialog::setNextAnswer(docket + u".db"_qs);
+        QCOMPARE(FileDialog::saveFile(nullptr, u"New Docket"_qs, folder, dockets),
+                 docket + u".db"_qs);
+        FileDialog::setNextAnswer(QDir(folder).filePath(u"masked"_qs));
+        QCOMPARE(FileDialog::saveFile(nullptr, u"Export"_qs, folder, u"CSV (*.csv)"_qs),
+                 QDir(folder).filePath(u"masked.csv"_qs));
+        FileDialog::setNextAnswer(QString());  // cancelled stays cancelled
+        QVERIFY(FileDialog::saveFile(nullptr, u"Export"_qs, folder, u"CSV (*.csv)"_qs).isEmpty());
+    }
 };
 
 QTEST_MAIN(TestFileDialog)
