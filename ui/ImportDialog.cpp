@@ -11,6 +11,7 @@
 #include <QFileInfo>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLocale>
 #include <QPlainTextEdit>
 #include <QPromise>
 #include <QPushButton>
@@ -219,11 +220,10 @@ QString ImportDialog::summary(const ImportReport &r) {
         return tr("Import cancelled. Nothing was imported; the docket is as it was.");
     if (!r.fatal.isEmpty())
         return tr("Import failed: %1").arg(r.fatal);
+    const QLocale locale;  // 1,500,000 rather than 1500000
     return tr("Imported %1, updated %2, skipped %3 already in the docket, rejected %4.")
-        .arg(r.imported)
-        .arg(r.updated)
-        .arg(r.skipped)
-        .arg(r.rejected.size());
+        .arg(locale.toString(r.imported), locale.toString(r.updated), locale.toString(r.skipped),
+             locale.toString(qint64(r.rejected.size())));
 }
 
 void ImportDialog::showReport() {

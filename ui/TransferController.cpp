@@ -116,8 +116,10 @@ bool TransferController::exportFile(const QString &path, bool jsonLines, bool ma
         MessageBox::warning(m_window, tr("Export"), result.error);
     else
         m_window->statusBar()->showMessage(
-            tr("Exported %n case(s) to %1.", nullptr, int(result.written))
-                .arg(QDir::toNativeSeparators(path)),
+            // The file's name, not its whole path: the status bar's permanent labels leave
+            // a message about half a 1280-pixel window, and a long path hid the count.
+            tr("Exported %Ln case(s) to %1.", nullptr, int(result.written))
+                .arg(QFileInfo(path).fileName()),
             8000);
     return result.ok;
 }

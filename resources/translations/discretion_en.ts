@@ -262,10 +262,10 @@
     <context>
         <name>TransferController</name>
         <message numerus="yes">
-            <source>Exported %n case(s) to %1.</source>
+            <source>Exported %Ln case(s) to %1.</source>
             <translation>
-                <numerusform>Exported %n case to %1.</numerusform>
-                <numerusform>Exported %n cases to %1.</numerusform>
+                <numerusform>Exported %Ln case to %1.</numerusform>
+                <numerusform>Exported %Ln cases to %1.</numerusform>
             </translation>
         </message>
     </context>
