@@ -27,6 +27,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFileInfo>
+#include <algorithm>
 #include <functional>
 #include <optional>
 
@@ -127,13 +128,18 @@ int importFile(QCommandLineParser &p) {
 std::optional<CaseFilter> filterFrom(const QCommandLineParser &p, const CaseStore &store) {
     CaseFilter f;
     f.search = p.value(QStringLiteral("search"));
-    f.court = p.value(QStringLiteral("court")).toUpper();
-    if (f.court.isEmpty() || store.courtCodes().contains(f.court))
+    const QString given = p.value(QStringLiteral("court"));
+    // Upper case for ASCII only: Qt's toUpper() turns a dotless ı or a long ſ into I and S,
+    // so "chı" chose CHI. An empty --court "$UNSET" is refused rather than read as "all".
+    const bool ascii =
+        std::all_of(given.cbegin(), given.cend(), [](QChar ch) { return ch.unicode() < 0x80; });
+    f.court = ascii ? given.toUpper() : given;
+    if (!p.isSet(QStringLiteral("court")) || store.courtCodes().contains(f.court))
         return f;
     QStringList known = store.courtCodes().values();
     known.sort();
-    err() << "error: --court " << p.value(QStringLiteral("court"))
-          << ": no such court in this docket (its courts: " << known.join(QStringLiteral(", "))
+    err() << "error: --court \"" << Console::field(given)
+          << "\": no such court in this docket (its courts: " << known.join(QStringLiteral(", "))
           << ")\n";
     return std::nullopt;
 }

@@ -56,10 +56,12 @@ QString withDefaultSuffix(const QString &path, const QString &filter) {
 }
 
 QString run(QWidget *parent, const QString &title, const QString &dir, const QString &filter,
-            QFileDialog::FileMode mode, QFileDialog::AcceptMode accept) {
+            QFileDialog::FileMode mode, QFileDialog::AcceptMode accept,
+            FileDialog::Replacing replacing = FileDialog::AsksToReplace) {
     QFileDialog dialog(parent, title, dir, filter);
     if (accept == QFileDialog::AcceptSave)
         dialog.setDefaultSuffix(defaultSuffix(filter));
+    dialog.setOption(QFileDialog::DontConfirmOverwrite, replacing == FileDialog::NeverReplaces);
     dialog.setOption(QFileDialog::DontUseNativeDialog);  // a native one sniffs files too
     dialog.setIconProvider(FileDialog::iconProvider());
     dialog.setFileMode(mode);
@@ -97,7 +99,7 @@ QString FileDialog::openFile(QWidget *parent, const QString &title, const QStrin
 }
 
 QString FileDialog::saveFile(QWidget *parent, const QString &title, const QString &dir,
-                             const QString &filter) {
+                             const QString &filter, Replacing replacing) {
     suggestion() = dir;
     if (auto answer = takeNextAnswer())
         return withDefaultSuffix(*answer, filter);
@@ -107,7 +109,8 @@ QString FileDialog::saveFile(QWidget *parent, const QString &title, const QStrin
     const QString start = suggested.isDir() || QFileInfo(suggested.absolutePath()).isDir()
                               ? dir
                               : QDir::home().filePath(suggested.fileName());
-    return run(parent, title, start, filter, QFileDialog::AnyFile, QFileDialog::AcceptSave);
+    return run(parent, title, start, filter, QFileDialog::AnyFile, QFileDialog::AcceptSave,
+               replacing);
 }
 
 QString FileDialog::directory(QWidget *parent, const QString &title, const QString &dir) {

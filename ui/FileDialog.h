@@ -11,8 +11,11 @@ class FileDialog {
   public:
     static QString openFile(QWidget *parent, const QString &title, const QString &dir,
                             const QString &filter);
+    // NeverReplaces: the caller refuses an existing file, so the chooser does not ask
+    // whether to replace it (New Docket asked, then refused).
+    enum Replacing { AsksToReplace, NeverReplaces };
     static QString saveFile(QWidget *parent, const QString &title, const QString &dir,
-                            const QString &filter);
+                            const QString &filter, Replacing replacing = AsksToReplace);
     static QString directory(QWidget *parent, const QString &title, const QString &dir);
     // Tests: the next dialog returns this path (empty = cancelled) without showing.
     static void setNextAnswer(const QString &path);

@@ -271,8 +271,9 @@ void MainWindow::chooseAndOpen() {
 }
 
 void MainWindow::chooseAndCreate() {
+    // No "replace it?" from the chooser: an existing file is never replaced here (below).
     const QString path = FileDialog::saveFile(this, tr("New Docket"), Settings::lastFolder(),
-                                              tr("Dockets (*.sqlite)"));
+                                              tr("Dockets (*.sqlite)"), FileDialog::NeverReplaces);
     if (path.isEmpty())
         return;
     QString error;
@@ -499,9 +500,9 @@ void MainWindow::updateTitle() {
         if (auto *action = findChild<QAction *>(QLatin1String(name)))
             action->setEnabled(!m_store->isReadOnly());
     if (m_store->isReadOnly())
-        statusBar()->showMessage(
-            tr("Read-only: %1. Reading, searching, checking and verifying work.")
-                .arg(m_store->readOnlyReason()));
+        statusBar()->showMessage(tr("Read-only: %1.").arg(m_store->readOnlyReason()));
+    else  // a read-only docket's message must not outlive it
+        statusBar()->clearMessage();
 }
 
 void MainWindow::saveLayout() {

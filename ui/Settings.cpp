@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QFileInfo>
 #include <QSettings>
 #include <QStandardPaths>
 
@@ -162,9 +163,12 @@ void setWindowState(const QByteArray &state) {
 }
 QString lastFolder() {
     // Never the root folder: before anything was opened or saved, the user's documents.
-    const QString folder = get(Key::LastFolder).toString();
-    return folder.isEmpty() ? QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)
-                            : folder;
+    // A folder that is not there (no ~/Documents, a removed export folder) would be offered
+    // by a save chooser as a file name in its parent: the home folder instead.
+    QString folder = get(Key::LastFolder).toString();
+    if (folder.isEmpty())
+        folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    return QFileInfo(folder).isDir() ? folder : QDir::homePath();
 }
 void setLastFolder(const QString &folder) {
     set(Key::LastFolder, folder);

@@ -45,6 +45,10 @@ void StatusBarController::setStore(CaseStore *store) {
     m_store = store;
     updatePolicyToday();
     updateHearingsSoon();
+    // A list shorter than one page is counted exactly before the store is set here, and
+    // no later count follows: counted now, or a docket of 255 cases read "0 cases".
+    if (m_store)
+        updateCounts(m_model->rowCount(), m_model->isCountExact());
 }
 
 void StatusBarController::updateCounts(qint64 matching, bool exact) {

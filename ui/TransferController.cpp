@@ -118,7 +118,9 @@ bool TransferController::exportFile(const QString &path, bool jsonLines, bool ma
         m_window->statusBar()->showMessage(
             // The file's name, not its whole path: the status bar's permanent labels leave
             // a message about half a 1280-pixel window, and a long path hid the count.
-            tr("Exported %Ln case(s) to %1.", nullptr, int(result.written))
+            (masked ? tr("Exported %Ln case(s) to %1, masked: no names or A-numbers.", nullptr,
+                         int(result.written))
+                    : tr("Exported %Ln case(s) to %1.", nullptr, int(result.written)))
                 .arg(QFileInfo(path).fileName()),
             8000);
     return result.ok;

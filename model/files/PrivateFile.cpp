@@ -78,7 +78,12 @@ bool PrivateFile::commit(QString *error) {
 
 bool PrivateFile::write(const QString &path, const QByteArray &bytes, QString *error) {
     PrivateFile file(path);
-    return file.open(error) && file.write(bytes) && file.commit(error);
+    if (!file.open(error))
+        return false;
+    // A write larger than Qt's buffer fails here at once; commit() then says why (it
+    // used to be skipped, leaving *error empty, which callers took for success).
+    file.write(bytes);
+    return file.commit(error);
 }
 
 bool PrivateFile::create(const QString &path, const QByteArray &bytes, QString *error) {

@@ -25,8 +25,12 @@ QString fileName(const DispositionDocument::Input &input) {
 QString exportOne(const Item &item, const PdfFormat &format, const SigningIdentity *identity) {
     QString error;
     if (!identity)
-        return DispositionDocument::write(item.input, format, item.path, &error) ? QString()
-                                                                                 : error;
+        return DispositionDocument::write(item.input, format, item.path, &error)
+                   ? QString()
+                   : (error.isEmpty()
+                          ? QCoreApplication::translate("BatchExport", "cannot write %1")
+                                .arg(item.path)
+                          : error);
     if (!item.input.signature)
         return QCoreApplication::translate("BatchExport",
                                            "the review is not signed; sign it first");
@@ -44,7 +48,12 @@ QString exportOne(const Item &item, const PdfFormat &format, const SigningIdenti
                                                  *identity, details, &error);
     if (signedPdf.isEmpty())
         return error;
-    return PdfSigner::writeFile(item.path, signedPdf, &error) ? QString() : error;
+    if (PdfSigner::writeFile(item.path, signedPdf, &error))
+        return {};
+    // An empty reason here once read as success ("wrote", an audit entry) on a full disk.
+    return error.isEmpty()
+               ? QCoreApplication::translate("BatchExport", "cannot write %1").arg(item.path)
+               : error;
 }
 
 Plan plan(CaseStore &store, const QList<qint64> &caseIds, const QString &folder,

@@ -2,11 +2,13 @@
 
 #include "CaseStore.h"
 #include "DocketFile.h"
+#include "SchemaCheck.h"
 #include "SchemaMigrator.h"
 #include "Sqlite.h"
 #include "Transaction.h"
 #include "audit/AuditLog.h"
 #include "domain/Clock.h"
+#include "files/ProtectedPaths.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -103,6 +105,11 @@ bool keepAside(const QString &docket, QString *keptAs, QString *error) {
     }
     return true;
 }
+
+QStringList schemaChanges(const QString &path) {
+    Connection db(path, SQLITE_OPEN_READONLY);
+    return db.get() ? SchemaCheck::differences(db.get()) : QStringList{db.error()};
+}
 }  // namespace
 
 BackupResult verifyCopy(const QString &path) {
@@ -133,6 +140,16 @@ BackupResult verifyCopy(const QString &path) {
 
 BackupResult backup(CaseStore &store, const QString &target) {
     const QString partial = target + QStringLiteral(".partial");
+    // A backup named like an open docket replaced it, and one named like its -wal was
+    // deleted by SQLite when the docket closed, after "verified" had been printed.
+    if (ProtectedPaths::contains(target) || ProtectedPaths::contains(partial))
+        return {false,
+                tr("cannot back up to %1: it is an open docket itself (or a file SQLite keeps "
+                   "beside one); choose another name. Nothing was written.")
+                    .arg(target),
+                0,
+                {},
+                {}};
     QString error;
     if (!copyDatabase(store.handle(), partial, &error)) {
         QFile::remove(partial);
@@ -164,6 +181,15 @@ BackupResult restore(const QString &backupPath, const QString &docket, bool forc
     BackupResult r = verifyCopy(backupPath);
     if (!r.ok)
         return r;
+    // A backup whose schema was changed (a protective trigger dropped) would replace a good
+    // docket with one that opens read-only; it is refused before anything is touched.
+    if (const QStringList changes = schemaChanges(backupPath); !changes.isEmpty())
+        return {false,
+                tr("%1: its schema was changed outside Discretion (%2); nothing was restored")
+                    .arg(backupPath, changes.join(QStringLiteral("; "))),
+                0,
+                {},
+                {}};
     if (QFile::exists(docket) && !force)
         return {false,
                 tr("%1 exists; restoring would replace it. Add --force to replace it (it is kept "

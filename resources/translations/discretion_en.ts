@@ -262,6 +262,13 @@
     <context>
         <name>TransferController</name>
         <message numerus="yes">
+            <source>Exported %Ln case(s) to %1, masked: no names or A-numbers.</source>
+            <translation>
+                <numerusform>Exported %Ln case to %1, masked: no names or A-numbers.</numerusform>
+                <numerusform>Exported %Ln cases to %1, masked: no names or A-numbers.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <source>Exported %Ln case(s) to %1.</source>
             <translation>
                 <numerusform>Exported %Ln case to %1.</numerusform>

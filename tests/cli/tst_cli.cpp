@@ -3,6 +3,7 @@
 #include "domain/ANumber.h"
 
 #include <sqlite3.h>
+#include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -83,15 +84,19 @@ class TestCli : public QObject {
         }
         r = discretion({u"export-csv"_qs, u"--db"_qs, db, u"--court"_qs, u"NOPE"_qs, kept});
         QCOMPARE(r.exitCode, 2);
-        QVERIFY2(r.err.contains(u"--court NOPE: no such court in this docket"_qs) &&
+        QVERIFY2(r.err.contains(u"--court \"NOPE\": no such court in this docket"_qs) &&
                      r.err.contains(u"ATL"_qs),
                  qPrintable(r.err));
         QFile earlier(kept);
         QVERIFY(earlier.open(QIODevice::ReadOnly));
         QCOMPARE(earlier.readAll(), QByteArray("earlier\n"));
-        r = discretion({u"list"_qs, u"--db"_qs, db, u"--court"_qs, u"nope"_qs});
-        QCOMPARE(r.exitCode, 2);
-        QVERIFY(r.out.isEmpty());
+        // Nor an empty value (an unset variable in a script), nor a letter that only Qt's
+        // Unicode upper-casing makes ASCII (dotless ı: "chı" once chose CHI).
+        for (const QString &court : {u"nope"_qs, QString(), u"ch\u0131"_qs, u"atl "_qs}) {
+            r = discretion({u"list"_qs, u"--db"_qs, db, u"--court"_qs, court});
+            QCOMPARE(r.exitCode, 2);
+            QVERIFY(r.out.isEmpty());
+        }
         const QString aNumber = lines.first().section(u'\t', 0, 0);
         r = discretion({u"list"_qs, u"--db"_qs, db, u"--search"_qs, aNumber.mid(1).remove(u'-')});
         QCOMPARE(r.out.split(u'\n', Qt::SkipEmptyParts).size(), 1);
@@ -484,6 +489,22 @@ class TestCli : public QObject {
         Run r = discretion({u"backup"_qs, u"--db"_qs, db, copy});
         QVERIFY2(r.exitCode == 0 && r.out.contains(u"audit chain of 4 entries verified"_qs),
                  qPrintable(r.out + r.err));
+        // Never onto the docket itself or a file SQLite keeps beside it (the -wal one was
+        // deleted at closing, after "verified" had been printed).
+        QFile docket(db);
+        QVERIFY(docket.open(QIODevice::ReadOnly));
+        const QByteArray before = docket.readAll();
+        docket.close();
+        for (const QString &target : QStringList{db, db + u"-wal"_qs, db + u"-journal"_qs}) {
+            r = discretion({u"backup"_qs, u"--db"_qs, db, target});
+            QCOMPARE(r.exitCode, 2);
+            QVERIFY2(r.err.contains(u"it is an open docket itself"_qs), qPrintable(r.err));
+            QVERIFY(!r.out.contains(u"verified"_qs));
+        }
+        QVERIFY(docket.open(QIODevice::ReadOnly));
+        QCOMPARE(docket.readAll(), before);
+        docket.close();
+        QCOMPARE(discretion({u"check"_qs, u"--db"_qs, db}).exitCode, 0);
         r = discretion({u"restore"_qs, copy, u"--db"_qs, db});
         QCOMPARE(r.exitCode, 2);
         QVERIFY2(r.err.contains(u"--force"_qs), qPrintable(r.err));
@@ -491,6 +512,27 @@ class TestCli : public QObject {
         QVERIFY2(r.exitCode == 0 && r.out.contains(u"kept as"_qs), qPrintable(r.out + r.err));
         r = discretion({u"audit"_qs, u"verify"_qs, u"--db"_qs, db});
         QVERIFY2(r.exitCode == 0 && r.out.startsWith(u"ok: 5 entries"_qs), qPrintable(r.out));
+        // A backup whose protective trigger was dropped is refused before anything moves
+        // (it replaced the docket, then said "nothing was changed").
+        const QString tampered = m_dir.path(u"tampered-copy.sqlite"_qs);
+        QVERIFY(QFile::copy(copy, tampered));
+        {
+            sqlite3 *raw = nullptr;
+            QCOMPARE(sqlite3_open(QFile::encodeName(tampered).constData(), &raw), SQLITE_OK);
+            QCOMPARE(
+                sqlite3_exec(raw, "DROP TRIGGER audit_log_no_update", nullptr, nullptr, nullptr),
+                SQLITE_OK);
+            sqlite3_close(raw);
+        }
+        const QStringList keptBefore =
+            QDir(m_dir.dir()).entryList({u"backed.sqlite.replaced-*"_qs});
+        r = discretion({u"restore"_qs, tampered, u"--db"_qs, db, u"--force"_qs});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(u"its schema was changed outside Discretion"_qs) &&
+                     r.err.contains(u"audit_log_no_update is missing"_qs),
+                 qPrintable(r.err));
+        QCOMPARE(QDir(m_dir.dir()).entryList({u"backed.sqlite.replaced-*"_qs}), keptBefore);
+        QCOMPARE(discretion({u"check"_qs, u"--db"_qs, db}).exitCode, 0);
         r = discretion(
             {u"restore"_qs, m_dir.path(u"no-such.sqlite"_qs), u"--db"_qs, db, u"--force"_qs});
         QCOMPARE(r.exitCode, 2);

@@ -84,6 +84,41 @@ class TestFullDisk : public QObject {
         }
     }
 
+    // A PDF is larger than Qt's file buffer, so its write fails at once: that failure is
+    // an error (exit 2, the reason, the earlier file kept), never "wrote", and no export
+    // is recorded in the audit log (it once was, with exit 0).
+    void aPdfOnAFullDiskIsNotReportedWritten() {
+        needsFullDisk();
+        const QString db = m_dir.path(u"pdf.sqlite"_qs);
+        const QString source = QStringLiteral(DISCRETION_SOURCE "/resources/policies/");
+        QCOMPARE(
+            discretionRun({u"import-jsonl"_qs, u"--db"_qs, db, source + u"example-case.jsonl"_qs})
+                .exitCode,
+            0);
+        QCOMPARE(discretionRun({u"review"_qs, u"--db"_qs, db, u"--case"_qs, u"A204-555-101"_qs,
+                                u"--answers"_qs, source + u"example-answers.json"_qs})
+                     .exitCode,
+                 0);
+        const QString out = m_full + u"/d.pdf"_qs;
+        {
+            QFile earlier(out);
+            QVERIFY(earlier.open(QIODevice::WriteOnly) && earlier.write("PRECIOUS") == 8);
+        }
+        const QStringList audit{u"audit"_qs, u"show"_qs, u"--db"_qs, db, u"--limit"_qs, u"1000"_qs};
+        const QString entriesBefore = discretionRun(audit).out;
+        fill();
+        const Run r = discretionRun(
+            {u"export-pdf"_qs, u"--db"_qs, db, u"--case"_qs, u"A204-555-101"_qs, u"--out"_qs, out});
+        QFile::remove(m_full + u"/filler"_qs);
+        QFile::remove(m_full + u"/filler2"_qs);
+        QVERIFY2(r.exitCode == 2, qPrintable(r.all()));
+        QVERIFY2(r.err.contains(u"No space left on device"_qs), qPrintable(r.err));
+        QVERIFY(!r.out.contains(u"wrote"_qs));
+        QCOMPARE(bytesOf(out), QByteArray("PRECIOUS"));
+        QCOMPARE(discretionRun(audit).out, entriesBefore);
+        QVERIFY(QDir(m_full).entryList({u"d.pdf?*"_qs}, QDir::Files | QDir::Hidden).isEmpty());
+    }
+
     void anIdentityOnAFullDiskIsNotWritten() {
         needsFullDisk();
         fill();

@@ -306,7 +306,7 @@ class TestMainWindow : public QObject {
         QVERIFY(w.findChild<QAction *>(u"actionExportCsv"_qs)->isEnabled());
         QVERIFY(w.findChild<QAction *>(u"actionVerifyPdf"_qs)->isEnabled());
         QVERIFY2(w.statusBar()->currentMessage().startsWith(
-                     u"Read-only: you cannot write its file or the folder it is in. "_qs),
+                     u"Read-only: you cannot write its file or the folder it is in"_qs),
                  qPrintable(w.statusBar()->currentMessage()));
         // Enter on a row opens nothing that could try to write.
         w.caseTable()->setFocus();
@@ -348,6 +348,30 @@ class TestMainWindow : public QObject {
     // Opening another docket in the same window: nothing keeps the closed one (the status
     // bar's count of hearings soon used to read through it: a crash found by a helper), and
     // the list filters by what the filter bar shows (it kept a court the bar no longer did).
+    // A list shorter than one page is exact at once; the status bar counted it before it
+    // had the docket and read "0 cases" (a new-user helper: 255 cases, "0 cases").
+    void aSmallDocketIsCountedAtOpening() {
+        TestDocket small;
+        {
+            auto store = small.open();
+            QString error;
+            QVERIFY2(DocketGenerator::fill(*store, 255, 5, PinnedClock::today(), &error),
+                     qPrintable(error));
+        }
+        MainWindow w;
+        QVERIFY(w.openDocket(small.path()));
+        QCOMPARE(w.findChild<QLabel *>(u"caseCounts"_qs)->text(), u"255 cases"_qs);
+        // A read-only docket's message does not outlive it when a writable one is opened.
+        ReadOnlyFolder folder(m_docket.path(u"share-small"_qs));
+        QString error;
+        QVERIFY2(folder.seal({small.path()}, &error), qPrintable(error));
+        QVERIFY(w.openDocket(folder.path(u"docket.sqlite"_qs)));
+        QVERIFY(w.statusBar()->currentMessage().startsWith(u"Read-only: "_qs));
+        QVERIFY(w.openDocket(small.path()));
+        QCOMPARE(w.statusBar()->currentMessage(), QString());
+        QCOMPARE(w.findChild<QLabel *>(u"caseCounts"_qs)->text(), u"255 cases"_qs);
+    }
+
     void opensASecondDocketInTheSameWindow() {
         TestDocket second;
         {
@@ -435,6 +459,10 @@ class TestMainWindow : public QObject {
         // The file's name, not its whole path, so the count stays in sight at 1280 pixels.
         QCOMPARE(w.statusBar()->currentMessage(),
                  u"Exported %1 cases to atl.csv."_qs.arg(w.caseModel()->rowCount()));
+        QVERIFY(w.transfer()->exportFile(m_docket.path(u"atl-masked.csv"_qs), false, true));
+        QCOMPARE(w.statusBar()->currentMessage(),
+                 u"Exported %1 cases to atl-masked.csv, masked: no names or A-numbers."_qs.arg(
+                     w.caseModel()->rowCount()));
     }
 };
 

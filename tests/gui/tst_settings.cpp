@@ -12,7 +12,9 @@
 #include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -45,6 +47,17 @@ class TestSettings : public QObject {
         QCOMPARE(p.pageSize, QPageSize::Letter);
         QVERIFY(p.pdfA);
         QVERIFY(p.defaultPolicy.isEmpty());
+    }
+
+    // A save chooser opened on a folder that is not there offered its name as a file name
+    // ("Documents" in the home folder, saved as Documents.sqlite with one key press).
+    void theLastFolderIsAlwaysAFolderThatExists() {
+        const QString gone = QDir::temp().filePath(u"discretion-no-such-folder/inner"_s);
+        QVERIFY(!QFileInfo::exists(gone));
+        Settings::setLastFolder(gone);
+        QCOMPARE(Settings::lastFolder(), QDir::homePath());
+        Settings::setLastFolder(QDir::tempPath());
+        QCOMPARE(Settings::lastFolder(), QDir::tempPath());
     }
 
     void theDialogSavesEveryPreference() {
