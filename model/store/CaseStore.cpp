@@ -113,18 +113,33 @@ bool CaseStore::openConnection(QString *error) {
     return true;
 }
 
+// The docket's schema version, or -1 with the reason: busy is not damage (a load into the
+// empty docket holds it until it ends), and a version below zero was written by something
+// else ("damaged (not an error)" said neither).
+int CaseStore::readSchemaVersion(QString *error) const {
+    Sqlite::Statement read(m_handle, QStringLiteral("PRAGMA user_version"));
+    if (read.step() != SQLITE_ROW) {
+        const int code = sqlite3_extended_errcode(m_handle);
+        *error = Sqlite::isBusy(code) ? Sqlite::busyMessage()
+                                      : tr("the file is damaged or not a database (%1)")
+                                            .arg(QString::fromUtf8(sqlite3_errmsg(m_handle)));
+        return -1;
+    }
+    const qint64 version = read.int64(0);
+    if (version >= 0)
+        return int(version);
+    *error = tr("its schema version is %1, which Discretion never writes: the file was "
+                "changed outside Discretion")
+                 .arg(version);
+    return -1;
+}
+
 bool CaseStore::initialise(QString *error) {
     if (!openConnection(error))
         return false;
-    const int version = SchemaMigrator::currentVersion(m_handle);
-    if (version < 0) {
-        // Busy is not damage: a load into the empty docket holds it until it ends.
-        *error = Sqlite::isBusy(sqlite3_extended_errcode(m_handle))
-                     ? Sqlite::busyMessage()
-                     : tr("the file is damaged or not a database (%1)")
-                           .arg(QString::fromUtf8(sqlite3_errmsg(m_handle)));
+    const int version = readSchemaVersion(error);
+    if (version < 0)
         return false;
-    }
     if (version > latestSchemaVersion()) {
         *error = tr("it was written by a newer version of Discretion (schema %1; this version "
                     "understands up to %2). Nothing was changed.")

@@ -79,6 +79,7 @@ class CaseStore {
 
   private:
     CaseStore(QString path, QString connectionName, bool readOnly);
+    int readSchemaVersion(QString *error) const;
     bool initialise(QString *error);
     bool openConnection(QString *error);
     bool checkReadable(int version, QString *error);

@@ -78,10 +78,14 @@ class TestHostile : public QObject {
         m_dir.writeFile(u"cases.sqlite"_qs, "a_number,family_name\nA204555101,Ruiz\n");
         QFile::copy(good, m_dir.path(u"newer.sqlite"_qs));
         QVERIFY(sql(m_dir.path(u"newer.sqlite"_qs), "PRAGMA user_version=99"));
+        // A negative version was "damaged or not a database (not an error)".
+        QFile::copy(good, m_dir.path(u"negative.sqlite"_qs));
+        QVERIFY(sql(m_dir.path(u"negative.sqlite"_qs), "PRAGMA user_version=-1"));
         const QList<std::pair<QString, QString>> cases{
             {u"truncated.sqlite"_qs, u"truncated"_qs},
             {u"cases.sqlite"_qs, u"not an SQLite database"_qs},
-            {u"newer.sqlite"_qs, u"newer version of Discretion"_qs}};
+            {u"newer.sqlite"_qs, u"newer version of Discretion"_qs},
+            {u"negative.sqlite"_qs, u"its schema version is -1"_qs}};
         for (const auto &[name, problem] : cases) {
             const QByteArray before = digest(m_dir.path(name));
             const Run r = discretion({u"check"_qs, u"--db"_qs, m_dir.path(name)});
