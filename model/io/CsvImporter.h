@@ -46,8 +46,7 @@ class CsvImporter {
     bool importRows(QIODevice &file, ImportReport &report);
     bool writeBatches(class BatchQueue &queue, class BulkLoad &load, ImportReport &report,
                       qint64 totalBytes);
-    bool store(Case &c, const class CaseRow &row, qint64 line, class BulkLoad &load,
-               ImportReport &report);
+    bool store(const class CaseRow &row, qint64 line, class BulkLoad &load, ImportReport &report);
     // What is wrong with the case `caseId` once the row's columns replace its own.
     QList<FieldIssue> updatedCaseIssues(qint64 caseId, const Case &row) const;
 
@@ -57,4 +56,7 @@ class CsvImporter {
     QSet<QString> m_courts;
     QString m_path;
     QList<const CaseField *> m_columns;  // nullptr for unknown columns
+    // While rows are written: how they are encoded, and where their A-number is.
+    const class CaseRowEncoder *m_encoder = nullptr;
+    qsizetype m_aNumberColumn = -1;
 };

@@ -38,6 +38,14 @@ QString unguard(const QString &cell) {
     }
     return out;
 }
+
+bool mayHoldGuard(QByteArrayView cell) {
+    for (qsizetype i = cell.indexOf('\''); i >= 0 && i + 1 < cell.size();
+         i = cell.indexOf('\'', i + 1))
+        if (isTrigger(QChar::fromLatin1(cell[i + 1])))
+            return true;
+    return false;
+}
 }  // namespace CsvFormulas
 
 namespace {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QByteArrayView>
 #include <QStringList>
 
 class QIODevice;
@@ -14,6 +15,9 @@ class QIODevice;
 namespace CsvFormulas {
 QString guard(const QString &cell);
 QString unguard(const QString &cell);
+// False when unguard() certainly leaves the cell (UTF-8) as it is: no apostrophe stands
+// before a trigger character.
+bool mayHoldGuard(QByteArrayView cell);
 }  // namespace CsvFormulas
 
 // Writes RFC 4180 records (CRLF line ends). A field is quoted only when it needs to

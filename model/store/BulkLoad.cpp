@@ -85,9 +85,10 @@ bool BulkLoad::rebuild(QString *error) {
                         error);
 }
 
-bool BulkLoad::insertIfNew(Case &c, const CaseRow &row, bool *duplicate, QString *error) {
-    return m_writer->insert(c, row, error, duplicate) &&
-           m_audit->appendUtf8("case.import", "case", c.aNumber.toUtf8(), m_caseDetails, error);
+bool BulkLoad::insertIfNew(const CaseRow &row, QByteArrayView aNumber, bool *duplicate,
+                           QString *error) {
+    return m_writer->insert(row, error, duplicate) &&
+           m_audit->appendUtf8("case.import", "case", aNumber, m_caseDetails, error);
 }
 
 bool BulkLoad::write(Case &c, const CaseWriter::Existing &existing, QString *error) {

@@ -28,8 +28,9 @@ class BulkLoad {
     bool write(Case &c, const CaseWriter::Existing &existing, QString *error);
     // Inserts and records the case unless its A-number is already in the docket (then
     // false with *duplicate set, nothing written).
-    // row: c's values from a CaseRowEncoder over the same columns, made on another thread.
-    bool insertIfNew(Case &c, const CaseRow &row, bool *duplicate, QString *error);
+    // row: the case's values in a CaseRowEncoder's layout over the same columns, made on
+    // another thread; aNumber: its A-number's nine digits.
+    bool insertIfNew(const CaseRow &row, QByteArrayView aNumber, bool *duplicate, QString *error);
     // action: "import" or "generate"; summary: its counts.
     bool finish(const QString &action, const QJsonObject &summary, QString *error);
 

@@ -217,8 +217,7 @@ CasePager::Statement CasePager::afterStatement(const Key &key, int limit, qint64
         binds << m_binds << range.binds << limit + skip;
     }
     binds << limit << skip;
-    return {parts.join(QStringLiteral(" UNION ALL ")) + QStringLiteral(" LIMIT ? OFFSET ?"),
-            binds};
+    return {parts.join(QStringLiteral(" UNION ALL ")) + QStringLiteral(" LIMIT ? OFFSET ?"), binds};
 }
 
 CasePager::Page CasePager::after(const Key &key, int limit, qint64 skip) const {

@@ -31,6 +31,11 @@ QByteArrayView CaseRow::value(qsizetype i) const {
     return QByteArrayView(m_bytes.constData() + begin, m_ends[i] - begin);
 }
 
+void CaseRow::append(QByteArrayView value) {
+    m_bytes.append(value);
+    m_ends.append(m_bytes.size());
+}
+
 CaseRowEncoder::CaseRowEncoder(const QStringList &columns) {
     for (const QString &key : columns)
         m_fields << CaseFields::find(key);
@@ -52,4 +57,11 @@ CaseRow CaseRowEncoder::encode(const Case &c) const {
                                                      : QStringView(c.reviewStatus));
     row.m_ends.append(row.m_bytes.size());
     return row;
+}
+
+Case CaseRowEncoder::decode(const CaseRow &row) const {
+    Case c;
+    for (qsizetype i = 0; i < m_fields.size(); ++i)
+        CaseFields::setText(c, *m_fields[i], QString::fromUtf8(row.value(i)));
+    return c;
 }

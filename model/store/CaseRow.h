@@ -18,6 +18,8 @@ class CaseRow {
   public:
     qsizetype size() const { return m_ends.size(); }
     QByteArrayView value(qsizetype i) const;
+    // Adds the next value, already in its stored form (the import's quick path, PlainCsvRow).
+    void append(QByteArrayView value);
 
   private:
     friend class CaseRowEncoder;
@@ -30,6 +32,9 @@ class CaseRowEncoder {
     // columns: CaseFields keys, as CaseWriter takes them.
     explicit CaseRowEncoder(const QStringList &columns);
     CaseRow encode(const Case &c) const;
+    // The case whose encoding `row` is (its columns' fields; the others as a new Case has
+    // them): decode(encode(c)) holds the same columns' values as c.
+    Case decode(const CaseRow &row) const;
 
   private:
     QList<const CaseField *> m_fields;

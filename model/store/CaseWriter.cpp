@@ -105,10 +105,13 @@ bool CaseWriter::isDuplicateANumber() const {
 }
 
 bool CaseWriter::insert(Case &c, QString *error, bool *duplicate) {
-    return insert(c, m_encoder.encode(c), error, duplicate);
+    if (!insert(m_encoder.encode(c), error, duplicate))
+        return false;
+    c.id = sqlite3_last_insert_rowid(m_db);
+    return !m_withChildren || replaceChildren(c.id, c, error);
 }
 
-bool CaseWriter::insert(Case &c, const CaseRow &row, QString *error, bool *duplicate) {
+bool CaseWriter::insert(const CaseRow &row, QString *error, bool *duplicate) {
     int i = 1;
     for (qsizetype v = 0; v < row.size(); ++v)
         m_insert->bindUtf8(i++, row.value(v));
@@ -124,8 +127,7 @@ bool CaseWriter::insert(Case &c, const CaseRow &row, QString *error, bool *dupli
         return fail(*m_insert, error);
     }
     m_insert->reset();
-    c.id = sqlite3_last_insert_rowid(m_db);
-    return !m_withChildren || replaceChildren(c.id, c, error);
+    return true;
 }
 
 bool CaseWriter::update(const Existing &existing, const Case &c, QString *error) {

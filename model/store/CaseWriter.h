@@ -29,9 +29,9 @@ class CaseWriter {
     // an error: false with *duplicate set, nothing written (the unique index answers, so
     // a load of new cases needs no lookup before each row).
     bool insert(Case &c, QString *error, bool *duplicate = nullptr);
-    // The same, with the row's values already encoded (CaseRowEncoder over this writer's
-    // columns).
-    bool insert(Case &c, const CaseRow &row, QString *error, bool *duplicate = nullptr);
+    // The same for a case without children whose values are already encoded
+    // (CaseRowEncoder over this writer's columns).
+    bool insert(const CaseRow &row, QString *error, bool *duplicate = nullptr);
     bool update(const Existing &existing, const Case &c, QString *error);
 
   private:
