@@ -15,6 +15,7 @@
 #include <QLegendMarker>
 #include <QLocale>
 #include <QPieSeries>
+#include <QTimer>
 #include <QToolTip>
 #include <QValueAxis>
 #include <QtConcurrent/QtConcurrentRun>
@@ -153,6 +154,8 @@ void DashboardView::setNames(const QHash<QString, QString> &courts,
 
 void DashboardView::refresh(const QString &docketPath) {
     m_loaded = false;
+    m_chartsToShow.clear();
+    ++m_generation;
     m_headline->setText(tr("Counting…"));
     if (m_watcher->isRunning()) {
         // Never wait on the GUI thread: read again once the running read is done.
@@ -184,13 +187,24 @@ void DashboardView::showSummary(const DocketSummary &summary) {
                             .arg(locale.toString(summary.total),
                                  locale.toString(summary.unrepresented),
                                  locale.toString(share, 'f', 1)));
-    showStatus();
-    showCourts();
-    showWeeks();
-    showDispositions();
-    showRepresentation();
-    m_loaded = true;
-    Q_EMIT loaded();
+    // One chart a turn of the event loop, each drawn before the next is built: the five
+    // built and drawn at once held the window 15-19 ms on a 1.5M docket (bench_stalls).
+    m_chartsToShow = {&DashboardView::showStatus, &DashboardView::showCourts,
+                      &DashboardView::showWeeks, &DashboardView::showDispositions,
+                      &DashboardView::showRepresentation};
+    showNextChart(m_generation);
+}
+
+void DashboardView::showNextChart(int generation) {
+    if (generation != m_generation)
+        return;
+    if (m_chartsToShow.isEmpty()) {
+        m_loaded = true;
+        Q_EMIT loaded();
+        return;
+    }
+    (this->*m_chartsToShow.takeFirst())();
+    QTimer::singleShot(0, this, [this, generation] { showNextChart(generation); });
 }
 
 namespace {

@@ -33,6 +33,7 @@ class DashboardView : public QWidget {
   private:
     void readFinished();
     void showSummary(const DocketSummary &summary);
+    void showNextChart(int generation);
     struct Cells {  // where a chart sits in the grid
         int row, column, rows, columns;
     };
@@ -47,6 +48,8 @@ class DashboardView : public QWidget {
     QHash<QString, QString> m_dispositionNames;
     DocketSummary m_summary;
     bool m_loaded = false;
+    QList<void (DashboardView::*)()> m_chartsToShow;  // one a turn of the event loop
+    int m_generation = 0;  // a refresh ends the showing of an older summary
     QLabel *m_headline;
     QChartView *m_status;
     QChartView *m_courts;
