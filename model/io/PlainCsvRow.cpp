@@ -70,6 +70,19 @@ bool hasControl(QByteArrayView text) {
     return false;
 }
 
+// QString::fromUtf8, which the careful path reads each field with, drops a byte order mark
+// at the start of the bytes it is given.
+bool startsWithBom(QByteArrayView text) {
+    return text.startsWith("\xEF\xBB\xBF");
+}
+
+// The careful path upper-cases a court code before looking it up (in Unicode); a code
+// already in ASCII capitals is the only one that certainly reads as itself.
+bool isUpperAscii(QByteArrayView text) {
+    return std::none_of(text.begin(), text.end(),
+                        [](char c) { return uchar(c) >= 0x80 || (c >= 'a' && c <= 'z'); });
+}
+
 bool isAscii(QByteArrayView text) {
     for (char c : text)
         if (uchar(c) >= 0x80)
@@ -144,7 +157,7 @@ bool PlainCsvRow::plainValue(const Column &column, QByteArrayView v) const {
             return true;
         case Rule::Text:
             return v.size() <= FieldText::kMaxFieldLength && v.isValidUtf8() && !hasControl(v) &&
-                   !hasEdgeSpace(v) && !CsvFormulas::mayHoldGuard(v);
+                   !startsWithBom(v) && !hasEdgeSpace(v) && !CsvFormulas::mayHoldGuard(v);
         case Rule::Date:
             return plainDate(v, false);
         case Rule::PastDate:
@@ -152,7 +165,7 @@ bool PlainCsvRow::plainValue(const Column &column, QByteArrayView v) const {
         case Rule::Code:
             return column.codes.contains(v);
         case Rule::Court:
-            return m_courts.contains(v.toByteArray());
+            return isUpperAscii(v) && m_courts.contains(v.toByteArray());
         case Rule::ANumber:
             return v.size() == 9 && std::all_of(v.begin(), v.end(), isDigit) &&
                    v != QByteArrayView("000000000");

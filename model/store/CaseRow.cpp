@@ -4,6 +4,7 @@
 #include "domain/FieldText.h"
 #include "domain/SearchText.h"
 
+#include <QStringDecoder>
 #include <QStringEncoder>
 
 namespace {
@@ -61,7 +62,11 @@ CaseRow CaseRowEncoder::encode(const Case &c) const {
 
 Case CaseRowEncoder::decode(const CaseRow &row) const {
     Case c;
-    for (qsizetype i = 0; i < m_fields.size(); ++i)
-        CaseFields::setText(c, *m_fields[i], QString::fromUtf8(row.value(i)));
+    for (qsizetype i = 0; i < m_fields.size(); ++i) {
+        // A value may begin with U+FEFF (a file's " \uFEFFname", trimmed); fromUtf8 would
+        // drop it as if it marked the byte order.
+        QStringDecoder utf8(QStringDecoder::Utf8, QStringConverter::Flag::ConvertInitialBom);
+        CaseFields::setText(c, *m_fields[i], utf8.decode(row.value(i)));
+    }
     return c;
 }

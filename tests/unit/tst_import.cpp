@@ -187,6 +187,28 @@ class TestImport : public QObject {
         QCOMPARE(CasePager(store->database(), f, {}).first(5).rows.size(), 1);
     }
 
+    // U+FEFF at the start of a field: the import has always dropped it (QString::fromUtf8),
+    // so a family name of nothing else is missing, on the quick path as on the careful one;
+    // after a space it stays, and an update stores it as a new case would (helper finding).
+    void aByteOrderMarkInAFieldIsReadTheSameEveryWay() {
+        TestDocket docket;
+        auto store = docket.open();
+        const QByteArray bom = "\xEF\xBB\xBF";
+        ImportReport r = importCsv(docket, *store, u"bom.csv"_qs,
+                                   "a_number,family_name,given_names\n012345678," + bom +
+                                       ",Ana\n012345679," + bom + "Garcia,Ana\n");
+        QCOMPARE(r.imported, 1);
+        QCOMPARE(r.rejected.size(), 1);
+        QCOMPARE(r.rejected.first().column, u"family_name"_qs);
+        QCOMPARE(caseByANumber(*store, u"012345679"_qs).familyName, u"Garcia"_qs);
+        r = importCsv(docket, *store, u"update.csv"_qs,
+                      "a_number,family_name\n012345679,\" " + bom + "Updated\"\n",
+                      DuplicatePolicy::Update);
+        QCOMPARE(r.updated, 1);
+        QCOMPARE(caseByANumber(*store, u"012345679"_qs).familyName,
+                 QString(QChar(0xFEFF)) + u"Updated"_qs);
+    }
+
     void jsonLinesRoundTripsWholeRecords() {
         TestDocket docket;
         auto source = docket.open(u"a.sqlite"_qs);
