@@ -83,6 +83,27 @@ class TestDisposition : public QObject {
         QVERIFY(run(u"pdfinfo"_qs, {path}).contains(u"612 x 792 pts (letter)"_qs));
     }
 
+    // FreeSerif has no Hangul and no Han: a Korean or Chinese name was drawn as boxes and
+    // left out of the text layer ("In the Matter of ,"). A fallback font (WenQuanYi Zen
+    // Hei, installed with the program) draws them, embedded like the rest.
+    void namesInHangulAndHanAreDrawnAndSearchable() {
+        DispositionDocument::Input in = input(QString::fromUtf8("Reasons for 王小明 as well."));
+        in.theCase.familyName = QString::fromUtf8("최");
+        in.theCase.givenNames = QString::fromUtf8("하은");
+        const QString path = m_dir.path(u"hangul.pdf"_qs);
+        QString error;
+        QVERIFY2(DispositionDocument::write(in, {QPageSize(QPageSize::Letter)}, path, &error),
+                 qPrintable(error));
+        const QString text = run(u"pdftotext"_qs, {path, u"-"_qs});
+        QVERIFY2(text.contains(QString::fromUtf8("최, 하은")), qPrintable(text.left(300)));
+        QVERIFY(text.contains(QString::fromUtf8("王小明")));
+        const QString fonts = run(u"pdffonts"_qs, {path});
+        QVERIFY2(fonts.split(u'\n').size() > 5, qPrintable(fonts));  // a font beyond FreeSerif's
+        for (const QString &line : fonts.split(u'\n').mid(2))
+            if (!line.trimmed().isEmpty())
+                QVERIFY2(line.contains(u" yes "_qs), qPrintable(line));
+    }
+
     // The signature block: the time as a reader reads it, and the attorney who prepared the
     // review named when another signs it.
     void theSignatureBlockNamesWhoPreparedAndWhoSigned() {
