@@ -250,7 +250,8 @@ class Bench {
               << fmt(m_countReady.median) << " from opening.\n"
               << "Peak memory of the GUI process (VmHWM) after all of the above: "
               << QString::number(m_peakMb, 'f', 0) << " MB (target < 150 MB).\n"
-              << "Naive `LIMIT 256 OFFSET` two thirds down the same sort, sqlite3 CLI: median "
+              << "Naive `LIMIT " << CaseTableModel::kBlockSize
+              << " OFFSET` two thirds down the same sort, sqlite3 CLI: median "
               << fmt(m_naiveOffset.median) << ".\n"
               << "Jump into the no-hearing run of ties as a single row-value seek "
                  "`(hearing_sort, id) > (?, ?)` (the form before the seek on every key column), "
