@@ -76,8 +76,11 @@ ImportDialog::ImportDialog(const QString &docketPath, const QString &file, Forma
     import->setObjectName(QStringLiteral("importButton"));
     buttons->addButton(QDialogButtonBox::Close);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    connect(import, &QPushButton::clicked, this, [this, import] {
+    connect(import, &QPushButton::clicked, this, [this, import, buttons] {
+        // Nothing here answers while the import runs: a second Import read the file again.
+        buttons->setEnabled(false);
         runImport();
+        buttons->setEnabled(true);
         import->setEnabled(false);
     });
 
@@ -209,7 +212,8 @@ ImportReport ImportDialog::runImport() {
         &cancelled);
     m_report = report.value_or(ImportReport{});
     m_ran = true;
-    if (cancelled)
+    // The import says whether it stopped; Cancel pressed too late to stop it is not a cancel.
+    if (cancelled && !report)
         m_report.cancelled = true;
     showReport();
     return m_report;

@@ -110,7 +110,7 @@ bool TransferController::exportFile(const QString &path, bool jsonLines, bool ma
             [request](QPromise<ExportResult> &promise) { exportOnWorker(promise, request); },
             &cancelled)
             .value_or(ExportResult{});
-    if (cancelled)
+    if (cancelled && !result.ok)  // Cancel pressed after the file was written is no cancel
         m_window->statusBar()->showMessage(CaseExporter::cancelledMessage(), 8000);
     else if (!result.ok)
         MessageBox::warning(m_window, tr("Export"), result.error);

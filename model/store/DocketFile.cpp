@@ -10,6 +10,8 @@
 #include <QFileInfo>
 #include <QtEndian>
 
+#include "files/ProtectedPaths.h"
+
 namespace DocketFile {
 namespace {
 QString tr(const char *text) {
@@ -46,6 +48,14 @@ QString checkLength(const QByteArray &header, const QString &path, qint64 fileSi
 }  // namespace
 
 QString precheck(const QString &path) {
+    // Closing any descriptor of a file drops every POSIX lock this process holds on it,
+    // SQLite's included: a docket already open here (the window's, while the import preview,
+    // an import or an export opens it again) is never read behind SQLite's back. It was
+    // checked when it was first opened. Without this, the command line run next took itself
+    // for the docket's only user, deleted its WAL under the window and the window's next
+    // save damaged the docket (found by a new-user helper).
+    if (ProtectedPaths::contains(path))
+        return {};
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return tr("cannot read the file: %1").arg(file.errorString());

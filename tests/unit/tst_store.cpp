@@ -1,3 +1,4 @@
+#include "Programs.h"
 #include "TestDocket.h"
 #include "store/CasePager.h"
 
@@ -44,6 +45,37 @@ qint64 nameMatches(CaseStore &store, const QString &search) {
 class TestStore : public QObject {
     Q_OBJECT
   private Q_SLOTS:
+    // The window holds the docket; the import preview, an import or an export opens it again
+    // in the same process. That second opening read the file's header with a QFile of its
+    // own, and closing it dropped the POSIX locks SQLite held for the whole process: the
+    // command line, run next, took itself for the only user and deleted the WAL under the
+    // window, whose next save damaged the docket (found by a new-user helper).
+    void openingAnOpenDocketAgainKeepsSQLitesLocks() {
+        TestDocket dir;
+        const QString docket = dir.path(u"docket.sqlite"_qs);
+        auto window = dir.open(u"docket.sqlite"_qs);
+        QString error;
+        Case first = makeCase(u"012345678"_qs, u"Ruiz"_qs);
+        QVERIFY2(window->saveCase(first, &error), qPrintable(error));
+        {
+            auto again = CaseStore::open(docket, CaseStore::OpenMode::OpenExisting, &error);
+            QVERIFY2(again, qPrintable(error));
+        }
+        QVERIFY(dir.writeFile(u"in.csv"_qs, "a_number,family_name\n012345679,Lee\n"));
+        const Run imported =
+            discretionRun({u"import-csv"_qs, u"--db"_qs, docket, dir.path(u"in.csv"_qs)});
+        QVERIFY2(imported.exitCode == 0, qPrintable(imported.all()));
+        QVERIFY(QFile::exists(docket + u"-wal"_qs));  // still the window's too
+        Case later = makeCase(u"012345680"_qs, u"Kim"_qs);
+        QVERIFY2(window->saveCase(later, &error), qPrintable(error));
+        window.reset();
+        const Run check = discretionRun({u"check"_qs, u"--db"_qs, docket});
+        QVERIFY2(check.exitCode == 0, qPrintable(check.all()));
+        const Run list = discretionRun({u"list"_qs, u"--db"_qs, docket});
+        for (const char *name : {"Ruiz", "Lee", "Kim"})
+            QVERIFY2(list.all().contains(QLatin1String(name)), qPrintable(list.all()));
+    }
+
     void createsAPrivateFileAtTheLatestSchema() {
         TestDocket docket;
         const mode_t old = umask(0);
