@@ -6,8 +6,10 @@
 #include <QBarCategoryAxis>
 #include <QBarSeries>
 #include <QBarSet>
+#include <QCategoryAxis>
 #include <QChartView>
 #include <QCursor>
+#include <QFontMetrics>
 #include <QGraphicsLayout>
 #include <QGridLayout>
 #include <QHorizontalBarSeries>
@@ -39,6 +41,16 @@ QChart *newChart(const QString &title) {
 // 2 or 5 times a power of ten, at most `mostSteps` of them (fewer in a narrow chart, and
 // for labels of five digits, so that they stay apart). Small counts get every number from
 // 0 to the largest (0 and 1 for one signed disposition), never 0.2 shown as "0".
+// 0, 500, 20k, 1.5M: a count as a tick label. Six or more digits side by side ran into each
+// other in the narrow status chart ("0 100000200000300000" at 300,000 cases).
+QString shortCount(qint64 value) {
+    if (value >= 1'000'000)
+        return QString::number(double(value) / 1e6, 'g', 4) + u'M';
+    if (value >= 10'000)
+        return QString::number(double(value) / 1e3, 'g', 4) + u'k';
+    return QString::number(value);
+}
+
 QValueAxis *countAxis(const QList<qint64> &values, qint64 mostSteps) {
     const qint64 largest =
         qMax<qint64>(1, values.isEmpty() ? 0 : *std::max_element(values.begin(), values.end()));
@@ -50,11 +62,13 @@ QValueAxis *countAxis(const QList<qint64> &values, qint64 mostSteps) {
             if (step * mostSteps < largest)
                 step = multiple * power;
     const qint64 steps = (largest + step - 1) / step;
-    auto *axis = new QValueAxis;
-    axis->setLabelFormat(QStringLiteral("%d"));
-    axis->setTickType(QValueAxis::TicksFixed);
+    // A category axis only for its labels: one "category" ending at each tick.
+    auto *axis = new QCategoryAxis;
+    axis->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
+    axis->setStartValue(0);
+    for (qint64 i = 0; i <= steps; ++i)
+        axis->append(shortCount(i * step), qreal(i * step));
     axis->setRange(0, qreal(steps * step));
-    axis->setTickCount(int(steps) + 1);
     axis->setMinorTickCount(0);
     return axis;
 }
@@ -100,8 +114,17 @@ QHorizontalBarSeries *barsFor(QChart *chart, const QStringList &labels, const QL
     axis->append(reversed);
     chart->addAxis(axis, Qt::AlignLeft);
     series->attachAxis(axis);
-    chart->addAxis(countAxis(values, narrow ? 3 : 5), Qt::AlignBottom);
-    series->attachAxis(chart->axes(Qt::Horizontal).constFirst());
+    QValueAxis *counts = countAxis(values, narrow ? 3 : 5);
+    chart->addAxis(counts, Qt::AlignBottom);
+    series->attachAxis(counts);
+    // The last count's label is centred on the plot's right edge; the chart does not keep
+    // room for it ("150k" was cut to "150").
+    if (auto *labelled = qobject_cast<QCategoryAxis *>(counts)) {
+        const int half = QFontMetrics(labelled->labelsFont())
+                             .horizontalAdvance(labelled->categoriesLabels().constLast()) /
+                         2;
+        chart->setMargins(chart->margins() + QMargins(0, 0, half, 0));
+    }
     return series;
 }
 }  // namespace

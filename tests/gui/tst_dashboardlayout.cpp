@@ -7,6 +7,7 @@
 #include <QAction>
 #include <QBarCategoryAxis>
 #include <QBarSet>
+#include <QCategoryAxis>
 #include <QChartView>
 #include <QDir>
 #include <QGraphicsTextItem>
@@ -58,7 +59,11 @@ class TestDashboardLayout : public QObject {
     // The tick values of a value axis, as Qt Charts places them.
     static QList<qreal> ticksOf(const QValueAxis *axis) {
         QList<qreal> ticks;
-        if (axis->tickType() == QValueAxis::TicksFixed) {
+        // categoriesLabels() is not const in Qt 6.4; it only reads.
+        if (auto *labelled = qobject_cast<QCategoryAxis *>(const_cast<QValueAxis *>(axis))) {
+            for (const QString &label : labelled->categoriesLabels())
+                ticks << labelled->endValue(label);
+        } else if (axis->tickType() == QValueAxis::TicksFixed) {
             for (int i = 0; i < axis->tickCount(); ++i)
                 ticks << axis->min() + i * (axis->max() - axis->min()) / (axis->tickCount() - 1);
         } else {
@@ -106,6 +111,8 @@ class TestDashboardLayout : public QObject {
                     problems << chartName + u": a tick at %1, not a whole number"_s.arg(tick);
                 labels << QString::number(qint64(std::round(tick)));
             }
+            if (auto *labelled = qobject_cast<QCategoryAxis *>(axis))
+                labels = labelled->categoriesLabels();  // 20k, 1.5M
             if (labels.size() < 2 || labels.removeDuplicates() > 0)
                 problems << chartName + u": tick labels repeat or are missing"_s;
             // Each tick's label is shown beside the plot (below it, or left of it).
@@ -115,6 +122,19 @@ class TestDashboardLayout : public QObject {
                         return below ? r.top() >= plot.bottom() - 1 : r.right() <= plot.left() + 1;
                     }))
                     problems << chartName + u": tick label "_s + label + u" is not shown"_s;
+            // ... and apart from the others ("0 100000200000300000" at 300,000 cases).
+            QList<QRectF> placed;
+            for (const Text &t : texts)
+                if (labels.contains(t.text) &&
+                    (below ? t.rect.top() >= plot.bottom() - 1 : t.rect.right() <= plot.left() + 1))
+                    placed << t.rect;
+            for (const QRectF &r : std::as_const(placed))
+                if (!chart->rect().contains(r))  // "150k" drawn as "150" at the edge
+                    problems << chartName + u": a tick label runs off the chart"_s;
+            for (qsizetype i = 0; i < placed.size(); ++i)
+                for (qsizetype j = i + 1; j < placed.size(); ++j)
+                    if (placed[i].intersects(placed[j]))
+                        problems << chartName + u": two tick labels overlap"_s;
         }
         if (chart->legend()->isVisible())
             for (const QLegendMarker *marker : chart->legend()->markers())
@@ -171,6 +191,10 @@ class TestDashboardLayout : public QObject {
                                    u"decline_pd"_s};
         for (qsizetype i = 0; i < kinds.size(); ++i)
             QVERIFY(signExampleReview(*store, 100 + 37 * i, *id, kinds[i]));
+        // Six-digit counts: the status chart's axis read "0 100000200000300000".
+        auto large = m_docket.open(u"large.sqlite"_s);
+        QVERIFY2(DocketGenerator::fill(*large, 120000, 12, PinnedClock::today(), &error),
+                 qPrintable(error));
     }
 
     void everyLabelReadsWhole_data() {
@@ -179,6 +203,7 @@ class TestDashboardLayout : public QObject {
         QTest::newRow("1280x800") << u"docket.sqlite"_s << QSize(1280, 800);
         QTest::newRow("1600x1000") << u"docket.sqlite"_s << QSize(1600, 1000);
         QTest::newRow("busy 1280x800") << u"busy.sqlite"_s << QSize(1280, 800);
+        QTest::newRow("large 1280x800") << u"large.sqlite"_s << QSize(1280, 800);
     }
 
     void everyLabelReadsWhole() {
@@ -200,7 +225,8 @@ class TestDashboardLayout : public QObject {
         const QString png = QDir::current().absoluteFilePath(
             u"dashboard-%1x%2%3.png"_s.arg(size.width())
                 .arg(size.height())
-                .arg(docket == u"busy.sqlite"_s ? u"-busy"_s : QString()));
+                .arg(docket == u"docket.sqlite"_s ? QString()
+                                                  : u'-' + QFileInfo(docket).baseName()));
         QVERIFY2(w.grab().save(png), qPrintable(png));
         qInfo("dashboard at %dx%d: %s", size.width(), size.height(), qPrintable(png));
         const QStringList problems = problemsIn(w);
