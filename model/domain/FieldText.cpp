@@ -73,8 +73,18 @@ QDate parseDate(QStringView text, QString *error) {
         return {};
     }
     const bool iso = t.size() == 10 && t[4] == u'-';
-    return iso ? dateFromParts(parts[0], parts[1], parts[2], t, error)
-               : dateFromParts(parts[2], parts[0], parts[1], t, error);
+    if (iso)
+        return dateFromParts(parts[0], parts[1], parts[2], t, error);
+    const QDate date = dateFromParts(parts[2], parts[0], parts[1], t, error);
+    // 15/03/2027 is a European day/month: say which way round the slashes are read.
+    if (!date.isValid() && error && QDate(parts[2], parts[1], parts[0]).isValid())
+        *error = tr("'%1' is not a date that exists: with slashes the month comes first "
+                    "(%2/%3/%4)")
+                     .arg(t)
+                     .arg(parts[1], 2, 10, QLatin1Char('0'))
+                     .arg(parts[0], 2, 10, QLatin1Char('0'))
+                     .arg(parts[2]);
+    return date;
 }
 
 bool isoDateDigits(const QDate &date, char out[10]) {

@@ -46,7 +46,8 @@ std::optional<Case> CsvRowParser::read(const CsvRecord &record, QList<RejectedRo
             continue;
         QString problem;
         if (!QByteArrayView(record.fields[i]).isValidUtf8()) {
-            problem = tr("the text is not valid UTF-8");
+            // Excel's plain "CSV (Comma delimited)" is Windows-1252: every accent fails here.
+            problem = tr("the text is not valid UTF-8 (in Excel: Save As, \"CSV UTF-8\")");
         } else if (record.fields[i].contains('\0')) {
             problem = tr("the text contains a NUL byte");
         } else {

@@ -30,6 +30,11 @@ class TestFieldText : public QObject {
                                      << "not a date that exists";
         QTest::newRow("month 13") << "13/01/2024"
                                   << "not a date that exists";
+        QTest::newRow("day first with slashes")
+            << "15/03/2027"
+            << "not a date that exists: with slashes the month comes first (03/15/2027)";
+        QTest::newRow("no swap makes it a date") << "13/45/1990"
+                                                 << "'13/45/1990' is not a date that exists";
         QTest::newRow("european") << "15.03.2024"
                                   << "not a date";
         QTest::newRow("two-digit year") << "03/15/24"

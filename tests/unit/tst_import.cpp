@@ -108,7 +108,7 @@ class TestImport : public QObject {
             {6, u"family_name"_qs, u"required"_qs},
             {7, u"next_hearing_date"_qs, u"before the NTA"_qs},
             {8, QString(), u"has 8 fields but the header has 7"_qs},
-            {9, u"family_name"_qs, u"not valid UTF-8"_qs}};
+            {9, u"family_name"_qs, u"not valid UTF-8 (in Excel: Save As, \"CSV UTF-8\")"_qs}};
         for (int i = 0; i < expected.size(); ++i) {
             const auto &[line, column, reason] = expected[i];
             QCOMPARE(r.rejected[i].line, line);
