@@ -61,6 +61,8 @@ class MainWindow : public QMainWindow {
     void copyCurrentANumber();
     // After a dialog changed a case or its review: the list again, with the case selected.
     void showCaseAgain(qint64 id);
+    // The list read again with the selected case kept, and the dashboard when it is shown.
+    void refreshAll();
     ReviewController *reviews() const { return m_reviews; }
     // The menu of a row of the case list (right click, or the Menu key).
     QMenu *rowMenu() const { return m_rowMenu; }
@@ -93,7 +95,6 @@ class MainWindow : public QMainWindow {
     QAction *addMenuAction(QMenu *menu, const QString &text, const char *objectName,
                            const QKeySequence &keys, const char *iconName = nullptr);
     void showSettings();
-    void refreshAll();
     void rebuildRecentMenu();
     void chooseAndOpen();
     void chooseAndCreate();

@@ -40,8 +40,9 @@ void TransferController::importFile(const QString &path, bool jsonLines) {
     dialog.exec();
     m_window->acceptOwnChanges();
     m_window->setWatchingForChanges(true);
+    // The list again with the selected case kept (a bare refresh dropped it).
     if (dialog.report().imported + dialog.report().updated > 0)
-        m_window->caseModel()->refresh();
+        m_window->refreshAll();
     if (dialog.hasRun())  // what happened stays in sight after the dialog closes
         m_window->statusBar()->showMessage(ImportDialog::summary(dialog.report()), 15000);
 }

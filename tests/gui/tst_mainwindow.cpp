@@ -397,11 +397,20 @@ class TestMainWindow : public QObject {
     // program" changed the docket (the change watch ran while the import wrote).
     void anImportIsSummedUpInTheStatusBar() {
         TestDocket docket;
-        docket.open();
+        {
+            auto store = docket.open();
+            Case first = makeCase(u"204555900"_qs, u"Abad"_qs);
+            QString error;
+            QVERIFY2(store->saveCase(first, &error), qPrintable(error));
+        }
         QVERIFY(docket.writeFile(u"two.csv"_qs,
                                  "a_number,family_name\nA204555901,Ruiz\nA204555902,Diaz\n"));
         MainWindow w;
         QVERIFY(w.openDocket(docket.path()));
+        const qint64 selected = w.store()->findCaseId(u"204555900"_qs);
+        auto *table = w.findChild<QTableView *>(u"caseTable"_qs);
+        table->selectRow(w.caseModel()->rowOfCase(selected));
+        QCOMPARE(w.caseModel()->caseId(table->currentIndex().row()), selected);
         QTimer::singleShot(0, &w, [] {
             auto *dialog = qobject_cast<ImportDialog *>(QApplication::activeModalWidget());
             QVERIFY(dialog);
@@ -415,7 +424,9 @@ class TestMainWindow : public QObject {
         QTest::qWait(2500);
         QCOMPARE(w.statusBar()->currentMessage(),
                  u"Imported 2, updated 0, skipped 0 already in the docket, rejected 0."_qs);
-        QCOMPARE(w.caseModel()->rowCount(), 2);
+        QCOMPARE(w.caseModel()->rowCount(), 3);
+        // The case selected before stays selected (the import dropped the selection).
+        QCOMPARE(w.caseModel()->caseId(table->currentIndex().row()), selected);
     }
 
     // Counts in messages are grouped as the person's locale writes them.
