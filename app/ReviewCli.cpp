@@ -4,6 +4,7 @@
 
 #include "domain/ANumber.h"
 #include "domain/Clock.h"
+#include "files/InputFile.h"
 #include "review/AnswersFile.h"
 #include "sign/SignatureTrust.h"
 #include "sign/SignedRecords.h"
@@ -54,8 +55,8 @@ int record(const QCommandLineParser &p) {
     if (!t.theCase)
         return 2;
     QFile file(p.value(QStringLiteral("answers")));
-    if (!file.open(QIODevice::ReadOnly)) {
-        err() << "error: cannot read " << file.fileName() << ": " << file.errorString() << '\n';
+    if (QString why; !InputFile::openToRead(file, &why)) {
+        err() << "error: cannot read " << file.fileName() << ": " << why << '\n';
         return 2;
     }
     AnswersFile::Result read = AnswersFile::read(file.readAll(), PolicyPack::builtIn());

@@ -1,6 +1,7 @@
 #include "ImportDialog.h"
 
 #include "BackgroundTask.h"
+#include "files/InputFile.h"
 #include "io/CsvImporter.h"
 #include "io/JsonLinesImporter.h"
 #include "store/CaseStore.h"
@@ -183,7 +184,10 @@ int ImportDialog::markRejected(const CsvPreview &preview) {
 
 void ImportDialog::showJsonPreview() {
     QFile file(m_file);
-    file.open(QIODevice::ReadOnly);
+    if (QString why; !InputFile::openToRead(file, &why)) {
+        m_info->setText(tr("Cannot read %1: %2").arg(m_file, why));
+        return;
+    }
     m_preview->setColumnCount(1);
     m_preview->horizontalHeader()->setStretchLastSection(true);
     m_preview->setHorizontalHeaderLabels({tr("Record")});

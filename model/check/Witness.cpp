@@ -1,6 +1,7 @@
 #include "Witness.h"
 
 #include "audit/AuditLog.h"
+#include "files/InputFile.h"
 #include "sign/PdfVerifier.h"
 #include "sign/TrustStore.h"
 #include "store/CaseStore.h"
@@ -18,7 +19,8 @@ QString tr(const char *text) {
 
 bool isPdf(const QString &path) {
     QFile file(path);
-    return file.open(QIODevice::ReadOnly) && file.read(5) == "%PDF-";
+    QString why;
+    return InputFile::openToRead(file, &why) && file.read(5) == "%PDF-";
 }
 
 std::optional<Witness> fromPdf(const QString &path, QString *error, const TrustStore *trust) {

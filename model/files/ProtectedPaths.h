@@ -9,6 +9,9 @@ namespace ProtectedPaths {
 // Counted: a docket open on several connections is protected until the last one closes.
 void add(const QString &docketPath);
 void remove(const QString &docketPath);
-// Whether writing `path` (links and relative parts resolved) would replace one of them.
+// Whether writing `path` (links and relative parts resolved) would replace one of them, or
+// `path` is an open docket under another name (a hard link).
 bool contains(const QString &path);
+// `path` is another name (a hard link) for a docket open here, not the name it was opened by.
+bool isAnotherName(const QString &path);
 }  // namespace ProtectedPaths

@@ -5,6 +5,7 @@
 #include "domain/CaseFields.h"
 #include "domain/Clock.h"
 #include "files/CsvReader.h"
+#include "files/InputFile.h"
 #include "store/BulkLoad.h"
 #include "store/CaseStore.h"
 
@@ -62,8 +63,8 @@ CsvImporter::CsvImporter(CaseStore &store, DuplicatePolicy onDuplicate, ImportPr
 ImportReport CsvImporter::importFile(const QString &path) {
     ImportReport report;
     QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        report.fatal = tr("cannot read %1: %2").arg(path, file.errorString());
+    if (QString why; !InputFile::openToRead(file, &why)) {
+        report.fatal = tr("cannot read %1: %2").arg(path, why);
         return report;
     }
     m_courts = m_store.courtCodes();
@@ -312,10 +313,8 @@ QList<FieldIssue> CsvImporter::updatedCaseIssues(qint64 caseId, const Case &row)
 CsvPreview CsvImporter::preview(const QString &path, int rows, const QSet<QString> &courts) {
     CsvPreview preview;
     QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        preview.error = file.errorString();
+    if (!InputFile::openToRead(file, &preview.error))
         return preview;
-    }
     if (preview.error = utf16Problem(file); !preview.error.isEmpty())
         return preview;
     CsvReader reader(&file);

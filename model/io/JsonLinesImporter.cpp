@@ -2,6 +2,7 @@
 
 #include "CaseJson.h"
 #include "domain/CaseFields.h"
+#include "files/InputFile.h"
 #include "files/StrictJson.h"
 #include "store/BulkLoad.h"
 #include "store/CaseStore.h"
@@ -20,8 +21,8 @@ QString tr(const char *text) {
 ImportReport JsonLinesImporter::importFile(const QString &path) {
     ImportReport report;
     QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        report.fatal = tr("cannot read %1: %2").arg(path, file.errorString());
+    if (QString why; !InputFile::openToRead(file, &why)) {
+        report.fatal = tr("cannot read %1: %2").arg(path, why);
         return report;
     }
     report.fatal = utf16Problem(file);

@@ -2,6 +2,7 @@
 
 #include "PolicyPackReader.h"
 
+#include "files/InputFile.h"
 #include "files/StrictJson.h"
 
 #include <QCoreApplication>
@@ -40,8 +41,8 @@ std::optional<PolicyPack> PolicyPack::fromJson(const QByteArray &json, QString *
 
 std::optional<PolicyPack> PolicyPack::fromFile(const QString &path, QString *error) {
     QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        *error = QStringLiteral("%1: %2").arg(path, file.errorString());
+    if (QString why; !InputFile::openToRead(file, &why)) {
+        *error = QStringLiteral("%1: %2").arg(path, why);
         return std::nullopt;
     }
     std::optional<PolicyPack> pack = fromJson(file.readAll(), error);

@@ -6,6 +6,7 @@
 #include "SignedRecords.h"
 #include "domain/ANumber.h"
 #include "domain/CaseSnapshot.h"
+#include "files/InputFile.h"
 #include "store/CaseStore.h"
 #include "store/ReviewStore.h"
 
@@ -341,8 +342,8 @@ PdfVerification verifyBytes(const QByteArray &bytes) {
 PdfVerification verify(const QString &path) {
     QFile file(path);
     PdfVerification out;
-    if (!file.open(QIODevice::ReadOnly)) {
-        out.problem = tr("cannot read %1: %2").arg(path, file.errorString());
+    if (QString why; !InputFile::openToRead(file, &why)) {
+        out.problem = tr("cannot read %1: %2").arg(path, why);
         return out;
     }
     if (file.size() > kMaxBytes) {

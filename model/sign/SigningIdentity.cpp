@@ -5,6 +5,7 @@
 #include "OpenSsl.h"
 
 #include "domain/Clock.h"
+#include "files/InputFile.h"
 #include "files/PrivateFile.h"
 
 #include <openssl/cms.h>
@@ -153,8 +154,8 @@ bool SigningIdentity::save(const QString &path, const QByteArray &passphrase,
 std::optional<SigningIdentity> SigningIdentity::load(const QString &path,
                                                      const QByteArray &passphrase, QString *error) {
     QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        *error = tr("cannot read %1: %2").arg(path, file.errorString());
+    if (QString why; !InputFile::openToRead(file, &why)) {
+        *error = tr("cannot read %1: %2").arg(path, why);
         return std::nullopt;
     }
     const QByteArray bytes = file.readAll();

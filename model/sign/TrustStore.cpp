@@ -1,6 +1,7 @@
 #include "TrustStore.h"
 
 #include "OpenSsl.h"
+#include "files/InputFile.h"
 
 #include <openssl/err.h>
 #include <openssl/pem.h>
@@ -41,8 +42,8 @@ std::optional<TrustStore> TrustStore::load(const QString &fileOrFolder, QString 
     store.m_source = fileOrFolder;
     for (const QString &path : files) {
         QFile file(path);
-        if (!file.open(QIODevice::ReadOnly)) {
-            *error = tr("cannot read the trust store %1: %2").arg(path, file.errorString());
+        if (QString why; !InputFile::openToRead(file, &why)) {
+            *error = tr("cannot read the trust store %1: %2").arg(path, why);
             return std::nullopt;
         }
         store.m_pem += certificatesIn(file.readAll());

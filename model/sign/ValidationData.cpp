@@ -1,6 +1,7 @@
 #include "ValidationData.h"
 
 #include "Revocation.h"
+#include "files/InputFile.h"
 
 #include <QCoreApplication>
 #include <QEventLoop>
@@ -106,8 +107,8 @@ namespace {
 bool readAll(const QStringList &paths, bool crls, QList<QByteArray> &into, QString *error) {
     for (const QString &path : paths) {
         QFile file(path);
-        if (!file.open(QIODevice::ReadOnly)) {
-            *error = tr("cannot read %1: %2").arg(path, file.errorString());
+        if (QString why; !InputFile::openToRead(file, &why)) {
+            *error = tr("cannot read %1: %2").arg(path, why);
             return false;
         }
         const QByteArray bytes = file.readAll();

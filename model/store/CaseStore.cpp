@@ -79,6 +79,11 @@ std::unique_ptr<CaseStore> CaseStore::open(const QString &path, OpenMode mode, Q
             problem = tr("the file does not exist");
         else
             DocketFile::createPrivate(absolute, &problem);
+    } else if (ProtectedPaths::isAnotherName(absolute)) {
+        // SQLite keeps a WAL per name: two names for one file would have two logs.
+        problem =
+            tr("it is another name (a hard link) for a docket already open; open that "
+               "docket by the name it was opened with");
     } else {
         problem = DocketFile::precheck(absolute);
     }

@@ -1,5 +1,12 @@
+#include <unistd.h>
 #include "Programs.h"
 #include "TestDocket.h"
+#include "io/CsvImporter.h"
+#include "io/JsonLinesImporter.h"
+#include "policy/PolicyPack.h"
+#include "sign/PdfVerifier.h"
+#include "sign/SigningIdentity.h"
+#include "sign/TrustStore.h"
 #include "store/CasePager.h"
 
 #include <sqlite3.h>
@@ -45,6 +52,45 @@ qint64 nameMatches(CaseStore &store, const QString &search) {
 class TestStore : public QObject {
     Q_OBJECT
   private Q_SLOTS:
+    // The open docket picked as the file to read (the CSV to import, the JSON Lines, the PDF
+    // to verify, the trust store, a policy pack, a signing identity), or a hard link to it:
+    // each read and close dropped SQLite's locks as above (an attack helper). Each is refused
+    // by name, nothing reads the file, and the command line leaves the WAL alone.
+    void theOpenDocketIsNeverReadAsAnInputFile() {
+        TestDocket dir;
+        const QString docket = dir.path(u"docket.sqlite"_qs);
+        auto window = dir.open(u"docket.sqlite"_qs);
+        QString error;
+        Case first = makeCase(u"012345678"_qs, u"Ruiz"_qs);
+        QVERIFY2(window->saveCase(first, &error), qPrintable(error));
+        const QString refused = u"is the docket open in Discretion"_qs;
+        const QString link = dir.path(u"link.sqlite"_qs);
+        QVERIFY(QFile::link(docket, dir.path(u"symlink.sqlite"_qs)));
+        QCOMPARE(::link(QFile::encodeName(docket).constData(), QFile::encodeName(link).constData()),
+                 0);
+        for (const QString &path :
+             QStringList{docket, link, dir.path(u"symlink.sqlite"_qs), docket + u"-wal"_qs}) {
+            QVERIFY2(CsvImporter(*window, DuplicatePolicy::Skip)
+                         .importFile(path)
+                         .fatal.contains(refused),
+                     qPrintable(path));
+            QVERIFY(JsonLinesImporter(*window, DuplicatePolicy::Skip)
+                        .importFile(path)
+                        .fatal.contains(refused));
+            QVERIFY(CsvImporter::preview(path, 5, {}).error.contains(refused));
+            QVERIFY(PdfVerifier::verify(path).problem.contains(refused));
+            QVERIFY(!TrustStore::load(path, &error) && error.contains(refused));
+            QVERIFY(!PolicyPack::fromFile(path, &error) && error.contains(refused));
+            QVERIFY(!SigningIdentity::load(path, "passphrase", &error) && error.contains(refused));
+        }
+        // A second name for the same file would get a WAL of its own: refused.
+        QVERIFY(!CaseStore::open(link, CaseStore::OpenMode::OpenExisting, &error));
+        QVERIFY2(error.contains(u"hard link"_qs), qPrintable(error));
+        const Run list = discretionRun({u"list"_qs, u"--db"_qs, docket});
+        QVERIFY2(list.exitCode == 0, qPrintable(list.all()));
+        QVERIFY(QFile::exists(docket + u"-wal"_qs));  // the window's locks held throughout
+    }
+
     // The window holds the docket; the import preview, an import or an export opens it again
     // in the same process. That second opening read the file's header with a QFile of its
     // own, and closing it dropped the POSIX locks SQLite held for the whole process: the
