@@ -47,6 +47,17 @@ qint64 nameMatches(CaseStore &store, const QString &search) {
     f.search = search;
     return CasePager(store.database(), f, {}).first(100).rows.size();
 }
+// docket.sqlite open as the window holds it: one case saved, so its WAL has a write in it.
+std::unique_ptr<CaseStore> openWithWal(TestDocket &dir) {
+    auto store = dir.open(u"docket.sqlite"_qs);
+    QString error;
+    Case first = makeCase(u"012345678"_qs, u"Ruiz"_qs);
+    if (!store || !store->saveCase(first, &error)) {
+        qWarning("%s", qPrintable(error));
+        return nullptr;
+    }
+    return store;
+}
 }  // namespace
 
 class TestStore : public QObject {
@@ -54,15 +65,14 @@ class TestStore : public QObject {
   private Q_SLOTS:
     // The open docket picked as the file to read (the CSV to import, the JSON Lines, the PDF
     // to verify, the trust store, a policy pack, a signing identity), or a hard link to it:
-    // each read and close dropped SQLite's locks as above (an attack helper). Each is refused
-    // by name, nothing reads the file, and the command line leaves the WAL alone.
+    // each read and close dropped SQLite's locks as in the test below (an attack helper). Each is
+    // refused by name, nothing reads the file, and the command line leaves the WAL alone.
     void theOpenDocketIsNeverReadAsAnInputFile() {
         TestDocket dir;
         const QString docket = dir.path(u"docket.sqlite"_qs);
-        auto window = dir.open(u"docket.sqlite"_qs);
+        auto window = openWithWal(dir);
+        QVERIFY(window);
         QString error;
-        Case first = makeCase(u"012345678"_qs, u"Ruiz"_qs);
-        QVERIFY2(window->saveCase(first, &error), qPrintable(error));
         const QString refused = u"is the docket open in Discretion"_qs;
         const QString link = dir.path(u"link.sqlite"_qs);
         QVERIFY(QFile::link(docket, dir.path(u"symlink.sqlite"_qs)));
@@ -99,10 +109,9 @@ class TestStore : public QObject {
     void openingAnOpenDocketAgainKeepsSQLitesLocks() {
         TestDocket dir;
         const QString docket = dir.path(u"docket.sqlite"_qs);
-        auto window = dir.open(u"docket.sqlite"_qs);
+        auto window = openWithWal(dir);
+        QVERIFY(window);
         QString error;
-        Case first = makeCase(u"012345678"_qs, u"Ruiz"_qs);
-        QVERIFY2(window->saveCase(first, &error), qPrintable(error));
         {
             auto again = CaseStore::open(docket, CaseStore::OpenMode::OpenExisting, &error);
             QVERIFY2(again, qPrintable(error));
