@@ -1,5 +1,6 @@
 #include "CaseListSetup.h"
 
+#include "CaseListView.h"
 #include "Settings.h"
 #include "models/CaseTableModel.h"
 
@@ -61,23 +62,23 @@ void addColumnMenu(QTableView *table, CaseTableModel *model) {
 }
 }  // namespace
 
-void configure(QTableView *table, CaseTableModel *model) {
+void configure(CaseListView *table, CaseTableModel *model) {
     table->setObjectName(QStringLiteral("caseTable"));
     table->setAccessibleName(QObject::tr("Cases"));
     table->setWhatsThis(
         QObject::tr("The cases of the docket, as many as it holds. Click a column title to sort; "
                     "right-click it to show or hide columns. Enter edits the case, Ctrl+R "
                     "reviews it, F8 goes to the next case to review."));
-    table->setModel(model);
     table->setSelectionBehavior(QAbstractItemView::SelectRows);
     table->setSelectionMode(QAbstractItemView::ExtendedSelection);  // for batch export
     table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     table->setAlternatingRowColors(true);
     table->setWordWrap(false);
     table->verticalHeader()->hide();
-    // Fixed row heights: the view never measures a million rows.
+    // Fixed row heights: how many rows fit on screen is a division.
     table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     table->verticalHeader()->setDefaultSectionSize(table->fontMetrics().height() + 8);
+    table->setCaseModel(model);
     configureColumns(table);
     addColumnMenu(table, model);
 }

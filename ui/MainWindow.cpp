@@ -5,6 +5,7 @@
 #include "CaseEditorDialog.h"
 #include "CaseHistoryView.h"
 #include "CaseListSetup.h"
+#include "CaseListView.h"
 #include "DashboardView.h"
 #include "FileDialog.h"
 #include "FilterBar.h"
@@ -43,7 +44,6 @@
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
-#include <QTableView>
 #include <QTimer>
 #include <QUndoStack>
 #include <QVBoxLayout>
@@ -52,7 +52,7 @@ MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent),
       m_model(new CaseTableModel(this)),
       m_filterBar(new FilterBar(this)),
-      m_table(new QTableView(this)),
+      m_table(new CaseListView(this)),
       m_details(new CaseDetailsPanel(this)),
       m_history(new CaseHistoryView(this)),
       m_caseTabs(new QTabWidget(this)),
@@ -109,15 +109,14 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_filterBar, &FilterBar::filterChanged, this, &MainWindow::applyFilter);
     connect(m_filterBar, &FilterBar::listRequested, this, [this] {
         m_table->setFocus(Qt::OtherFocusReason);
-        if (!m_table->currentIndex().isValid() && m_model->rowCount() > 0)
+        if (m_table->currentRow() < 0 && m_model->rowCount() > 0)
             m_table->selectRow(0);
     });
     connect(m_table, &QTableView::activated, this, [this] {
         if (m_store && !m_store->isReadOnly())
             editCurrentCase();
     });
-    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            &MainWindow::showCurrentCase);
+    connect(m_table, &CaseListView::currentRowChanged, this, &MainWindow::showCurrentCase);
     connect(m_model, &QAbstractItemModel::modelReset, this, &MainWindow::showCurrentCase);
     // Another program (the CLI importing, a second window) may change the docket: look
     // every two seconds, at the cost of one PRAGMA, and show what it did.
@@ -290,8 +289,8 @@ void MainWindow::chooseAndCreate() {
 }
 
 qint64 MainWindow::currentCaseId() const {
-    const QModelIndex current = m_table->currentIndex();
-    return current.isValid() ? m_model->caseId(current.row()) : 0;
+    const int row = m_table->currentRow();
+    return row >= 0 ? m_model->caseId(row) : 0;
 }
 
 void MainWindow::showCurrentCase() {
@@ -318,7 +317,7 @@ bool MainWindow::selectCase(qint64 id) {
     if (row >= m_model->rowCount())
         m_model->waitForCount(5000);  // a deep row appears once the list is counted
     m_table->selectRow(row);
-    m_table->scrollTo(m_model->index(row, 0), QAbstractItemView::PositionAtCenter);
+    m_table->scrollToRow(row, QAbstractItemView::PositionAtCenter);
     return true;
 }
 
@@ -353,7 +352,7 @@ void MainWindow::editCurrentCase() {
 }
 
 void MainWindow::runEditor(const std::optional<Case> &existing, const QString &doneMessage) {
-    const int row = m_table->currentIndex().row();
+    const int row = m_table->currentRow();
     CaseEditorDialog dialog(*m_store, existing, this);
     if (dialog.exec() != QDialog::Accepted)
         return;
@@ -370,7 +369,7 @@ void MainWindow::runEditor(const std::optional<Case> &existing, const QString &d
 
 CaseCommand::Done MainWindow::undoneReporter() {
     return [this](const QString &aNumber, const QString &problem) {
-        const int row = m_table->currentIndex().row();
+        const int row = m_table->currentRow();
         m_model->refresh();
         if (!selectCase(m_store->findCaseId(aNumber)) && m_model->rowCount() > 0)
             m_table->selectRow(qBound(0, row, m_model->rowCount() - 1));
@@ -402,10 +401,8 @@ void MainWindow::copyCurrentANumber() {
 }
 
 QList<qint64> MainWindow::selectedCaseIds() const {
-    const QItemSelection selection = m_table->selectionModel()->selection();
-    qint64 selectedRows = 0;
-    for (const QItemSelectionRange &range : selection)
-        selectedRows += range.height();
+    const RowSelection &selection = m_table->rowSelection();
+    const qint64 selectedRows = selection.count();
     QList<qint64> ids;
     if (!m_store || selectedRows == 0)
         return ids;
@@ -415,13 +412,13 @@ QList<qint64> MainWindow::selectedCaseIds() const {
     if (signedCases.size() < selectedRows) {
         for (qint64 id : signedCases) {
             const int row = m_model->rowOfCase(id);
-            if (row >= 0 && m_table->selectionModel()->isRowSelected(row))
+            if (row >= 0 && selection.contains(row))
                 ids << id;
         }
         return ids;
     }
-    for (const QItemSelectionRange &range : selection)
-        for (int row = range.top(); row <= range.bottom(); ++row)
+    for (const RowSelection::Range &range : selection.ranges())
+        for (int row = range.first; row <= range.last; ++row)
             ids << m_model->caseId(row);
     return ids;
 }
@@ -476,7 +473,7 @@ void MainWindow::deleteCurrentCase() {
         MessageBox::warning(this, tr("Delete Case"), error);
         return;
     }
-    const int row = m_table->currentIndex().row();
+    const int row = m_table->currentRow();
     m_model->refresh();
     if (m_model->rowCount() > 0)
         m_table->selectRow(qMin(row, m_model->rowCount() - 1));

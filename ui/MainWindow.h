@@ -10,6 +10,7 @@
 
 class CaseDetailsPanel;
 class CaseHistoryView;
+class CaseListView;
 class CaseStore;
 class CaseTableModel;
 class DashboardView;
@@ -21,7 +22,6 @@ class QMenu;
 class QUndoStack;
 class QTabWidget;
 class QTimer;
-class QTableView;
 class HistoryController;
 class ReviewController;
 class SigningController;
@@ -42,7 +42,7 @@ class MainWindow : public QMainWindow {
     void acceptOwnChanges();
     CaseStore *store() const { return m_store.get(); }
     CaseTableModel *caseModel() const { return m_model; }
-    QTableView *caseTable() const { return m_table; }
+    CaseListView *caseTable() const { return m_table; }
     DashboardView *dashboard() const { return m_dashboard; }
     QUndoStack *undoStack() const { return m_undo; }
     void showDashboard();
@@ -114,7 +114,7 @@ class MainWindow : public QMainWindow {
     std::unique_ptr<CaseStore> m_store;
     CaseTableModel *m_model;
     FilterBar *m_filterBar;
-    QTableView *m_table;
+    CaseListView *m_table;
     CaseDetailsPanel *m_details;
     CaseHistoryView *m_history;
     QTabWidget *m_caseTabs;

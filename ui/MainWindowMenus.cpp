@@ -1,5 +1,6 @@
 // The menus, toolbar and shortcuts of the main window. Every action has a menu entry
 // and a shortcut; standard keys come from QKeySequence so each platform gets its own.
+#include "CaseListView.h"
 #include "FilterBar.h"
 #include "HelpDialogs.h"
 #include "HistoryController.h"
@@ -15,7 +16,6 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QStatusBar>
-#include <QTableView>
 #include <QToolBar>
 #include <QUndoStack>
 #include <QWhatsThis>
@@ -248,10 +248,14 @@ void MainWindow::buildRowMenu() {
     }
     m_table->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_table, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
-        const QModelIndex index = m_table->indexAt(pos);
-        if (!index.isValid())
+        // A right click has already made its row current; the Menu key opens at the
+        // current row.
+        const int row = m_table->listRowAt(pos);
+        if (row < 0)
             return;
-        m_table->setCurrentIndex(index);
+        if (!m_table->isRowSelected(row))
+            m_table->selectRow(row);
+        m_table->setCurrentRow(row);
         m_rowMenu->popup(m_table->viewport()->mapToGlobal(pos));
     });
 }

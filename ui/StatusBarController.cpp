@@ -1,5 +1,7 @@
 #include "StatusBarController.h"
 
+#include "CaseListView.h"
+
 #include "HelpDialogs.h"
 #include "ToolTip.h"
 #include "domain/Clock.h"
@@ -11,12 +13,11 @@
 #include <QLabel>
 #include <QLocale>
 #include <QStatusBar>
-#include <QTableView>
 #include <QtConcurrent/QtConcurrentRun>
 #include <utility>
 
-StatusBarController::StatusBarController(QStatusBar *bar, QTableView *table, CaseTableModel *model,
-                                         QObject *parent)
+StatusBarController::StatusBarController(QStatusBar *bar, CaseListView *table,
+                                         CaseTableModel *model, QObject *parent)
     : QObject(parent),
       m_table(table),
       m_model(model),
@@ -54,7 +55,7 @@ void StatusBarController::setStore(CaseStore *store) {
 void StatusBarController::updateCounts(qint64 matching, bool exact) {
     // An empty list says why; a single match is selected, so its details show at once.
     m_noMatches->setVisible(matching == 0 && exact);
-    if (matching == 1 && exact && !m_table->currentIndex().isValid())
+    if (matching == 1 && exact && m_table->currentRow() < 0)
         m_table->selectRow(0);
     const qint64 total = m_store ? m_store->caseCount() : 0;
     const QString count =

@@ -7,7 +7,7 @@ class CaseStore;
 class CaseTableModel;
 class QLabel;
 class QStatusBar;
-class QTableView;
+class CaseListView;
 
 // What the status bar and the empty list say about the docket: how many cases the list
 // shows, the hearings soon without a signed review, the policy a review made today
@@ -15,7 +15,8 @@ class QTableView;
 class StatusBarController : public QObject {
     Q_OBJECT
   public:
-    StatusBarController(QStatusBar *bar, QTableView *table, CaseTableModel *model, QObject *parent);
+    StatusBarController(QStatusBar *bar, CaseListView *table, CaseTableModel *model,
+                        QObject *parent);
     void setStore(CaseStore *store);  // nullptr: no docket open
     void updateCounts(qint64 matching, bool exact);
     // Counts again off the GUI thread (a filter by name makes it a search of its own); the
@@ -27,7 +28,7 @@ class StatusBarController : public QObject {
     void updatePolicyToday();
     void showHearingsSoon();
 
-    QTableView *m_table;
+    CaseListView *m_table;
     CaseTableModel *m_model;
     CaseStore *m_store = nullptr;
     QLabel *m_counts;

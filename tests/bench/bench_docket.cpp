@@ -1,6 +1,7 @@
 // The scale benchmark: a 1.5-million-case docket, measured through the same code the
 // workstation runs, with the sqlite3 command-line tool running the same SQL in the
 // same run as the reference. Run by tests/bench/run-bench; writes Markdown to stdout.
+#include "CaseListView.h"
 #include "MainWindow.h"
 #include "domain/Clock.h"
 #include "domain/SearchText.h"
@@ -157,9 +158,30 @@ class Bench {
             w.caseModel()->waitForCount(60000);
             counted << ms(t);
         }
-        addRow(QStringLiteral("open docket → first page painted (GUI)"), paint,
+        addRow(QStringLiteral("start the window and open the docket → first page painted"), paint,
                QStringList(7, firstPage({}, {})), QStringLiteral("≤ 150 ms"));
         m_countReady = stats(counted);
+    }
+
+    // The list's own first paint: File › Open in a window already on screen.
+    void openInShownWindow() {
+        QList<double> paint;
+        for (int i = 0; i < 7; ++i) {
+            MainWindow w;
+            w.show();
+            QCoreApplication::processEvents();
+            PaintWatch watch;
+            w.caseTable()->viewport()->installEventFilter(&watch);
+            QElapsedTimer t;
+            t.start();
+            w.openDocket(m_db);
+            while (!watch.painted)
+                QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+            paint << ms(t);
+            w.caseModel()->waitForCount(60000);
+        }
+        addRow(QStringLiteral("open the docket in the shown window → first page painted"), paint,
+               QStringList(7, firstPage({}, {})), QStringLiteral("≤ 16 ms"));
     }
 
     void operations() {
@@ -460,6 +482,7 @@ int main(int argc, char **argv) {
     }
     Bench bench(QString::fromLocal8Bit(argv[1]));
     bench.firstPaint();
+    bench.openInShownWindow();
     bench.operations();
     bench.dashboardAndQueue();
     bench.memory();

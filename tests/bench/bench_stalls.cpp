@@ -2,6 +2,7 @@
 // docket until its exact count is known, the dashboard, an export of the whole list and a
 // CSV import. Run on demand by tests/bench/run-bench (never in the default ctest run).
 // Usage: bench_stalls DOCKET.sqlite IMPORT.csv
+#include "CaseListView.h"
 #include "DashboardView.h"
 #include "ImportDialog.h"
 #include "MainWindow.h"
@@ -31,7 +32,7 @@ QTextStream &out() {
 // the window's own connection are part of what is measured.
 class StallWatch : public QObject {
   public:
-    explicit StallWatch(QTableView *view) : m_view(view) {
+    explicit StallWatch(CaseListView *view) : m_view(view) {
         m_tick.setTimerType(Qt::PreciseTimer);
         m_tick.setInterval(1);
         connect(&m_tick, &QTimer::timeout, this, &StallWatch::tick);
@@ -67,12 +68,12 @@ class StallWatch : public QObject {
         ++m_ticks;
     }
     void scroll() {
-        const int rows = m_view->model()->rowCount();
+        const int rows = m_view->caseModel()->rowCount();
         if (rows > 0)
-            m_view->scrollTo(m_view->model()->index(int(m_random.bounded(rows)), 0));
+            m_view->scrollToRow(int(m_random.bounded(rows)));
     }
 
-    QTableView *m_view;
+    CaseListView *m_view;
     QTimer m_tick, m_scroll;
     QElapsedTimer m_clock;
     qint64 m_last = 0;

@@ -1,6 +1,7 @@
 // A signed review in the window: it opens read-only, saying who signed it; Amend… (in the
 // wizard, the Case menu and the row's menu) asks why and opens the new draft version; a
 // signed case is not offered for deletion; a first review asks who the reviewer is.
+#include "CaseListView.h"
 #include "ExampleReview.h"
 #include "MainWindow.h"
 #include "MessageBox.h"

@@ -1,5 +1,6 @@
 #include "AuditLogDialog.h"
 #include "CaseHistoryView.h"
+#include "CaseListView.h"
 #include "FileDialog.h"
 #include "HistoryController.h"
 #include "MainWindow.h"

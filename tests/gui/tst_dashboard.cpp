@@ -153,8 +153,8 @@ class TestDashboard : public QObject {
         QTRY_VERIFY(w.dashboard()->isLoaded());
         QTest::qWait(50);  // anything the first drawing still had queued has run by now
         QCOMPARE(loaded.count(), 1);
-        for (const char *name : {"statusChart", "courtChart", "weeksChart", "dispositionChart",
-                                 "representationChart"})
+        for (const char *name :
+             {"statusChart", "courtChart", "weeksChart", "dispositionChart", "representationChart"})
             QVERIFY2(!chart(w, name)->chart()->series().isEmpty(), name);
     }
 

@@ -1,3 +1,4 @@
+#include "CaseListView.h"
 #include "ExampleReview.h"
 #include "ExportPdfDialog.h"
 #include "FileDialog.h"

@@ -1,3 +1,4 @@
+#include "CaseListView.h"
 #include "ExampleReview.h"
 #include "MainWindow.h"
 #include "TestDocket.h"
@@ -30,8 +31,9 @@ class TestQueue : public QObject {
     }
 
     static QString currentName(MainWindow &w) {
-        const QModelIndex i = w.caseTable()->currentIndex();
-        return w.caseModel()->data(i.siblingAtColumn(CaseTableModel::NameColumn)).toString();
+        const QModelIndex i =
+            w.caseModel()->index(w.caseTable()->currentRow(), CaseTableModel::NameColumn);
+        return w.caseModel()->data(i).toString();
     }
 
   private Q_SLOTS:

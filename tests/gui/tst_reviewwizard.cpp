@@ -1,3 +1,4 @@
+#include "CaseListView.h"
 #include "KeyInput.h"
 #include "MainWindow.h"
 #include "MessageBox.h"

@@ -1,3 +1,4 @@
+#include "CaseListView.h"
 #include "DialogHelpers.h"
 #include "ExportPdfDialog.h"
 #include "FileDialog.h"

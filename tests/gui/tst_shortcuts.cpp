@@ -1,4 +1,5 @@
 #include "CaseEditorDialog.h"
+#include "CaseListView.h"
 #include "DialogHelpers.h"
 #include "ExportPdfDialog.h"
 #include "HelpDialogs.h"

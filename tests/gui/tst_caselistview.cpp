@@ -1,0 +1,255 @@
+#include "CaseListView.h"
+#include "TestDocket.h"
+#include "models/CaseTableModel.h"
+#include "models/CaseWindowModel.h"
+
+#include <QApplication>
+#include <QHeaderView>
+#include <QScrollBar>
+#include <QSignalSpy>
+#include <QTest>
+#include <QWheelEvent>
+
+// The case list's view over a list longer than the screen: it holds only the rows on
+// screen, and keys, clicks, the wheel and selection work on rows of the whole list.
+class TestCaseListView : public QObject {
+    Q_OBJECT
+    static constexpr int kCases = 3000;
+    TestDocket m_docket;
+    std::unique_ptr<CaseStore> m_store;
+    std::unique_ptr<CaseTableModel> m_model;
+    std::unique_ptr<CaseListView> m_view;
+
+    CaseListView &view() { return *m_view; }
+    int last() const { return kCases - 1; }
+    void click(int row, Qt::KeyboardModifiers mods = {}, Qt::MouseButton button = Qt::LeftButton) {
+        const QRect rect = view().rowRect(row);
+        QVERIFY2(!rect.isEmpty(), qPrintable(QStringLiteral("row %1 is not on screen").arg(row)));
+        QTest::mouseClick(view().viewport(), button, mods, rect.center());
+    }
+    // The rows Qt's view shows as selected, as list rows.
+    QList<int> shownSelected() {
+        QList<int> rows;
+        for (const QModelIndex &i : view().selectionModel()->selectedRows())
+            rows << view().windowModel()->listRow(i.row());
+        std::sort(rows.begin(), rows.end());
+        return rows;
+    }
+    bool wholeOnScreen(int row) {
+        const QRect rect = view().rowRect(row);
+        return !rect.isEmpty() && rect.top() >= 0 && rect.bottom() < view().viewport()->height();
+    }
+
+  private Q_SLOTS:
+    void initTestCase() {
+        m_store = m_docket.openGenerated(kCases, 15);
+        QVERIFY(m_store);
+    }
+
+    void init() {
+        m_model = std::make_unique<CaseTableModel>();
+        m_view = std::make_unique<CaseListView>();
+        view().setSelectionBehavior(QAbstractItemView::SelectRows);
+        view().setSelectionMode(QAbstractItemView::ExtendedSelection);
+        view().verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+        view().verticalHeader()->setDefaultSectionSize(24);
+        view().setCaseModel(m_model.get());
+        m_model->setStore(m_store.get());
+        QVERIFY(m_model->waitForCount(10000));
+        view().resize(700, 24 * 20 + 60);
+        view().show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view()));
+        QCOMPARE(m_model->rowCount(), kCases);
+    }
+
+    void cleanup() {
+        m_view.reset();
+        m_model.reset();
+    }
+
+    // Qt's view keeps an item per row of its model: it is given the rows on screen.
+    void theViewHoldsOnlyTheRowsOnScreen() {
+        const int page = view().rowsOnScreen();
+        QVERIFY2(page >= 15 && page <= 22, qPrintable(QString::number(page)));
+        QCOMPARE(view().model()->rowCount(), page + 1);
+        QCOMPARE(view().verticalHeader()->count(), page + 1);
+        QCOMPARE(view().rowScrollBar()->maximum(), kCases - page);
+        QCOMPARE(view().rowScrollBar()->pageStep(), page);
+        QVERIFY(view().rowScrollBar()->isVisible());
+    }
+
+    void theCountArrivingMovesTheScrollBarNotTheView() {
+        QSignalSpy inserted(view().model(), &QAbstractItemModel::rowsInserted);
+        CaseFilter filter;
+        filter.court = m_model->data(m_model->index(0, CaseTableModel::CourtColumn)).toString();
+        m_model->setFilter(filter);  // a new list: a first page, then its count
+        QVERIFY(m_model->waitForCount(10000));
+        QVERIFY(m_model->rowCount() > view().rowsOnScreen());
+        QCOMPARE(view().rowScrollBar()->maximum(), m_model->rowCount() - view().rowsOnScreen());
+        QCOMPARE(view().model()->rowCount(), view().rowsOnScreen() + 1);
+        QVERIFY(inserted.isEmpty());  // the first page already filled the screen
+    }
+
+    void keysMoveThroughTheWholeList() {
+        const int page = view().rowsOnScreen();
+        view().setFocus();
+        view().selectRow(0);
+        for (int i = 0; i < page; ++i)
+            QTest::keyClick(&view(), Qt::Key_Down);
+        QCOMPARE(view().currentRow(), page);  // one row past the screen: scrolled by one
+        QCOMPARE(view().firstShownRow(), 1);
+        QVERIFY(wholeOnScreen(page));
+        QTest::keyClick(&view(), Qt::Key_End);
+        QCOMPARE(view().currentRow(), last());
+        QVERIFY(wholeOnScreen(last()));
+        QCOMPARE(view().firstShownRow(), kCases - page);
+        QCOMPARE(shownSelected(), QList<int>{last()});
+        QTest::keyClick(&view(), Qt::Key_PageUp);
+        QCOMPARE(view().currentRow(), last() - page);
+        QVERIFY(wholeOnScreen(last() - page));
+        QTest::keyClick(&view(), Qt::Key_Down, Qt::ShiftModifier);
+        QTest::keyClick(&view(), Qt::Key_Down, Qt::ShiftModifier);
+        QCOMPARE(view().rowSelection().count(), 3);
+        QTest::keyClick(&view(), Qt::Key_Home);
+        QCOMPARE(view().currentRow(), 0);
+        QCOMPARE(view().firstShownRow(), 0);
+        QCOMPARE(view().rowSelection().count(), 1);
+        QTest::keyClick(&view(), Qt::Key_Up);  // stays on the first row
+        QCOMPARE(view().currentRow(), 0);
+    }
+
+    void ctrlArrowsMoveWithoutSelecting() {
+        view().setFocus();
+        view().selectRow(5);
+        QTest::keyClick(&view(), Qt::Key_Down, Qt::ControlModifier);
+        QTest::keyClick(&view(), Qt::Key_Down, Qt::ControlModifier);
+        QCOMPARE(view().currentRow(), 7);
+        QCOMPARE(shownSelected(), QList<int>{5});
+        QTest::keyClick(&view(), Qt::Key_Space, Qt::ControlModifier);
+        QCOMPARE(shownSelected(), (QList<int>{5, 7}));
+    }
+
+    void shiftClickSelectsAcrossRowsScrolledPast() {
+        click(2);
+        QCOMPARE(view().currentRow(), 2);
+        view().scrollToBottom();
+        QVERIFY(view().rowRect(2).isEmpty());
+        click(last(), Qt::ShiftModifier);
+        QCOMPARE(view().currentRow(), last());
+        QCOMPARE(view().rowSelection().count(), kCases - 2);
+        QVERIFY(view().isRowSelected(1500));
+        QVERIFY(!view().isRowSelected(1));
+        // On screen, Qt's view shows exactly the selected rows.
+        QCOMPARE(shownSelected().size(), view().model()->rowCount());
+        view().scrollToTop();
+        QCOMPARE(
+            shownSelected(),
+            (QList<int>{2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21}.mid(
+                0, view().model()->rowCount() - 2)));
+        click(4, Qt::ControlModifier);  // out of the selection
+        QCOMPARE(view().rowSelection().count(), kCases - 3);
+        QVERIFY(!view().isRowSelected(4));
+        click(10);  // a plain click: that row alone
+        QCOMPARE(view().rowSelection().count(), 1);
+    }
+
+    void ctrlASelectsTheWholeList() {
+        view().setFocus();
+        view().selectRow(10);
+        QTest::keyClick(&view(), Qt::Key_A, Qt::ControlModifier);
+        QCOMPARE(view().rowSelection().count(), kCases);
+        QCOMPARE(view().currentRow(), 10);
+        QCOMPARE(shownSelected().size(), view().model()->rowCount());
+    }
+
+    void rightClickKeepsASelectionItIsPartOf() {
+        view().selectRow(3);
+        click(6, Qt::ShiftModifier);
+        click(5, {}, Qt::RightButton);
+        QCOMPARE(view().rowSelection().count(), 4);
+        QCOMPARE(view().currentRow(), 5);
+        click(12, {}, Qt::RightButton);  // outside it: that row alone
+        QCOMPARE(view().rowSelection().count(), 1);
+        QCOMPARE(view().currentRow(), 12);
+    }
+
+    void dragSelectsFromWhereItStarted() {
+        const QPoint from = view().rowRect(3).center();
+        const QPoint to = view().rowRect(8).center();
+        QTest::mousePress(view().viewport(), Qt::LeftButton, {}, from);
+        QMouseEvent move(QEvent::MouseMove, to, view().viewport()->mapToGlobal(to), Qt::NoButton,
+                         Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(view().viewport(), &move);
+        QTest::mouseRelease(view().viewport(), Qt::LeftButton, {}, to);
+        QCOMPARE(view().rowSelection().ranges(), (QList<RowSelection::Range>{{3, 8}}));
+        QCOMPARE(view().currentRow(), 8);
+    }
+
+    void theWheelScrollsTheWindow() {
+        const QPoint at = view().viewport()->rect().center();
+        QWheelEvent down(at, view().viewport()->mapToGlobal(at), {}, {0, -240}, Qt::NoButton,
+                         Qt::NoModifier, Qt::NoScrollPhase, false);
+        QApplication::sendEvent(view().viewport(), &down);
+        QCOMPARE(view().firstShownRow(), 2 * QApplication::wheelScrollLines());
+        QCOMPARE(view().rowScrollBar()->value(), view().firstShownRow());
+        // What is drawn is the list's row at that place.
+        const QModelIndex top = view().model()->index(0, CaseTableModel::ANumberColumn);
+        QCOMPARE(view().model()->data(top),
+                 m_model->data(m_model->index(view().firstShownRow(), 0)));
+    }
+
+    void theScrollBarMovesTheWindow() {
+        view().rowScrollBar()->setValue(1234);
+        QCOMPARE(view().firstShownRow(), 1234);
+        QCOMPARE(view().listRowAt(view().rowRect(1240).center()), 1240);
+        view().rowScrollBar()->triggerAction(QAbstractSlider::SliderToMaximum);
+        QVERIFY(wholeOnScreen(last()));
+    }
+
+    void doubleClickActivatesTheListRow() {
+        view().scrollToRow(2000, QAbstractItemView::PositionAtTop);
+        QSignalSpy activated(&view(), &QAbstractItemView::activated);
+        QTest::mouseDClick(view().viewport(), Qt::LeftButton, {}, view().rowRect(2003).center());
+        QCOMPARE(activated.size(), 1);
+        QCOMPARE(view().currentRow(), 2003);
+        const auto index = activated.first().first().value<QModelIndex>();
+        QCOMPARE(view().windowModel()->listRow(index.row()), 2003);
+    }
+
+    void enterActivatesTheCurrentRow() {
+        view().setFocus();
+        view().selectRow(2500);
+        QSignalSpy activated(&view(), &QAbstractItemView::activated);
+        QTest::keyClick(&view(), Qt::Key_Return);
+        QCOMPARE(activated.size(), 1);
+        const auto index = activated.first().first().value<QModelIndex>();
+        QCOMPARE(view().windowModel()->listRow(index.row()), 2500);
+    }
+
+    void aNewListStartsAtItsTopWithNothingSelected() {
+        view().selectRow(2500);
+        QSignalSpy current(&view(), &CaseListView::currentRowChanged);
+        m_model->sort(CaseTableModel::NameColumn, Qt::AscendingOrder);
+        QCOMPARE(view().currentRow(), -1);
+        QCOMPARE(view().rowSelection().count(), 0);
+        QCOMPARE(view().firstShownRow(), 0);
+        QCOMPARE(view().rowScrollBar()->value(), 0);
+        QVERIFY(shownSelected().isEmpty());
+        QVERIFY(current.isEmpty());  // a reset is announced by the model's reset
+    }
+
+    void aShortListHasNoScrollBar() {
+        CaseFilter filter;
+        filter.search = m_model->data(m_model->index(0, CaseTableModel::ANumberColumn)).toString();
+        m_model->setFilter(filter);
+        QVERIFY(m_model->waitForCount(10000));
+        QCOMPARE(m_model->rowCount(), 1);
+        QCOMPARE(view().model()->rowCount(), 1);
+        QVERIFY(!view().rowScrollBar()->isVisible());
+        QTest::keyClick(&view(), Qt::Key_End);
+        QCOMPARE(view().currentRow(), 0);
+    }
+};
+
+QTEST_MAIN(TestCaseListView)
+#include "tst_caselistview.moc"

@@ -1,0 +1,336 @@
+#include "CaseListView.h"
+
+#include "models/CaseTableModel.h"
+#include "models/CaseWindowModel.h"
+
+#include <QApplication>
+#include <QHeaderView>
+#include <QKeyEvent>
+#include <QMouseEvent>
+#include <QScopedValueRollback>
+#include <QScrollBar>
+#include <QStyle>
+#include <QWheelEvent>
+
+CaseListView::CaseListView(QWidget *parent)
+    : QTableView(parent), m_rows(new QScrollBar(Qt::Vertical, this)) {
+    m_rows->setObjectName(QStringLiteral("caseRowsScrollBar"));
+    // The table's own vertical scroll bar would scroll within the window; ours stands in
+    // its place, beside it in the scroll area's frame.
+    verticalScrollBar()->hide();
+    addScrollBarWidget(m_rows, Qt::AlignTop);
+    setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    setAutoScroll(false);  // it would scroll the table within the window
+    connect(m_rows, &QScrollBar::valueChanged, this, [this](int value) {
+        m_window->setOffset(value);
+        showSelection();
+    });
+}
+
+void CaseListView::setCaseModel(CaseTableModel *model) {
+    m_list = model;
+    m_window = new CaseWindowModel(model, this);
+    setModel(m_window);
+    connect(m_window, &QAbstractItemModel::modelReset, this, &CaseListView::listChanged);
+    connect(m_window, &CaseWindowModel::listLengthChanged, this, &CaseListView::updateScrollBar);
+    // Qt's view sets a current row of its own on some keys and on focus: take it as ours.
+    connect(selectionModel(), &QItemSelectionModel::currentChanged, this,
+            [this](const QModelIndex &current) {
+                if (m_showing || !current.isValid())
+                    return;
+                m_selection.setCurrent(m_window->listRow(current.row()));
+                showSelection();
+            });
+    fitWindow();
+}
+
+// The list was read again (another filter, sort or docket): nothing is selected, as with
+// Qt's own views, and the list starts at its top. Who shows the current case listens to
+// the model's reset.
+void CaseListView::listChanged() {
+    m_selection.clear();
+    m_shownCurrent = -1;
+    updateScrollBar();
+    m_rows->setValue(0);
+    showSelection();
+}
+
+int CaseListView::rowsOnScreen() const {
+    return qMax(1, viewport()->height() / qMax(1, verticalHeader()->defaultSectionSize()));
+}
+
+void CaseListView::fitWindow() {
+    if (!m_window)
+        return;
+    m_window->setWindowSize(rowsOnScreen() + 1);  // and the part of one at the bottom
+    updateScrollBar();
+}
+
+void CaseListView::updateScrollBar() {
+    const int rows = m_list->rowCount();
+    const int page = rowsOnScreen();
+    m_rows->setRange(0, qMax(0, rows - page));
+    m_rows->setPageStep(page);
+    m_rows->setSingleStep(1);
+    setVerticalScrollBarPolicy(rows > page ? Qt::ScrollBarAlwaysOn : Qt::ScrollBarAlwaysOff);
+}
+
+void CaseListView::resizeEvent(QResizeEvent *event) {
+    QTableView::resizeEvent(event);
+    fitWindow();
+}
+
+int CaseListView::firstShownRow() const {
+    return m_window->offset();
+}
+
+void CaseListView::scrollToRow(int row, ScrollHint hint) {
+    if (row < 0 || row >= m_list->rowCount())
+        return;
+    const int page = rowsOnScreen();
+    int top = m_window->offset();
+    switch (hint) {
+        case EnsureVisible:
+            if (row < top)
+                top = row;
+            else if (row >= top + page)
+                top = row - page + 1;
+            break;
+        case PositionAtTop:
+            top = row;
+            break;
+        case PositionAtBottom:
+            top = row - page + 1;
+            break;
+        case PositionAtCenter:
+            top = row - page / 2;
+            break;
+    }
+    m_rows->setValue(top);  // clamped to the list; moves the window
+}
+
+void CaseListView::scrollTo(const QModelIndex &index, ScrollHint hint) {
+    if (index.isValid() && m_window)
+        scrollToRow(m_window->listRow(index.row()), hint);
+}
+
+void CaseListView::scrollToTop() {
+    m_rows->setValue(0);
+}
+
+void CaseListView::scrollToBottom() {
+    m_rows->setValue(m_rows->maximum());
+}
+
+void CaseListView::selectRow(int row) {
+    if (row < 0 || row >= m_list->rowCount())
+        return;
+    m_selection.selectOnly(row);
+    scrollToRow(row);
+    showSelection();
+}
+
+void CaseListView::setCurrentRow(int row) {
+    if (row < 0 || row >= m_list->rowCount())
+        return;
+    m_selection.setCurrent(row);
+    scrollToRow(row);
+    showSelection();
+}
+
+void CaseListView::clearSelection() {
+    m_selection.clear();
+    showSelection();
+}
+
+void CaseListView::selectAll() {
+    m_selection.selectAll(m_list->rowCount());
+    showSelection();
+}
+
+int CaseListView::listRowAt(const QPoint &viewportPos) const {
+    const QModelIndex index = indexAt(viewportPos);
+    return index.isValid() ? m_window->listRow(index.row()) : -1;
+}
+
+QRect CaseListView::rowRect(int row) const {
+    const int shown = m_window->windowRow(row);
+    if (shown < 0)
+        return {};
+    return {0, rowViewportPosition(shown), viewport()->width(), rowHeight(shown)};
+}
+
+void CaseListView::showSelection() {
+    if (!m_window)
+        return;
+    const int first = m_window->offset();
+    const int shown = m_window->rowCount();
+    const int lastColumn = m_window->columnCount() - 1;
+    QItemSelection onScreen;
+    if (shown > 0)
+        for (const RowSelection::Range &r : m_selection.within(first, first + shown - 1))
+            onScreen.select(m_window->index(r.first - first, 0),
+                            m_window->index(r.last - first, lastColumn));
+    const QScopedValueRollback showing(m_showing, true);
+    selectionModel()->select(onScreen, QItemSelectionModel::ClearAndSelect);
+    const int current = m_window->windowRow(m_selection.current());
+    if (current >= 0)
+        selectionModel()->setCurrentIndex(m_window->index(current, m_currentColumn),
+                                          QItemSelectionModel::NoUpdate);
+    else
+        selectionModel()->clearCurrentIndex();
+    verticalScrollBar()->setValue(0);  // the window is the scrolling
+    if (m_selection.current() != m_shownCurrent) {
+        m_shownCurrent = m_selection.current();
+        Q_EMIT currentRowChanged(m_shownCurrent);
+    }
+    Q_EMIT rowSelectionChanged();
+}
+
+int CaseListView::rowForKey(int key, int from) const {
+    switch (key) {
+        case Qt::Key_Up:
+            return from - 1;
+        case Qt::Key_Down:
+            return from + 1;
+        case Qt::Key_PageUp:
+            return from - rowsOnScreen();
+        case Qt::Key_PageDown:
+            return from + rowsOnScreen();
+        case Qt::Key_Home:
+            return 0;
+        case Qt::Key_End:
+            return m_list->rowCount() - 1;
+    }
+    return -1;
+}
+
+bool CaseListView::moveByKey(const QKeyEvent *event) {
+    const int key = event->key();
+    if (key != Qt::Key_Up && key != Qt::Key_Down && key != Qt::Key_PageUp &&
+        key != Qt::Key_PageDown && key != Qt::Key_Home && key != Qt::Key_End)
+        return false;
+    const int rows = m_list->rowCount();
+    if (rows == 0)
+        return true;
+    // With no current row the first key lands on the top row on screen.
+    const int current = m_selection.current();
+    const int row = current < 0 ? firstShownRow() : qBound(0, rowForKey(key, current), rows - 1);
+    const Qt::KeyboardModifiers mods = event->modifiers();
+    if (mods & Qt::ShiftModifier)
+        m_selection.extendTo(row, mods & Qt::ControlModifier);
+    else if (mods & Qt::ControlModifier)
+        m_selection.setCurrent(row);
+    else
+        m_selection.selectOnly(row);
+    scrollToRow(row);
+    showSelection();
+    return true;
+}
+
+void CaseListView::keyPressEvent(QKeyEvent *event) {
+    if (moveByKey(event))
+        return;
+    const int current = m_selection.current();
+    if (event->key() == Qt::Key_Space && current >= 0) {
+        if (event->modifiers() & Qt::ControlModifier)
+            m_selection.toggle(current);
+        else if (!m_selection.contains(current))
+            m_selection.selectOnly(current);
+        showSelection();
+        return;
+    }
+    if (event->key() == Qt::Key_Left || event->key() == Qt::Key_Right) {
+        horizontalScrollBar()->triggerAction(event->key() == Qt::Key_Left
+                                                 ? QAbstractSlider::SliderSingleStepSub
+                                                 : QAbstractSlider::SliderSingleStepAdd);
+        return;
+    }
+    QTableView::keyPressEvent(event);  // Enter opens, Ctrl+A selects all, shortcuts
+}
+
+void CaseListView::clickRow(int row, const QMouseEvent *event) {
+    const Qt::KeyboardModifiers mods = event->modifiers();
+    if (event->button() == Qt::RightButton) {
+        // The menu acts on the selection when the row is part of it, else on the row.
+        if (m_selection.contains(row))
+            m_selection.setCurrent(row);
+        else
+            m_selection.selectOnly(row);
+    } else if (mods & Qt::ShiftModifier) {
+        m_selection.extendTo(row, mods & Qt::ControlModifier);
+    } else if (mods & Qt::ControlModifier) {
+        m_selection.toggle(row);
+    } else {
+        m_selection.selectOnly(row);
+    }
+    m_dragging = event->button() == Qt::LeftButton && !(mods & Qt::ControlModifier);
+    m_dragKeepsOthers = false;
+}
+
+void CaseListView::mousePressEvent(QMouseEvent *event) {
+    const QModelIndex index = indexAt(event->position().toPoint());
+    if (!index.isValid())
+        return;
+    m_currentColumn = index.column();
+    clickRow(m_window->listRow(index.row()), event);
+    showSelection();
+}
+
+// A drag selects from where it started to the row under the mouse; above or below the
+// rows on screen it scrolls a row at a time.
+void CaseListView::dragTo(const QPoint &pos) {
+    int row = listRowAt(QPoint(qBound(0, pos.x(), viewport()->width() - 1), pos.y()));
+    if (pos.y() < 0)
+        row = qMax(0, firstShownRow() - 1);
+    else if (pos.y() >= viewport()->height())
+        row = qMin(m_list->rowCount() - 1, firstShownRow() + rowsOnScreen());
+    if (row < 0)
+        return;
+    m_selection.extendTo(row, m_dragKeepsOthers);
+    scrollToRow(row);
+    showSelection();
+}
+
+void CaseListView::mouseMoveEvent(QMouseEvent *event) {
+    if (m_dragging && (event->buttons() & Qt::LeftButton))
+        dragTo(event->position().toPoint());
+}
+
+void CaseListView::mouseReleaseEvent(QMouseEvent *event) {
+    const bool wasDragging = m_dragging;
+    m_dragging = false;
+    const QModelIndex index = indexAt(event->position().toPoint());
+    if (!index.isValid() || event->button() != Qt::LeftButton)
+        return;
+    Q_EMIT clicked(index);
+    if (wasDragging && event->modifiers() == Qt::NoModifier &&
+        style()->styleHint(QStyle::SH_ItemView_ActivateItemOnSingleClick, nullptr, this))
+        Q_EMIT activated(index);
+}
+
+void CaseListView::mouseDoubleClickEvent(QMouseEvent *event) {
+    const QModelIndex index = indexAt(event->position().toPoint());
+    if (!index.isValid() || event->button() != Qt::LeftButton)
+        return;
+    // The second press of a double click comes as this event alone.
+    m_currentColumn = index.column();
+    clickRow(m_window->listRow(index.row()), event);
+    showSelection();
+    Q_EMIT doubleClicked(index);
+    if (!style()->styleHint(QStyle::SH_ItemView_ActivateItemOnSingleClick, nullptr, this))
+        Q_EMIT activated(index);
+}
+
+void CaseListView::wheelEvent(QWheelEvent *event) {
+    const QPoint turn = event->angleDelta();
+    if (qAbs(turn.x()) > qAbs(turn.y())) {
+        QTableView::wheelEvent(event);  // sideways: the columns
+        return;
+    }
+    m_wheelRest += turn.y();
+    const int notches = m_wheelRest / 120;  // a notch is 15 degrees, 120 eighths
+    m_wheelRest -= notches * 120;
+    m_rows->setValue(m_rows->value() - notches * QApplication::wheelScrollLines());
+    event->accept();
+}

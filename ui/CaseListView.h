@@ -1,0 +1,81 @@
+#pragma once
+
+#include "models/RowSelection.h"
+
+#include <QTableView>
+
+class CaseTableModel;
+class CaseWindowModel;
+class QScrollBar;
+
+// The case list on screen, for a docket of any length. The table shows a window of the
+// rows that fit (CaseWindowModel) and a scroll bar of its own moves the window over the
+// whole list, so the view keeps no item per row: at 15 million cases Qt's own scrolling
+// kept 120 MB and stalled the window when the count arrived. Selection, the current row
+// and keyboard and mouse navigation are in list rows (RowSelection), whatever is on screen.
+class CaseListView : public QTableView {
+    Q_OBJECT
+  public:
+    explicit CaseListView(QWidget *parent = nullptr);
+
+    void setCaseModel(CaseTableModel *model);
+    CaseTableModel *caseModel() const { return m_list; }
+    CaseWindowModel *windowModel() const { return m_window; }
+    QScrollBar *rowScrollBar() const { return m_rows; }
+
+    // Rows below are rows of the whole list, not of the window.
+    int currentRow() const { return m_selection.current(); }
+    const RowSelection &rowSelection() const { return m_selection; }
+    bool isRowSelected(int row) const { return m_selection.contains(row); }
+    // This row alone selected and current, scrolled into view.
+    void selectRow(int row);
+    // The current row moves without changing what is selected.
+    void setCurrentRow(int row);
+    void clearSelection();
+    void selectAll() override;
+    void scrollToRow(int row, ScrollHint hint = EnsureVisible);
+    void scrollToTop();
+    void scrollToBottom();
+    int firstShownRow() const;
+    int rowsOnScreen() const;  // rows that fit whole in the viewport
+    // The list row under a point of the viewport, or -1.
+    int listRowAt(const QPoint &viewportPos) const;
+    // Where a list row is drawn in the viewport (empty when it is not on screen).
+    QRect rowRect(int row) const;
+    void scrollTo(const QModelIndex &index, ScrollHint hint = EnsureVisible) override;
+
+  Q_SIGNALS:
+    void currentRowChanged(int row);
+    void rowSelectionChanged();
+
+  protected:
+    void keyPressEvent(QKeyEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
+    void mouseReleaseEvent(QMouseEvent *event) override;
+    void mouseDoubleClickEvent(QMouseEvent *event) override;
+    void wheelEvent(QWheelEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+
+  private:
+    bool moveByKey(const QKeyEvent *event);
+    int rowForKey(int key, int from) const;
+    void clickRow(int row, const QMouseEvent *event);
+    void dragTo(const QPoint &pos);
+    // Shows the selection and current row of the window's rows, and tells who listens.
+    void showSelection();
+    void listChanged();
+    void updateScrollBar();
+    void fitWindow();
+
+    CaseTableModel *m_list = nullptr;
+    CaseWindowModel *m_window = nullptr;
+    QScrollBar *m_rows;
+    RowSelection m_selection;
+    int m_shownCurrent = -1;  // the current row last announced
+    int m_currentColumn = 0;
+    bool m_showing = false;  // the view's selection is being set from ours
+    bool m_dragging = false;
+    bool m_dragKeepsOthers = false;
+    int m_wheelRest = 0;  // eighths of a degree not yet turned into rows
+};
