@@ -7,7 +7,6 @@
 #include <QHeaderView>
 #include <QKeyEvent>
 #include <QMouseEvent>
-#include <QScopedValueRollback>
 #include <QScrollBar>
 #include <QStyle>
 #include <QWheelEvent>
@@ -21,6 +20,8 @@ CaseListView::CaseListView(QWidget *parent)
     addScrollBarWidget(m_rows, Qt::AlignTop);
     setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     setAutoScroll(false);  // it would scroll the table within the window
+    // Tab leaves the list: within it Qt would move its own current row, not the list's.
+    setTabKeyNavigation(false);
     connect(m_rows, &QScrollBar::valueChanged, this, [this](int value) {
         m_window->setOffset(value);
         showSelection();
@@ -32,14 +33,13 @@ void CaseListView::setCaseModel(CaseTableModel *model) {
     m_window = new CaseWindowModel(model, this);
     setModel(m_window);
     connect(m_window, &QAbstractItemModel::modelReset, this, &CaseListView::listChanged);
-    connect(m_window, &CaseWindowModel::listLengthChanged, this, &CaseListView::updateScrollBar);
-    // Qt's view sets a current row of its own on some keys and on focus: take it as ours.
-    connect(selectionModel(), &QItemSelectionModel::currentChanged, this,
-            [this](const QModelIndex &current) {
-                if (m_showing || !current.isValid())
-                    return;
-                m_selection.setCurrent(m_window->listRow(current.row()));
-                showSelection();
+    connect(m_window, &CaseWindowModel::listLengthChanged, this, &CaseListView::listGrew);
+    connect(m_window, &CaseWindowModel::sortRequested, this,
+            [this](int column, Qt::SortOrder order) {
+                const Place before = place();
+                m_list->sort(column, order);
+                if (before.currentRow >= 0)  // the same cases selected, the current one in sight
+                    restore(before);
             });
     fitWindow();
 }
@@ -49,6 +49,7 @@ void CaseListView::setCaseModel(CaseTableModel *model) {
 // the model's reset.
 void CaseListView::listChanged() {
     m_selection.clear();
+    m_allPending = false;
     m_shownCurrent = -1;
     updateScrollBar();
     m_rows->setValue(0);
@@ -64,6 +65,8 @@ void CaseListView::fitWindow() {
         return;
     m_window->setWindowSize(rowsOnScreen() + 1);  // and the part of one at the bottom
     updateScrollBar();
+    // Rows that went from the window took Qt's current index with them: ours stands.
+    showSelection();
 }
 
 void CaseListView::updateScrollBar() {
@@ -75,10 +78,20 @@ void CaseListView::updateScrollBar() {
     setVerticalScrollBarPolicy(rows > page ? Qt::ScrollBarAlwaysOn : Qt::ScrollBarAlwaysOff);
 }
 
+// Qt's view would make the top row on screen current when the list gets the focus and its
+// current row is off screen: Edit would then open another case than the one selected.
+void CaseListView::focusInEvent(QFocusEvent *event) {
+    QAbstractScrollArea::focusInEvent(event);
+    viewport()->update();
+}
+
 void CaseListView::resizeEvent(QResizeEvent *event) {
     QTableView::resizeEvent(event);
     fitWindow();
 }
+
+// Typing goes to the search box (FilterBar); Qt's type-to-find would move its own current row.
+void CaseListView::keyboardSearch(const QString &) {}
 
 int CaseListView::firstShownRow() const {
     return m_window->offset();
@@ -145,6 +158,57 @@ void CaseListView::clearSelection() {
 
 void CaseListView::selectAll() {
     m_selection.selectAll(m_list->rowCount());
+    // Before the exact count the list is its first page: the rest joins when it arrives.
+    m_allPending = !m_list->isCountExact();
+    showSelection();
+}
+
+void CaseListView::listGrew() {
+    if (m_allPending && m_selection.ranges().size() == 1 &&
+        m_selection.ranges().constFirst().first == 0)
+        m_selection.selectAll(m_list->rowCount());
+    m_allPending = false;
+    updateScrollBar();
+    showSelection();
+}
+
+CaseListView::Place CaseListView::place() const {
+    Place p;
+    p.currentRow = m_selection.current();
+    p.currentId = p.currentRow >= 0 ? m_list->caseId(p.currentRow) : 0;
+    const qint64 selected = m_selection.count();
+    p.all = m_allPending ||
+            (selected > 1 && m_list->isCountExact() && selected == m_list->rowCount());
+    if (!p.all && selected <= kKeptCases)
+        for (const RowSelection::Range &r : m_selection.ranges())
+            for (int row = r.first; row <= r.last; ++row)
+                p.ids << m_list->caseId(row);
+    return p;
+}
+
+// A row the list has, waiting for the exact count when the row lies past the first page.
+int CaseListView::reachableRow(int row) {
+    if (row >= m_list->rowCount())
+        m_list->waitForCount(5000);
+    return qMin(row, m_list->rowCount() - 1);
+}
+
+void CaseListView::restore(const Place &place) {
+    int row = place.currentId ? m_list->rowOfCase(place.currentId) : -1;
+    if (row < 0)  // the case is gone from the list: the row that took its place
+        row = qMax(0, place.currentRow);
+    row = reachableRow(row);
+    if (row < 0)
+        return;  // an empty list
+    m_selection.selectOnly(row);
+    if (place.all) {
+        m_selection.selectAll(m_list->rowCount());
+        m_allPending = !m_list->isCountExact();
+    }
+    for (const qint64 id : place.ids)
+        if (const int other = m_list->rowOfCase(id); other >= 0 && reachableRow(other) == other)
+            m_selection.include(other);
+    scrollToRow(row, PositionAtCenter);
     showSelection();
 }
 
@@ -171,7 +235,6 @@ void CaseListView::showSelection() {
         for (const RowSelection::Range &r : m_selection.within(first, first + shown - 1))
             onScreen.select(m_window->index(r.first - first, 0),
                             m_window->index(r.last - first, lastColumn));
-    const QScopedValueRollback showing(m_showing, true);
     selectionModel()->select(onScreen, QItemSelectionModel::ClearAndSelect);
     const int current = m_window->windowRow(m_selection.current());
     if (current >= 0)
@@ -210,12 +273,18 @@ bool CaseListView::moveByKey(const QKeyEvent *event) {
     if (key != Qt::Key_Up && key != Qt::Key_Down && key != Qt::Key_PageUp &&
         key != Qt::Key_PageDown && key != Qt::Key_Home && key != Qt::Key_End)
         return false;
+    // End goes to the end of the list, not of the rows read so far.
+    if ((key == Qt::Key_End) && !m_list->isCountExact())
+        m_list->waitForCount(10000);
     const int rows = m_list->rowCount();
     if (rows == 0)
         return true;
-    // With no current row the first key lands on the top row on screen.
+    // With no current row an arrow or page key lands on the top row on screen.
     const int current = m_selection.current();
-    const int row = current < 0 ? firstShownRow() : qBound(0, rowForKey(key, current), rows - 1);
+    const bool toAnEnd = key == Qt::Key_Home || key == Qt::Key_End;
+    const int row = current < 0 && !toAnEnd
+                        ? firstShownRow()
+                        : qBound(0, rowForKey(key, qMax(current, 0)), rows - 1);
     const Qt::KeyboardModifiers mods = event->modifiers();
     if (mods & Qt::ShiftModifier)
         m_selection.extendTo(row, mods & Qt::ControlModifier);
@@ -240,13 +309,18 @@ void CaseListView::keyPressEvent(QKeyEvent *event) {
         showSelection();
         return;
     }
+    if ((event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter) && current >= 0) {
+        scrollToRow(current);  // the case it opens is in sight
+        Q_EMIT activated(m_window->index(m_window->windowRow(current), m_currentColumn));
+        return;
+    }
     if (event->key() == Qt::Key_Left || event->key() == Qt::Key_Right) {
         horizontalScrollBar()->triggerAction(event->key() == Qt::Key_Left
                                                  ? QAbstractSlider::SliderSingleStepSub
                                                  : QAbstractSlider::SliderSingleStepAdd);
         return;
     }
-    QTableView::keyPressEvent(event);  // Enter opens, Ctrl+A selects all, shortcuts
+    QTableView::keyPressEvent(event);  // Ctrl+A selects all, shortcuts
 }
 
 void CaseListView::clickRow(int row, const QMouseEvent *event) {
@@ -273,7 +347,9 @@ void CaseListView::mousePressEvent(QMouseEvent *event) {
     if (!index.isValid())
         return;
     m_currentColumn = index.column();
-    clickRow(m_window->listRow(index.row()), event);
+    const int row = m_window->listRow(index.row());
+    clickRow(row, event);
+    scrollToRow(row);  // a row cut at the bottom comes whole into view
     showSelection();
 }
 

@@ -44,6 +44,20 @@ class CaseListView : public QTableView {
     QRect rowRect(int row) const;
     void scrollTo(const QModelIndex &index, ScrollHint hint = EnsureVisible) override;
 
+    // What is selected, by case, so that it is selected again after the list is read again
+    // (an edit, a delete, an undo, another program's change): the current case, or its place
+    // in the list when it is gone; the whole list; or up to kKeptCases selected cases.
+    struct Place {
+        qint64 currentId = 0;
+        int currentRow = -1;
+        bool all = false;
+        QList<qint64> ids;
+    };
+    static constexpr int kKeptCases = 1000;
+    Place place() const;
+    void restore(const Place &place);
+    void keyboardSearch(const QString &search) override;
+
   Q_SIGNALS:
     void currentRowChanged(int row);
     void rowSelectionChanged();
@@ -56,6 +70,7 @@ class CaseListView : public QTableView {
     void mouseDoubleClickEvent(QMouseEvent *event) override;
     void wheelEvent(QWheelEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
+    void focusInEvent(QFocusEvent *event) override;
 
   private:
     bool moveByKey(const QKeyEvent *event);
@@ -65,6 +80,8 @@ class CaseListView : public QTableView {
     // Shows the selection and current row of the window's rows, and tells who listens.
     void showSelection();
     void listChanged();
+    void listGrew();
+    int reachableRow(int row);
     void updateScrollBar();
     void fitWindow();
 
@@ -74,7 +91,7 @@ class CaseListView : public QTableView {
     RowSelection m_selection;
     int m_shownCurrent = -1;  // the current row last announced
     int m_currentColumn = 0;
-    bool m_showing = false;  // the view's selection is being set from ours
+    bool m_allPending = false;  // Ctrl+A before the exact count: the rest joins it
     bool m_dragging = false;
     bool m_dragKeepsOthers = false;
     int m_wheelRest = 0;  // eighths of a degree not yet turned into rows

@@ -44,7 +44,8 @@ void addBrowseRow(QFormLayout *form, const QString &label, QLineEdit *edit, QPus
 }
 }  // namespace
 
-ExportPdfDialog::ExportPdfDialog(CaseStore &store, const QList<qint64> &caseIds, QWidget *parent)
+ExportPdfDialog::ExportPdfDialog(CaseStore &store, const QList<qint64> &caseIds, QWidget *parent,
+                                 qint64 chosen)
     : QDialog(parent),
       m_store(store),
       m_caseIds(caseIds),
@@ -63,7 +64,7 @@ ExportPdfDialog::ExportPdfDialog(CaseStore &store, const QList<qint64> &caseIds,
     const int signedCount = signedAmong(store, caseIds);
     m_summary->setText(
         tr("Chosen: %n case(s). With a signed review: %1, and a PDF is written for each.", nullptr,
-           int(caseIds.size()))
+           int(chosen < 0 ? caseIds.size() : chosen))
             .arg(signedCount));
     m_folder->setObjectName(QStringLiteral("exportFolder"));
     m_folder->setAccessibleName(tr("Folder"));

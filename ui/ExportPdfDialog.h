@@ -22,7 +22,10 @@ class QThread;
 class ExportPdfDialog : public QDialog {
     Q_OBJECT
   public:
-    ExportPdfDialog(CaseStore &store, const QList<qint64> &caseIds, QWidget *parent = nullptr);
+    // caseIds: the chosen cases, or only those of them with a signed review when they were
+    // many (a whole list selected); chosen: how many were chosen.
+    ExportPdfDialog(CaseStore &store, const QList<qint64> &caseIds, QWidget *parent = nullptr,
+                    qint64 chosen = -1);
     ~ExportPdfDialog() override;
 
     bool start();  // checks the choices, then exports in the background; false if refused

@@ -206,10 +206,9 @@ void MainWindow::showDashboard() {
 void MainWindow::refreshAll() {
     if (!m_store)
         return;
-    const qint64 id = currentCaseId();
+    const CaseListView::Place place = m_table->place();
     m_model->refresh();
-    if (!selectCase(id) && m_model->rowCount() > 0)
-        m_table->selectRow(0);
+    m_table->restore(place);
     if (m_mainTabs->currentWidget() == m_dashboard)
         m_dashboard->refresh(m_store->path());
 }
@@ -251,10 +250,9 @@ void MainWindow::refreshIfChangedElsewhere() {
     if (version == m_dataVersion)
         return;
     m_dataVersion = version;
-    const qint64 id = currentCaseId();
+    const CaseListView::Place place = m_table->place();
     m_model->refresh();
-    if (!selectCase(id) && m_model->rowCount() > 0)
-        m_table->selectRow(0);
+    m_table->restore(place);
     m_historyControl->showLastBackup();
     if (m_mainTabs->currentWidget() == m_dashboard)
         m_dashboard->refresh(m_store->path());
@@ -352,7 +350,7 @@ void MainWindow::editCurrentCase() {
 }
 
 void MainWindow::runEditor(const std::optional<Case> &existing, const QString &doneMessage) {
-    const int row = m_table->currentRow();
+    CaseListView::Place place = m_table->place();
     CaseEditorDialog dialog(*m_store, existing, this);
     if (dialog.exec() != QDialog::Accepted)
         return;
@@ -362,17 +360,21 @@ void MainWindow::runEditor(const std::optional<Case> &existing, const QString &d
     else if (!sameFacts(*existing, saved))
         m_undo->push(new EditCaseCommand(*m_store, undoneReporter(), *existing, saved));
     m_model->refresh();
-    if (!selectCase(saved.id) && m_model->rowCount() > 0)
-        m_table->selectRow(qBound(0, row, m_model->rowCount() - 1));  // filtered out now
+    place.currentId = saved.id;  // a new case, or the edited one (perhaps filtered out now)
+    if (!existing) {             // a new case is selected alone
+        place.all = false;
+        place.ids.clear();
+    }
+    m_table->restore(place);
     statusBar()->showMessage(doneMessage.arg(ANumber::displayDigits(saved.aNumber)), 5000);
 }
 
 CaseCommand::Done MainWindow::undoneReporter() {
     return [this](const QString &aNumber, const QString &problem) {
-        const int row = m_table->currentRow();
+        CaseListView::Place place = m_table->place();
         m_model->refresh();
-        if (!selectCase(m_store->findCaseId(aNumber)) && m_model->rowCount() > 0)
-            m_table->selectRow(qBound(0, row, m_model->rowCount() - 1));
+        place.currentId = m_store->findCaseId(aNumber);
+        m_table->restore(place);
         if (!problem.isEmpty())
             MessageBox::warning(this, tr("Undo"), problem + u'.');
     };
@@ -427,7 +429,7 @@ void MainWindow::exportSelectedPdfs() {
     QApplication::setOverrideCursor(Qt::WaitCursor);
     const QList<qint64> ids = selectedCaseIds();
     QApplication::restoreOverrideCursor();
-    m_signing->exportPdfs(ids);
+    m_signing->exportPdfs(ids, m_table->rowSelection().count());
 }
 
 void MainWindow::showPolicies() {
@@ -473,10 +475,9 @@ void MainWindow::deleteCurrentCase() {
         MessageBox::warning(this, tr("Delete Case"), error);
         return;
     }
-    const int row = m_table->currentRow();
+    const CaseListView::Place place = m_table->place();
     m_model->refresh();
-    if (m_model->rowCount() > 0)
-        m_table->selectRow(qMin(row, m_model->rowCount() - 1));
+    m_table->restore(place);
 }
 
 void MainWindow::updateTitle() {

@@ -19,10 +19,10 @@
 
 SigningController::SigningController(MainWindow *window) : QObject(window), m_window(window) {}
 
-void SigningController::exportPdfs(const QList<qint64> &caseIds) {
+void SigningController::exportPdfs(const QList<qint64> &caseIds, qint64 chosen) {
     if (!m_window->store())
         return;
-    ExportPdfDialog dialog(*m_window->store(), caseIds, m_window);
+    ExportPdfDialog dialog(*m_window->store(), caseIds, m_window, chosen);
     dialog.exec();
 }
 

@@ -13,7 +13,7 @@ class SigningController : public QObject {
   public:
     explicit SigningController(MainWindow *window);
 
-    void exportPdfs(const QList<qint64> &caseIds);
+    void exportPdfs(const QList<qint64> &caseIds, qint64 chosen);
     void chooseAndVerifyPdf();
     bool verifyPdf(const QString &path);  // shows the verdict; true when valid
     void newSigningIdentity();

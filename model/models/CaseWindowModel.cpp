@@ -92,5 +92,5 @@ QVariant CaseWindowModel::headerData(int section, Qt::Orientation orientation, i
 }
 
 void CaseWindowModel::sort(int column, Qt::SortOrder order) {
-    m_list->sort(column, order);
+    Q_EMIT sortRequested(column, order);
 }

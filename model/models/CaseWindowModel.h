@@ -34,6 +34,8 @@ class CaseWindowModel : public QAbstractTableModel {
   Q_SIGNALS:
     // The list's length changed (a new list, or its exact count arrived).
     void listLengthChanged(int rows);
+    // A click on a column title: the view sorts the list, keeping what is selected.
+    void sortRequested(int column, Qt::SortOrder order);
 
   private:
     int shownRows() const;

@@ -23,6 +23,8 @@ class RowSelection {
     // keepOthers (Ctrl+Shift) what was selected when the anchor was set stays selected.
     void extendTo(int row, bool keepOthers);
     void selectAll(int rowCount);
+    // One more row selected, current and anchor unchanged.
+    void include(int row) { add(m_ranges, {row, row}); }
     // The current row moves without changing what is selected (Ctrl+arrow).
     void setCurrent(int row) { m_current = row; }
 

@@ -238,6 +238,148 @@ class TestCaseListView : public QObject {
         QVERIFY(current.isEmpty());  // a reset is announced by the model's reset
     }
 
+    // The wheel or a smaller window takes the current row off the rows Qt's view holds: it
+    // stays the current row, the one Edit, Review or Delete acts on (an attack helper saw the
+    // details and Delete move to the row above).
+    void theCurrentRowStaysWhenItLeavesTheScreen() {
+        const int bottom = view().rowsOnScreen() - 1;
+        click(bottom);
+        QSignalSpy moved(&view(), &CaseListView::currentRowChanged);
+        const QPoint at = view().viewport()->rect().center();
+        QWheelEvent up(at, view().viewport()->mapToGlobal(at), {}, {0, -120}, Qt::NoButton,
+                       Qt::NoModifier, Qt::NoScrollPhase, false);
+        QApplication::sendEvent(view().viewport(), &up);
+        QVERIFY(view().firstShownRow() > 0);
+        QWheelEvent back(at, view().viewport()->mapToGlobal(at), {}, {0, 120}, Qt::NoButton,
+                         Qt::NoModifier, Qt::NoScrollPhase, false);
+        QApplication::sendEvent(view().viewport(), &back);
+        QCOMPARE(view().firstShownRow(), 0);
+        view().resize(view().width(), view().height() / 2);  // the current row off the screen
+        QCoreApplication::processEvents();
+        QVERIFY(view().rowRect(bottom).isEmpty());
+        QCOMPARE(view().currentRow(), bottom);
+        view().resize(view().width(), view().height() * 2);
+        QCoreApplication::processEvents();
+        QCOMPARE(view().currentRow(), bottom);
+        QCOMPARE(view().rowSelection().ranges(), (QList<RowSelection::Range>{{bottom, bottom}}));
+        QVERIFY(moved.isEmpty());
+    }
+
+    // Qt's view makes the top row on screen current when it gets the focus without one.
+    void theFocusComingBackKeepsTheCurrentRow() {
+        view().selectRow(5);
+        view().scrollToRow(1000, QAbstractItemView::PositionAtTop);
+        QFocusEvent out(QEvent::FocusOut, Qt::ActiveWindowFocusReason);
+        QApplication::sendEvent(&view(), &out);
+        QFocusEvent in(QEvent::FocusIn, Qt::TabFocusReason);
+        QApplication::sendEvent(&view(), &in);
+        QCOMPARE(view().currentRow(), 5);
+        QTest::keyClick(&view(), Qt::Key_Tab);  // leaves the list; moves nothing within it
+        QCOMPARE(view().currentRow(), 5);
+        QCOMPARE(view().rowSelection().count(), 1);
+    }
+
+    void enterOpensTheCurrentRowWhereverTheListIsScrolled() {
+        view().selectRow(7);
+        view().scrollToRow(2500, QAbstractItemView::PositionAtTop);
+        QSignalSpy activated(&view(), &QAbstractItemView::activated);
+        QTest::keyClick(&view(), Qt::Key_Return);
+        QCOMPARE(activated.size(), 1);
+        const auto index = activated.first().first().value<QModelIndex>();
+        QCOMPARE(view().windowModel()->listRow(index.row()), 7);
+        QVERIFY(wholeOnScreen(7));  // the case it opens is in sight
+    }
+
+    void aSelectedRowComingIntoViewIsShownSelected() {
+        view().selectRow(view().rowsOnScreen() + 3);
+        view().scrollToTop();
+        QVERIFY(view().rowRect(view().rowsOnScreen() + 3).isEmpty());
+        view().resize(view().width(), view().height() + 24 * 8);
+        QCoreApplication::processEvents();
+        QVERIFY(wholeOnScreen(view().rowsOnScreen() - 5));
+        QCOMPARE(shownSelected(), QList<int>{view().currentRow()});
+    }
+
+    // Ctrl+A while the list is still its first page selects the rest when it is counted.
+    void selectAllBeforeTheCountTakesTheWholeList() {
+        CaseFilter filter;
+        filter.custody = QStringLiteral("R");
+        m_model->setFilter(filter);
+        QVERIFY(!m_model->isCountExact());
+        view().selectAll();
+        QCOMPARE(view().rowSelection().count(), m_model->rowCount());
+        QVERIFY(m_model->waitForCount(10000));
+        QVERIFY(m_model->rowCount() > CaseTableModel::kBlockSize);
+        QCOMPARE(view().rowSelection().count(), m_model->rowCount());
+    }
+
+    // After the list is read again (an edit, a delete, another program's change) the
+    // selected cases are selected again; a case gone leaves its row current, even past the
+    // first page (a helper's delete at row 1040 landed on row 63).
+    void aPlaceIsRestoredAfterTheListIsReadAgain() {
+        view().selectRow(3);
+        click(6, Qt::ShiftModifier);
+        click(9, Qt::ControlModifier);
+        const CaseListView::Place several = view().place();
+        m_model->refresh();
+        QCOMPARE(view().rowSelection().count(), 0);
+        view().restore(several);
+        QCOMPARE(view().rowSelection().ranges(), (QList<RowSelection::Range>{{3, 6}, {9, 9}}));
+        QCOMPARE(view().currentRow(), 9);
+        view().selectAll();
+        const CaseListView::Place all = view().place();
+        QVERIFY(all.all);
+        m_model->refresh();
+        view().restore(all);
+        QVERIFY(m_model->waitForCount(10000));  // the rest of the list joins when counted
+        QCOMPARE(view().rowSelection().count(), kCases);
+        CaseListView::Place gone;
+        gone.currentRow = 1040;  // its case no longer in the list
+        m_model->refresh();
+        QVERIFY(!m_model->isCountExact());
+        view().restore(gone);
+        QCOMPARE(view().currentRow(), 1040);
+        QCOMPARE(view().rowSelection().count(), 1);
+        QVERIFY(wholeOnScreen(1040));
+    }
+
+    void sortingKeepsTheSelectedCases() {
+        view().scrollToRow(100, QAbstractItemView::PositionAtTop);
+        click(100);
+        click(105, Qt::ControlModifier);
+        const qint64 current = m_model->caseId(105);
+        const qint64 other = m_model->caseId(100);
+        view().model()->sort(CaseTableModel::NameColumn, Qt::DescendingOrder);  // a title click
+        QCOMPARE(m_model->currentSort().key, CaseSortKey::Name);
+        QCOMPARE(m_model->caseId(view().currentRow()), current);
+        QVERIFY(view().isRowSelected(m_model->rowOfCase(other)));
+        QCOMPARE(view().rowSelection().count(), 2);
+        QVERIFY(wholeOnScreen(view().currentRow()));
+    }
+
+    void endWaitsForTheWholeList() {
+        CaseFilter filter;
+        filter.custody = QStringLiteral("R");
+        m_model->setFilter(filter);
+        QVERIFY(!m_model->isCountExact());
+        view().setFocus();
+        QTest::keyClick(&view(), Qt::Key_End);
+        QVERIFY(m_model->isCountExact());
+        QVERIFY(m_model->rowCount() > CaseTableModel::kBlockSize);
+        QCOMPARE(view().currentRow(), m_model->rowCount() - 1);
+    }
+
+    void clickingTheRowCutAtTheBottomBringsItWhole() {
+        const int cut = view().rowsOnScreen();  // the part of a row below the whole ones
+        const QRect rect = view().rowRect(cut);
+        QVERIFY(!rect.isEmpty());
+        QVERIFY(rect.bottom() >= view().viewport()->height());
+        QTest::mouseClick(view().viewport(), Qt::LeftButton, {}, rect.topLeft() + QPoint(5, 1));
+        QCOMPARE(view().currentRow(), cut);
+        QVERIFY(wholeOnScreen(cut));
+        QCOMPARE(view().firstShownRow(), 1);
+    }
+
     void aShortListHasNoScrollBar() {
         CaseFilter filter;
         filter.search = m_model->data(m_model->index(0, CaseTableModel::ANumberColumn)).toString();

@@ -1,4 +1,5 @@
 #include "CaseListView.h"
+#include "DialogHelpers.h"
 #include "ExampleReview.h"
 #include "ExportPdfDialog.h"
 #include "FileDialog.h"
@@ -57,6 +58,17 @@ class TestExportPdfs : public QObject {
         QList<qint64> ids = w.selectedCaseIds();
         std::sort(ids.begin(), ids.end());
         QCOMPARE(ids, m_signed);
+        // The dialog counts the cases chosen, not only the signed ones looked up (a new
+        // user's "Chosen: 2 cases" for five selected rows).
+        QString summary;
+        whenDialogOpens<ExportPdfDialog>([&summary](ExportPdfDialog *d) {
+            summary = d->findChild<QLabel *>(u"exportSummary"_qs)->text();
+            d->close();
+        });
+        w.exportSelectedPdfs();
+        QVERIFY2(summary.startsWith(u"Chosen: %1 cases. With a signed review: 30,"_qs.arg(
+                     w.caseModel()->rowCount())),
+                 qPrintable(summary));
         w.caseTable()->clearSelection();
         w.caseTable()->selectRow(3);
         QCOMPARE(w.selectedCaseIds(), QList<qint64>{w.caseModel()->caseId(3)});
