@@ -34,11 +34,12 @@ void CaseListView::setCaseModel(CaseTableModel *model) {
     setModel(m_window);
     connect(m_window, &QAbstractItemModel::modelReset, this, &CaseListView::listChanged);
     connect(m_window, &CaseWindowModel::listLengthChanged, this, &CaseListView::listGrew);
+    connect(m_list, &CaseTableModel::countChanged, this, &CaseListView::countKnown);
     connect(m_window, &CaseWindowModel::sortRequested, this,
             [this](int column, Qt::SortOrder order) {
                 const Place before = place();
                 m_list->sort(column, order);
-                if (before.currentRow >= 0)  // the same cases selected, the current one in sight
+                if (before.currentId)  // the same cases selected, the current one in sight
                     restore(before);
             });
     fitWindow();
@@ -49,8 +50,9 @@ void CaseListView::setCaseModel(CaseTableModel *model) {
 // the model's reset.
 void CaseListView::listChanged() {
     m_selection.clear();
-    m_allPending = false;
+    takeOver();
     m_shownCurrent = -1;
+    m_pressedRow = -1;
     updateScrollBar();
     m_rows->setValue(0);
     showSelection();
@@ -138,6 +140,7 @@ void CaseListView::scrollToBottom() {
 void CaseListView::selectRow(int row) {
     if (row < 0 || row >= m_list->rowCount())
         return;
+    takeOver();
     m_selection.selectOnly(row);
     scrollToRow(row);
     showSelection();
@@ -146,17 +149,20 @@ void CaseListView::selectRow(int row) {
 void CaseListView::setCurrentRow(int row) {
     if (row < 0 || row >= m_list->rowCount())
         return;
+    m_pending.reset();
     m_selection.setCurrent(row);
     scrollToRow(row);
     showSelection();
 }
 
 void CaseListView::clearSelection() {
+    takeOver();
     m_selection.clear();
     showSelection();
 }
 
 void CaseListView::selectAll() {
+    takeOver();
     m_selection.selectAll(m_list->rowCount());
     // Before the exact count the list is its first page: the rest joins when it arrives.
     m_allPending = !m_list->isCountExact();
@@ -164,51 +170,10 @@ void CaseListView::selectAll() {
 }
 
 void CaseListView::listGrew() {
-    if (m_allPending && m_selection.ranges().size() == 1 &&
-        m_selection.ranges().constFirst().first == 0)
+    if (m_allPending)
         m_selection.selectAll(m_list->rowCount());
     m_allPending = false;
     updateScrollBar();
-    showSelection();
-}
-
-CaseListView::Place CaseListView::place() const {
-    Place p;
-    p.currentRow = m_selection.current();
-    p.currentId = p.currentRow >= 0 ? m_list->caseId(p.currentRow) : 0;
-    const qint64 selected = m_selection.count();
-    p.all = m_allPending ||
-            (selected > 1 && m_list->isCountExact() && selected == m_list->rowCount());
-    if (!p.all && selected <= kKeptCases)
-        for (const RowSelection::Range &r : m_selection.ranges())
-            for (int row = r.first; row <= r.last; ++row)
-                p.ids << m_list->caseId(row);
-    return p;
-}
-
-// A row the list has, waiting for the exact count when the row lies past the first page.
-int CaseListView::reachableRow(int row) {
-    if (row >= m_list->rowCount())
-        m_list->waitForCount(5000);
-    return qMin(row, m_list->rowCount() - 1);
-}
-
-void CaseListView::restore(const Place &place) {
-    int row = place.currentId ? m_list->rowOfCase(place.currentId) : -1;
-    if (row < 0)  // the case is gone from the list: the row that took its place
-        row = qMax(0, place.currentRow);
-    row = reachableRow(row);
-    if (row < 0)
-        return;  // an empty list
-    m_selection.selectOnly(row);
-    if (place.all) {
-        m_selection.selectAll(m_list->rowCount());
-        m_allPending = !m_list->isCountExact();
-    }
-    for (const qint64 id : place.ids)
-        if (const int other = m_list->rowOfCase(id); other >= 0 && reachableRow(other) == other)
-            m_selection.include(other);
-    scrollToRow(row, PositionAtCenter);
     showSelection();
 }
 
@@ -273,18 +238,19 @@ bool CaseListView::moveByKey(const QKeyEvent *event) {
     if (key != Qt::Key_Up && key != Qt::Key_Down && key != Qt::Key_PageUp &&
         key != Qt::Key_PageDown && key != Qt::Key_Home && key != Qt::Key_End)
         return false;
-    // End goes to the end of the list, not of the rows read so far.
-    if ((key == Qt::Key_End) && !m_list->isCountExact())
-        m_list->waitForCount(10000);
     const int rows = m_list->rowCount();
     if (rows == 0)
         return true;
+    takeOver();
+    // Before the exact count, End goes to the end of the rows read so far, and on to the
+    // end of the list when it is counted (unless another key or click came first).
+    if (key == Qt::Key_End && !m_list->isCountExact())
+        m_endPending = event->modifiers();
     // With no current row an arrow or page key lands on the top row on screen.
     const int current = m_selection.current();
     const bool toAnEnd = key == Qt::Key_Home || key == Qt::Key_End;
-    const int row = current < 0 && !toAnEnd
-                        ? firstShownRow()
-                        : qBound(0, rowForKey(key, qMax(current, 0)), rows - 1);
+    const int row = current < 0 && !toAnEnd ? firstShownRow()
+                                            : qBound(0, rowForKey(key, qMax(current, 0)), rows - 1);
     const Qt::KeyboardModifiers mods = event->modifiers();
     if (mods & Qt::ShiftModifier)
         m_selection.extendTo(row, mods & Qt::ControlModifier);
@@ -302,6 +268,7 @@ void CaseListView::keyPressEvent(QKeyEvent *event) {
         return;
     const int current = m_selection.current();
     if (event->key() == Qt::Key_Space && current >= 0) {
+        takeOver();
         if (event->modifiers() & Qt::ControlModifier)
             m_selection.toggle(current);
         else if (!m_selection.contains(current))
@@ -324,6 +291,7 @@ void CaseListView::keyPressEvent(QKeyEvent *event) {
 }
 
 void CaseListView::clickRow(int row, const QMouseEvent *event) {
+    takeOver();
     const Qt::KeyboardModifiers mods = event->modifiers();
     if (event->button() == Qt::RightButton) {
         // The menu acts on the selection when the row is part of it, else on the row.
@@ -349,7 +317,11 @@ void CaseListView::mousePressEvent(QMouseEvent *event) {
     m_currentColumn = index.column();
     const int row = m_window->listRow(index.row());
     clickRow(row, event);
-    scrollToRow(row);  // a row cut at the bottom comes whole into view
+    m_pressedRow = row;
+    // A row cut at the bottom comes whole into view. Not on a right click: the menu it
+    // opens is for the row under the pointer.
+    if (event->button() == Qt::LeftButton)
+        scrollToRow(row);
     showSelection();
 }
 
@@ -386,13 +358,22 @@ void CaseListView::mouseReleaseEvent(QMouseEvent *event) {
 }
 
 void CaseListView::mouseDoubleClickEvent(QMouseEvent *event) {
-    const QModelIndex index = indexAt(event->position().toPoint());
-    if (!index.isValid() || event->button() != Qt::LeftButton)
+    if (event->button() != Qt::LeftButton)
         return;
-    // The second press of a double click comes as this event alone.
-    m_currentColumn = index.column();
-    clickRow(m_window->listRow(index.row()), event);
+    // The second press of a double click comes as this event alone. It opens the row the
+    // first press chose, which may have scrolled up from under the pointer since (a row cut
+    // at the bottom): the row there now is another case.
+    int row = m_pressedRow;
+    if (row < 0 || row != m_selection.current()) {
+        const QModelIndex under = indexAt(event->position().toPoint());
+        if (!under.isValid())
+            return;
+        row = m_window->listRow(under.row());
+        clickRow(row, event);
+    }
+    scrollToRow(row);
     showSelection();
+    const QModelIndex index = m_window->index(m_window->windowRow(row), m_currentColumn);
     Q_EMIT doubleClicked(index);
     if (!style()->styleHint(QStyle::SH_ItemView_ActivateItemOnSingleClick, nullptr, this))
         Q_EMIT activated(index);

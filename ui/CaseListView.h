@@ -3,6 +3,7 @@
 #include "models/RowSelection.h"
 
 #include <QTableView>
+#include <optional>
 
 class CaseTableModel;
 class CaseWindowModel;
@@ -55,7 +56,14 @@ class CaseListView : public QTableView {
     };
     static constexpr int kKeptCases = 1000;
     Place place() const;
+    // Selects again what place() saw, at once or, when its row lies past the rows read so
+    // far, as soon as the exact count arrives. Nothing waits meanwhile (a nested event loop
+    // let a second Undo run inside the first) and nothing is selected, so no action can take
+    // another case for it; a key or click in between cancels it.
     void restore(const Place &place);
+    // The case alone selected and current, in the middle of the screen (when the count
+    // arrives, if it lies past the rows read so far); false when the list does not hold it.
+    bool selectCase(qint64 id);
     void keyboardSearch(const QString &search) override;
 
   Q_SIGNALS:
@@ -81,7 +89,11 @@ class CaseListView : public QTableView {
     void showSelection();
     void listChanged();
     void listGrew();
-    int reachableRow(int row);
+    void countKnown(qint64 rows, bool exact);
+    // ownRow: row is the current case's own row, not the place of a case gone.
+    void applyPlace(const Place &place, int row, bool ownRow);
+    // A person chose rows: what was waiting for the count (a place, Ctrl+A, End) is dropped.
+    void takeOver();
     void updateScrollBar();
     void fitWindow();
 
@@ -91,7 +103,12 @@ class CaseListView : public QTableView {
     RowSelection m_selection;
     int m_shownCurrent = -1;  // the current row last announced
     int m_currentColumn = 0;
-    bool m_allPending = false;  // Ctrl+A before the exact count: the rest joins it
+    bool m_allPending = false;       // Ctrl+A before the exact count: the rest joins it
+    std::optional<Place> m_pending;  // restore() waiting for the count, and its row
+    int m_pendingRow = -1;
+    bool m_pendingOwnRow = false;
+    std::optional<Qt::KeyboardModifiers> m_endPending;  // End before the count
+    int m_pressedRow = -1;  // the row of the last press, for the double click after it
     bool m_dragging = false;
     bool m_dragKeepsOthers = false;
     int m_wheelRest = 0;  // eighths of a degree not yet turned into rows

@@ -309,14 +309,7 @@ void MainWindow::applyFilter(const CaseFilter &filter) {
 }
 
 bool MainWindow::selectCase(qint64 id) {
-    const int row = m_model->rowOfCase(id);
-    if (row < 0)
-        return false;
-    if (row >= m_model->rowCount())
-        m_model->waitForCount(5000);  // a deep row appears once the list is counted
-    m_table->selectRow(row);
-    m_table->scrollToRow(row, QAbstractItemView::PositionAtCenter);
-    return true;
+    return m_table->selectCase(id);
 }
 
 bool MainWindow::nextCaseToReview() {
@@ -393,8 +386,10 @@ void MainWindow::signCurrentCase() {
 }
 
 void MainWindow::showCaseAgain(qint64 id) {
+    CaseListView::Place place = m_table->place();  // the other selected cases stay selected
     m_model->refresh();
-    selectCase(id);
+    place.currentId = id;
+    m_table->restore(place);
 }
 
 void MainWindow::copyCurrentANumber() {

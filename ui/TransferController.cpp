@@ -9,6 +9,7 @@
 #include "io/CaseExporter.h"
 #include "models/CaseTableModel.h"
 #include "store/CaseStore.h"
+#include "store/GiveWay.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -76,6 +77,7 @@ struct ExportResult {
 // On a worker thread, through its own connection: a 1.5M-case export takes half a minute,
 // and the window must keep painting (and offer Cancel) meanwhile.
 void exportOnWorker(QPromise<ExportResult> &promise, const ExportRequest &request) {
+    const GiveWay giveWay;  // the window keeps painting and scrolling meanwhile
     ExportResult result;
     auto store = CaseStore::open(request.docket, CaseStore::OpenMode::OpenExisting, &result.error);
     if (store) {

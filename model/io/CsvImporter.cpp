@@ -8,14 +8,13 @@
 #include "files/InputFile.h"
 #include "store/BulkLoad.h"
 #include "store/CaseStore.h"
+#include "store/GiveWay.h"
 
 #include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
 #include <algorithm>
 #ifdef Q_OS_LINUX
-#include <sys/resource.h>
-#include <unistd.h>
 #endif
 #include <condition_variable>
 #include <deque>
@@ -154,15 +153,6 @@ class BatchQueue {
 };
 
 namespace {
-// The parsing thread gives way when the cores are all busy: in the window, an import's two
-// threads on a two-core machine otherwise leave the GUI thread a third of a core, and the
-// list stutters while a person scrolls it. Alone (the command line) it changes nothing.
-// Linux keeps a nice value per thread.
-void yieldToTheWindow() {
-#ifdef Q_OS_LINUX
-    setpriority(PRIO_PROCESS, id_t(gettid()), 5);
-#endif
-}
 
 // The row the import stores for a record, or nothing (the record's problem added to
 // `rejected`): the quick path for a plain row, the careful one for the rest.
@@ -228,7 +218,7 @@ bool CsvImporter::importRows(QIODevice &file, ImportReport &report) {
     const CaseRowEncoder encoder(columns);
     BatchQueue queue;
     std::thread reading([&] {
-        yieldToTheWindow();
+        const GiveWay giveWay;  // the window keeps a core while a person scrolls
         readBatches(reader, RowReader{plain, parser, encoder}, queue);
     });
     m_encoder = &encoder;

@@ -1,5 +1,7 @@
 #include "DocketFile.h"
 
+#include "GiveWay.h"
+
 #include <QSqlDatabase>
 #include <QUrl>
 #include <atomic>
@@ -129,6 +131,7 @@ QString configureReader(QSqlDatabase &db, const QString &path) {
 }
 
 bool readOnThisThread(const QString &path, const std::function<void(QSqlDatabase &)> &read) {
+    const GiveWay giveWay;  // a read on a worker is background work
     static std::atomic_int serial{0};
     const QString name = QStringLiteral("discretion-reader-%1").arg(serial.fetch_add(1));
     bool opened = false;
