@@ -398,33 +398,11 @@ void MainWindow::copyCurrentANumber() {
 }
 
 QList<qint64> MainWindow::selectedCaseIds() const {
-    const RowSelection &selection = m_table->rowSelection();
-    const qint64 selectedRows = selection.count();
-    QList<qint64> ids;
-    if (!m_store || selectedRows == 0)
-        return ids;
-    // Only cases with a signed review can be exported. When they are fewer than the selected
-    // rows (a whole million-case list selected), ask where each of them sits in the list.
-    const QList<qint64> signedCases = ReviewStore(*m_store).casesWithSignedReview();
-    if (signedCases.size() < selectedRows) {
-        for (qint64 id : signedCases) {
-            const int row = m_model->rowOfCase(id);
-            if (row >= 0 && selection.contains(row))
-                ids << id;
-        }
-        return ids;
-    }
-    for (const RowSelection::Range &range : selection.ranges())
-        for (int row = range.first; row <= range.last; ++row)
-            ids << m_model->caseId(row);
-    return ids;
+    return m_signing->selectedSignedCandidates();
 }
 
 void MainWindow::exportSelectedPdfs() {
-    QApplication::setOverrideCursor(Qt::WaitCursor);
-    const QList<qint64> ids = selectedCaseIds();
-    QApplication::restoreOverrideCursor();
-    m_signing->exportPdfs(ids, m_table->rowSelection().count());
+    m_signing->exportSelectedPdfs();
 }
 
 void MainWindow::showPolicies() {

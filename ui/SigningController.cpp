@@ -1,5 +1,6 @@
 #include "SigningController.h"
 
+#include "CaseListView.h"
 #include "ExportPdfDialog.h"
 #include "FileDialog.h"
 #include "IdentityDialog.h"
@@ -9,15 +10,49 @@
 #include "domain/ANumber.h"
 #include "domain/Clock.h"
 #include "domain/LocalTime.h"
+#include "models/CaseTableModel.h"
 #include "sign/PdfVerifier.h"
 #include "sign/SignatureTrust.h"
 #include "sign/TrustStore.h"
+#include "store/ReviewStore.h"
 
+#include <QApplication>
 #include <QDir>
 #include <QLocale>
 #include <QStatusBar>
 
 SigningController::SigningController(MainWindow *window) : QObject(window), m_window(window) {}
+
+QList<qint64> SigningController::selectedSignedCandidates() const {
+    const RowSelection &selection = m_window->caseTable()->rowSelection();
+    const CaseTableModel *list = m_window->caseModel();
+    const qint64 selectedRows = selection.count();
+    QList<qint64> ids;
+    if (!m_window->store() || selectedRows == 0)
+        return ids;
+    // Only cases with a signed review can be exported. When they are fewer than the selected
+    // rows, ask where each of them sits in the list.
+    const QList<qint64> signedCases = ReviewStore(*m_window->store()).casesWithSignedReview();
+    if (signedCases.size() < selectedRows) {
+        for (qint64 id : signedCases) {
+            const int row = list->rowOfCase(id);
+            if (row >= 0 && selection.contains(row))
+                ids << id;
+        }
+        return ids;
+    }
+    for (const RowSelection::Range &range : selection.ranges())
+        for (int row = range.first; row <= range.last; ++row)
+            ids << list->caseId(row);
+    return ids;
+}
+
+void SigningController::exportSelectedPdfs() {
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    const QList<qint64> ids = selectedSignedCandidates();
+    QApplication::restoreOverrideCursor();
+    exportPdfs(ids, m_window->caseTable()->rowSelection().count());
+}
 
 void SigningController::exportPdfs(const QList<qint64> &caseIds, qint64 chosen) {
     if (!m_window->store())

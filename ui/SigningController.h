@@ -13,6 +13,10 @@ class SigningController : public QObject {
   public:
     explicit SigningController(MainWindow *window);
 
+    // The selected cases: all of them, or only those with a signed review when those are
+    // fewer (a whole million-case list selected); the export leaves unsigned ones out.
+    QList<qint64> selectedSignedCandidates() const;
+    void exportSelectedPdfs();
     void exportPdfs(const QList<qint64> &caseIds, qint64 chosen);
     void chooseAndVerifyPdf();
     bool verifyPdf(const QString &path);  // shows the verdict; true when valid
