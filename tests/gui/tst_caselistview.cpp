@@ -36,6 +36,13 @@ class TestCaseListView : public QObject {
         std::sort(rows.begin(), rows.end());
         return rows;
     }
+    // A new list of the cases with this custody, its count not known yet.
+    bool showCustody(const QString &code) {
+        CaseFilter filter;
+        filter.custody = code;
+        m_model->setFilter(filter);
+        return !m_model->isCountExact();
+    }
     bool wholeOnScreen(int row) {
         const QRect rect = view().rowRect(row);
         return !rect.isEmpty() && rect.top() >= 0 && rect.bottom() < view().viewport()->height();
@@ -303,10 +310,7 @@ class TestCaseListView : public QObject {
 
     // Ctrl+A while the list is still its first page selects the rest when it is counted.
     void selectAllBeforeTheCountTakesTheWholeList() {
-        CaseFilter filter;
-        filter.custody = QStringLiteral("R");
-        m_model->setFilter(filter);
-        QVERIFY(!m_model->isCountExact());
+        QVERIFY(showCustody(QStringLiteral("R")));
         view().selectAll();
         QCOMPARE(view().rowSelection().count(), m_model->rowCount());
         QVERIFY(m_model->waitForCount(10000));
@@ -367,10 +371,7 @@ class TestCaseListView : public QObject {
     // Before the count, End goes to the last row read, then on to the last of the list;
     // a key pressed meanwhile keeps the row it chose.
     void endGoesOnToTheEndWhenCounted() {
-        CaseFilter filter;
-        filter.custody = QStringLiteral("R");
-        m_model->setFilter(filter);
-        QVERIFY(!m_model->isCountExact());
+        QVERIFY(showCustody(QStringLiteral("R")));
         view().setFocus();
         QTest::keyClick(&view(), Qt::Key_End);
         QCOMPARE(view().currentRow(), CaseTableModel::kBlockSize - 1);
@@ -378,8 +379,7 @@ class TestCaseListView : public QObject {
         QVERIFY(m_model->rowCount() > CaseTableModel::kBlockSize);
         QCOMPARE(view().currentRow(), m_model->rowCount() - 1);
         QVERIFY(wholeOnScreen(view().currentRow()));
-        filter.custody = QStringLiteral("N");
-        m_model->setFilter(filter);
+        QVERIFY(showCustody(QStringLiteral("N")));
         QTest::keyClick(&view(), Qt::Key_End);
         QTest::keyClick(&view(), Qt::Key_Up);
         QVERIFY(m_model->waitForCount(10000));
@@ -428,10 +428,7 @@ class TestCaseListView : public QObject {
 
     // Ctrl+A, then a click before the count: the click's row alone, also once counted.
     void aClickAfterSelectAllBeforeTheCountWins() {
-        CaseFilter filter;
-        filter.custody = QStringLiteral("D");
-        m_model->setFilter(filter);
-        QVERIFY(!m_model->isCountExact());
+        QVERIFY(showCustody(QStringLiteral("D")));
         view().selectAll();
         click(0);
         QVERIFY(m_model->waitForCount(10000));
