@@ -52,6 +52,7 @@ void CaseListView::listChanged() {
     m_selection.clear();
     takeOver();
     m_shownCurrent = -1;
+    m_currentId = 0;
     m_pressedRow = -1;
     updateScrollBar();
     m_rows->setValue(0);
@@ -149,7 +150,7 @@ void CaseListView::selectRow(int row) {
 void CaseListView::setCurrentRow(int row) {
     if (row < 0 || row >= m_list->rowCount())
         return;
-    m_pending.reset();
+    takeOver();
     m_selection.setCurrent(row);
     scrollToRow(row);
     showSelection();
@@ -210,6 +211,7 @@ void CaseListView::showSelection() {
     verticalScrollBar()->setValue(0);  // the window is the scrolling
     if (m_selection.current() != m_shownCurrent) {
         m_shownCurrent = m_selection.current();
+        m_currentId = m_shownCurrent >= 0 ? m_list->caseId(m_shownCurrent) : 0;
         Q_EMIT currentRowChanged(m_shownCurrent);
     }
     Q_EMIT rowSelectionChanged();
@@ -242,16 +244,21 @@ bool CaseListView::moveByKey(const QKeyEvent *event) {
     if (rows == 0)
         return true;
     takeOver();
-    // Before the exact count, End goes to the end of the rows read so far, and on to the
-    // end of the list when it is counted (unless another key or click came first).
-    if (key == Qt::Key_End && !m_list->isCountExact())
-        m_endPending = event->modifiers();
+    const Qt::KeyboardModifiers mods = event->modifiers();
+    // Before the exact count, End selects the last row when it is counted, and nothing
+    // until then: a row selected meanwhile would be acted on, then moved away from.
+    if (key == Qt::Key_End && !m_list->isCountExact() && mods == Qt::NoModifier) {
+        m_selection.clear();
+        m_endPending = true;
+        scrollToBottom();
+        showSelection();
+        return true;
+    }
     // With no current row an arrow or page key lands on the top row on screen.
     const int current = m_selection.current();
     const bool toAnEnd = key == Qt::Key_Home || key == Qt::Key_End;
     const int row = current < 0 && !toAnEnd ? firstShownRow()
                                             : qBound(0, rowForKey(key, qMax(current, 0)), rows - 1);
-    const Qt::KeyboardModifiers mods = event->modifiers();
     if (mods & Qt::ShiftModifier)
         m_selection.extendTo(row, mods & Qt::ControlModifier);
     else if (mods & Qt::ControlModifier)
@@ -328,6 +335,7 @@ void CaseListView::mousePressEvent(QMouseEvent *event) {
 // A drag selects from where it started to the row under the mouse; above or below the
 // rows on screen it scrolls a row at a time.
 void CaseListView::dragTo(const QPoint &pos) {
+    takeOver();
     int row = listRowAt(QPoint(qBound(0, pos.x(), viewport()->width() - 1), pos.y()));
     if (pos.y() < 0)
         row = qMax(0, firstShownRow() - 1);
@@ -362,14 +370,12 @@ void CaseListView::mouseDoubleClickEvent(QMouseEvent *event) {
         return;
     // The second press of a double click comes as this event alone. It opens the row the
     // first press chose, which may have scrolled up from under the pointer since (a row cut
-    // at the bottom): the row there now is another case.
-    int row = m_pressedRow;
+    // at the bottom): the row there now is another case. When the list was read again
+    // between the two presses it is a press, as in Qt's views, and opens nothing.
+    const int row = m_pressedRow;
     if (row < 0 || row != m_selection.current()) {
-        const QModelIndex under = indexAt(event->position().toPoint());
-        if (!under.isValid())
-            return;
-        row = m_window->listRow(under.row());
-        clickRow(row, event);
+        mousePressEvent(event);
+        return;
     }
     scrollToRow(row);
     showSelection();

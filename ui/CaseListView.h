@@ -50,11 +50,18 @@ class CaseListView : public QTableView {
     // in the list when it is gone; the whole list; or up to kKeptCases selected cases.
     struct Place {
         qint64 currentId = 0;
+        // Where the current case was: the row selected instead when it is gone (after a
+        // delete of one's own). -1: select nothing then (another program removed it).
         int currentRow = -1;
+        bool currentSelected = true;  // Ctrl+click can leave the current row unselected
         bool all = false;
-        QList<qint64> ids;
+        QList<qint64> ids;    // the selected cases, when no more than kKeptCases
+        qint64 selected = 0;  // how many rows were selected
     };
-    static constexpr int kKeptCases = 1000;
+    // Each kept case is looked up in the new list (an index count up to its row): a few
+    // milliseconds each at 1.5M cases. A larger selection narrows to the current case, and
+    // selectionNarrowed says so.
+    static constexpr int kKeptCases = 100;
     Place place() const;
     // Selects again what place() saw, at once or, when its row lies past the rows read so
     // far, as soon as the exact count arrives. Nothing waits meanwhile (a nested event loop
@@ -64,11 +71,18 @@ class CaseListView : public QTableView {
     // The case alone selected and current, in the middle of the screen (when the count
     // arrives, if it lies past the rows read so far); false when the list does not hold it.
     bool selectCase(qint64 id);
+    // The case of the current row, as it was when that row became current; 0 for none. A page
+    // read again after another program's change may hold another case at that row until the
+    // list is refreshed: actions take this id, the one the details show.
+    qint64 currentCaseId() const { return m_currentId; }
     void keyboardSearch(const QString &search) override;
 
   Q_SIGNALS:
     void currentRowChanged(int row);
     void rowSelectionChanged();
+    // The list was read again and a selection of `before` rows could not be kept whole
+    // (more than kKeptCases, or some gone): `now` are selected.
+    void selectionNarrowed(qint64 before, qint64 now);
 
   protected:
     void keyPressEvent(QKeyEvent *event) override;
@@ -92,6 +106,8 @@ class CaseListView : public QTableView {
     void countKnown(qint64 rows, bool exact);
     // ownRow: row is the current case's own row, not the place of a case gone.
     void applyPlace(const Place &place, int row, bool ownRow);
+    // The rows of the kept cases in the list now; false when one lies past the rows read.
+    bool keptRows(const Place &place, QList<int> *rows) const;
     // A person chose rows: what was waiting for the count (a place, Ctrl+A, End) is dropped.
     void takeOver();
     void updateScrollBar();
@@ -107,8 +123,10 @@ class CaseListView : public QTableView {
     std::optional<Place> m_pending;  // restore() waiting for the count, and its row
     int m_pendingRow = -1;
     bool m_pendingOwnRow = false;
-    std::optional<Qt::KeyboardModifiers> m_endPending;  // End before the count
-    int m_pressedRow = -1;  // the row of the last press, for the double click after it
+    bool m_endPending = false;  // End before the count: the last row when counted
+    int m_pressedRow = -1;      // the row of the last press, for the double click after it
+    int m_pendingOffset = -1;   // where the list was scrolled when a place began to wait
+    qint64 m_currentId = 0;
     bool m_dragging = false;
     bool m_dragKeepsOthers = false;
     int m_wheelRest = 0;  // eighths of a degree not yet turned into rows

@@ -1,17 +1,19 @@
 // CaseListView: what is selected, kept across the list being read again.
 #include "CaseListView.h"
 #include "models/CaseTableModel.h"
+#include "models/CaseWindowModel.h"
 
 CaseListView::Place CaseListView::place() const {
     if (m_pending)  // still waiting for the count: that is the place
         return *m_pending;
     Place p;
     p.currentRow = m_selection.current();
-    p.currentId = p.currentRow >= 0 ? m_list->caseId(p.currentRow) : 0;
-    const qint64 selected = m_selection.count();
-    p.all =
-        m_allPending || (selected > 1 && m_list->isCountExact() && selected == m_list->rowCount());
-    if (!p.all && selected <= kKeptCases)
+    p.currentId = p.currentRow >= 0 ? m_currentId : 0;
+    p.currentSelected = p.currentRow >= 0 && m_selection.contains(p.currentRow);
+    p.selected = m_selection.count();
+    p.all = m_allPending ||
+            (p.selected > 1 && m_list->isCountExact() && p.selected == m_list->rowCount());
+    if (!p.all && p.selected <= kKeptCases)
         for (const RowSelection::Range &r : m_selection.ranges())
             for (int row = r.first; row <= r.last; ++row)
                 p.ids << m_list->caseId(row);
@@ -22,9 +24,11 @@ void CaseListView::restore(const Place &place) {
     takeOver();
     int row = place.currentId ? m_list->rowOfCase(place.currentId) : -1;
     const bool ownRow = row >= 0;
-    if (!ownRow)  // the case is gone from the list: the row that took its place
-        row = qMax(0, place.currentRow);
-    if (row < m_list->rowCount() || m_list->isCountExact()) {
+    if (!ownRow)  // the case is gone from the list: the row that took its place, if asked
+        row = place.currentRow;
+    QList<int> rows;
+    const bool reachable = row < m_list->rowCount() && keptRows(place, &rows);
+    if (reachable || m_list->isCountExact()) {
         applyPlace(place, row, ownRow);
         return;
     }
@@ -32,7 +36,19 @@ void CaseListView::restore(const Place &place) {
     m_pending = place;
     m_pendingRow = row;
     m_pendingOwnRow = ownRow;
+    m_pendingOffset = m_window->offset();
+    m_currentId = 0;
     showSelection();
+}
+
+bool CaseListView::keptRows(const Place &place, QList<int> *rows) const {
+    bool reachable = true;
+    for (const qint64 id : place.ids)
+        if (const int row = m_list->rowOfCase(id); row >= 0) {
+            *rows << row;
+            reachable = reachable && row < m_list->rowCount();
+        }
+    return reachable;
 }
 
 bool CaseListView::selectCase(qint64 id) {
@@ -49,20 +65,31 @@ void CaseListView::applyPlace(const Place &place, int row, bool ownRow) {
     if (ownRow && row >= m_list->rowCount())
         row = -1;
     row = qMin(row, m_list->rowCount() - 1);
-    if (row < 0) {  // an empty list, or the case out of reach
+    m_selection.clear();
+    if (row < 0) {  // an empty list, the case out of reach, or no neighbour wanted
         showSelection();
         return;
     }
-    m_selection.selectOnly(row);
+    if (place.currentSelected)
+        m_selection.selectOnly(row);
+    else
+        m_selection.setCurrent(row);
     if (place.all) {
         m_selection.selectAll(m_list->rowCount());
         m_allPending = !m_list->isCountExact();
     }
-    for (const qint64 id : place.ids)
-        if (const int other = m_list->rowOfCase(id); other >= 0 && other < m_list->rowCount())
+    QList<int> rows;
+    keptRows(place, &rows);
+    for (const int other : std::as_const(rows))
+        if (other < m_list->rowCount())
             m_selection.include(other);
-    scrollToRow(row, PositionAtCenter);
+    // After a wait, a list the person has scrolled meanwhile stays where they put it.
+    if (m_pendingOffset < 0 || m_pendingOffset == m_window->offset())
+        scrollToRow(row, PositionAtCenter);
+    m_pendingOffset = -1;
     showSelection();
+    if (!place.all && m_selection.count() < place.selected)
+        Q_EMIT selectionNarrowed(place.selected, m_selection.count());
 }
 
 void CaseListView::countKnown(qint64 /*rows*/, bool exact) {
@@ -72,21 +99,16 @@ void CaseListView::countKnown(qint64 /*rows*/, bool exact) {
         const Place waiting = *std::exchange(m_pending, std::nullopt);
         applyPlace(waiting, m_pendingRow, m_pendingOwnRow);
     }
-    if (const auto end = std::exchange(m_endPending, std::nullopt); end && m_list->rowCount() > 0) {
-        const int last = m_list->rowCount() - 1;
-        if (*end & Qt::ShiftModifier)
-            m_selection.extendTo(last, *end & Qt::ControlModifier);
-        else if (*end & Qt::ControlModifier)
-            m_selection.setCurrent(last);
-        else
-            m_selection.selectOnly(last);
-        scrollToRow(last);
+    if (std::exchange(m_endPending, false) && m_list->rowCount() > 0) {
+        m_selection.selectOnly(m_list->rowCount() - 1);
+        scrollToRow(m_list->rowCount() - 1);
         showSelection();
     }
 }
 
 void CaseListView::takeOver() {
     m_pending.reset();
+    m_pendingOffset = -1;
     m_allPending = false;
-    m_endPending.reset();
+    m_endPending = false;
 }

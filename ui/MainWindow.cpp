@@ -117,6 +117,12 @@ MainWindow::MainWindow(QWidget *parent)
             editCurrentCase();
     });
     connect(m_table, &CaseListView::currentRowChanged, this, &MainWindow::showCurrentCase);
+    connect(m_table, &CaseListView::selectionNarrowed, this, [this](qint64 before, qint64 now) {
+        statusBar()->showMessage(
+            tr("The list was read again: %1 of the %2 selected cases are selected now.")
+                .arg(QLocale().toString(now), QLocale().toString(before)),
+            8000);
+    });
     connect(m_model, &QAbstractItemModel::modelReset, this, &MainWindow::showCurrentCase);
     // Another program (the CLI importing, a second window) may change the docket: look
     // every two seconds, at the cost of one PRAGMA, and show what it did.
@@ -250,14 +256,19 @@ void MainWindow::refreshIfChangedElsewhere() {
     if (version == m_dataVersion)
         return;
     m_dataVersion = version;
-    const CaseListView::Place place = m_table->place();
+    CaseListView::Place place = m_table->place();
+    place.currentRow = -1;  // the case gone: nothing selected in its stead, and said why
     m_model->refresh();
+    const bool gone = place.currentId && m_model->rowOfCase(place.currentId) < 0;
     m_table->restore(place);
     m_historyControl->showLastBackup();
     if (m_mainTabs->currentWidget() == m_dashboard)
         m_dashboard->refresh(m_store->path());
     statusBar()->showMessage(
-        tr("The docket was changed by another program; the list is up to date."), 8000);
+        gone ? tr("The docket was changed by another program: the case you had selected is no "
+                  "longer in the list.")
+             : tr("The docket was changed by another program; the list is up to date."),
+        8000);
 }
 
 void MainWindow::chooseAndOpen() {
@@ -287,8 +298,7 @@ void MainWindow::chooseAndCreate() {
 }
 
 qint64 MainWindow::currentCaseId() const {
-    const int row = m_table->currentRow();
-    return row >= 0 ? m_model->caseId(row) : 0;
+    return m_table->currentCaseId();
 }
 
 void MainWindow::showCurrentCase() {
@@ -301,7 +311,7 @@ void MainWindow::showCurrentCase() {
 void MainWindow::applyFilter(const CaseFilter &filter) {
     // The case being read stays selected when the new filter still lists it (clearing a
     // search, widening a court filter), so the attorney does not lose their place.
-    const qint64 current = currentCaseId();
+    const qint64 current = m_table->place().currentId;  // also one waiting for the count
     m_model->setFilter(filter);
     // Otherwise a new list starts at its first row, not where the old one was scrolled.
     if (!current || !selectCase(current))

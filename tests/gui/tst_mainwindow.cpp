@@ -507,6 +507,32 @@ class TestMainWindow : public QObject {
                  u"Exported %1 cases to atl-masked.csv, masked: no names or A-numbers."_qs.arg(
                      w.caseModel()->rowCount()));
     }
+
+    // Another program removes the selected case: nothing is selected in its stead (an attack
+    // helper's open row menu then deleted the neighbour that took its row), and the status
+    // bar says why. Last: it removes a case from the shared docket.
+    void aCaseRemovedElsewhereLeavesNothingSelected() {
+        MainWindow w;
+        QVERIFY(w.openDocket(m_docket.path()));
+        QTRY_VERIFY(w.caseModel()->isCountExact());
+        int row = 0;
+        while (w.store()->loadCase(w.caseModel()->caseId(row))->reviewStatus != u"not_reviewed")
+            ++row;
+        w.caseTable()->selectRow(row);
+        const qint64 id = w.caseModel()->caseId(row);
+        QCOMPARE(w.caseTable()->currentCaseId(), id);
+        {
+            QString error;
+            auto other =
+                CaseStore::open(m_docket.path(), CaseStore::OpenMode::OpenExisting, &error);
+            QVERIFY2(other && other->deleteCase(id, &error), qPrintable(error));
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(
+            w.statusBar()->currentMessage().contains(u"no longer in the list"_qs), 6000);
+        QCOMPARE(w.caseTable()->currentRow(), -1);
+        QCOMPARE(w.caseTable()->currentCaseId(), 0);
+        QCOMPARE(w.caseTable()->rowSelection().count(), 0);
+    }
 };
 
 QTEST_MAIN(TestMainWindow)
