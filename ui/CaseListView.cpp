@@ -4,6 +4,7 @@
 #include "models/CaseWindowModel.h"
 
 #include <QApplication>
+#include <QContextMenuEvent>
 #include <QHeaderView>
 #include <QKeyEvent>
 #include <QMouseEvent>
@@ -86,6 +87,23 @@ void CaseListView::updateScrollBar() {
 void CaseListView::focusInEvent(QFocusEvent *event) {
     QAbstractScrollArea::focusInEvent(event);
     viewport()->update();
+}
+
+// The Menu key opens the row menu at the current row, brought into view; Qt would open it
+// at the middle of the list, for whichever case is drawn there (an attack helper's Menu key
+// selected a case never chosen when the current one was scrolled away). No current row, no
+// menu.
+bool CaseListView::viewportEvent(QEvent *event) {
+    if (event->type() == QEvent::ContextMenu &&
+        static_cast<QContextMenuEvent *>(event)->reason() == QContextMenuEvent::Keyboard) {
+        const int current = m_selection.current();
+        if (current >= 0 && contextMenuPolicy() == Qt::CustomContextMenu) {
+            scrollToRow(current);
+            Q_EMIT customContextMenuRequested(rowRect(current).center());
+        }
+        return true;
+    }
+    return QTableView::viewportEvent(event);
 }
 
 void CaseListView::resizeEvent(QResizeEvent *event) {
@@ -244,7 +262,8 @@ bool CaseListView::moveByKey(const QKeyEvent *event) {
     if (rows == 0)
         return true;
     takeOver();
-    const Qt::KeyboardModifiers mods = event->modifiers();
+    // The keypad's End is End (Qt marks keypad keys with a modifier of their own).
+    const Qt::KeyboardModifiers mods = event->modifiers() & ~Qt::KeypadModifier;
     // Before the exact count, End selects the last row when it is counted, and nothing
     // until then: a row selected meanwhile would be acted on, then moved away from.
     if (key == Qt::Key_End && !m_list->isCountExact() && mods == Qt::NoModifier) {

@@ -93,6 +93,7 @@ class CaseListView : public QTableView {
     void wheelEvent(QWheelEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
     void focusInEvent(QFocusEvent *event) override;
+    bool viewportEvent(QEvent *event) override;
 
   private:
     bool moveByKey(const QKeyEvent *event);
@@ -127,6 +128,7 @@ class CaseListView : public QTableView {
     int m_pressedRow = -1;      // the row of the last press, for the double click after it
     int m_pendingOffset = -1;   // where the list was scrolled when a place began to wait
     qint64 m_currentId = 0;
+    bool m_rereading = false;  // the list is being read again for a stale row
     bool m_dragging = false;
     bool m_dragKeepsOthers = false;
     int m_wheelRest = 0;  // eighths of a degree not yet turned into rows

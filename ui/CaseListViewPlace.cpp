@@ -3,6 +3,8 @@
 #include "models/CaseTableModel.h"
 #include "models/CaseWindowModel.h"
 
+#include <QScopedValueRollback>
+
 CaseListView::Place CaseListView::place() const {
     if (m_pending)  // still waiting for the count: that is the place
         return *m_pending;
@@ -65,6 +67,14 @@ void CaseListView::applyPlace(const Place &place, int row, bool ownRow) {
     if (ownRow && row >= m_list->rowCount())
         row = -1;
     row = qMin(row, m_list->rowCount() - 1);
+    // The rows read may be older than the docket (another program changed it since; the
+    // window looks every 2 s): the case found at a row must be the case drawn there.
+    if (ownRow && row >= 0 && m_list->caseId(row) != place.currentId && !m_rereading) {
+        const QScopedValueRollback rereading(m_rereading, true);
+        m_list->refresh();
+        restore(place);
+        return;
+    }
     m_selection.clear();
     if (row < 0) {  // an empty list, the case out of reach, or no neighbour wanted
         showSelection();

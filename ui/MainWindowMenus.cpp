@@ -248,8 +248,8 @@ void MainWindow::buildRowMenu() {
     }
     m_table->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_table, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
-        // A right click has already made its row current; the Menu key opens at the
-        // current row.
+        // A right click has already made its row current; the Menu key comes here at the
+        // current row (CaseListView::viewportEvent).
         const int row = m_table->listRowAt(pos);
         if (row < 0)
             return;

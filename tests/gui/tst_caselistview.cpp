@@ -4,6 +4,7 @@
 #include "models/CaseWindowModel.h"
 
 #include <QApplication>
+#include <QContextMenuEvent>
 #include <QHeaderView>
 #include <QScrollBar>
 #include <QSignalSpy>
@@ -529,6 +530,35 @@ class TestCaseListView : public QObject {
         QCOMPARE(narrowed.first().at(1).toLongLong(), 1);
     }
 
+    // The Menu key opens the row menu at the current row, brought into view, not at the
+    // middle of the list (an attack helper's selected a case never chosen).
+    void theMenuKeyOpensAtTheCurrentRow() {
+        view().setContextMenuPolicy(Qt::CustomContextMenu);
+        view().selectRow(4);
+        view().scrollToRow(1500, QAbstractItemView::PositionAtTop);
+        QSignalSpy menu(&view(), &QWidget::customContextMenuRequested);
+        const QPoint middle = view().viewport()->rect().center();
+        QContextMenuEvent key(QContextMenuEvent::Keyboard, middle,
+                              view().viewport()->mapToGlobal(middle));
+        QApplication::sendEvent(view().viewport(), &key);
+        QCOMPARE(menu.size(), 1);
+        QCOMPARE(view().listRowAt(menu.first().first().toPoint()), 4);
+        QCOMPARE(view().currentRow(), 4);
+        QCOMPARE(view().rowSelection().count(), 1);
+        view().clearSelection();  // no current row: no menu
+        QApplication::sendEvent(view().viewport(), &key);
+        QCOMPARE(menu.size(), 1);
+    }
+
+    void theKeypadsEndIsEnd() {
+        QVERIFY(showCustody(QStringLiteral("N")));
+        view().setFocus();
+        QTest::keyClick(&view(), Qt::Key_End, Qt::KeypadModifier);
+        QCOMPARE(view().currentRow(), -1);  // until the count
+        QVERIFY(m_model->waitForCount(10000));
+        QCOMPARE(view().currentRow(), m_model->rowCount() - 1);
+    }
+
     void aShortListHasNoScrollBar() {
         CaseFilter filter;
         filter.search = m_model->data(m_model->index(0, CaseTableModel::ANumberColumn)).toString();
@@ -539,6 +569,25 @@ class TestCaseListView : public QObject {
         QVERIFY(!view().rowScrollBar()->isVisible());
         QTest::keyClick(&view(), Qt::Key_End);
         QCOMPARE(view().currentRow(), 0);
+    }
+
+    // Another program removed a case above: the rows read are stale until the list is read
+    // again. Selecting a case by id reads them again rather than select the case now drawn
+    // at its new row. Last: it removes a case from the shared docket.
+    void aStaleListIsReadAgainBeforeSelectingByCase() {
+        const qint64 wanted = m_model->caseId(5);
+        {
+            QString error;
+            auto other =
+                CaseStore::open(m_docket.path(), CaseStore::OpenMode::OpenExisting, &error);
+            const qint64 above = m_model->caseId(2);
+            QVERIFY2(other && other->deleteCase(above, &error), qPrintable(error));
+        }
+        QCOMPARE(m_model->caseId(4), m_model->caseId(4));  // still the old rows
+        QVERIFY(view().selectCase(wanted));
+        QCOMPARE(view().currentRow(), 4);
+        QCOMPARE(m_model->caseId(view().currentRow()), wanted);
+        QCOMPARE(view().currentCaseId(), wanted);
     }
 };
 
