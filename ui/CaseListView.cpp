@@ -36,6 +36,7 @@ void CaseListView::setCaseModel(CaseTableModel *model) {
     connect(m_window, &QAbstractItemModel::modelReset, this, &CaseListView::listChanged);
     connect(m_window, &CaseWindowModel::listLengthChanged, this, &CaseListView::listGrew);
     connect(m_list, &CaseTableModel::countChanged, this, &CaseListView::countKnown);
+    connect(m_list, &CaseTableModel::rowsRead, this, &CaseListView::currentRowRead);
     connect(m_window, &CaseWindowModel::sortRequested, this,
             [this](int column, Qt::SortOrder order) {
                 const Place before = place();
@@ -49,6 +50,15 @@ void CaseListView::setCaseModel(CaseTableModel *model) {
 // The list was read again (another filter, sort or docket): nothing is selected, as with
 // Qt's own views, and the list starts at its top. Who shows the current case listens to
 // the model's reset.
+// The page of the current row arrived from the list's reader: its case is the current one.
+void CaseListView::currentRowRead(int first, int last) {
+    if (m_currentId || m_shownCurrent < first || m_shownCurrent > last)
+        return;
+    m_currentId = m_list->caseIdIfRead(m_shownCurrent);
+    if (m_currentId)
+        Q_EMIT currentRowChanged(m_shownCurrent);
+}
+
 void CaseListView::listChanged() {
     m_selection.clear();
     takeOver();
@@ -229,7 +239,9 @@ void CaseListView::showSelection() {
     verticalScrollBar()->setValue(0);  // the window is the scrolling
     if (m_selection.current() != m_shownCurrent) {
         m_shownCurrent = m_selection.current();
-        m_currentId = m_shownCurrent >= 0 ? m_list->caseId(m_shownCurrent) : 0;
+        // Not read yet (End, a jump): no case until its page arrives (currentRowRead), so
+        // that nothing acts on a case the details do not show.
+        m_currentId = m_shownCurrent >= 0 ? m_list->caseIdIfRead(m_shownCurrent) : 0;
         Q_EMIT currentRowChanged(m_shownCurrent);
     }
     Q_EMIT rowSelectionChanged();

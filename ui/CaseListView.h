@@ -73,7 +73,9 @@ class CaseListView : public QTableView {
     bool selectCase(qint64 id);
     // The case of the current row, as it was when that row became current; 0 for none. A page
     // read again after another program's change may hold another case at that row until the
-    // list is refreshed: actions take this id, the one the details show.
+    // list is refreshed: actions take this id, the one the details show. Also 0 until the
+    // current row's page is read (rows are read on a thread of their own; End or a jump can
+    // make a row current before it is): currentRowChanged() comes again when it is.
     qint64 currentCaseId() const { return m_currentId; }
     void keyboardSearch(const QString &search) override;
 
@@ -105,6 +107,7 @@ class CaseListView : public QTableView {
     void listChanged();
     void listGrew();
     void countKnown(qint64 rows, bool exact);
+    void currentRowRead(int first, int last);
     // ownRow: row is the current case's own row, not the place of a case gone.
     void applyPlace(const Place &place, int row, bool ownRow);
     // The rows of the kept cases in the list now; false when one lies past the rows read.

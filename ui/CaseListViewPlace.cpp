@@ -10,7 +10,8 @@ CaseListView::Place CaseListView::place() const {
         return *m_pending;
     Place p;
     p.currentRow = m_selection.current();
-    p.currentId = p.currentRow >= 0 ? m_currentId : 0;
+    // A current row whose page has not arrived yet is read here, as the other rows kept are.
+    p.currentId = p.currentRow < 0 ? 0 : m_currentId ? m_currentId : m_list->caseId(p.currentRow);
     p.currentSelected = p.currentRow >= 0 && m_selection.contains(p.currentRow);
     p.selected = m_selection.count();
     p.all = m_allPending ||

@@ -49,6 +49,9 @@ CaseTableModel::~CaseTableModel() {
 
 void CaseTableModel::setStore(CaseStore *store) {
     m_store = store;
+    m_reader.reset();
+    if (store)
+        startReader();
     m_courtNames.clear();
     if (store)
         for (const Court &c : store->courts())
@@ -89,6 +92,7 @@ void CaseTableModel::reload() {
     if (m_cancelCensus)
         m_cancelCensus->store(true);
     m_cache.clear();
+    m_asked.clear();
     m_anchors.clear();
     m_pager.reset();
     m_rowCount = 0;
@@ -157,22 +161,102 @@ bool CaseTableModel::waitForCount(int timeoutMs) {
     return m_countExact;
 }
 
-CaseRowCache::Block CaseTableModel::loadBlock(int index) const {
-    CasePager::Page page;
+PageReader::Request CaseTableModel::requestFor(int index) const {
+    PageReader::Request request;
+    request.generation = m_generation;
+    request.block = index;
+    request.filter = m_filter;
+    request.sort = m_sort;
+    request.limit = kBlockSize;
     const qint64 start = qint64(index) * kBlockSize;
-    if (index == 0) {
-        page = m_pager->first(kBlockSize);
-    } else if (const CaseRowCache::Block *previous = m_cache.peek(index - 1)) {
-        page = m_pager->after(previous->lastKey, kBlockSize);
+    const CaseRowCache::Block *previous = index > 0 ? m_cache.peek(index - 1) : nullptr;
+    if (index == 0)
+        return request;
+    if (previous && !previous->lastKey.isEmpty()) {
+        request.after = previous->lastKey;
     } else if (const qint64 anchor = start / kAnchorStride - 1;
                anchor >= 0 && anchor < m_anchors.size()) {
         // anchors[i] is the key of row (i + 1) * stride - 1: continue just after it.
-        const qint64 skip = start - (anchor + 1) * kAnchorStride;
-        page = m_pager->after(m_anchors[anchor], kBlockSize, skip);
+        request.after = m_anchors[anchor];
+        request.skip = start - (anchor + 1) * kAnchorStride;
     } else {
-        page = m_pager->atOffset(start, kBlockSize);
+        request.offset = start;
     }
+    return request;
+}
+
+CaseRowCache::Block CaseTableModel::loadBlock(int index) const {
+    const CasePager::Page page = PageReader::readPage(*m_pager, requestFor(index));
     return {page.rows, page.lastKey};
+}
+
+void CaseTableModel::startReader() {
+    m_reader = std::make_unique<PageReader>(m_store->path());
+    connect(m_reader.get(), &PageReader::pageRead, this, &CaseTableModel::pageArrived);
+    connect(m_reader.get(), &PageReader::dropped, this, [this](quint64 generation, int index) {
+        if (generation == m_generation)
+            m_asked.remove(index);
+    });
+    // Read here from now on; views draw again and get their rows that way.
+    connect(m_reader.get(), &PageReader::unavailable, this, [this] {
+        m_reader.release()->deleteLater();
+        m_asked.clear();
+        if (m_rowCount > 0)
+            Q_EMIT dataChanged(index(0, 0), index(m_rowCount - 1, ColumnCount - 1));
+    });
+}
+
+void CaseTableModel::askReader(int index) const {
+    if (m_asked.contains(index))
+        return;
+    m_asked.insert(index);
+    m_reader->read(requestFor(index));
+}
+
+void CaseTableModel::pageArrived(quint64 generation, int index, const CaseRowCache::Block &block) {
+    if (generation != m_generation)
+        return;
+    m_asked.remove(index);
+    m_cache.insert(index, block);
+    const int first = index * kBlockSize;
+    const int last = qMin(m_rowCount, first + int(block.rows.size())) - 1;
+    if (last < first)
+        return;
+    Q_EMIT dataChanged(this->index(first, 0), this->index(last, ColumnCount - 1));
+    Q_EMIT rowsRead(first, last);
+}
+
+const CaseListRow *CaseTableModel::rowIfRead(int row) const {
+    if (!m_pager || row < 0 || row >= m_rowCount)
+        return nullptr;
+    if (!m_reader)
+        return rowAt(row);
+    const CaseRowCache::Block *block = m_cache.find(row / kBlockSize);
+    if (!block) {
+        askReader(row / kBlockSize);
+        return nullptr;
+    }
+    const int offset = row % kBlockSize;
+    return offset < block->rows.size() ? &block->rows[offset] : nullptr;
+}
+
+bool CaseTableModel::isRowRead(int row) const {
+    return m_pager && row >= 0 && row < m_rowCount && m_cache.peek(row / kBlockSize);
+}
+
+qint64 CaseTableModel::caseIdIfRead(int row) const {
+    const CaseListRow *r = rowIfRead(row);
+    return r ? r->id : 0;
+}
+
+void CaseTableModel::readAhead(int first, int last) const {
+    if (!m_reader || !m_pager)
+        return;
+    first = qMax(0, first);
+    last = qMin(last, m_rowCount - 1);
+    for (int index = first / kBlockSize; first <= last && index <= last / kBlockSize; ++index)
+        if (!m_cache.peek(index))
+            askReader(index);
 }
 
 const CaseListRow *CaseTableModel::rowAt(int row) const {
@@ -235,38 +319,46 @@ QVariant CaseTableModel::data(const QModelIndex &index, int role) const {
     if (!index.isValid() || index.parent().isValid())
         return {};
     const CaseListRow *r = rowAt(index.row());
-    if (!r)
+    return r ? rowData(*r, index.column(), role) : QVariant();
+}
+
+QVariant CaseTableModel::dataIfRead(const QModelIndex &index, int role) const {
+    if (!index.isValid() || index.parent().isValid())
         return {};
+    const CaseListRow *r = rowIfRead(index.row());
+    return r ? rowData(*r, index.column(), role) : QVariant();
+}
+
+QVariant CaseTableModel::rowData(const CaseListRow &row, int column, int role) const {
     switch (role) {
         case Qt::DisplayRole:
-            return display(*r, index.column());
+            return display(row, column);
         case CaseIdRole:
-            return r->id;
+            return row.id;
         case Qt::ToolTipRole:
-            if (isHearingSoon(*r))
+            if (isHearingSoon(row))
                 return tr("Hearing within %1 days and no signed review")
                     .arg(ReviewQueue::kSoonDays);
-            if (index.column() == CourtColumn)
-                return m_courtNames.value(r->court);
+            if (column == CourtColumn)
+                return m_courtNames.value(row.court);
             return {};
         case Qt::BackgroundRole:
             // A pale row and a stronger hearing cell: readable when, sorted by hearing,
             // every row on screen is due. The tooltip and the status bar say it in words.
-            if (!isHearingSoon(*r))
+            if (!isHearingSoon(row))
                 return {};
-            return index.column() == HearingColumn ? QColor(0xff, 0xd9, 0x8a)
-                                                   : QColor(0xff, 0xf4, 0xdc);
+            return column == HearingColumn ? QColor(0xff, 0xd9, 0x8a) : QColor(0xff, 0xf4, 0xdc);
         case Qt::ForegroundRole:
-            return isHearingSoon(*r) ? QVariant(QColor(Qt::black)) : QVariant();
+            return isHearingSoon(row) ? QVariant(QColor(Qt::black)) : QVariant();
         case HearingSoonRole:
-            return isHearingSoon(*r);
+            return isHearingSoon(row);
         case Qt::FontRole:
-            if (index.column() == HearingColumn && isHearingSoon(*r)) {
+            if (column == HearingColumn && isHearingSoon(row)) {
                 QFont bold;
                 bold.setBold(true);
                 return bold;
             }
-            if (index.column() == CounselColumn && r->counselName.isEmpty()) {
+            if (column == CounselColumn && row.counselName.isEmpty()) {
                 QFont italic;
                 italic.setItalic(true);
                 return italic;

@@ -1,12 +1,14 @@
 #pragma once
 
 #include "CaseRowCache.h"
+#include "PageReader.h"
 #include "store/CasePager.h"
 #include "store/CaseQuery.h"
 
 #include <QAbstractTableModel>
 #include <QFutureWatcher>
 #include <QHash>
+#include <QSet>
 #include <atomic>
 #include <memory>
 
@@ -17,6 +19,9 @@ class CaseStore;
 // once, so the first paint never waits for a count; the exact count and the anchors
 // for fast deep jumps come from a census on a worker thread, and the list grows to
 // the full count when it arrives. No proxy model: filter and sort happen in SQL.
+// data() reads a missing block at once, on the calling thread; a view drawing rows asks
+// dataIfRead(), which leaves that to a reader thread (PageReader) and says when the rows
+// arrive, so that the window never waits for the disk.
 class CaseTableModel : public QAbstractTableModel {
     Q_OBJECT
   public:
@@ -56,6 +61,14 @@ class CaseTableModel : public QAbstractTableModel {
     // The row of a case in the current list, or -1 when the filter hides it.
     int rowOfCase(qint64 id) const;
     bool isCountExact() const { return m_countExact; }
+    // Like data(), without reading on this thread: a row whose page is not read yet is asked
+    // of the reader thread, and is empty until rowsRead() says it is here.
+    QVariant dataIfRead(const QModelIndex &index, int role = Qt::DisplayRole) const;
+    // The case at a row when its page is read; else 0, and the page is asked for.
+    qint64 caseIdIfRead(int row) const;
+    bool isRowRead(int row) const;
+    // Asks the reader thread for the pages of these rows not read yet.
+    void readAhead(int first, int last) const;
     bool waitForCount(int timeoutMs);  // for tests and the CLI
 
     int rowCount(const QModelIndex &parent = {}) const override;
@@ -69,6 +82,8 @@ class CaseTableModel : public QAbstractTableModel {
   Q_SIGNALS:
     // matching is exact once the census is done; until then it is a lower bound.
     void countChanged(qint64 matching, bool exact);
+    // The reader thread delivered these rows (dataChanged says the same to views).
+    void rowsRead(int first, int last);
 
   private:
     void reload();
@@ -76,7 +91,13 @@ class CaseTableModel : public QAbstractTableModel {
     void applyCensus(const CasePager::Census &census, quint64 generation);
     const CaseListRow *rowAt(int row) const;
     CaseRowCache::Block loadBlock(int index) const;
+    PageReader::Request requestFor(int index) const;
+    const CaseListRow *rowIfRead(int row) const;
+    void askReader(int index) const;
+    void startReader();
+    void pageArrived(quint64 generation, int index, const CaseRowCache::Block &block);
     QVariant display(const CaseListRow &r, int column) const;
+    QVariant rowData(const CaseListRow &row, int column, int role) const;
     bool isHearingSoon(const CaseListRow &r) const;
 
     CaseStore *m_store = nullptr;
@@ -93,4 +114,6 @@ class CaseTableModel : public QAbstractTableModel {
     quint64 m_generation = 0;
     std::shared_ptr<std::atomic_bool> m_cancelCensus;
     QFutureWatcher<CasePager::Census> *m_censusWatcher = nullptr;
+    std::unique_ptr<PageReader> m_reader;  // for the current store; null when unavailable
+    mutable QSet<int> m_asked;             // blocks asked of the reader and not yet here
 };

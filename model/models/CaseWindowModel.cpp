@@ -15,10 +15,15 @@ CaseWindowModel::CaseWindowModel(CaseTableModel *list, QObject *parent)
         resizeTo(m_rowsBeforeInsert);
         Q_EMIT listLengthChanged(m_list->rowCount());
     });
-    connect(list, &QAbstractItemModel::dataChanged, this, [this] {
-        if (shownRows() > 0)
-            Q_EMIT dataChanged(index(0, 0), index(shownRows() - 1, columnCount() - 1));
-    });
+    // Rows read by the list's reader thread: drawn again when they are on screen.
+    connect(list, &QAbstractItemModel::dataChanged, this,
+            [this](const QModelIndex &topLeft, const QModelIndex &bottomRight) {
+                const int first = qMax(topLeft.row(), m_offset);
+                const int last = qMin(bottomRight.row(), m_offset + shownRows() - 1);
+                if (first <= last)
+                    Q_EMIT dataChanged(index(first - m_offset, 0),
+                                       index(last - m_offset, columnCount() - 1));
+            });
 }
 
 void CaseWindowModel::listReset() {
@@ -48,6 +53,11 @@ void CaseWindowModel::setOffset(int offset) {
     const int oldRows = shownRows();
     m_offset = offset;
     resizeTo(oldRows);
+    // A screen above and below read ahead, so that scrolling by lines or pages finds its
+    // rows read; the rows on screen are asked for last, and the newest is read first.
+    m_list->readAhead(m_offset - m_size, m_offset - 1);
+    m_list->readAhead(m_offset + m_size, m_offset + 2 * m_size - 1);
+    m_list->readAhead(m_offset, m_offset + m_size - 1);
     if (shownRows() > 0)
         Q_EMIT dataChanged(index(0, 0), index(shownRows() - 1, columnCount() - 1));
 }
@@ -84,7 +94,8 @@ int CaseWindowModel::columnCount(const QModelIndex &parent) const {
 QVariant CaseWindowModel::data(const QModelIndex &index, int role) const {
     if (!index.isValid() || index.row() >= shownRows())
         return {};
-    return m_list->data(m_list->index(listRow(index.row()), index.column()), role);
+    // Never read on the GUI thread: a row not read yet is drawn empty until it arrives.
+    return m_list->dataIfRead(m_list->index(listRow(index.row()), index.column()), role);
 }
 
 QVariant CaseWindowModel::headerData(int section, Qt::Orientation orientation, int role) const {

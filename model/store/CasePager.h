@@ -54,6 +54,8 @@ class CasePager {
     Statement firstStatement(int limit) const;
     Statement afterStatement(const Key &key, int limit, qint64 skip) const;
 
+    const CaseFilter &filter() const { return m_filter; }
+    const CaseSort &sort() const { return m_sort; }
     QString whereSql() const { return m_where; }  // for tests, benchmarks and ReviewQueue
     const QVariantList &whereBinds() const { return m_binds; }
     QString orderSql() const;

@@ -5,6 +5,7 @@
 #include <QSqlDatabase>
 #include <QUrl>
 #include <atomic>
+#include <optional>
 
 #include <sys/statvfs.h>
 #include <QCoreApplication>
@@ -130,8 +131,11 @@ QString configureReader(QSqlDatabase &db, const QString &path) {
     return {};
 }
 
-bool readOnThisThread(const QString &path, const std::function<void(QSqlDatabase &)> &read) {
-    const GiveWay giveWay;  // a read on a worker is background work
+bool readOnThisThread(const QString &path, const std::function<void(QSqlDatabase &)> &read,
+                      Priority priority) {
+    std::optional<GiveWay> giveWay;
+    if (priority == Priority::Background)
+        giveWay.emplace();
     static std::atomic_int serial{0};
     const QString name = QStringLiteral("discretion-reader-%1").arg(serial.fetch_add(1));
     bool opened = false;

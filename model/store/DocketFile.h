@@ -22,6 +22,9 @@ QString configureReader(QSqlDatabase &db, const QString &path);
 // Reads the docket through a reader connection of its own (configureReader), made on the
 // calling thread and closed after: SQLite connections belong to one thread, so work on a
 // worker thread reads through one of these. False, read not called, when it cannot be
-// opened for reading.
-bool readOnThisThread(const QString &path, const std::function<void(QSqlDatabase &)> &read);
+// opened for reading. Background work gives way to the window (GiveWay); a read the window
+// waits for (the rows about to be drawn) does not.
+enum class Priority { Background, Foreground };
+bool readOnThisThread(const QString &path, const std::function<void(QSqlDatabase &)> &read,
+                      Priority priority = Priority::Background);
 }  // namespace DocketFile

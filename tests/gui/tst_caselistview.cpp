@@ -571,6 +571,33 @@ class TestCaseListView : public QObject {
         QCOMPARE(view().currentRow(), 0);
     }
 
+    // Rows are read on the list's reader thread, never while drawing: a jump draws rows not
+    // read yet empty until their page arrives. End makes the last row current before its case
+    // is known; until then actions get no case, never the case drawn there before.
+    void aJumpDrawsItsRowsWhenTheirPageArrives() {
+        QSignalSpy current(&view(), &CaseListView::currentRowChanged);
+        view().setFocus();
+        QTest::keyClick(&view(), Qt::Key_End);
+        QCOMPARE(view().currentRow(), last());
+        QVERIFY(!m_model->isRowRead(last()));
+        QCOMPARE(view().currentCaseId(), 0);
+        const int shown = view().windowModel()->windowRow(last());
+        const QModelIndex bottom =
+            view().windowModel()->index(shown, CaseTableModel::ANumberColumn);
+        QVERIFY(!bottom.data().isValid());
+        QTRY_COMPARE(view().currentCaseId(), m_model->caseId(last()));
+        QCOMPARE(bottom.data(), m_model->data(m_model->index(last(), 0)));
+        QCOMPARE(current.count(), 2);  // the row, then its case
+        QCOMPARE(current.last().at(0).toInt(), last());
+        // The place kept for a re-read reads the current case itself when it is not here yet.
+        QTest::keyClick(&view(), Qt::Key_Home);
+        view().rowScrollBar()->setValue(1500);
+        view().setCurrentRow(1510);
+        QVERIFY(!m_model->isRowRead(1510));
+        QCOMPARE(view().currentCaseId(), 0);
+        QCOMPARE(view().place().currentId, m_model->caseId(1510));
+    }
+
     // Another program removed a case above: the rows read are stale until the list is read
     // again. Selecting a case by id reads them again rather than select the case now drawn
     // at its new row. Last: it removes a case from the shared docket.

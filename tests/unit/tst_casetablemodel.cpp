@@ -82,6 +82,68 @@ class TestCaseTableModel : public QObject {
         QCOMPARE(text(CaseTableModel::StatusColumn), u"Not reviewed"_qs);
         QVERIFY(model.isCountExact());
     }
+
+    // A view draws through dataIfRead(): a row not read yet is read on the model's reader
+    // thread, never on the caller's, and arrives with the same case as a read here.
+    void rowsForViewsAreReadOnTheReaderThread() {
+        CaseTableModel model;
+        model.setStore(m_store.get());
+        model.sort(CaseTableModel::HearingColumn, Qt::AscendingOrder);
+        QVERIFY(model.waitForCount(10000));
+        CaseTableModel here;  // reads on this thread, for comparison
+        here.setStore(m_store.get());
+        here.sort(CaseTableModel::HearingColumn, Qt::AscendingOrder);
+        QVERIFY(here.waitForCount(10000));
+        QSignalSpy read(&model, &CaseTableModel::rowsRead);
+        for (int row : {4321, 4999, 2500, 65, 1023, 1024}) {
+            const QModelIndex at = model.index(row, CaseTableModel::NameColumn);
+            QVERIFY(!model.dataIfRead(at).isValid());
+            QVERIFY(!model.isRowRead(row));  // asked for, not read on this thread
+            QCOMPARE(model.caseIdIfRead(row), 0);
+            QTRY_VERIFY(model.isRowRead(row));
+            QCOMPARE(model.dataIfRead(at), here.data(here.index(row, CaseTableModel::NameColumn)));
+            QCOMPARE(model.caseIdIfRead(row), here.caseId(row));
+            const QList<QVariant> last = read.last();
+            QVERIFY(last.at(0).toInt() <= row && row <= last.at(1).toInt());
+        }
+    }
+
+    // A page asked for a list that was read again since (another sort) is not kept: its rows
+    // stand at other places in the new list.
+    void aPageOfAnOlderListIsDropped() {
+        CaseTableModel model;
+        model.setStore(m_store.get());
+        QVERIFY(model.waitForCount(10000));
+        QVERIFY(!model.dataIfRead(model.index(3000, 0)).isValid());
+        model.sort(CaseTableModel::NameColumn, Qt::DescendingOrder);
+        QVERIFY(model.waitForCount(10000));
+        QTest::qWait(300);  // the older page has come and gone by now
+        QVERIFY(!model.isRowRead(3000));
+        QVERIFY(!model.dataIfRead(model.index(3000, 0)).isValid());
+        QTRY_VERIFY(model.isRowRead(3000));
+        const CasePager pager(m_store->database(), {}, {CaseSortKey::Name, true});
+        QCOMPARE(model.caseIdIfRead(3000), pager.atOffset(3000, 1).rows.first().id);
+    }
+
+    // The reader cannot open the docket (here: a load into it looks cut off): the model reads
+    // on its own thread from then on, and tells views to draw again.
+    void readsHereWhenTheReaderCannotOpenTheDocket() {
+        CaseTableModel model;
+        model.setStore(m_store.get());
+        QVERIFY(model.waitForCount(10000));
+        QFile journal(m_store->path() + u"-journal"_qs);
+        QVERIFY(journal.open(QIODevice::WriteOnly));
+        QVERIFY(journal.write(QByteArray(512, 'x')) == 512);
+        journal.close();
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        QVERIFY(!model.dataIfRead(model.index(2000, 0)).isValid());
+        QTRY_VERIFY(!changed.isEmpty());
+        QVERIFY(journal.remove());
+        const QVariant drawn = model.dataIfRead(model.index(2000, 0));
+        QVERIFY(drawn.isValid());
+        QCOMPARE(drawn, model.data(model.index(2000, 0)));
+        QVERIFY(model.isRowRead(2001));  // read here, at once
+    }
 };
 
 QTEST_MAIN(TestCaseTableModel)
