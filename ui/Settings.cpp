@@ -85,8 +85,15 @@ QVariant get(Key key) {
     return QSettings(path(), QSettings::IniFormat).value(QLatin1String(e.path), e.fallback);
 }
 
+// A value already stored is not written again: each write rewrites and syncs the whole file
+// (8–10 ms), and opening a docket records its audit head and its place among the recent
+// ones, which are mostly what they were.
 void set(Key key, const QVariant &v) {
-    QSettings(path(), QSettings::IniFormat).setValue(QLatin1String(entry(key).path), v);
+    QSettings settings(path(), QSettings::IniFormat);
+    const QString name = QLatin1String(entry(key).path);
+    if (settings.contains(name) && settings.value(name) == v)
+        return;
+    settings.setValue(name, v);
 }
 }  // namespace
 

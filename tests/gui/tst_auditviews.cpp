@@ -41,7 +41,7 @@ class TestAuditViews : public QObject {
         QVERIFY(w.openDocket(docket.path()));
         w.caseTable()->selectRow(w.caseModel()->rowOfCase(1));
         auto *history = w.findChild<CaseHistoryView *>(u"historyView"_qs);
-        QCOMPARE(history->count(), 2);  // the edit, then the generation
+        QTRY_COMPARE(history->count(), 2);  // the edit, then the generation
         const QString edit = history->item(0)->text();
         QVERIFY2(edit.startsWith(u"Edited Nationality: "_qs), qPrintable(edit));
         QVERIFY2(edit.section(u'\n', 0, 0).endsWith(u"→ Honduras"_qs), qPrintable(edit));

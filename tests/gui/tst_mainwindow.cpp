@@ -11,6 +11,7 @@
 #include "StatusBarController.h"
 #include "TestDocket.h"
 #include "TransferController.h"
+#include "domain/ANumber.h"
 #include "domain/Clock.h"
 #include "io/DocketGenerator.h"
 #include "models/CaseTableModel.h"
@@ -470,6 +471,28 @@ class TestMainWindow : public QObject {
     }
 
     // Counts in messages are grouped as the person's locale writes them.
+    // End makes the last row current before its page is read (rows are read on the list's
+    // own thread): the details show that case when it arrives, and actions take that case.
+    void theDetailsFollowTheCurrentRowOnceItIsRead() {
+        MainWindow w;
+        QVERIFY(w.openDocket(m_docket.path()));
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QVERIFY(w.caseModel()->waitForCount(10000));
+        auto *details = w.findChild<QWidget *>(u"detailsPanel"_qs);
+        const qint64 first = w.caseModel()->caseId(0);
+        const QString firstNumber = ANumber::displayDigits(w.store()->loadCase(first)->aNumber);
+        QTRY_VERIFY(details->property("plainText").toString().contains(firstNumber));
+        w.caseTable()->setFocus();
+        QTest::keyClick(w.caseTable(), Qt::Key_End);
+        QCOMPARE(w.caseTable()->currentCaseId(), 0);  // its page is not here yet: no case
+        const qint64 last = w.caseModel()->caseId(1499);
+        const QString lastNumber = ANumber::displayDigits(w.store()->loadCase(last)->aNumber);
+        QTRY_VERIFY2(details->property("plainText").toString().contains(lastNumber),
+                     qPrintable(details->property("plainText").toString()));
+        QCOMPARE(w.caseTable()->currentCaseId(), last);
+    }
+
     void importCountsAreGroupedForReading() {
         const QLocale before;
         QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));

@@ -25,6 +25,8 @@
 #include <QTableView>
 #include <QTest>
 
+#include <sys/stat.h>
+
 using namespace Qt::StringLiterals;
 
 // Settings ▸ Preferences over a temporary settings file (XDG_CONFIG_HOME points into the
@@ -48,6 +50,33 @@ class TestSettings : public QObject {
         QCOMPARE(p.pageSize, QPageSize::Letter);
         QVERIFY(p.pdfA);
         QVERIFY(p.defaultPolicy.isEmpty());
+    }
+
+    // Opening a docket records its audit head (and, for a real docket, its place among the
+    // recent ones); opened again unchanged, the settings file is not written again (each
+    // write rewrote and synced it: 8–10 ms of the opening).
+    void openingAnUnchangedDocketAgainWritesNoSettings() {
+        {
+            MainWindow w;
+            QVERIFY(w.openDocket(m_docket.path()));
+        }
+        struct stat before {};
+        QVERIFY(::stat(QFile::encodeName(Settings::fileName()).constData(), &before) == 0);
+        QTest::qWait(20);
+        {
+            MainWindow w;
+            QVERIFY(w.openDocket(m_docket.path()));
+        }
+        struct stat after {};
+        QVERIFY(::stat(QFile::encodeName(Settings::fileName()).constData(), &after) == 0);
+        QCOMPARE(after.st_ino, before.st_ino);
+        QCOMPARE(after.st_mtim.tv_nsec, before.st_mtim.tv_nsec);
+        // A different value is still written.
+        Settings::setLastAuditHead(m_docket.path(), u"1:00"_s);
+        QCOMPARE(Settings::lastAuditHead(m_docket.path()), u"1:00"_s);
+        QVERIFY(::stat(QFile::encodeName(Settings::fileName()).constData(), &after) == 0);
+        QVERIFY(after.st_ino != before.st_ino || after.st_mtim.tv_nsec != before.st_mtim.tv_nsec);
+        Settings::setLastAuditHead(m_docket.path(), {});
     }
 
     // A save chooser opened on a folder that is not there offered its name as a file name
