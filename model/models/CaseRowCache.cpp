@@ -4,8 +4,11 @@ const CaseRowCache::Block *CaseRowCache::find(int index) {
     auto it = m_blocks.constFind(index);
     if (it == m_blocks.constEnd())
         return nullptr;
-    m_recent.removeOne(index);
-    m_recent.append(index);
+    // A paint asks for the same block for every cell of its rows: it is already the newest.
+    if (m_recent.constLast() != index) {
+        m_recent.removeOne(index);
+        m_recent.append(index);
+    }
     return &it.value();
 }
 

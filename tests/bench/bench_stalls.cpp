@@ -108,6 +108,7 @@ class Bench {
                 [this] { m_window.openDocket(m_docket); });
         measure(watch, QStringLiteral("after the opening, until the exact count is known"),
                 [this] { waitUntil([this] { return m_window.caseModel()->isCountExact(); }); });
+        measureRepaint();
         measure(watch, QStringLiteral("the dashboard: read and draw its five charts"), [this] {
             m_window.showDashboard();
             waitUntil([this] { return m_window.dashboard()->isLoaded(); });
@@ -131,11 +132,42 @@ class Bench {
         for (const auto &[what, seconds, longest] : m_rows)
             out() << "| " << what << " | " << QString::number(seconds, 'f', 1) << " s | "
                   << QString::number(longest, 'f', 1) << " ms | ≤ 16 ms |\n";
+        out() << "\nThe list's rows on screen, read, drawn again (a jump's paint, without the "
+                 "read): median "
+              << QString::number(m_repaint.first, 'f', 1) << " ms, p95 "
+              << QString::number(m_repaint.second, 'f', 1) << " ms.\n";
         out() << "\nExport " << (m_exported ? "succeeded" : "FAILED") << "; the import read "
               << m_importRows << " rows.\n";
     }
 
   private:
+    // What drawing the list costs, apart from reading it: the rows of a random place are read,
+    // then the list's viewport is painted at once, 41 times.
+    void measureRepaint() {
+        CaseListView *list = m_window.caseTable();
+        QRandomGenerator random(7);
+        QList<double> times;
+        const int times41 = qEnvironmentVariableIntValue("BENCH_REPAINTS");
+        for (int i = 0; i < (times41 > 0 ? times41 : 41); ++i) {
+            const int row = int(random.bounded(m_window.caseModel()->rowCount()));
+            list->scrollToRow(row, QAbstractItemView::PositionAtTop);
+            const int top = list->firstShownRow();
+            const int bottom =
+                qMin(top + list->rowsOnScreen(), m_window.caseModel()->rowCount() - 1);
+            waitUntil([&] {
+                return m_window.caseModel()->isRowRead(top) &&
+                       m_window.caseModel()->isRowRead(bottom);
+            });
+            QCoreApplication::processEvents();
+            QElapsedTimer t;
+            t.start();
+            list->viewport()->repaint();
+            times << double(t.nsecsElapsed()) / 1e6;
+        }
+        std::sort(times.begin(), times.end());
+        m_repaint = {times[times.size() / 2], times[times.size() * 95 / 100]};
+    }
+
     // BENCH_ONLY=open (or dashboard, export, import) measures that part alone, for profiling.
     void measure(StallWatch &watch, const QString &what, const std::function<void()> &work) {
         const QString only = qEnvironmentVariable("BENCH_ONLY");
@@ -159,6 +191,7 @@ class Bench {
     QList<Result> m_rows;
     bool m_exported = false;
     qint64 m_importRows = 0;
+    std::pair<double, double> m_repaint;  // median, p95
 };
 }  // namespace
 
