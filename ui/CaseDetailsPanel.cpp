@@ -48,6 +48,10 @@ void CaseDetailsPanel::showCase(const std::optional<Case> &c) {
                     .arg(esc(tr("Select a case to see its details. Press Enter to edit it."))));
 }
 
+void CaseDetailsPanel::showReading() {
+    setHtml(QStringLiteral("<p style='color:#666'>%1</p>").arg(esc(tr("Reading the case…"))));
+}
+
 QString CaseDetailsPanel::html(const Case &c) const {
     QString h = QStringLiteral("<h3>%1</h3><p><b>%2</b></p><table>")
                     .arg(esc(c.displayName()), esc(ANumber::displayDigits(c.aNumber)));

@@ -13,6 +13,9 @@ class CaseDetailsPanel : public QTextBrowser {
     explicit CaseDetailsPanel(QWidget *parent = nullptr);
     void setCourtNames(QHash<QString, QString> names) { m_courtNames = std::move(names); }
     void showCase(const std::optional<Case> &c);
+    // A row is current but its case is still being read (a jump under load): no case yet,
+    // rather than the one shown before or an invitation to select one.
+    void showReading();
 
   private:
     QString html(const Case &c) const;

@@ -37,6 +37,11 @@ void CaseListView::setCaseModel(CaseTableModel *model) {
     connect(m_window, &CaseWindowModel::listLengthChanged, this, &CaseListView::listGrew);
     connect(m_list, &CaseTableModel::countChanged, this, &CaseListView::countKnown);
     connect(m_list, &CaseTableModel::rowsRead, this, &CaseListView::currentRowRead);
+    // The current row's page dropped unread (many asked meanwhile): its case is still wanted.
+    connect(m_list, &CaseTableModel::rowsDropped, this, [this](int first, int last) {
+        if (!m_currentId && m_shownCurrent >= first && m_shownCurrent <= last)
+            m_list->caseIdIfRead(m_shownCurrent);  // asks for it again
+    });
     connect(m_window, &CaseWindowModel::sortRequested, this,
             [this](int column, Qt::SortOrder order) {
                 const Place before = place();

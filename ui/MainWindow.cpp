@@ -310,6 +310,11 @@ qint64 MainWindow::currentCaseId() const {
 
 void MainWindow::showCurrentCase() {
     const qint64 id = currentCaseId();
+    if (!id && m_store && m_table->currentRow() >= 0) {  // its row's page is still coming
+        m_details->showReading();
+        m_history->showCase(m_store.get(), QString());
+        return;
+    }
     const std::optional<Case> shown = m_store && id ? m_store->loadCase(id) : std::nullopt;
     m_details->showCase(shown);
     m_history->showCase(m_store.get(), shown ? shown->aNumber : QString());

@@ -44,6 +44,7 @@ StatusBarController::StatusBarController(QStatusBar *bar, CaseListView *table,
 
 void StatusBarController::setStore(CaseStore *store) {
     m_store = store;
+    m_hearingsSoon->clear();  // the docket closed had its own: not shown beside this one's
     updatePolicyToday();
     updateHearingsSoon();
     // A list shorter than one page is counted exactly before the store is set here, and
@@ -60,7 +61,8 @@ void StatusBarController::updateCounts(qint64 matching, bool exact) {
     const qint64 total = m_store ? m_store->caseCount() : 0;
     const QString count =
         exact ? QLocale().toString(matching) : tr("at least %1").arg(QLocale().toString(matching));
-    m_counts->setText(m_model->filter().isEmpty() && exact
+    // Without a filter every case matches: the docket's total is known before the count.
+    m_counts->setText(m_model->filter().isEmpty()
                           ? tr("%Ln case(s)", nullptr, int(total))
                           : tr("Matching: %1 of %Ln case(s)", nullptr, int(total)).arg(count));
 }

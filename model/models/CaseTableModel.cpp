@@ -194,15 +194,25 @@ void CaseTableModel::startReader() {
     m_reader = std::make_unique<PageReader>(m_store->path());
     connect(m_reader.get(), &PageReader::pageRead, this, &CaseTableModel::pageArrived);
     connect(m_reader.get(), &PageReader::dropped, this, [this](quint64 generation, int index) {
-        if (generation == m_generation)
-            m_asked.remove(index);
+        if (generation != m_generation)
+            return;
+        m_asked.remove(index);
+        const int first = index * kBlockSize;
+        const int last = qMin(m_rowCount, first + kBlockSize) - 1;
+        if (first > last)
+            return;
+        // Views draw those rows again, asking again if they are still on screen.
+        Q_EMIT dataChanged(this->index(first, 0), this->index(last, ColumnCount - 1));
+        Q_EMIT rowsDropped(first, last);
     });
     // Read here from now on; views draw again and get their rows that way.
     connect(m_reader.get(), &PageReader::unavailable, this, [this] {
         m_reader.release()->deleteLater();
         m_asked.clear();
-        if (m_rowCount > 0)
+        if (m_rowCount > 0) {
             Q_EMIT dataChanged(index(0, 0), index(m_rowCount - 1, ColumnCount - 1));
+            Q_EMIT rowsRead(0, m_rowCount - 1);  // every row can be read here now
+        }
     });
 }
 
@@ -247,6 +257,32 @@ bool CaseTableModel::isRowRead(int row) const {
 qint64 CaseTableModel::caseIdIfRead(int row) const {
     const CaseListRow *r = rowIfRead(row);
     return r ? r->id : 0;
+}
+
+bool CaseTableModel::holdReader(bool held) {
+    if (!m_reader)
+        return false;
+    m_reader->setHeld(held);
+    return true;
+}
+
+bool CaseTableModel::areRowsRead(int first, int last) const {
+    first = qMax(0, first);
+    last = qMin(last, m_rowCount - 1);
+    for (int index = first / kBlockSize; first <= last && index <= last / kBlockSize; ++index)
+        if (!m_cache.peek(index))
+            return false;
+    return m_pager != nullptr;
+}
+
+void CaseTableModel::waitForRows(int first, int last, int ms) {
+    if (!m_reader || !m_pager)
+        return;
+    readAhead(first, last);
+    const QDeadlineTimer deadline(ms);
+    while (!areRowsRead(first, last) && m_reader && !deadline.hasExpired() &&
+           m_reader->waitForDelivery(deadline))
+        m_reader->deliverAll();  // pageArrived() caches them
 }
 
 void CaseTableModel::readAhead(int first, int last) const {

@@ -69,6 +69,13 @@ class CaseTableModel : public QAbstractTableModel {
     bool isRowRead(int row) const;
     // Asks the reader thread for the pages of these rows not read yet.
     void readAhead(int first, int last) const;
+    // Asks for these rows and waits up to `ms` for them (no event loop runs meanwhile): with
+    // the docket in the file cache a page takes about a millisecond, and the rows are drawn
+    // at once; from a slow disk they are drawn empty after `ms` and filled when they come.
+    void waitForRows(int first, int last, int ms);
+    bool areRowsRead(int first, int last) const;
+    // Holds the reader thread, as if stuck on a slow page (for tests); false when reading here.
+    bool holdReader(bool held);
     bool waitForCount(int timeoutMs);  // for tests and the CLI
 
     int rowCount(const QModelIndex &parent = {}) const override;
@@ -84,6 +91,8 @@ class CaseTableModel : public QAbstractTableModel {
     void countChanged(qint64 matching, bool exact);
     // The reader thread delivered these rows (dataChanged says the same to views).
     void rowsRead(int first, int last);
+    // A page asked of the reader was dropped unread (the list moved on): ask again if wanted.
+    void rowsDropped(int first, int last);
 
   private:
     void reload();

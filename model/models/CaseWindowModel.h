@@ -12,6 +12,8 @@ class CaseTableModel;
 class CaseWindowModel : public QAbstractTableModel {
     Q_OBJECT
   public:
+    static constexpr int kWaitForRowsMs = 8;
+
     explicit CaseWindowModel(CaseTableModel *list, QObject *parent = nullptr);
 
     CaseTableModel *list() const { return m_list; }
@@ -24,6 +26,9 @@ class CaseWindowModel : public QAbstractTableModel {
     void setOffset(int offset);
     // How many rows fit on screen.
     void setWindowSize(int rows);
+    // How long a move waits for rows not read yet before they are drawn empty (tests set 0 to
+    // see them arrive later, or a long wait to see them drawn at once).
+    void setWaitForRows(int ms) { m_waitMs = ms; }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -47,4 +52,5 @@ class CaseWindowModel : public QAbstractTableModel {
     int m_offset = 0;
     int m_size = 40;
     int m_rowsBeforeInsert = 0;
+    int m_waitMs = kWaitForRowsMs;
 };

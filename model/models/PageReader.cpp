@@ -39,14 +39,52 @@ void PageReader::read(const Request &request) {
         Q_EMIT this->dropped(r.generation, r.block);
 }
 
+void PageReader::setHeld(bool held) {
+    const QMutexLocker lock(&m_mutex);
+    m_held = held;
+    m_wake.wakeAll();
+}
+
 bool PageReader::next(Request *request) {
     const QMutexLocker lock(&m_mutex);
-    while (!m_stop && m_queue.isEmpty())
+    while (!m_stop && (m_queue.isEmpty() || m_held))
         m_wake.wait(&m_mutex);
     if (m_stop)
         return false;
     *request = m_queue.takeLast();
     return true;
+}
+
+// Left in the mailbox for deliverAll(): posted to this object's thread (once for pages that
+// arrive together; dropped with the object if it is destroyed first), or taken at once by a
+// caller waiting in waitForDelivery().
+void PageReader::deliver(Delivery delivery) {
+    bool first = false;
+    {
+        const QMutexLocker lock(&m_mutex);
+        first = m_delivered.isEmpty();
+        m_delivered.append(std::move(delivery));
+        m_deliveredWake.wakeAll();
+    }
+    if (first)
+        QMetaObject::invokeMethod(this, &PageReader::deliverAll, Qt::QueuedConnection);
+}
+
+void PageReader::deliverAll() {
+    QList<Delivery> delivered;
+    {
+        const QMutexLocker lock(&m_mutex);
+        delivered.swap(m_delivered);
+    }
+    for (const Delivery &d : std::as_const(delivered))
+        Q_EMIT pageRead(d.generation, d.block, d.rows);
+}
+
+bool PageReader::waitForDelivery(QDeadlineTimer deadline) {
+    const QMutexLocker lock(&m_mutex);
+    if (m_delivered.isEmpty())
+        m_deliveredWake.wait(&m_mutex, deadline);
+    return !m_delivered.isEmpty();
 }
 
 CasePager::Page PageReader::readPage(const CasePager &pager, const Request &request) {
@@ -77,13 +115,6 @@ void PageReader::serve(QSqlDatabase &db, const Request &first) {
         if (!pager || !(pager->filter() == request.filter) || !(pager->sort() == request.sort))
             pager = std::make_unique<CasePager>(db, request.filter, request.sort);
         const CasePager::Page page = readPage(*pager, request);
-        // Posted to this object's thread; dropped with it if it is destroyed first.
-        QMetaObject::invokeMethod(
-            this,
-            [this, generation = request.generation, block = request.block,
-             rows = CaseRowCache::Block{page.rows, page.lastKey}] {
-                Q_EMIT pageRead(generation, block, rows);
-            },
-            Qt::QueuedConnection);
+        deliver({request.generation, request.block, {page.rows, page.lastKey}});
     } while (next(&request));
 }

@@ -4,6 +4,7 @@
 #include "store/CasePager.h"
 #include "store/CaseQuery.h"
 
+#include <QDeadlineTimer>
 #include <QList>
 #include <QMutex>
 #include <QObject>
@@ -38,6 +39,15 @@ class PageReader : public QObject {
     ~PageReader() override;  // stops the thread; pages not yet delivered are dropped
 
     void read(const Request &request);
+    // Waits until a page read is waiting to be delivered, or the deadline; true if one is.
+    // The caller then delivers it (deliverAll) without an event loop: a window that can wait a
+    // few milliseconds draws the rows of a jump at once instead of empty.
+    bool waitForDelivery(QDeadlineTimer deadline);
+    // Emits pageRead for every page read and not yet delivered, on the calling thread (the
+    // one this object lives in).
+    void deliverAll();
+    // Held, the thread reads nothing until released, as if stuck on a slow page (for tests).
+    void setHeld(bool held);
     // The page a request names, read through `pager` on the calling thread.
     static CasePager::Page readPage(const CasePager &pager, const Request &request);
 
@@ -51,6 +61,12 @@ class PageReader : public QObject {
     void unavailable();
 
   private:
+    struct Delivery {
+        quint64 generation = 0;
+        int block = 0;
+        CaseRowCache::Block rows;
+    };
+    void deliver(Delivery delivery);
     void run();
     void serve(QSqlDatabase &db, const Request &first);
     bool next(Request *request);
@@ -59,6 +75,9 @@ class PageReader : public QObject {
     QThread *m_thread = nullptr;
     QMutex m_mutex;
     QWaitCondition m_wake;
-    QList<Request> m_queue;  // newest last
+    QWaitCondition m_deliveredWake;
+    QList<Delivery> m_delivered;  // read, not yet delivered
+    QList<Request> m_queue;       // newest last
     bool m_stop = false;
+    bool m_held = false;
 };

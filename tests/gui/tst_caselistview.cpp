@@ -2,6 +2,7 @@
 #include "TestDocket.h"
 #include "models/CaseTableModel.h"
 #include "models/CaseWindowModel.h"
+#include "store/CasePager.h"
 
 #include <QApplication>
 #include <QContextMenuEvent>
@@ -575,6 +576,7 @@ class TestCaseListView : public QObject {
     // read yet empty until their page arrives. End makes the last row current before its case
     // is known; until then actions get no case, never the case drawn there before.
     void aJumpDrawsItsRowsWhenTheirPageArrives() {
+        view().windowModel()->setWaitForRows(0);  // as if the disk were slow
         QSignalSpy current(&view(), &CaseListView::currentRowChanged);
         view().setFocus();
         QTest::keyClick(&view(), Qt::Key_End);
@@ -596,6 +598,44 @@ class TestCaseListView : public QObject {
         QVERIFY(!m_model->isRowRead(1510));
         QCOMPARE(view().currentCaseId(), 0);
         QCOMPARE(view().place().currentId, m_model->caseId(1510));
+    }
+
+    // The reader drops the oldest of many pages asked meanwhile (the list moved on). The page
+    // of a current row off screen is asked again, or its case would never be known.
+    void aDroppedPageOfTheCurrentRowIsAskedAgain() {
+        view().windowModel()->setWaitForRows(0);
+        const qint64 expected =
+            CasePager(m_store->database(), m_model->filter(), m_model->currentSort())
+                .atOffset(1510, 1)
+                .rows.first()
+                .id;
+        QVERIFY(m_model->holdReader(true));  // stuck on a slow page meanwhile
+        view().setCurrentRow(1510);
+        QCOMPARE(view().currentCaseId(), 0);
+        view().rowScrollBar()->setValue(200);  // the current row off screen
+        QVERIFY(!m_model->isRowRead(1510));
+        QSignalSpy dropped(m_model.get(), &CaseTableModel::rowsDropped);
+        m_model->readAhead(1600, 1600 + 20 * CaseTableModel::kBlockSize);
+        QVERIFY(!dropped.isEmpty());
+        m_model->holdReader(false);
+        QTRY_COMPARE(view().currentCaseId(), expected);
+    }
+
+    // A move waits a few milliseconds for the rows of its new place (no event loop runs): read
+    // in time, they are drawn at once, and the current case is known at once.
+    void aJumpDrawsItsRowsAtOnceWhenTheyComeInTime() {
+        view().windowModel()->setWaitForRows(5000);  // in time, however slow the machine
+        QSignalSpy current(&view(), &CaseListView::currentRowChanged);
+        view().setFocus();
+        QTest::keyClick(&view(), Qt::Key_End);
+        QVERIFY(m_model->isRowRead(last()));
+        QVERIFY(m_model->areRowsRead(view().firstShownRow(), last()));
+        QCOMPARE(view().currentCaseId(), m_model->caseId(last()));
+        QCOMPARE(current.count(), 1);
+        view().rowScrollBar()->setValue(1700);
+        QVERIFY(m_model->areRowsRead(1700, 1700 + view().rowsOnScreen()));
+        const QModelIndex top = view().windowModel()->index(0, CaseTableModel::NameColumn);
+        QCOMPARE(top.data(), m_model->data(m_model->index(1700, CaseTableModel::NameColumn)));
     }
 
     // Another program removed a case above: the rows read are stale until the list is read

@@ -15,6 +15,7 @@
 #include "domain/Clock.h"
 #include "io/DocketGenerator.h"
 #include "models/CaseTableModel.h"
+#include "models/CaseWindowModel.h"
 #include "store/ReviewQueue.h"
 
 #include <QAction>
@@ -53,12 +54,22 @@ class TestMainWindow : public QObject {
     void opensTheDocketAndShowsCounts() {
         MainWindow w;
         QVERIFY(w.openDocket(m_docket.path()));
+        auto *counts = w.findChild<QLabel *>(u"caseCounts"_qs);
+        // Unfiltered, every case matches: the total shows before the list is counted.
+        QVERIFY(!w.caseModel()->isCountExact());
+        QCOMPARE(counts->text(), u"1,500 cases"_qs);
         w.show();
         QVERIFY(QTest::qWaitForWindowExposed(&w));
         QVERIFY(w.windowTitle().contains(u"demo docket"_qs));
-        auto *counts = w.findChild<QLabel *>(u"caseCounts"_qs);
         QTRY_COMPARE(counts->text(), u"1,500 cases"_qs);
         QCOMPARE(w.caseModel()->rowCount(), 1500);
+        // The hearings-soon count of a docket is not shown beside the next one opened.
+        auto *soon = w.findChild<QLabel *>(u"hearingsSoon"_qs);
+        QTRY_VERIFY(!soon->text().isEmpty());
+        QVERIFY(w.openDocket(m_docket.path()));
+        QVERIFY(soon->text().isEmpty());
+        QTRY_VERIFY(!soon->text().isEmpty());
+        QVERIFY(w.caseModel()->waitForCount(10000));
         // The view holds the rows that fit; its scroll bar spans the whole list.
         CaseListView *table = w.caseTable();
         QCOMPARE(table->model()->rowCount(), table->rowsOnScreen() + 1);
@@ -484,8 +495,11 @@ class TestMainWindow : public QObject {
         const QString firstNumber = ANumber::displayDigits(w.store()->loadCase(first)->aNumber);
         QTRY_VERIFY(details->property("plainText").toString().contains(firstNumber));
         w.caseTable()->setFocus();
+        w.caseTable()->windowModel()->setWaitForRows(0);  // as if the disk were slow
         QTest::keyClick(w.caseTable(), Qt::Key_End);
         QCOMPARE(w.caseTable()->currentCaseId(), 0);  // its page is not here yet: no case
+        // Meanwhile the details do not show the case before (they say it is being read).
+        QTRY_VERIFY(!details->property("plainText").toString().contains(firstNumber));
         const qint64 last = w.caseModel()->caseId(1499);
         const QString lastNumber = ANumber::displayDigits(w.store()->loadCase(last)->aNumber);
         QTRY_VERIFY2(details->property("plainText").toString().contains(lastNumber),

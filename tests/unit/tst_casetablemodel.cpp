@@ -136,8 +136,13 @@ class TestCaseTableModel : public QObject {
         QVERIFY(journal.write(QByteArray(512, 'x')) == 512);
         journal.close();
         QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        QSignalSpy read(&model, &CaseTableModel::rowsRead);
         QVERIFY(!model.dataIfRead(model.index(2000, 0)).isValid());
         QTRY_VERIFY(!changed.isEmpty());
+        // Whoever waits for a row's case (the current row) learns it can be read now.
+        QCOMPARE(read.count(), 1);
+        QCOMPARE(read.first().at(0).toInt(), 0);
+        QCOMPARE(read.first().at(1).toInt(), model.rowCount() - 1);
         QVERIFY(journal.remove());
         const QVariant drawn = model.dataIfRead(model.index(2000, 0));
         QVERIFY(drawn.isValid());
