@@ -58,8 +58,9 @@ void CaseWindowModel::setOffset(int offset) {
     m_list->readAhead(m_offset - m_size, m_offset - 1);
     m_list->readAhead(m_offset + m_size, m_offset + 2 * m_size - 1);
     m_list->readAhead(m_offset, m_offset + m_size - 1);
-    // Half a frame at most: under load a page from disk takes 10–40 ms, and the window must not
-    // stand still that long (it is drawn empty, then filled); otherwise the rows are drawn now.
+    // A quarter of a frame at most (the paint after takes 4–10 ms under load): a page from
+    // disk takes 10–40 ms then, and the window must not stand still that long (the rows are
+    // drawn empty, then filled); from the file cache it takes about 1 ms, and they are drawn now.
     m_list->waitForRows(m_offset, m_offset + m_size - 1, m_waitMs);
     if (shownRows() > 0)
         Q_EMIT dataChanged(index(0, 0), index(shownRows() - 1, columnCount() - 1));

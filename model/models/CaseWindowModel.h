@@ -12,7 +12,7 @@ class CaseTableModel;
 class CaseWindowModel : public QAbstractTableModel {
     Q_OBJECT
   public:
-    static constexpr int kWaitForRowsMs = 8;
+    static constexpr int kWaitForRowsMs = 4;
 
     explicit CaseWindowModel(CaseTableModel *list, QObject *parent = nullptr);
 
