@@ -9,6 +9,8 @@
 
 PageReader::PageReader(const QString &docketPath, QObject *parent)
     : QObject(parent), m_path(docketPath) {
+    // Emitted on the reader thread, delivered on this object's: queued.
+    connect(this, &PageReader::pagesWaiting, this, &PageReader::deliverAll, Qt::QueuedConnection);
     m_thread = QThread::create([this] { run(); });
     m_thread->setObjectName(QStringLiteral("case-list pages"));
     m_thread->start();
@@ -67,7 +69,7 @@ void PageReader::deliver(Delivery delivery) {
         m_deliveredWake.wakeAll();
     }
     if (first)
-        QMetaObject::invokeMethod(this, &PageReader::deliverAll, Qt::QueuedConnection);
+        Q_EMIT pagesWaiting();
 }
 
 void PageReader::deliverAll() {

@@ -59,6 +59,8 @@ class PageReader : public QObject {
     // The docket could not be opened for reading here (read-only folder, a bulk load under
     // way): nothing more will be read; the caller reads on its own thread.
     void unavailable();
+    // Pages read wait in the mailbox (emitted on the reader thread; deliverAll answers it).
+    void pagesWaiting();
 
   private:
     struct Delivery {
