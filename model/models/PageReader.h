@@ -8,6 +8,7 @@
 #include <QList>
 #include <QMutex>
 #include <QObject>
+#include <QSemaphore>
 #include <QWaitCondition>
 
 class QSqlDatabase;
@@ -77,7 +78,7 @@ class PageReader : public QObject {
     QThread *m_thread = nullptr;
     QMutex m_mutex;
     QWaitCondition m_wake;
-    QWaitCondition m_deliveredWake;
+    QSemaphore m_deliveries;      // released once per page delivered to the mailbox
     QList<Delivery> m_delivered;  // read, not yet delivered
     QList<Request> m_queue;       // newest last
     bool m_stop = false;
