@@ -74,6 +74,11 @@ int main(int argc, char **argv) {
         html.write(DispositionDocument::html(input).toUtf8());
     }
     QTemporaryDir dir;
+    // BENCH_KEEP=1: the PDFs stay, to be looked at (their folder is printed on stderr).
+    if (qEnvironmentVariableIsSet("BENCH_KEEP")) {
+        dir.setAutoRemove(false);
+        QTextStream(stderr) << "bench_pdf: PDFs kept in " << dir.path() << '\n';
+    }
     QList<BatchExport::Item> items;
     for (int i = 0; i < count; ++i)
         items.append({input, dir.filePath(QStringLiteral("d%1.pdf").arg(i))});

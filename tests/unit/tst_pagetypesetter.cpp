@@ -1,0 +1,181 @@
+// PageTypesetter lays out blocks on PDF pages: checked on real PDFs through pdftotext,
+// page by page, and BlocksHtml writes the same blocks as HTML.
+#include "TestDocket.h"
+#include "report/BlocksHtml.h"
+#include "report/PageTypesetter.h"
+
+#include <QPainter>
+#include <QPdfWriter>
+#include <QProcess>
+#include <QRegularExpression>
+
+namespace {
+QString pageText(const QString &path, int page) {
+    QProcess p;
+    p.start(u"pdftotext"_qs,
+            {u"-f"_qs, QString::number(page), u"-l"_qs, QString::number(page), path, u"-"_qs});
+    p.waitForFinished(30000);
+    return QString::fromUtf8(p.readAllStandardOutput());
+}
+
+Paragraph body(const QString &text) {
+    Paragraph p;
+    p.spans = {{text}};
+    return p;
+}
+
+Paragraph heading(const QString &text) {
+    Paragraph p = body(text);
+    p.kind = Paragraph::Kind::Heading;
+    return p;
+}
+
+QString words(const QString &tag, int count) {
+    QStringList out;
+    for (int i = 0; i < count; ++i)
+        out << u"%1w%2"_qs.arg(tag).arg(i);
+    return out.join(u' ');
+}
+
+// Renders the blocks to a Letter PDF and returns each page's text.
+QStringList render(const QList<Block> &blocks, const QString &path) {
+    QPdfWriter writer(path);
+    writer.setPageSize(QPageSize(QPageSize::Letter));
+    writer.setPageMargins(QMarginsF(20, 20, 20, 20), QPageLayout::Millimeter);
+    QFont base(u"FreeSerif"_qs);
+    base.setPointSizeF(10.5);
+    PageTypesetter typesetter(
+        &writer, writer.pageLayout().paintRectPixels(writer.resolution()).size(), base);
+    typesetter.layout(blocks);
+    {
+        QPainter painter(&writer);
+        for (int i = 0; i < typesetter.pageCount(); ++i) {
+            if (i > 0)
+                writer.newPage();
+            typesetter.drawPage(painter, i);
+        }
+    }
+    QStringList pages;
+    for (int i = 1; i <= typesetter.pageCount(); ++i)
+        pages << pageText(path, i);
+    return pages;
+}
+
+int pageWith(const QStringList &pages, const QString &word) {
+    for (int i = 0; i < pages.size(); ++i)
+        if (pages[i].contains(QRegularExpression(u"\\b"_qs + word + u"\\b"_qs)))
+            return i;
+    return -1;
+}
+}  // namespace
+
+class TestPageTypesetter : public QObject {
+    Q_OBJECT
+    TestDocket m_dir;
+
+  private Q_SLOTS:
+    void aLongParagraphFlowsOverPagesEveryWordOnce() {
+        const QStringList pages = render({body(words(u"p"_qs, 2500))}, m_dir.path(u"flow.pdf"_qs));
+        QVERIFY2(pages.size() >= 3, qPrintable(QString::number(pages.size())));
+        const QString all = pages.join(u' ');
+        for (int i = 0; i < 2500; i += 7)
+            QCOMPARE(all.count(QRegularExpression(u"\\bpw%1\\b"_qs.arg(i))), 1);
+        QVERIFY(pageWith(pages, u"pw0"_qs) < pageWith(pages, u"pw2499"_qs));
+    }
+
+    void aHeadingIsNeverLastOnItsPage() {
+        // Text before the heading of every length moves it across the page's foot: the
+        // heading must always share its page with the first row after it.
+        int moved = 0;
+        for (int count = 800; count <= 1400; count += 12) {
+            Table t;
+            t.widths = {0.5, 0};
+            t.header = {body(u"Question"_qs), body(u"Answer"_qs)};
+            t.rows = {{body(u"onerow"_qs), body(u"yes"_qs)}};
+            const QStringList pages =
+                render({body(words(u"x"_qs, count)), heading(u"Factors"_qs), t},
+                       m_dir.path(u"heading.pdf"_qs));
+            const int at = pageWith(pages, u"Factors"_qs);
+            QCOMPARE(pageWith(pages, u"onerow"_qs), at);
+            QCOMPARE(pageWith(pages, u"Question"_qs), at);
+            moved += at > 0 ? 1 : 0;
+        }
+        QVERIFY2(moved > 0, "the sweep should push the heading onto the next page");
+    }
+
+    void rowsStayWholeAndTheHeaderRepeats() {
+        Table t;
+        t.widths = {0.38, 0.12, 0};
+        t.header = {body(u"Question"_qs), body(u"Answer"_qs), body(u"Note"_qs)};
+        for (int r = 0; r < 40; ++r)
+            t.rows.append({body(u"start%1"_qs.arg(r)), body(u"no"_qs),
+                           body(words(u"r%1n"_qs.arg(r), 20 + (r % 7) * 9) + u" end%1"_qs.arg(r))});
+        const QStringList pages = render({t}, m_dir.path(u"rows.pdf"_qs));
+        QVERIFY2(pages.size() >= 2, "the table should cross a page break");
+        for (int r = 0; r < 40; ++r) {
+            const int at = pageWith(pages, u"start%1"_qs.arg(r));
+            QVERIFY(at >= 0);
+            QCOMPARE(pageWith(pages, u"end%1"_qs.arg(r)), at);
+        }
+        for (const QString &page : pages)
+            QCOMPARE(page.count(u"Question"_qs), 1);
+    }
+
+    void aRowTallerThanAPageIsCutBetweenLines() {
+        Table t;
+        t.widths = {0.3, 0};
+        t.rows = {{body(u"label"_qs), body(words(u"t"_qs, 3000))}};
+        const QStringList pages = render({t}, m_dir.path(u"tall.pdf"_qs));
+        QVERIFY2(pages.size() >= 3, qPrintable(QString::number(pages.size())));
+        const QString all = pages.join(u' ');
+        for (int i = 0; i < 3000; i += 11)
+            QCOMPARE(all.count(QRegularExpression(u"\\btw%1\\b"_qs.arg(i))), 1);
+        QCOMPARE(all.count(u"label"_qs), 1);
+    }
+
+    void keptTogetherParagraphsMoveAsOne() {
+        Paragraph signature = body(u"/s/ A. Attorney\nOPLA\nSigned"_qs);
+        signature.keepTogether = true;
+        signature.keepWithNext = true;
+        Paragraph record = body(u"Record hash line"_qs);
+        record.keepTogether = true;
+        int moved = 0;
+        for (int count = 800; count <= 1400; count += 12) {
+            const QStringList pages =
+                render({body(words(u"x"_qs, count)), signature, record}, m_dir.path(u"end.pdf"_qs));
+            const int at = pageWith(pages, u"Attorney"_qs);
+            QCOMPARE(pageWith(pages, u"Signed"_qs), at);
+            QCOMPARE(pageWith(pages, u"Record"_qs), at);
+            moved += at > 0 ? 1 : 0;
+        }
+        QVERIFY(moved > 0);
+    }
+
+    void theHtmlSaysTheSame() {
+        Paragraph p = body(u"a < b\nnext"_qs);
+        p.spans.append({u"bold"_qs, true, 9, QColor(0x44, 0x44, 0x44)});
+        Paragraph bullet = body(u"item"_qs);
+        bullet.kind = Paragraph::Kind::Bullet;
+        Table t;
+        t.widths = {0.38, 0};
+        t.header = {body(u"Q"_qs), body(u"A"_qs)};
+        t.rows = {{body(u"x & y"_qs), body(u"z"_qs)}};
+        const QString html =
+            BlocksHtml::toHtml({heading(u"Head"_qs), p, bullet, t}, u"FreeSerif"_qs, 10.5);
+        QVERIFY2(html.contains(u"<h3>Head</h3>"_qs), qPrintable(html));
+        QVERIFY2(
+            html.contains(
+                u"a &lt; b<br>next<span style='font-size:9pt; color:#444444'><b>bold</b></span>"_qs),
+            qPrintable(html));
+        QVERIFY2(html.contains(u"<ul><li>item</li></ul>"_qs), qPrintable(html));
+        QVERIFY2(
+            html.contains(
+                u"<thead><tr><th align='left' width='38%'>Q</th><th align='left'>A</th></tr></thead>"_qs),
+            qPrintable(html));
+        QVERIFY2(html.contains(u"<td align='left' width='38%'>x &amp; y</td>"_qs),
+                 qPrintable(html));
+    }
+};
+
+QTEST_MAIN(TestPageTypesetter)
+#include "tst_pagetypesetter.moc"
