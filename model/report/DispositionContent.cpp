@@ -116,11 +116,27 @@ void caption(QList<Block> &out, const DispositionDocument::Input &in) {
     row(tr("Counsel"), c.isRepresented() ? c.counselName + QStringLiteral(" (EOIR-28 ") +
                                                orMissing(FieldText::isoDate(c.eoir28Date)) + u')'
                                          : tr("unrepresented"));
-    out << agency << title << facts;
+    out << agency << title;
+    // What kind of copy this is, where a reader looks first.
+    QString status;
+    if (!in.signature)
+        status = tr("NOT SIGNED: a draft, not the signed disposition");
+    else if (in.review.version > 1)
+        status = tr("Amended: version %1, superseding version %2 (the reason is given at the end)")
+                     .arg(in.review.version)
+                     .arg(in.review.version - 1);
+    if (!status.isEmpty()) {
+        Paragraph line = text({{status, true}});
+        line.align = Qt::AlignHCenter;
+        out << line;
+    }
+    out << facts;
 }
 
 void factsAndRules(QList<Block> &out, const Review &r) {
     Table t = grid(3);
+    t.header = {text({{tr("Fact"), true}}), text({{tr("Value"), true}}),
+                text({{tr("How it was derived"), true}})};
     for (const DerivedFact &f : r.facts)
         t.rows.append({text({{f.label}}), text({{f.valueText(), true}}), text({{f.derivation}})});
     out << heading(tr("Facts relied on (derived from the record)"));
@@ -152,7 +168,8 @@ void signatureAndRecord(QList<Block> &out, const DispositionDocument::Input &in)
     const QDateTime signedAt =
         in.signature ? QDateTime::fromString(in.signature->signedAt, Qt::ISODate) : QDateTime();
     QStringList lines = {
-        QStringLiteral("/s/ ") + name, s.title, s.office,
+        // "/s/" marks a signature: a draft names the attorney without it.
+        in.signature ? QStringLiteral("/s/ ") + name : name, s.title, s.office,
         s.barNumber.isEmpty() ? QString() : tr("Bar no. %1 (%2)").arg(s.barNumber, s.barState),
         in.signature
             ? tr("Signed %1 UTC")
@@ -192,15 +209,21 @@ void policyApplied(QList<Block> &out, const DispositionDocument::Input &in) {
 
 void decision(QList<Block> &out, const DispositionDocument::Input &in) {
     const Review &r = in.review;
-    out << heading(tr("Disposition")) << text({{in.pack.dispositionLabel(r.disposition), true}})
-        << heading(tr("Reasons")) << text({{r.reasons}});
+    // The disposition stays with the start of its reasons, and (below) the end of what is
+    // signed with the signature: a signature page never stands without the text it signs.
+    Paragraph chosen = text({{in.pack.dispositionLabel(r.disposition), true}});
+    chosen.keepWithNext = true;
+    out << heading(tr("Disposition")) << chosen << heading(tr("Reasons")) << text({{r.reasons}});
     if (!r.deviationReason.isEmpty())
         out << heading(tr("Why not the usual course")) << text({{r.deviationReason}});
     if (r.version > 1)
-        out << text(
-            {{tr("Amendment (version %1, superseding review %2):").arg(r.version).arg(r.supersedes),
-              true},
-             {u' ' + r.amendmentReason}});
+        out << text({{tr("Amendment (version %1, superseding version %2):")
+                          .arg(r.version)
+                          .arg(r.version - 1),
+                      true},
+                     {u' ' + r.amendmentReason}});
+    // The signature is never alone on a page: the end of what it signs comes with it.
+    std::get<Paragraph>(out.last()).keepWithNext = true;
 }
 }  // namespace
 

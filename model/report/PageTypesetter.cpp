@@ -3,6 +3,7 @@
 #include <QPaintDevice>
 #include <QPainter>
 #include <QTextLayout>
+#include <algorithm>
 
 namespace {
 using Layout = std::shared_ptr<QTextLayout>;
@@ -54,6 +55,15 @@ Layout layoutParagraph(const Paragraph &p, const QFont &base, qreal width, QPain
     }
     layout->endLayout();
     return layout;
+}
+
+// Whether a line is wider than `width`: text that cannot be broken (one grapheme of many
+// joined characters) is then clipped to its box rather than drawn over its neighbours.
+bool overflows(const QTextLayout &layout, qreal width) {
+    for (int i = 0; i < layout.lineCount(); ++i)
+        if (layout.lineAt(i).naturalTextWidth() > width)
+            return true;
+    return false;
 }
 
 qreal heightOf(const QTextLayout &layout) {
@@ -109,41 +119,51 @@ void PageTypesetter::layout(const QList<Block> &blocks) {
 void PageTypesetter::addParagraph(const Paragraph &p, qreal spaceBefore) {
     const bool bullet = p.kind == Paragraph::Kind::Bullet;
     const qreal indent = bullet ? points(18) : p.indent * m_body.width();
-    const Layout layout = layoutParagraph(p, m_base, m_body.width() - indent, m_device);
-    if (layout->lineCount() == 0)
+    const qreal width = m_body.width() - indent;
+    const Layout layout = layoutParagraph(p, m_base, width, m_device);
+    const int lines = layout->lineCount();
+    if (lines == 0)
         return;
     const bool heading = p.kind == Paragraph::Kind::Heading || p.kind == Paragraph::Kind::Title;
-    if (bullet) {
-        QFont font = fontFor(m_base, p);
+    const qreal height = heightOf(*layout);
+    // Lines [first, last] drawn with their top at `top`; clipped to the text's width when a
+    // line could not be broken narrow enough.
+    const bool clip = overflows(*layout, width + points(1.5));
+    auto piece = [this, layout, indent, width, clip, spaceBefore](int first, int last, bool keep) {
+        const qreal from = layout->lineAt(first).y();
+        const qreal to = layout->lineAt(last).rect().bottom();
         m_pieces.push_back(
-            {layout->lineAt(0).height(), spaceBefore, false, -1,
-             [layout, indent, font, bullet = points(9)](QPainter &painter, qreal top) {
-                 const QTextLine line = layout->lineAt(0);
-                 painter.setFont(font);
+            {to - from, first == 0 ? spaceBefore : 0, keep, -1, [=](QPainter &painter, qreal top) {
+                 if (clip) {
+                     painter.save();
+                     painter.setClipRect(QRectF(indent, top, width, to - from));
+                 }
                  painter.setPen(Qt::black);
-                 painter.drawText(QPointF(indent - bullet, top + line.ascent()),
-                                  QString(QChar(0x2022)));
-                 line.draw(&painter, QPointF(indent, top - line.y()));
+                 for (int i = first; i <= last; ++i)
+                     layout->lineAt(i).draw(&painter, QPointF(indent, top - from));
+                 if (clip)
+                     painter.restore();
              }});
-    }
-    if (p.keepTogether || heading) {
-        m_pieces.push_back({heightOf(*layout), spaceBefore, p.keepWithNext || heading, -1,
-                            [layout, indent](QPainter &painter, qreal top) {
-                                painter.setPen(Qt::black);
-                                layout->draw(&painter, QPointF(indent, top));
-                            }});
+    };
+    if ((p.keepTogether || heading) && !bullet && height <= m_body.height() * 0.85) {
+        piece(0, lines - 1, p.keepWithNext || heading);
         return;
     }
-    // Line by line, so a long paragraph (the reasons) flows over pages.
-    for (int i = bullet ? 1 : 0; i < layout->lineCount(); ++i) {
-        const QTextLine line = layout->lineAt(i);
-        const bool last = i + 1 == layout->lineCount();
-        m_pieces.push_back({line.height(), i == 0 ? spaceBefore : 0, last && p.keepWithNext, -1,
-                            [layout, indent, i](QPainter &painter, qreal top) {
-                                const QTextLine line = layout->lineAt(i);
-                                painter.setPen(Qt::black);
-                                line.draw(&painter, QPointF(indent, top - line.y()));
-                            }});
+    // Line by line, so a long paragraph (the reasons) flows over pages; but never one line
+    // alone at the foot of a page or at the top of the next (its first two lines stay
+    // together, and its last two).
+    for (int i = 0; i < lines; ++i)
+        piece(i, i, i + 1 == lines ? p.keepWithNext : i == 0 || i + 2 == lines);
+    if (bullet) {  // the bullet is drawn beside the first line
+        QFont font = fontFor(m_base, p);
+        auto &first = m_pieces[m_pieces.size() - size_t(lines)].draw;
+        first = [font, text = std::move(first), at = indent - points(9),
+                 ascent = layout->lineAt(0).ascent()](QPainter &painter, qreal top) {
+            painter.setFont(font);
+            painter.setPen(Qt::black);
+            painter.drawText(QPointF(at, top + ascent), QString(QChar(0x2022)));
+            text(painter, top);
+        };
     }
 }
 
@@ -173,14 +193,31 @@ QList<Column> columnsOf(const Table &table, int count, qreal width) {
 }
 
 // A row's cells laid out, and how to draw a horizontal band of it: [from, to) from the
-// row's top. A line belongs to the band its top falls in.
+// row's top. A line belongs to the band its top falls in. The lines' tops and bottoms are
+// kept sorted, so a row of a hundred thousand lines cut into bands is not read whole for
+// each band.
 struct RowCells {
     QList<Column> columns;
     QList<Layout> layouts;
+    QList<bool> overflowing;               // a cell with a line it could not break narrow enough
+    std::vector<std::vector<qreal>> tops;  // per cell, each line's top from the row's top
+    std::vector<qreal> bottoms;            // every line's bottom, sorted
+    qreal height = 0;                      // the whole row's
     qreal padding = 0;
     qreal penWidth = 0;
     bool ruled = false;
     bool shaded = false;
+
+    void add(const Layout &layout, const Column &column, qreal slack) {
+        layouts.append(layout);
+        overflowing.append(overflows(*layout, column.width - 2 * padding + slack));
+        tops.emplace_back();
+        for (int i = 0; i < layout->lineCount(); ++i) {
+            const QRectF line = layout->lineAt(i).rect();
+            tops.back().push_back(padding + line.top());
+            bottoms.push_back(padding + line.bottom());
+        }
+    }
 
     void draw(QPainter &painter, qreal top, qreal from, qreal to) const {
         if (ruled) {
@@ -189,37 +226,58 @@ struct RowCells {
                 painter.fillRect(QRectF(0, top, width, to - from), QColor(0xee, 0xee, 0xee));
             painter.setPen(QPen(QColor(0x99, 0x99, 0x99), penWidth));
             painter.setBrush(Qt::NoBrush);
-            for (const Column &column : columns)
-                painter.drawRect(QRectF(column.x, top, column.width, to - from));
+            drawRules(painter, top, from, to);
         }
         painter.setPen(Qt::black);  // the text's colour where its format gives none
         for (int c = 0; c < layouts.size(); ++c) {
-            const QPointF origin(columns[c].x + padding, top - from + padding);
-            if (from == 0 && padding + heightOf(*layouts[c]) <= to) {
-                layouts[c]->draw(&painter, origin);
-                continue;
+            if (overflowing[c]) {
+                painter.save();
+                painter.setClipRect(QRectF(columns[c].x, top, columns[c].width, to - from));
             }
-            for (int i = 0; i < layouts[c]->lineCount(); ++i) {
-                const QTextLine line = layouts[c]->lineAt(i);
-                const qreal lineTop = padding + line.y();
-                if (lineTop >= from && lineTop < to)
-                    line.draw(&painter, origin);
-            }
+            drawCell(painter, c, top, from, to);
+            if (overflowing[c])
+                painter.restore();
         }
+    }
+
+    // A whole row is boxed; a band of a tall row has its column rules, and the row's top or
+    // foot only where the row begins or ends, so its bands read as one row.
+    void drawRules(QPainter &painter, qreal top, qreal from, qreal to) const {
+        const qreal right = columns.last().x + columns.last().width;
+        const qreal bottom = top + to - from;
+        if (from == 0 && to >= height) {
+            for (const Column &column : columns)
+                painter.drawRect(QRectF(column.x, top, column.width, to - from));
+            return;
+        }
+        for (const Column &column : columns)
+            painter.drawLine(QLineF(column.x, top, column.x, bottom));
+        painter.drawLine(QLineF(right, top, right, bottom));
+        if (from == 0)
+            painter.drawLine(QLineF(0, top, right, top));
+        if (to >= height)
+            painter.drawLine(QLineF(0, bottom, right, bottom));
+    }
+
+    void drawCell(QPainter &painter, int c, qreal top, qreal from, qreal to) const {
+        const QPointF origin(columns[c].x + padding, top - from + padding);
+        const std::vector<qreal> &lineTops = tops[size_t(c)];
+        if (from == 0 && (lineTops.empty() || bottoms.back() <= to)) {
+            layouts[c]->draw(&painter, origin);
+            return;
+        }
+        auto line = std::lower_bound(lineTops.begin(), lineTops.end(), from);
+        for (; line != lineTops.end() && *line < to; ++line)
+            layouts[c]->lineAt(int(line - lineTops.begin())).draw(&painter, origin);
     }
 
     // Where a band starting at `from` may end, no further than `limit`: below the last
     // line of any cell that ends by then.
     qreal cutBefore(qreal from, qreal limit) const {
-        qreal cut = from;
-        for (const Layout &layout : layouts)
-            for (int i = 0; i < layout->lineCount(); ++i) {
-                const QRectF line = layout->lineAt(i).rect();
-                const qreal bottom = padding + line.bottom();
-                if (bottom <= limit && bottom > cut)
-                    cut = bottom;
-            }
-        return cut > from ? cut : limit;
+        const auto after = std::upper_bound(bottoms.begin(), bottoms.end(), limit);
+        if (after != bottoms.begin() && *(after - 1) > from)
+            return *(after - 1);
+        return limit;
     }
 };
 }  // namespace
@@ -244,15 +302,20 @@ void PageTypesetter::addRow(const Table &table, const QList<Paragraph> &cells, b
     row->shaded = header && table.ruled;
     qreal height = 0;
     for (int c = 0; c < cells.size(); ++c) {
-        row->layouts.append(
-            layoutParagraph(cells[c], m_base, row->columns[c].width - 2 * row->padding, m_device));
+        row->add(
+            layoutParagraph(cells[c], m_base, row->columns[c].width - 2 * row->padding, m_device),
+            row->columns[c], points(1.5));
         height = qMax(height, heightOf(*row->layouts.last()) + 2 * row->padding);
     }
-    // A row taller than most of a page is cut into bands between lines; any other row is
-    // one piece, never split.
-    const qreal band = m_body.height() * 0.85;
+    std::sort(row->bottoms.begin(), row->bottoms.end());
+    row->height = height;
+    // A row taller than most of a page is cut between lines into bands a fifth of a page
+    // high, which fill each page in turn; any other row is one piece, never split.
+    const bool tall = height > m_body.height() * 0.85;
+    const qreal band = m_body.height() * 0.2;
     for (qreal from = 0; from < height;) {
-        const qreal to = height - from <= band ? height : row->cutBefore(from, from + band);
+        const qreal to =
+            !tall || height - from <= band ? height : row->cutBefore(from, from + band);
         m_pieces.push_back(
             {to - from, 0, keepWithNext, headerPiece,
              [row, from, to](QPainter &painter, qreal top) { row->draw(painter, top, from, to); }});

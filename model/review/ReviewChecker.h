@@ -11,7 +11,8 @@ struct ReviewIssue {
 
 // The review's rules, the same for the wizard and the command line. Structural problems
 // (an answer to a question the pack does not ask, a value that is not yes/no/unknown,
-// a disposition the pack does not offer) are never acceptable; completeness (every
+// a disposition the pack does not offer, a control character or a direction override in a
+// note, the reasons or the reviewer's name) are never acceptable; completeness (every
 // question answered, a disposition, written reasons, a reason for departing from the
 // usual course the policy names) is required before a review can be marked ready.
 class ReviewChecker {

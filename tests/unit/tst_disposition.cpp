@@ -118,6 +118,28 @@ class TestDisposition : public QObject {
         QVERIFY(html.contains(u"Prepared by B. Preparer; signed by:<br>/s/ A. Attorney"_qs));
     }
 
+    void aDraftAndAnAmendmentSayWhatTheyAreAtTheTop() {
+        DispositionDocument::Input in = input(u"Reasons."_qs);
+        QString html = DispositionDocument::html(in);
+        QVERIFY(!html.contains(u"NOT SIGNED"_qs));
+        QVERIFY(!html.contains(u"Amended"_qs));
+        QVERIFY(html.contains(u"/s/ A. Attorney"_qs));
+        QVERIFY(html.contains(u"How it was derived"_qs));  // the facts table's header
+        in.review.version = 2;
+        in.review.amendmentReason = u"A new conviction record."_qs;
+        html = DispositionDocument::html(in);
+        const qsizetype amended = html.indexOf(u"Amended: version 2, superseding version 1"_qs);
+        QVERIFY(amended > 0 && amended < html.indexOf(u"Policy applied"_qs));
+        QVERIFY(html.contains(u"Amendment (version 2, superseding version 1):"_qs));
+        in.signature.reset();
+        html = DispositionDocument::html(in);
+        const qsizetype draft = html.indexOf(u"NOT SIGNED"_qs);
+        QVERIFY(draft > 0 && draft < html.indexOf(u"Policy applied"_qs));
+        QVERIFY2(!html.contains(u"/s/"_qs),
+                 qPrintable(html.right(600)));  // a draft bears no signature mark
+        QVERIFY(html.contains(u"Not signed"_qs));
+    }
+
     void longReasonsFlowOverPagesAndA4Works() {
         QString reasons;
         for (int i = 0; i < 200; ++i)
@@ -217,6 +239,9 @@ class TestDisposition : public QObject {
             QVERIFY2(last.contains(u"/s/ A. Attorney"_qs),
                      qPrintable(u"%1 lines of reasons: the last page holds only\n"_qs.arg(lines) +
                                 last));
+            // Nor is the signature alone with it: the end of the reasons comes along.
+            if (lines > 0)
+                QVERIFY2(last.contains(u"of the written reasons"_qs), qPrintable(last));
         }
         QVERIFY2(pagesSeen >= 3, "the sweep should push the end onto another page");
     }

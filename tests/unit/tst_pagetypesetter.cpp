@@ -4,6 +4,7 @@
 #include "report/BlocksHtml.h"
 #include "report/PageTypesetter.h"
 
+#include <QImage>
 #include <QPainter>
 #include <QPdfWriter>
 #include <QProcess>
@@ -125,7 +126,10 @@ class TestPageTypesetter : public QObject {
         Table t;
         t.widths = {0.3, 0};
         t.rows = {{body(u"label"_qs), body(words(u"t"_qs, 3000))}};
-        const QStringList pages = render({t}, m_dir.path(u"tall.pdf"_qs));
+        const QStringList pages =
+            render({body(words(u"intro"_qs, 500)), t}, m_dir.path(u"tall.pdf"_qs));
+        // it starts below the text before it, not on a page of its own
+        QCOMPARE(pageWith(pages, u"tw0"_qs), 0);
         QVERIFY2(pages.size() >= 3, qPrintable(QString::number(pages.size())));
         const QString all = pages.join(u' ');
         for (int i = 0; i < 3000; i += 11)
@@ -149,6 +153,68 @@ class TestPageTypesetter : public QObject {
             moved += at > 0 ? 1 : 0;
         }
         QVERIFY(moved > 0);
+    }
+
+    void aTwoLineParagraphIsNeverSplit() {
+        // One line alone at a page's foot or top is never left: a paragraph of two lines
+        // (about 30 words here) moves whole.
+        int moved = 0;
+        for (int count = 800; count <= 1400; count += 12) {
+            const QStringList pages =
+                render({body(words(u"x"_qs, count)), body(words(u"p"_qs, 30))},
+                       m_dir.path(u"widow.pdf"_qs));
+            const int at = pageWith(pages, u"pw0"_qs);
+            QCOMPARE(pageWith(pages, u"pw29"_qs), at);
+            moved += at > 0 ? 1 : 0;
+        }
+        QVERIFY(moved > 0);
+    }
+
+    void aKeptTogetherParagraphTallerThanAPageFlows() {
+        // A signature block with a reviewer's name of thousands of words once ran off the
+        // foot of the page: kept together, it could not be split.
+        Paragraph tall = body(words(u"k"_qs, 3000));
+        tall.keepTogether = true;
+        const QStringList pages = render({tall}, m_dir.path(u"tallkeep.pdf"_qs));
+        QVERIFY2(pages.size() >= 2, qPrintable(QString::number(pages.size())));
+        const QString all = pages.join(u' ');
+        for (int i = 0; i < 3000; i += 7)
+            QCOMPARE(all.count(QRegularExpression(u"\\bkw%1\\b"_qs.arg(i))), 1);
+    }
+
+    void textThatCannotBeBrokenStaysInItsBox() {
+        // One grapheme of 150 joined characters cannot be broken across lines: it is clipped
+        // to its cell and to the text's width instead of running over the page.
+        QString joined;
+        for (int i = 0; i < 150; ++i)
+            joined += QString::fromUcs4(U"\U0001F468\u200D");
+        Table t;
+        t.widths = {0.5, 0};
+        t.rows = {{body(joined), body(u"right"_qs)}};
+        QImage image(800, 1000, QImage::Format_RGB32);
+        image.fill(Qt::white);
+        const QRect page(40, 40, 600, 900);
+        QFont base(u"FreeSerif"_qs);
+        base.setPointSizeF(10.5);
+        PageTypesetter typesetter(&image, page.size(), base);
+        typesetter.layout({t, body(joined)});
+        {
+            QPainter painter(&image);
+            painter.translate(page.topLeft());
+            typesetter.drawPage(painter, 0);
+        }
+        int outside = 0;
+        for (int y = 0; y < image.height(); ++y)
+            for (int x = page.right() + 4; x < image.width(); ++x)
+                outside += image.pixel(x, y) != qRgb(255, 255, 255) ? 1 : 0;
+        QCOMPARE(outside, 0);
+        image.save(m_dir.path(u"clip.png"_qs));
+        // the left cell's text stops at its border: past the word in the right cell, blank
+        int inRightCell = 0;
+        for (int y = page.top() + 3; y < page.top() + 14; ++y)
+            for (int x = page.left() + 360; x < page.right() - 4; ++x)
+                inRightCell += image.pixel(x, y) != qRgb(255, 255, 255) ? 1 : 0;
+        QCOMPARE(inRightCell, 0);
     }
 
     void theHtmlSaysTheSame() {

@@ -97,6 +97,41 @@ class TestReview : public QObject {
         QVERIFY(draft.contains(u"weather"_qs));
     }
 
+    void textThatWouldPrintOtherwiseIsRefusedByName() {
+        AnswersFile::Result r = readExample(exampleCase());
+        r.review.reasons = u"First paragraph.\r\nSecond,\tafter a tab.\nThird."_qs;
+        r.review.answers.first().note = u"A note\nof two lines."_qs;
+        QVERIFY(ReviewChecker::forStatus(r.review, *r.pack).isEmpty());
+        const QString question = r.review.answers.first().itemId;
+        const QList<std::pair<QString, QString>> bad = {
+            {u"reasons"_qs, u"pays \u202E$1"_qs},  // shown as "1$"
+            {u"reasons"_qs, u"one\u2029two"_qs},   // drawn as "onetwo"
+            {u"reasons"_qs, u"a\rb"_qs},           // a lone carriage return
+            {question, u"bell\u0007"_qs},
+            {question, u"isolate \u2067x\u2069"_qs},
+            {u"deviation_reason"_qs, u"x\u0085"_qs},  // C1: next line
+            {u"reviewer"_qs, u"A. Attorney\nB. Other"_qs},
+            {u"reviewer"_qs, QString(201, u'a')}};
+        for (const auto &[field, text] : bad) {
+            Review review = r.review;
+            if (field == u"reasons")
+                review.reasons = text;
+            else if (field == u"deviation_reason")
+                review.deviationReason = text;
+            else if (field == u"reviewer")
+                review.reviewer = text;
+            else
+                review.answers.first().note = text;
+            const QList<ReviewIssue> issues = ReviewChecker::structural(review, *r.pack);
+            QCOMPARE(questions(issues), QStringList{field});
+            QVERIFY2(issues.first().message.contains(u"character"_qs),
+                     qPrintable(issues.first().message));
+        }
+        Review review = r.review;
+        review.reasons = u"pays \u202E$1"_qs;
+        QVERIFY(ReviewChecker::structural(review, *r.pack).first().message.contains(u"U+202E"_qs));
+    }
+
     void answersFileProblemsAreNamed() {
         const auto r = AnswersFile::read(R"({"review_date": "2021-02-30", "colour": "red",
                                              "answers": {"public_safety": "no"}})",
