@@ -10,6 +10,7 @@
 #include <QGuiApplication>
 #include <QTemporaryDir>
 #include <QTextStream>
+#include <QThreadPool>
 #include <QUrl>
 
 namespace {
@@ -82,6 +83,8 @@ int main(int argc, char **argv) {
     QList<BatchExport::Item> items;
     for (int i = 0; i < count; ++i)
         items.append({input, dir.filePath(QStringLiteral("d%1.pdf").arg(i))});
+    if (const int threads = qEnvironmentVariableIntValue("BENCH_THREADS"); threads > 0)
+        QThreadPool::globalInstance()->setMaxThreadCount(threads);
     QElapsedTimer timer;
     timer.start();
     const PdfFormat format{QPageSize(QPageSize::Letter), true,
