@@ -1,5 +1,7 @@
 #include "ReviewChecker.h"
 
+#include "domain/RecordText.h"
+
 #include <QCoreApplication>
 
 namespace {
@@ -9,44 +11,9 @@ QString tr(const char *text) {
 
 constexpr int kLongestName = 200;
 
-QString codePoint(QChar c) {
-    return QStringLiteral("U+%1").arg(c.unicode(), 4, 16, QChar(u'0')).toUpper();
-}
-
-// What a recorded text must not hold, or empty: a control character (only line breaks and
-// tabs, in text of several lines), a Unicode line or paragraph separator (drawn as nothing,
-// so words ran together in the PDF), or a direction override or isolate, which makes the
-// text read otherwise than it is recorded ("1$" shown for "$1").
-QString textProblem(const QString &text, bool multiLine) {
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        const QChar c = text[i];
-        const bool crlf = c == u'\r' && i + 1 < text.size() && text[i + 1] == u'\n';
-        if (multiLine && (c == u'\n' || c == u'\t' || crlf))
-            continue;
-        const QString at = QString::number(i + 1);
-        if (c.category() == QChar::Other_Control)
-            return multiLine ? tr("character %1 is a control character (%2); only line breaks "
-                                  "and tabs may be used")
-                                   .arg(at, codePoint(c))
-                             : tr("character %1 is a control character (%2, such as a line "
-                                  "break or tab); a name is one line")
-                                   .arg(at, codePoint(c));
-        if (c == QChar::LineSeparator || c == QChar::ParagraphSeparator)
-            return tr("character %1 is a Unicode line or paragraph separator (%2); use an "
-                      "ordinary line break")
-                .arg(at, codePoint(c));
-        const char16_t u = c.unicode();
-        if ((u >= 0x202A && u <= 0x202E) || (u >= 0x2066 && u <= 0x2069))
-            return tr("character %1 is a text-direction override (%2), which would show the "
-                      "text otherwise than it is recorded; remove it")
-                .arg(at, codePoint(c));
-    }
-    return {};
-}
-
 void checkTexts(const Review &review, QList<ReviewIssue> &out) {
     auto check = [&out](const QString &question, const QString &text, bool multiLine) {
-        if (const QString problem = textProblem(text, multiLine); !problem.isEmpty())
+        if (const QString problem = RecordText::problem(text, multiLine); !problem.isEmpty())
             out.append({question, problem});
     };
     check(QStringLiteral("reviewer"), review.reviewer, false);

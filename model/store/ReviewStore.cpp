@@ -6,6 +6,7 @@
 #include "audit/AuditLog.h"
 #include "domain/ANumber.h"
 #include "domain/Clock.h"
+#include "domain/RecordText.h"
 #include "review/RecordSigner.h"
 
 #include <QCryptographicHash>
@@ -261,6 +262,10 @@ std::optional<Review> ReviewStore::amend(qint64 caseId, const QString &reason, Q
     }
     if (reason.trimmed().isEmpty()) {
         *error = tr("an amendment needs a reason");
+        return std::nullopt;
+    }
+    if (const QString problem = RecordText::problem(reason, true); !problem.isEmpty()) {
+        *error = tr("the reason for the amendment: %1").arg(problem);
         return std::nullopt;
     }
     Review amendment = *signedReview;

@@ -127,6 +127,10 @@ class TestSigning : public QObject {
         QString error;
         QVERIFY(!reviews.amend(m_caseId, u"  "_qs, &error));
         QVERIFY(error.contains(u"needs a reason"_qs));
+        // A reason that would print otherwise than it is recorded starts no amendment.
+        QVERIFY(!reviews.amend(m_caseId, u"Reason \u202Ereversed"_qs, &error));
+        QVERIFY2(error.contains(u"U+202E"_qs), qPrintable(error));
+        QCOMPARE(reviews.latest(m_caseId)->id, signedReview.id);
         std::optional<Review> amendment =
             reviews.amend(m_caseId, u"New evidence of rehabilitation."_qs, &error);
         QVERIFY2(amendment, qPrintable(error));
