@@ -3,6 +3,7 @@
 #include "ANumber.h"
 #include "CaseFields.h"
 #include "Codes.h"
+#include "RecordText.h"
 
 #include <QCoreApplication>
 #include <algorithm>
@@ -54,34 +55,28 @@ void checkCode(const CodeSet &set, const QString &code, const QString &field,
 }  // namespace
 
 namespace {
-// Notes may hold line breaks and tabs; a name or code never holds a control character
-// (a line break in a name forges lines wherever the name is printed).
+// Notes may hold line breaks and tabs; a name or code is one line (a line break in a name
+// forges lines wherever the name is printed). Neither holds what RecordText refuses.
 const QStringList kMultiLine = {"military_service", "health_notes", "victim_witness_notes",
                                 "notes"};
 
-bool hasControl(const QString &text, bool multiLine) {
-    return std::any_of(text.begin(), text.end(), [multiLine](QChar ch) {
-        const bool allowed = multiLine && (ch == u'\n' || ch == u'\r' || ch == u'\t');
-        return !allowed && (ch.category() == QChar::Other_Control);
-    });
-}
 }  // namespace
 
 void CaseValidator::checkText(const Case &c, QList<FieldIssue> &out) const {
+    auto check = [&out](const QString &field, const QString &text, bool multiLine) {
+        if (const QString problem = RecordText::problem(text, multiLine); !problem.isEmpty())
+            out.append({field, problem});
+    };
     for (const CaseField &field : CaseFields::all())
-        if (field.kind == FieldKind::Text &&
-            hasControl(CaseFields::text(c, field), kMultiLine.contains(field.key)))
-            out.append({field.key, tr("contains a control character (such as a line break or "
-                                      "tab); remove it")});
+        if (field.kind == FieldKind::Text)
+            check(field.key, CaseFields::text(c, field), kMultiLine.contains(field.key));
     for (qsizetype i = 0; i < c.charges.size(); ++i)
         for (const auto &[name, value] : {std::pair{"offense", c.charges[i].offense},
                                           {"jurisdiction", c.charges[i].jurisdiction},
                                           {"sentence", c.charges[i].sentence}})
-            if (hasControl(value, false))
-                out.append({child("charges", i, name), tr("contains a control character")});
+            check(child("charges", i, name), value, false);
     for (qsizetype i = 0; i < c.family.size(); ++i)
-        if (hasControl(c.family[i].name, false))
-            out.append({child("family", i, "name"), tr("contains a control character")});
+        check(child("family", i, "name"), c.family[i].name, false);
 }
 
 QList<FieldIssue> CaseValidator::validate(const Case &c) const {

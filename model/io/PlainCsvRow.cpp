@@ -59,12 +59,19 @@ bool hasEdgeSpace(QByteArrayView text) {
     return QChar::isSpace(decodeAt(text, 0)) || QChar::isSpace(decodeAt(text, last));
 }
 
-// A control character by QChar's category: C0, DEL, and C1 (U+0080..U+009F, C2 80..C2 9F).
+// What RecordText may refuse, left to the careful path: a control character by QChar's
+// category (C0, DEL, and C1: U+0080..U+009F, C2 80..C2 9F), a line or paragraph separator
+// or a direction override (U+2028..U+202E, E2 80 A8..AE) and a direction isolate
+// (U+2066..U+2069, E2 81 A6..A9).
 bool hasControl(QByteArrayView text) {
     for (qsizetype i = 0; i < text.size(); ++i) {
         const uchar c = uchar(text[i]);
-        if (c < 0x20 || c == 0x7F ||
-            (c == 0xC2 && i + 1 < text.size() && uchar(text[i + 1]) < 0xA0))
+        const uchar next = i + 1 < text.size() ? uchar(text[i + 1]) : 0;
+        const uchar third = i + 2 < text.size() ? uchar(text[i + 2]) : 0;
+        if (c < 0x20 || c == 0x7F || (c == 0xC2 && next < 0xA0 && next != 0))
+            return true;
+        if (c == 0xE2 && ((next == 0x80 && third >= 0xA8 && third <= 0xAE) ||
+                          (next == 0x81 && third >= 0xA6 && third <= 0xA9)))
             return true;
     }
     return false;

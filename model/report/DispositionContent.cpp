@@ -178,7 +178,8 @@ void signatureAndRecord(QList<Block> &out, const DispositionDocument::Input &in)
             : tr("Not signed")};
     // The attorney who prepared the review is named when another attorney signs it (a
     // reviewer recorded as "name, title" is the same person).
-    if (!r.reviewer.isEmpty() && in.signature && !r.reviewer.startsWith(name))
+    if (!r.reviewer.isEmpty() && in.signature && r.reviewer != name &&
+        !r.reviewer.startsWith(name + u','))
         lines.prepend(tr("Prepared by %1; signed by:").arg(r.reviewer));
     lines.removeAll(QString());
     Paragraph block = text({{lines.join(u'\n')}});

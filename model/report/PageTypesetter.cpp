@@ -335,12 +335,19 @@ void PageTypesetter::paginate() {
             ++last;
             group += m_pieces[size_t(last)].spaceBefore + m_pieces[size_t(last)].height;
         }
-        const qreal space = y > 0 ? m_pieces[size_t(i)].spaceBefore : 0;
+        // A chain taller than a page: its head flows, and as much of its tail as fits on one
+        // page stays together (the end of the reasons with the signature block).
+        int first = i;
+        while (first < last && group > m_body.height()) {
+            group -= m_pieces[size_t(first)].height + m_pieces[size_t(first) + 1].spaceBefore;
+            place(first++, y);
+        }
+        const qreal space = y > 0 ? m_pieces[size_t(first)].spaceBefore : 0;
         if (y > 0 && y + space + group > m_body.height() && group <= m_body.height()) {
             m_pages.append(QList<Placed>());
             y = 0;
         }
-        for (int k = i; k <= last; ++k)
+        for (int k = first; k <= last; ++k)
             place(k, y);
         i = last + 1;
     }

@@ -5,6 +5,7 @@
 #include "OpenSsl.h"
 
 #include "domain/Clock.h"
+#include "domain/RecordText.h"
 #include "files/InputFile.h"
 #include "files/PrivateFile.h"
 
@@ -81,18 +82,33 @@ SigningIdentity::SigningIdentity(SigningIdentity &&) noexcept = default;
 SigningIdentity &SigningIdentity::operator=(SigningIdentity &&) noexcept = default;
 SigningIdentity::~SigningIdentity() = default;
 
+namespace {
+constexpr int kLongestProfileText = 200;
+}  // namespace
+
 std::optional<SigningIdentity> SigningIdentity::generate(const SignerProfile &profile, KeyType type,
                                                          int validityDays, QString *error) {
-    // A name is printed in the audit log, the PDF and every listing: one line of text.
-    for (const QString &part : {profile.fullName, profile.title, profile.office, profile.barNumber,
-                                profile.barState, profile.email})
-        if (std::any_of(part.begin(), part.end(),
-                        [](QChar ch) { return ch.category() == QChar::Other_Control; })) {
-            *error = tr("'%1' holds a control character (a line break or tab); a name is one "
-                        "line of text")
-                         .arg(part.simplified());
+    // A name is printed in the audit log, the PDF and every listing: one line of text, and
+    // short enough for the signature's room in the PDF (a 1,900-character title made a
+    // certificate whose signature no longer fitted, and every export of it failed).
+    const std::pair<const char *, QString> parts[] = {
+        {QT_TR_NOOP("the name"), profile.fullName},
+        {QT_TR_NOOP("the title"), profile.title},
+        {QT_TR_NOOP("the office"), profile.office},
+        {QT_TR_NOOP("the bar number"), profile.barNumber},
+        {QT_TR_NOOP("the bar state"), profile.barState},
+        {QT_TR_NOOP("the e-mail"), profile.email}};
+    for (const auto &[what, text] : parts) {
+        QString problem = RecordText::problem(text, false);
+        if (problem.isEmpty() && text.size() > kLongestProfileText)
+            problem = tr("it is %1 characters long; at most %2")
+                          .arg(text.size())
+                          .arg(kLongestProfileText);
+        if (!problem.isEmpty()) {
+            *error = tr("%1: %2").arg(tr(what), problem);
             return std::nullopt;
         }
+    }
     auto keys = std::make_unique<Keys>();
     keys->key = newKey(type);
     keys->cert.reset(X509_new());

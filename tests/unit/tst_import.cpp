@@ -293,6 +293,28 @@ class TestImport : public QObject {
                  qPrintable(r.rejected[0].reason));
     }
 
+    void textThatWouldPrintOtherwiseIsRefused() {
+        // A name with a direction override printed reversed in the PDF's caption, and a line
+        // separator in it forged a second "In the Matter of" line.
+        TestDocket docket;
+        auto store = docket.open();
+        const ImportReport r = importCsv(docket, *store, u"names.csv"_qs,
+                                         "a_number,family_name,given_names,counsel_name\n"
+                                         "012345678,Mehta,\xE2\x80\xAE"
+                                         "Deepak,\n"
+                                         "012345679,Mehta\xE2\x80\xA8In the Matter of,Ana,\n"
+                                         "012345670,Ruiz,Ana,\xE2\x81\xA7"
+                                         "Elena\n"
+                                         "012345671,Ruiz,Ana,Elena Vasquez\n");
+        QCOMPARE(r.imported, 1);
+        QCOMPARE(r.rejected.size(), 3);
+        const QStringList columns = {u"given_names"_qs, u"family_name"_qs, u"counsel_name"_qs};
+        for (int i = 0; i < 3; ++i) {
+            QCOMPARE(r.rejected[i].column, columns[i]);
+            QVERIFY2(r.rejected[i].reason.contains(u"U+20"_qs), qPrintable(r.rejected[i].reason));
+        }
+    }
+
     void checkedNoneDatesImportAndExportAsColumns() {
         TestDocket docket;
         auto store = docket.open();

@@ -217,6 +217,31 @@ class TestPageTypesetter : public QObject {
         QCOMPARE(inRightCell, 0);
     }
 
+    void theTailOfAChainTallerThanAPageStaysTogether() {
+        // Headings, a short paragraph and a signature block each kept with the next, together
+        // taller than a page: the block once stood alone on the last page. The end of the
+        // paragraph before it now always goes with it.
+        for (int blockLines = 36; blockLines <= 46; blockLines += 2) {
+            QList<Block> blocks = {body(words(u"x"_qs, 500))};
+            for (const QString &title : {u"One"_qs, u"Two"_qs, u"Four"_qs, u"Five"_qs, u"Six"_qs}) {
+                Paragraph line = body(title + u" chosen"_qs);
+                line.keepWithNext = true;
+                blocks << heading(title) << line;
+            }
+            Paragraph reasons = body(words(u"q"_qs, 40));  // three lines
+            reasons.keepWithNext = true;
+            QStringList lines;
+            for (int i = 0; i < blockLines; ++i)
+                lines << u"bl%1"_qs.arg(i);
+            Paragraph block = body(lines.join(u'\n'));
+            block.keepTogether = true;
+            blocks << heading(u"Three"_qs) << reasons << block;
+            const QStringList pages = render(blocks, m_dir.path(u"chain.pdf"_qs));
+            QCOMPARE(pageWith(pages, u"qw39"_qs), pageWith(pages, u"bl0"_qs));
+            QCOMPARE(pageWith(pages, u"bl0"_qs), pageWith(pages, u"bl%1"_qs.arg(blockLines - 1)));
+        }
+    }
+
     void theHtmlSaysTheSame() {
         Paragraph p = body(u"a < b\nnext"_qs);
         p.spans.append({u"bold"_qs, true, 9, QColor(0x44, 0x44, 0x44)});

@@ -49,6 +49,13 @@ QList<QByteArray> textValues() {
             "\xFF\xFEx",
             QByteArray("nul\0x", 5),
             "x\xE2\x80\x8By",
+            "\xE2\x80\xAE"
+            "Deepak",                             // a direction override: RecordText refuses it
+            "Mehta\xE2\x80\xA8In the Matter of",  // a line separator
+            "x\xE2\x81\xA7y\xE2\x81\xA9",         // a direction isolate
+            "x\xE2\x80\xA7y",                     // U+2027, a hyphenation point: allowed
+            "x\xE2\x81\xA5y",                     // U+2065, unassigned: allowed
+            "x\xE2\x80\xAFy",                     // U+202F, narrow no-break space: allowed
             "\xEF\xBB\xBF",  // a byte order mark: fromUtf8 drops one at the start
             "\xEF\xBB\xBFGarcia",
             "Garcia\xEF\xBB\xBF",

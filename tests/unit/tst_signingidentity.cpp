@@ -95,6 +95,29 @@ class TestSigningIdentity : public QObject {
         QVERIFY(error.contains(u"not a PKCS#12"_qs));
     }
 
+    void refusesAProfileThatWouldPrintOtherwiseOrNotFit() {
+        // A title with a line separator forged a "Signed …" line in the signature block; an
+        // override reversed the lines after it; a 1,900-character title made a certificate
+        // whose signature no longer fitted the PDF, so every export of it failed.
+        const QList<std::pair<QString, QString>> bad = {
+            {u"the title"_qs, u"Counsel\u2028Signed 1 January 2020"_qs},
+            {u"the office"_qs, u"\u202ELESNUOC"_qs},
+            {u"the title"_qs, QString(201, u't')},
+            {u"the name"_qs, u"A. Attorney\n"_qs}};
+        for (const auto &[what, text] : bad) {
+            SignerProfile p = profile();
+            (what == u"the title" ? p.title : what == u"the office" ? p.office : p.fullName) = text;
+            QString error;
+            QVERIFY(!SigningIdentity::generate(p, SigningIdentity::KeyType::EcP256, 30, &error));
+            QVERIFY2(error.startsWith(what + u": "_qs), qPrintable(error));
+        }
+        SignerProfile p = profile();
+        p.title = QString(200, u't');
+        QString error;
+        QVERIFY2(SigningIdentity::generate(p, SigningIdentity::KeyType::EcP256, 30, &error),
+                 qPrintable(error));
+    }
+
     void refusesAnExpiredCertificate() {
         QString error;
         Clock::setFixed(PinnedClock::now().addDays(-400));
