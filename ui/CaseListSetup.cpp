@@ -1,5 +1,7 @@
 #include "CaseListSetup.h"
 
+#include "CaseCellDelegate.h"
+
 #include "CaseListView.h"
 #include "Settings.h"
 #include "models/CaseTableModel.h"
@@ -74,6 +76,7 @@ void configure(CaseListView *table, CaseTableModel *model) {
     table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     table->setAlternatingRowColors(true);
     table->setWordWrap(false);
+    table->setItemDelegate(new CaseCellDelegate(table));
     table->verticalHeader()->hide();
     // Fixed row heights: how many rows fit on screen is a division.
     table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);

@@ -1,0 +1,86 @@
+#include "CaseCellDelegate.h"
+
+#include <QApplication>
+#include <QPainter>
+
+namespace {
+// About five screens of 40 rows and 9 columns: scrolling back and forth, and the repaints
+// of a selection or of rows arriving, find their texts laid out.
+constexpr int kTextsKept = 2000;
+
+QPalette::ColorGroup colorGroup(const QStyleOptionViewItem &option) {
+    if (!(option.state & QStyle::State_Enabled))
+        return QPalette::Disabled;
+    return option.state & QStyle::State_Active ? QPalette::Normal : QPalette::Inactive;
+}
+QStaticText prepared(const QString &string, const QFont &font) {
+    QStaticText text(string);
+    text.setTextFormat(Qt::PlainText);  // a name with "<" is a name, not markup
+    text.setPerformanceHint(QStaticText::AggressiveCaching);
+    text.prepare(QTransform(), font);
+    return text;
+}
+}  // namespace
+
+CaseCellDelegate::CaseCellDelegate(QObject *parent)
+    : QStyledItemDelegate(parent), m_texts(kTextsKept) {}
+
+void CaseCellDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
+                             const QModelIndex &index) const {
+    QStyleOptionViewItem opt = option;
+    initStyleOption(&opt, index);
+    const QStyle *style = opt.widget ? opt.widget->style() : QApplication::style();
+    style->drawPrimitive(QStyle::PE_PanelItemViewItem, &opt, painter, opt.widget);
+    if (!opt.text.isEmpty())
+        drawText(painter, opt, style);
+    if (opt.state & QStyle::State_HasFocus) {
+        QStyleOptionFocusRect focus;
+        focus.QStyleOption::operator=(opt);
+        focus.rect = style->subElementRect(QStyle::SE_ItemViewItemFocusRect, &opt, opt.widget);
+        focus.state |= QStyle::State_KeyboardFocusChange | QStyle::State_Item;
+        focus.backgroundColor = opt.palette.color(
+            colorGroup(opt),
+            opt.state & QStyle::State_Selected ? QPalette::Highlight : QPalette::Window);
+        style->drawPrimitive(QStyle::PE_FrameFocusRect, &focus, painter, opt.widget);
+    }
+}
+
+void CaseCellDelegate::drawText(QPainter *painter, const QStyleOptionViewItem &option,
+                                const QStyle *style) const {
+    // The same margins as Qt's delegate, so the text sits where it always did.
+    const int margin = style->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, option.widget) + 1;
+    const QRect box = option.rect.adjusted(margin, 0, -margin, 0);
+    if (box.width() <= 0)
+        return;
+    const QStaticText &text = laidOut(option, box.width());
+    const QRect at =
+        QStyle::alignedRect(option.direction, option.displayAlignment, text.size().toSize(), box);
+    painter->save();
+    painter->setClipRect(option.rect);
+    painter->setFont(option.font);
+    painter->setPen(option.palette.color(colorGroup(option), option.state & QStyle::State_Selected
+                                                                 ? QPalette::HighlightedText
+                                                                 : QPalette::Text));
+    painter->drawStaticText(at.topLeft(), text);
+    painter->restore();
+}
+
+// The cell's text elided to `width` and laid out in its font, kept for later paints.
+const QStaticText &CaseCellDelegate::laidOut(const QStyleOptionViewItem &option, int width) const {
+    // A font's hash leaves out its point size (it hashes the pixel size, unset for a font
+    // given in points): the size is part of the key on its own.
+    const QString key = QString::number(width) + u'\x1f' + QString::number(qHash(option.font), 36) +
+                        u'\x1f' + QString::number(option.font.pointSizeF()) + u'\x1f' +
+                        QString::number(int(option.textElideMode)) + u'\x1f' + option.text;
+    if (const QStaticText *kept = m_texts.object(key))
+        return *kept;
+    auto *text = new QStaticText(prepared(option.text, option.font));
+    // Most cells fit: their text is laid out once. One that does not is elided and laid
+    // out again.
+    if (text->size().width() > width)
+        *text =
+            prepared(QFontMetrics(option.font).elidedText(option.text, option.textElideMode, width),
+                     option.font);
+    m_texts.insert(key, text);
+    return *text;
+}
