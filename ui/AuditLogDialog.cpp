@@ -5,6 +5,7 @@
 #include "domain/Clock.h"
 #include "models/AuditTableModel.h"
 #include "store/CaseStore.h"
+#include "store/WorkerPool.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -19,7 +20,6 @@
 #include <QPushButton>
 #include <QTableView>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 AuditLogDialog::AuditLogDialog(CaseStore &store, QWidget *parent)
     : QDialog(parent),
@@ -66,7 +66,7 @@ AuditLogDialog::AuditLogDialog(CaseStore &store, QWidget *parent)
     auto *actions = new QFutureWatcher<QStringList>(this);
     connect(actions, &QFutureWatcher<QStringList>::finished, this,
             [this, actions] { fillActions(actions->result()); });
-    actions->setFuture(QtConcurrent::run(&AuditLog::actionsInFile, store.path()));
+    actions->setFuture(WorkerPool::run(&AuditLog::actionsInFile, store.path()));
 }
 
 QWidget *AuditLogDialog::makeFilterRow() {

@@ -4,6 +4,8 @@
 #include <QEventLoop>
 #include <QFutureWatcher>
 #include <QProgressDialog>
+#include "store/WorkerPool.h"
+
 #include <QtConcurrent/QtConcurrentRun>
 #include <optional>
 
@@ -44,7 +46,7 @@ std::optional<Result> runBehindProgress(QWidget *parent, const QString &label,
                          progress.show();  // the rows may have taken less than 300 ms
                      });
     QObject::connect(&watcher, &QFutureWatcher<Result>::finished, &loop, &QEventLoop::quit);
-    watcher.setFuture(QtConcurrent::run(std::move(work)));
+    watcher.setFuture(WorkerPool::run(std::move(work)));
     if (!watcher.isFinished())
         loop.exec();
     watcher.waitForFinished();

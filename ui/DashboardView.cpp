@@ -2,6 +2,7 @@
 
 #include "domain/Clock.h"
 #include "domain/Codes.h"
+#include "store/WorkerPool.h"
 
 #include <QBarCategoryAxis>
 #include <QBarSeries>
@@ -20,7 +21,6 @@
 #include <QTimer>
 #include <QToolTip>
 #include <QValueAxis>
-#include <QtConcurrent/QtConcurrentRun>
 #include <algorithm>
 
 namespace {
@@ -185,7 +185,7 @@ void DashboardView::refresh(const QString &docketPath) {
         m_pendingPath = docketPath;
         return;
     }
-    m_watcher->setFuture(QtConcurrent::run(DocketSummary::readFile, docketPath, Clock::today()));
+    m_watcher->setFuture(WorkerPool::run(DocketSummary::readFile, docketPath, Clock::today()));
 }
 
 void DashboardView::readFinished() {

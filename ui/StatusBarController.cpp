@@ -8,12 +8,12 @@
 #include "models/CaseTableModel.h"
 #include "store/CaseStore.h"
 #include "store/ReviewQueue.h"
+#include "store/WorkerPool.h"
 
 #include <QFontMetrics>
 #include <QLabel>
 #include <QLocale>
 #include <QStatusBar>
-#include <QtConcurrent/QtConcurrentRun>
 #include <utility>
 
 StatusBarController::StatusBarController(QStatusBar *bar, CaseListView *table,
@@ -77,9 +77,9 @@ void StatusBarController::updateHearingsSoon() {
         return;
     }
     const QDate today = Clock::today();
-    m_hearings->setFuture(QtConcurrent::run(ReviewQueue::hearingsWithoutDecisionInFile,
-                                            m_store->path(), m_model->filter(), today,
-                                            today.addDays(ReviewQueue::kSoonDays)));
+    m_hearings->setFuture(WorkerPool::run(ReviewQueue::hearingsWithoutDecisionInFile,
+                                          m_store->path(), m_model->filter(), today,
+                                          today.addDays(ReviewQueue::kSoonDays)));
 }
 
 bool StatusBarController::isCountingHearings() const {

@@ -5,6 +5,7 @@
 #include "domain/Codes.h"
 #include "store/CaseStore.h"
 #include "store/ReviewQueue.h"
+#include "store/WorkerPool.h"
 
 #include "store/DocketFile.h"
 
@@ -14,7 +15,6 @@
 #include <QFont>
 #include <QSqlDatabase>
 #include <QThread>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace {
 // Runs the census on its own read-only connection: SQLite connections belong to one thread.
@@ -127,7 +127,7 @@ void CaseTableModel::startCensus() {
         m_censusWatcher->waitForFinished();
     m_censusWatcher = watcher;
     watcher->setFuture(
-        QtConcurrent::run(runCensus, m_store->path(), m_filter, m_sort, m_cancelCensus));
+        WorkerPool::run(runCensus, m_store->path(), m_filter, m_sort, m_cancelCensus));
 }
 
 void CaseTableModel::applyCensus(const CasePager::Census &census, quint64 generation) {

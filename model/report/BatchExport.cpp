@@ -5,6 +5,7 @@
 #include "sign/PdfSigner.h"
 #include "store/CaseStore.h"
 #include "store/Transaction.h"
+#include "store/WorkerPool.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -98,16 +99,17 @@ Result run(const QList<Item> &items, const PdfFormat &format, const SigningIdent
     QMutex failuresLock;
     QStringList failures;
     QStringList writtenPaths;
-    QFuture<void> future = QtConcurrent::map(items.cbegin(), items.cend(), [&](const Item &item) {
-        const QString problem = exportOne(item, format, identity);
-        const QMutexLocker locker(&failuresLock);
-        if (problem.isEmpty()) {
-            ++written;
-            writtenPaths << item.path;
-            return;
-        }
-        failures << item.path + QStringLiteral(": ") + problem;
-    });
+    QFuture<void> future = QtConcurrent::map(
+        WorkerPool::instance(), items.cbegin(), items.cend(), [&](const Item &item) {
+            const QString problem = exportOne(item, format, identity);
+            const QMutexLocker locker(&failuresLock);
+            if (problem.isEmpty()) {
+                ++written;
+                writtenPaths << item.path;
+                return;
+            }
+            failures << item.path + QStringLiteral(": ") + problem;
+        });
     while (!future.isFinished()) {
         if (progress && !progress(future.progressValue(), int(items.size())))
             future.cancel();

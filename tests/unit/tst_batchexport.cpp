@@ -1,10 +1,13 @@
 #include "ExampleReview.h"
+#include "HeldGlobalPool.h"
 #include "TestDocket.h"
 #include "report/BatchExport.h"
 #include "sign/PdfVerifier.h"
 
 #include <QDir>
 #include <QProcess>
+#include <QScopeGuard>
+#include <QThread>
 
 namespace {
 int exitCodeOf(const QString &program, const QStringList &args, QString *output = nullptr) {
@@ -96,6 +99,26 @@ class TestBatchExport : public QObject {
             QCOMPARE(QFile(path).permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther),
                      QFileDevice::Permissions());
         }
+    }
+
+    // The PDFs are rendered on WorkerPool: with Qt's global pool held (where the window's
+    // paints split their fills), the export still runs to its end.
+    void theExportDoesNotWaitForQtsGlobalPool() {
+        const QString folder = m_docket.path(u"held"_qs);
+        QVERIFY(QDir().mkpath(folder));
+        const BatchExport::Plan plan = BatchExport::plan(*m_store, m_all, folder, &*m_mine);
+        std::atomic_int written{-1};
+        const std::unique_ptr<QThread> exporter(QThread::create([&] {
+            written =
+                BatchExport::run(plan.items, {QPageSize(QPageSize::Letter)}, &*m_mine, {}).written;
+        }));
+        const auto joined = qScopeGuard([&] { exporter->wait(); });  // after the pool is let go
+        {
+            const HeldGlobalPool held;
+            exporter->start();
+            QTRY_VERIFY_WITH_TIMEOUT(exporter->isFinished(), 60000);
+        }
+        QCOMPARE(written.load(), 8);
     }
 
     void aCancelledExportLeavesOnlyWholeFiles() {
