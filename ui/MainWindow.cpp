@@ -27,6 +27,8 @@
 #include "policy/PolicyLibrary.h"
 #include "store/CaseStore.h"
 #include "store/ReviewStore.h"
+#include "store/SchemaCheck.h"
+#include "store/WorkerPool.h"
 
 #include <QAction>
 #include <QApplication>
@@ -68,6 +70,15 @@ MainWindow::MainWindow(QWidget *parent)
       m_showCase(new QTimer(this)),
       m_undo(new QUndoStack(this)) {
     setObjectName(QStringLiteral("mainWindow"));
+    // Built on a worker while the window appears, once per process, rather than by the first
+    // opening of a docket on this thread: the schema the migrations make (to compare the
+    // docket's with), the built-in policy packs and OpenSSL's SHA-256 (the audit log's tail
+    // is checked at each opening).
+    WorkerPool::instance()->start([] {
+        SchemaCheck::prepare();
+        PolicyPack::builtIn();
+        AuditLog::entryHash({}, {});
+    });
     setWindowIcon(QIcon(QStringLiteral(":/icons/discretion.svg")));
     CaseListSetup::configure(m_table, m_model);
     m_filterBar->takeTypingFrom(m_table);

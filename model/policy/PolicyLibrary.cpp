@@ -3,7 +3,27 @@
 #include "store/CaseStore.h"
 #include "store/ReviewStore.h"
 
+#include <QHash>
+#include <QMutex>
+
 namespace PolicyLibrary {
+namespace {
+// A stored text read and checked before gives the same pack: each is parsed once per
+// process, not at every opening and every review. A text that no longer parses is kept as
+// nothing, and skipped.
+std::optional<PolicyPack> parsed(const QByteArray &text) {
+    static QMutex mutex;
+    static QHash<QByteArray, std::optional<PolicyPack>> packs;
+    const QMutexLocker lock(&mutex);
+    if (const auto it = packs.constFind(text); it != packs.constEnd())
+        return *it;
+    if (packs.size() >= 64)  // a docket holds a handful; never grow without bound
+        packs.clear();
+    QString error;
+    return *packs.insert(text, PolicyPack::fromJson(text, &error));
+}
+}  // namespace
+
 QList<PolicyPack> available(CaseStore &store) {
     QList<PolicyPack> packs = PolicyPack::builtIn();
     QStringList known;
@@ -11,8 +31,7 @@ QList<PolicyPack> available(CaseStore &store) {
         known << p.sha256();
     // The docket's texts were valid when stored; one that no longer parses is skipped.
     for (const QByteArray &text : ReviewStore(store).policyTexts()) {
-        QString error;
-        std::optional<PolicyPack> pack = PolicyPack::fromJson(text, &error);
+        const std::optional<PolicyPack> pack = parsed(text);
         if (pack && !known.contains(pack->sha256())) {
             known << pack->sha256();
             packs << *pack;

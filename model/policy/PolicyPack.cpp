@@ -51,16 +51,22 @@ std::optional<PolicyPack> PolicyPack::fromFile(const QString &path, QString *err
     return pack;
 }
 
+// The packs are compiled into the program: read and checked once per process (opening a
+// docket asks for them twice, for the filter bar and for the status bar's policy of today).
 QList<PolicyPack> PolicyPack::builtIn() {
-    QList<PolicyPack> packs;
-    const QDir dir(QStringLiteral(":/policies"));
-    for (const QString &name : dir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name)) {
-        QString error;
-        if (std::optional<PolicyPack> pack = fromFile(dir.filePath(name), &error))
-            packs << *pack;
-        else
-            qWarning("built-in policy pack rejected: %s", qPrintable(error));
-    }
+    static const QList<PolicyPack> packs = [] {
+        QList<PolicyPack> read;
+        const QDir dir(QStringLiteral(":/policies"));
+        for (const QString &name :
+             dir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name)) {
+            QString error;
+            if (std::optional<PolicyPack> pack = fromFile(dir.filePath(name), &error))
+                read << *pack;
+            else
+                qWarning("built-in policy pack rejected: %s", qPrintable(error));
+        }
+        return read;
+    }();
     return packs;
 }
 

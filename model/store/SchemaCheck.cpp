@@ -55,6 +55,11 @@ QMap<QString, QString> expected(int version, QString *error) {
 }
 }  // namespace
 
+void prepare() {
+    QString error;
+    expected(SchemaMigrator::latestVersion(), &error);
+}
+
 QStringList differences(sqlite3 *docket) {
     QString error;
     const QMap<QString, QString> want = expected(SchemaMigrator::currentVersion(docket), &error);
