@@ -3,6 +3,7 @@
 // times LibreOffice converting an equivalent document as the reference.
 #include "report/BatchExport.h"
 #include "review/AnswersFile.h"
+#include "store/WorkerPool.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -10,7 +11,6 @@
 #include <QGuiApplication>
 #include <QTemporaryDir>
 #include <QTextStream>
-#include <QThreadPool>
 #include <QUrl>
 
 namespace {
@@ -63,7 +63,8 @@ int main(int argc, char **argv) {
                                     identity->certificateDer(),
                                     identity->commonName(),
                                     QStringLiteral("2026-11-29T10:00:00Z"),
-                                    QString(64, u'a')};
+                                    QString(64, u'a'),
+                                    {}};
     const DispositionDocument::Input input{
         c,           QStringLiteral("Los Angeles"),
         read.review, *read.pack,
@@ -84,7 +85,7 @@ int main(int argc, char **argv) {
     for (int i = 0; i < count; ++i)
         items.append({input, dir.filePath(QStringLiteral("d%1.pdf").arg(i))});
     if (const int threads = qEnvironmentVariableIntValue("BENCH_THREADS"); threads > 0)
-        QThreadPool::globalInstance()->setMaxThreadCount(threads);
+        WorkerPool::instance()->setMaxThreadCount(threads);
     QElapsedTimer timer;
     timer.start();
     const PdfFormat format{QPageSize(QPageSize::Letter), true,
