@@ -164,14 +164,16 @@ void FilterBar::setDispositions(const QList<QPair<QString, QString>> &dispositio
 
 void FilterBar::setFilter(const CaseFilter &f) {
     {
-        const QList<QWidget *> all = {m_search,      m_court,     m_custody,
-                                      m_counsel,     m_status,    m_disposition,
-                                      m_hearingFrom, m_hearingTo, m_hearingRange};
+        // The search box is not blocked: its clear button follows its own textChanged (it
+        // stayed after Clear Filters). The pause its text starts is stopped below.
+        const QList<QWidget *> all = {m_court,       m_custody,     m_counsel,   m_status,
+                                      m_disposition, m_hearingFrom, m_hearingTo, m_hearingRange};
         std::vector<QSignalBlocker> blockers;  // one filterChanged at the end, not nine
         blockers.reserve(all.size());
         for (QWidget *w : all)
             blockers.emplace_back(w);
         m_search->setText(f.search);
+        m_debounce->stop();
         selectData(m_court, f.court);
         selectData(m_custody, f.custody);
         selectData(m_counsel, !f.represented.has_value() ? QString()

@@ -28,10 +28,12 @@
 #include <QPushButton>
 #include <QScrollBar>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QSqlQuery>
 #include <QStatusBar>
 #include <QTableView>
 #include <QTimer>
+#include <QToolButton>
 
 namespace {
 QString cell(MainWindow &w, int row, int column) {
@@ -164,6 +166,22 @@ class TestMainWindow : public QObject {
         QTest::keyClicks(w.caseTable(), u"Ru"_qs);
         QCOMPARE(search->text(), u"Ru"_qs);
         QCOMPARE(QApplication::focusWidget(), search);
+        // Clear Filters empties the box and its clear button goes with the text (it stayed:
+        // the box's own textChanged was blocked), and the list is read once, not twice.
+        const auto clearButtonShown = [search] {
+            for (const QToolButton *b : search->findChildren<QToolButton *>())
+                if (b->isVisible())
+                    return true;
+            return false;
+        };
+        QTRY_VERIFY(clearButtonShown());
+        QTRY_VERIFY(w.caseModel()->filter().search == u"Ru"_qs);
+        QSignalSpy resets(w.caseModel(), &QAbstractItemModel::modelReset);
+        w.findChild<QAction *>(u"actionClearFilters"_qs)->trigger();
+        QVERIFY(search->text().isEmpty());
+        QTRY_VERIFY(!clearButtonShown());
+        QTest::qWait(400);  // longer than the search box's pause before it filters
+        QCOMPARE(resets.size(), 1);
     }
 
     // Clearing or widening a filter keeps the case being read selected and in view.
