@@ -13,8 +13,15 @@ QPalette::ColorGroup colorGroup(const QStyleOptionViewItem &option) {
         return QPalette::Disabled;
     return option.state & QStyle::State_Active ? QPalette::Normal : QPalette::Inactive;
 }
-QStaticText prepared(const QString &string, const QFont &font) {
+// In the view's direction, as Qt's delegate lays a cell out: left to right here, whatever
+// the text would guess ("عبدالله, Omar" keeps its order, and a name led by a right-to-left
+// mark keeps its ellipsis on the right).
+QStaticText prepared(const QString &string, const QFont &font, Qt::LayoutDirection direction) {
     QStaticText text(string);
+    QTextOption option;
+    option.setTextDirection(direction);
+    option.setWrapMode(QTextOption::NoWrap);
+    text.setTextOption(option);
     text.setTextFormat(Qt::PlainText);  // a name with "<" is a name, not markup
     text.setPerformanceHint(QStaticText::AggressiveCaching);
     text.prepare(QTransform(), font);
@@ -71,16 +78,19 @@ const QStaticText &CaseCellDelegate::laidOut(const QStyleOptionViewItem &option,
     // given in points): the size is part of the key on its own.
     const QString key = QString::number(width) + u'\x1f' + QString::number(qHash(option.font), 36) +
                         u'\x1f' + QString::number(option.font.pointSizeF()) + u'\x1f' +
-                        QString::number(int(option.textElideMode)) + u'\x1f' + option.text;
+                        QString::number(int(option.textElideMode)) +
+                        QString::number(int(option.direction)) + u'\x1f' + option.text;
     if (const QStaticText *kept = m_texts.object(key))
         return *kept;
-    auto *text = new QStaticText(prepared(option.text, option.font));
+    auto *text = new QStaticText(prepared(option.text, option.font, option.direction));
     // Most cells fit: their text is laid out once. One that does not is elided and laid
     // out again.
     if (text->size().width() > width)
         *text =
             prepared(QFontMetrics(option.font).elidedText(option.text, option.textElideMode, width),
-                     option.font);
-    m_texts.insert(key, text);
+                     option.font, option.direction);
+    // A long text weighs by its length (the key holds it whole): forty names of 19,000
+    // characters across many widths took 80 MB when every entry counted one.
+    m_texts.insert(key, text, 1 + int(key.size() / 256));
     return *text;
 }

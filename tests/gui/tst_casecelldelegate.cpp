@@ -76,7 +76,12 @@ class TestCaseCellDelegate : public QObject {
               u"A 1234 5678"_qs, u"Nguyễn Thị Minh Khai"_qs, u"Ana Beltrán, Esq."_qs,
               u"20455 5102"_qs, u"حسن، علي"_qs, u"<b>not bold</b> & <i>x</i>"_qs, u"204555103"_qs,
               u"Wolfeschlegelsteinhausenbergerdorff-Vorenbeckershausen, Hubert Blaine"_qs,
-              u"Executive Office for Immigration Review, San Francisco Immigration Court"_qs});
+              u"Executive Office for Immigration Review, San Francisco Immigration Court"_qs,
+              // Mixed directions: a cell's direction is the view's, as with Qt's delegate
+              // (the text's own guess put "Omar" first and moved the comma), and a leading
+              // right-to-left mark does not move the ellipsis to the left.
+              u"204555104"_qs, u"عبدالله, Omar"_qs,
+              u"\u200FAlexandrina-Wilhelmina Montgomery-Fitzgerald of Kensington"_qs});
         m_view.setColumnWidth(0, 90);
         m_view.setColumnWidth(1, 220);
         m_view.setColumnWidth(2, 240);
