@@ -21,9 +21,9 @@ class HistoryController : public QObject {
     bool backUpTo(const QString &path);  // shows the outcome; true when written and verified
     void showAuditLog();
     bool verifyAuditLog();  // the whole docket check; shows the verdict; true when it holds
+    void checkTail();       // the newest entries and the schema; warns of what is wrong
 
   private:
-    void checkTail();
     void checkRememberedHead();
 
     MainWindow *m_window;

@@ -274,6 +274,10 @@ void MainWindow::refreshIfChangedElsewhere() {
     if (version == m_dataVersion)
         return;
     m_dataVersion = version;
+    if (m_store->recheckSchema()) {  // now read-only: the title says so, and a warning
+        updateTitle();
+        m_historyControl->checkTail();
+    }
     CaseListView::Place place = m_table->place();
     place.currentRow = -1;  // the case gone: nothing selected in its stead, and said why
     m_model->refresh();

@@ -94,6 +94,8 @@ std::unique_ptr<CaseStore> CaseStore::open(const QString &path, OpenMode mode, Q
         store.reset(new CaseStore(absolute, nextConnectionName(), readOnly));
         if (!store->initialise(&problem))
             store.reset();
+        else
+            store->m_schemaCookie = store->schemaCookie();
     }
     if (!store && error)
         *error = tr("Cannot open docket %1: %2").arg(QDir::toNativeSeparators(absolute), problem);
@@ -273,6 +275,23 @@ bool CaseStore::syncCourts(QString *error) {
         upsert.reset();
     }
     return setMetaValue(QStringLiteral("courts_hash"), list.hash(), error) && t.commit(error);
+}
+
+// SQLite's count of schema changes, kept in the file's header: any CREATE, DROP or ALTER
+// by anyone moves it.
+qint64 CaseStore::schemaCookie() const {
+    Sqlite::Statement s(m_handle, QStringLiteral("PRAGMA schema_version"));
+    return s.step() == SQLITE_ROW ? s.int64(0) : -1;
+}
+
+bool CaseStore::recheckSchema() {
+    const qint64 cookie = schemaCookie();
+    if (cookie == m_schemaCookie)
+        return false;
+    m_schemaCookie = cookie;
+    const bool knownBefore = !m_schemaChanges.isEmpty();
+    refuseWritesIfSchemaChanged();
+    return !knownBefore && !m_schemaChanges.isEmpty();
 }
 
 qint64 CaseStore::dataVersion() const {

@@ -64,6 +64,11 @@ class CaseStore {
     // Changes when another connection (another program, another window) commits to the
     // docket; this connection's own writes leave it as it is (PRAGMA data_version).
     qint64 dataVersion() const;
+    // Compares the schema again when another program changed it since the docket was opened
+    // (a trigger added while it is open would run inside the program's next write): the
+    // docket turns read-only when the schema now differs from what Discretion makes. True
+    // when this found a change not known before (schemaChanges() names it).
+    bool recheckSchema();
 
     // PRAGMA integrity_check: empty when the file is sound, else SQLite's findings.
     QStringList integrityProblems() const;
@@ -84,6 +89,7 @@ class CaseStore {
     bool openConnection(QString *error);
     bool checkReadable(int version, QString *error);
     void refuseWritesIfSchemaChanged();
+    qint64 schemaCookie() const;
     bool syncCourts(QString *error);
     // Migrates to the latest schema and records it in the audit log (its first entry for
     // a new docket or one from before the log), in one transaction.
@@ -100,4 +106,5 @@ class CaseStore {
     int m_upgradedFrom = 0;
     QString m_readOnlyReason;
     QStringList m_schemaChanges;
+    qint64 m_schemaCookie = -1;  // PRAGMA schema_version when opened or last compared
 };

@@ -17,6 +17,8 @@
 
 #include <QLabel>
 #include <QProcess>
+#include <QSqlDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -140,6 +142,39 @@ class TestAuditViews : public QObject {
         QVERIFY(w.findChild<QLabel *>(u"auditWarning"_qs)->isVisible());
         MessageBox::setNextAnswer(QMessageBox::Ok);
         QVERIFY(!w.historyControl()->verifyAuditLog());
+    }
+
+    // A trigger added by another program while the docket is open would run inside the
+    // program's next write: the window notices the schema change at its next look (every
+    // two seconds), names it, and the docket turns read-only.
+    void aTriggerAddedWhileOpenTurnsTheDocketReadOnly() {
+        TestDocket docket;
+        { auto store = docket.openGenerated(30, 2); }
+        MainWindow w;
+        w.show();
+        QVERIFY(w.openDocket(docket.path()));
+        QVERIFY(!w.store()->isReadOnly());
+        {
+            QSqlDatabase other = QSqlDatabase::addDatabase(u"QSQLITE"_qs, u"attacker"_qs);
+            other.setDatabaseName(docket.path());
+            QVERIFY(other.open());
+            QSqlQuery q(other);
+            QVERIFY2(q.exec(u"CREATE TRIGGER rename_on_update AFTER UPDATE ON cases BEGIN "
+                            "UPDATE cases SET family_name='X' WHERE id=NEW.id; END"_qs),
+                     qPrintable(q.lastError().text()));
+        }
+        QSqlDatabase::removeDatabase(u"attacker"_qs);
+        MessageBox::setNextAnswer(QMessageBox::Ok);
+        QTRY_VERIFY_WITH_TIMEOUT(w.store()->isReadOnly(), 8000);
+        QVERIFY2(MessageBox::lastText().contains(
+                     u"trigger rename_on_update was added outside Discretion"_qs),
+                 qPrintable(MessageBox::lastText()));
+        QVERIFY(w.windowTitle().endsWith(u" — read-only"_qs));
+        QVERIFY(w.findChild<QLabel *>(u"auditWarning"_qs)->isVisible());
+        std::optional<Case> c = w.store()->loadCase(1);
+        QVERIFY(c);
+        QString error;
+        QVERIFY(!w.store()->saveCase(*c, &error));  // nothing runs the trigger
     }
 };
 
