@@ -3,6 +3,10 @@
 # from there: the files land in the usual places and the installed binary works on its own.
 # Usage: test-install.sh BUILD_DIR
 set -euo pipefail
+# The installed files are checked, not dates: what this starts (cmake, the program, the exit
+# trap's rm) runs without scripts/test --date's libfaketime, whose shared semaphore was once
+# gone by the time the trap ran ("sem_open failed"), failing a test that had passed.
+unset LD_PRELOAD FAKETIME FAKETIME_SHARED FAKETIME_DONT_FAKE_MONOTONIC
 build=$1
 prefix=$(mktemp -d)
 trap 'rm -rf "$prefix"' EXIT
