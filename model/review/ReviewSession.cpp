@@ -42,11 +42,20 @@ void ReviewSession::resume() {
             m_pack = *old;
         }
     }
+    // The text is gone, or was edited outside the program (it no longer hashes to its key):
+    // the review goes on under the pack chosen above, and the page says so.
+    if (m_pack.sha256() != saved->policySha256)
+        m_lostPolicy = saved->policyId;
     m_review = *saved;
     m_resumed = true;
 }
 
 QString ReviewSession::policyWarning() const {
+    if (!m_lostPolicy.isEmpty())
+        return tr("The text of %1, which this review was saved under, is not in the docket as "
+                  "it was kept (missing, or changed outside Discretion; File › Verify Audit "
+                  "Log names it). The review now uses %2; check its answers.")
+            .arg(m_lostPolicy, m_pack.title);
     if (m_review.policyInForce)
         return {};
     return tr("%1 was not in force on the review date %2. The record will say so.")

@@ -23,7 +23,8 @@ class ReviewSession : public QObject {
     const QList<PolicyPack> &packs() const { return m_packs; }
     const Review &review() const { return m_review; }
     bool resumed() const { return m_resumed; }
-    // Empty when the pack was in force on the review date; otherwise the warning to show.
+    // Empty when the pack was in force on the review date and the resumed review's own
+    // pack text was found as kept; otherwise the warning to show.
     QString policyWarning() const;
 
     void choosePack(const QString &id);
@@ -57,5 +58,6 @@ class ReviewSession : public QObject {
     PolicyPack m_pack;
     Review m_review;
     bool m_resumed = false;
+    QString m_lostPolicy;     // the pack id of a resumed review whose kept text is gone or edited
     QByteArray m_savedBytes;  // the canonical record as last resumed or saved
 };

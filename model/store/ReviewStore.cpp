@@ -19,6 +19,10 @@ namespace {
 QString tr(const char *text) {
     return QCoreApplication::translate("ReviewStore", text);
 }
+
+QString sha256Hex(const QByteArray &bytes) {
+    return QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+}
 }  // namespace
 
 bool ReviewStore::save(Review &review, const PolicyPack &pack, QString *error) {
@@ -117,7 +121,9 @@ std::optional<QByteArray> ReviewStore::policyText(const QString &sha256) const {
     s.bind(1, sha256);
     if (s.step() != SQLITE_ROW)
         return std::nullopt;
-    return s.text(0).toUtf8();
+    // A text edited outside the program is not the one its reviews were made under.
+    QByteArray text = s.text(0).toUtf8();
+    return sha256Hex(text) == sha256 ? std::optional(std::move(text)) : std::nullopt;
 }
 
 std::optional<QString> ReviewStore::recordHash(qint64 reviewId) const {
@@ -132,9 +138,13 @@ std::optional<QString> ReviewStore::recordHash(qint64 reviewId) const {
 QList<QByteArray> ReviewStore::policyTexts() const {
     QList<QByteArray> out;
     Sqlite::Statement s(m_store.handle(),
-                        QStringLiteral("SELECT canonical FROM policy_texts ORDER BY policy_id"));
+                        QStringLiteral("SELECT sha256, canonical FROM policy_texts "
+                                       "ORDER BY policy_id"));
+    // Only texts that still hash to the key they were stored under: one edited with sqlite3
+    // would otherwise come back as one more pack to review under (`check` names it).
     while (s.step() == SQLITE_ROW)
-        out << s.text(0).toUtf8();
+        if (QByteArray text = s.text(1).toUtf8(); sha256Hex(text) == s.text(0))
+            out << std::move(text);
     return out;
 }
 
@@ -313,12 +323,6 @@ std::optional<ReviewStore::SignedRecord> ReviewStore::signatureByRecord(
         return std::nullopt;
     return SignedRecord{*signature, s.text(2).toUtf8(), s.text(1)};
 }
-
-namespace {
-QString sha256Hex(const QByteArray &bytes) {
-    return QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
-}
-}  // namespace
 
 QString ReviewStore::signingProblem(qint64 reviewId, qint64 caseId, const QByteArray &record,
                                     const QString &hash) const {

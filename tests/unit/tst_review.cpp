@@ -1,10 +1,14 @@
 #include "TestDocket.h"
+#include "policy/PolicyLibrary.h"
 #include "review/AnswersFile.h"
+#include "review/ReviewSession.h"
 #include "store/ReviewStore.h"
 
 #include <QFile>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QSqlQuery>
+#include <memory>
 
 namespace {
 QByteArray exampleAnswers() {
@@ -179,6 +183,55 @@ class TestReview : public QObject {
         QCOMPARE(q.value(0).toInt(), 1);
         QCOMPARE(*reviews.recordHash(resumed->id), resumed->sha256());
         QCOMPARE(*reviews.policyText(r.pack->sha256()), r.pack->canonicalBytes());
+    }
+
+    // The attack: a kept pack's text edited with sqlite3 (its key left as it was). Before,
+    // the edited text came back as one more pack to review under, and `check` alone said so.
+    void aPolicyTextEditedOutsideTheProgramIsNeverUsed() {
+        TestDocket docket;
+        auto store = docket.open();
+        QJsonObject json =
+            QJsonDocument::fromJson(PolicyPack::builtIn().first().canonicalBytes()).object();
+        json[u"id"_qs] = u"local-guidance"_qs;
+        json[u"title"_qs] = u"Local guidance"_qs;
+        QString error;
+        const std::optional<PolicyPack> local =
+            PolicyPack::fromJson(QJsonDocument(json).toJson(), &error);
+        QVERIFY2(local, qPrintable(error));
+        ReviewStore reviews(*store);
+        QVERIFY2(reviews.addPolicyText(*local, &error), qPrintable(error));
+        const qsizetype builtIn = PolicyPack::builtIn().size();
+        QCOMPARE(PolicyLibrary::available(*store).size(), builtIn + 1);
+        QVERIFY(reviews.policyText(local->sha256()));
+        // A draft under it resumes under it, with no warning about its text.
+        Case c = exampleCase();
+        QVERIFY(store->saveCase(c, &error));
+        AnswersFile::Result r = readExample(c);
+        r.review.status = u"draft"_qs;
+        r.review.refresh(c, *local);
+        QVERIFY2(reviews.save(r.review, *local, &error), qPrintable(error));
+        const auto resumeDraft = [&] {
+            return std::make_unique<ReviewSession>(*store, c.id, PolicyLibrary::available(*store),
+                                                   QDate(2026, 11, 29), u"rev"_qs);
+        };
+        QCOMPARE(resumeDraft()->pack().sha256(), local->sha256());
+        QVERIFY(!resumeDraft()->policyWarning().contains(u"local-guidance"_qs));
+
+        QSqlQuery edit(store->database());
+        QVERIFY(
+            edit.exec(u"UPDATE policy_texts SET canonical = replace(canonical, "
+                      "'Local guidance', 'Local guidance, relaxed')"_qs));
+        QCOMPARE(edit.numRowsAffected(), 1);
+
+        QCOMPARE(PolicyLibrary::available(*store).size(), builtIn);
+        QVERIFY(!reviews.policyText(local->sha256()));
+        QCOMPARE(reviews.policyTextProblems().size(), 1);
+        // The draft goes on under a pack whose text holds, and its page says what happened.
+        const auto session = resumeDraft();
+        QVERIFY(session->pack().sha256() != local->sha256());
+        QVERIFY2(session->policyWarning().contains(u"The text of local-guidance"_qs) &&
+                     session->policyWarning().contains(u"changed outside Discretion"_qs),
+                 qPrintable(session->policyWarning()));
     }
 };
 
