@@ -2,6 +2,7 @@
 // otherwise the workstation window.
 #include "Cli.h"
 #include "GuiMain.h"
+#include "store/HeapSettings.h"
 
 #include <QApplication>
 #include <QCoreApplication>
@@ -16,6 +17,7 @@ void nameApplication() {
 }  // namespace
 
 int main(int argc, char **argv) {
+    HeapSettings::apply();  // before anything is allocated that the setting should cover
     const QString command = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QString();
     if (Cli::isCommand(command) && Cli::needsFonts(command)) {
         // Rendering a PDF needs fonts, hence a GUI application, but never a display.

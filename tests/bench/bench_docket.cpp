@@ -9,6 +9,7 @@
 #include "store/CasePager.h"
 #include "store/CaseStore.h"
 #include "store/DocketSummary.h"
+#include "store/HeapSettings.h"
 #include "store/ReviewQueue.h"
 #include "store/Sqlite.h"
 
@@ -474,6 +475,7 @@ class Bench {
 }  // namespace
 
 int main(int argc, char **argv) {
+    HeapSettings::apply();  // as the program's own main does
     qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
     if (argc < 2) {

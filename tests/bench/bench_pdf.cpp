@@ -3,6 +3,7 @@
 // times LibreOffice converting an equivalent document as the reference.
 #include "report/BatchExport.h"
 #include "review/AnswersFile.h"
+#include "store/HeapSettings.h"
 #include "store/WorkerPool.h"
 
 #include <QDir>
@@ -25,6 +26,7 @@ double peakMegabytes() {
 }  // namespace
 
 int main(int argc, char **argv) {
+    HeapSettings::apply();  // as the program's own main does
     qputenv("QT_QPA_PLATFORM", "offscreen");
     QGuiApplication app(argc, argv);
     const int count = argc > 2 ? QString::fromLocal8Bit(argv[2]).toInt() : 1000;

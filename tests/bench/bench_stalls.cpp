@@ -11,6 +11,7 @@
 #include "MainWindow.h"
 #include "TransferController.h"
 #include "models/CaseTableModel.h"
+#include "store/HeapSettings.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -293,6 +294,7 @@ class TimedApplication : public QApplication {
 };
 
 int main(int argc, char **argv) {
+    HeapSettings::apply();  // as the program's own main does
     qputenv("QT_QPA_PLATFORM", "offscreen");
     TimedApplication app(argc, argv);
     if (argc < 3) {
