@@ -7,8 +7,8 @@
 // PDFs allocates and frees such blocks for every document (Qt's 256-KB table of a font's
 // characters, the PDF itself), so each came back as fresh pages: a fifth of the time went to
 // the kernel's page faults and mapping. Blocks up to 32 MB now come from the heap, and up to
-// 64 MB of free memory stays with the process: 125–132 → 157–163 PDFs per second in
-// interleaved runs, peak 42 → 46 MB (tests/bench/RESULTS.md, ninth session).
+// 64 MB of free memory stays with the process: 1.16–1.22× the PDFs per second in interleaved
+// runs, peak 42 → 46 MB (tests/bench/RESULTS.md, ninth session).
 namespace HeapSettings {
 constexpr int kMmapThresholdBytes = 32 * 1024 * 1024;
 constexpr int kTrimThresholdBytes = 64 * 1024 * 1024;
