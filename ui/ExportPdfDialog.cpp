@@ -62,10 +62,7 @@ ExportPdfDialog::ExportPdfDialog(CaseStore &store, const QList<qint64> &caseIds,
     m_summary->setObjectName(QStringLiteral("exportSummary"));
     m_summary->setWordWrap(true);
     const int signedCount = signedAmong(store, caseIds);
-    m_summary->setText(
-        tr("Chosen: %n case(s). With a signed review: %1, and a PDF is written for each.", nullptr,
-           int(chosen < 0 ? caseIds.size() : chosen))
-            .arg(signedCount));
+    m_summary->setText(summaryText(int(chosen < 0 ? caseIds.size() : chosen), signedCount));
     m_folder->setObjectName(QStringLiteral("exportFolder"));
     m_folder->setAccessibleName(tr("Folder"));
     m_signPdfs->setObjectName(QStringLiteral("signPdfs"));
@@ -97,6 +94,7 @@ ExportPdfDialog::ExportPdfDialog(CaseStore &store, const QList<qint64> &caseIds,
     buttons->addButton(m_export, QDialogButtonBox::AcceptRole);
     buttons->addButton(m_close, QDialogButtonBox::RejectRole);
     m_export->setDefault(true);
+    m_export->setEnabled(signedCount > 0);  // nothing to write: the summary says why
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_summary);
     layout->addLayout(form);
@@ -112,6 +110,21 @@ ExportPdfDialog::~ExportPdfDialog() {
     m_cancelled = true;
     m_worker->wait();
     delete m_worker;
+}
+
+QString ExportPdfDialog::summaryText(int chosen, int signedCount) {
+    if (signedCount == 0)
+        return tr(
+            "Chosen: %n case(s). None has a signed review yet, and a PDF is written only "
+            "for a signed one: sign reviews first (Signing › Sign Review…).",
+            nullptr, chosen);
+    if (signedCount == chosen)
+        return tr("Chosen: %n case(s), each with a signed review: a PDF is written for each.",
+                  nullptr, chosen);
+    return tr("Chosen: %n case(s). With a signed review: %1, and a PDF is written for each of "
+              "those; the others are left out.",
+              nullptr, chosen)
+        .arg(signedCount);
 }
 
 void ExportPdfDialog::chooseFolder() {

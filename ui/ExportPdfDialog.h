@@ -27,6 +27,8 @@ class ExportPdfDialog : public QDialog {
     ExportPdfDialog(CaseStore &store, const QList<qint64> &caseIds, QWidget *parent = nullptr,
                     qint64 chosen = -1);
     ~ExportPdfDialog() override;
+    // What the dialog says it will do with `chosen` cases, `signedCount` of them signed.
+    static QString summaryText(int chosen, int signedCount);
 
     bool start();  // checks the choices, then exports in the background; false if refused
     void cancel();

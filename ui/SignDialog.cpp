@@ -74,6 +74,7 @@ SignDialog::SignDialog(CaseStore &store, qint64 caseId, QWidget *parent)
     newIdentity->setToolTip(tr("Make a signing identity (key and certificate) for yourself"));
     auto *form = new QFormLayout;
     m_signer = new SignerChooser(form, this);
+    m_signer->setNewIdentityOffered(true);
     connect(newIdentity, &QPushButton::clicked, this, [this] {
         IdentityDialog dialog(this);
         if (dialog.exec() == QDialog::Accepted)

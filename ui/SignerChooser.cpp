@@ -132,9 +132,12 @@ void SignerChooser::chooseFile() {
 std::optional<SigningIdentity> SignerChooser::load(QString *error) const {
     const QByteArray secret = m_secret->text().toUtf8();
     if (!usesToken() && m_file->text().trimmed().isEmpty()) {
-        *error =
-            tr("Choose how to sign: a card under Sign with, or a signing identity file "
-               "(Browse…, or New Identity… to make a practice one).");
+        *error = m_newIdentityOffered
+                     ? tr("Choose how to sign: a card under Sign with, or a signing identity "
+                          "file (Browse…, or New Identity… to make a practice one).")
+                     : tr("Choose how to sign: a card under Sign with, or a signing identity "
+                          "file (Browse…; Signing › Sign Review… › New Identity… makes a "
+                          "practice one).");
         return std::nullopt;
     }
     if (usesToken())

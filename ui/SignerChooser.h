@@ -27,6 +27,8 @@ class SignerChooser : public QWidget {
     QLineEdit *secretEdit() const { return m_secret; }
     void setSigningEnabled(bool enabled);
     void setIdentityFile(const QString &path);
+    // The dialog has a New Identity… button: the hint for a missing identity names it.
+    void setNewIdentityOffered(bool offered) { m_newIdentityOffered = offered; }
 
   public Q_SLOTS:
     void refreshTokens();  // a card put in or taken out since the dialog opened
@@ -44,4 +46,5 @@ class SignerChooser : public QWidget {
     QLabel *m_secretLabel;
     QLineEdit *m_secret;
     QLabel *m_tokenNote;
+    bool m_newIdentityOffered = false;
 };

@@ -91,10 +91,24 @@
     <context>
         <name>ExportPdfDialog</name>
         <message numerus="yes">
-            <source>Chosen: %n case(s). With a signed review: %1, and a PDF is written for each.</source>
+            <source>Chosen: %n case(s). None has a signed review yet, and a PDF is written only for a signed one: sign reviews first (Signing › Sign Review…).</source>
             <translation>
-                <numerusform>Chosen: %n case. With a signed review: %1, and a PDF is written for each.</numerusform>
-                <numerusform>Chosen: %n cases. With a signed review: %1, and a PDF is written for each.</numerusform>
+                <numerusform>Chosen: %n case. None has a signed review yet, and a PDF is written only for a signed one: sign reviews first (Signing › Sign Review…).</numerusform>
+                <numerusform>Chosen: %n cases. None has a signed review yet, and a PDF is written only for a signed one: sign reviews first (Signing › Sign Review…).</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Chosen: %n case(s), each with a signed review: a PDF is written for each.</source>
+            <translation>
+                <numerusform>Chosen: %n case, each with a signed review: a PDF is written for each.</numerusform>
+                <numerusform>Chosen: %n cases, each with a signed review: a PDF is written for each.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Chosen: %n case(s). With a signed review: %1, and a PDF is written for each of those; the others are left out.</source>
+            <translation>
+                <numerusform>Chosen: %n case. With a signed review: %1, and a PDF is written for each of those; the others are left out.</numerusform>
+                <numerusform>Chosen: %n cases. With a signed review: %1, and a PDF is written for each of those; the others are left out.</numerusform>
             </translation>
         </message>
         <message numerus="yes">

@@ -74,6 +74,29 @@ class TestExportPdfs : public QObject {
         QCOMPARE(w.selectedCaseIds(), QList<qint64>{w.caseModel()->caseId(3)});
     }
 
+    // A new user chose unsigned cases and read "With a signed review: 0, and a PDF is written
+    // for each", with Export on: the dialog now says what is missing and offers nothing.
+    void unsignedCasesAloneAreSaidSoAndNothingIsOffered() {
+        ExportPdfDialog d(*m_store, {2, 4});
+        const QString summary = d.findChild<QLabel *>(u"exportSummary"_qs)->text();
+        QVERIFY2(summary.startsWith(u"Chosen: 2 cases. None has a signed review yet"_qs) &&
+                     summary.contains(u"Signing › Sign Review…"_qs),
+                 qPrintable(summary));
+        QVERIFY(!d.findChild<QPushButton *>(u"exportButton"_qs)->isEnabled());
+        ExportPdfDialog all(*m_store, m_signed.mid(0, 3));
+        QCOMPARE(all.findChild<QLabel *>(u"exportSummary"_qs)->text(),
+                 u"Chosen: 3 cases, each with a signed review: a PDF is written for each."_qs);
+        QVERIFY(all.findChild<QPushButton *>(u"exportButton"_qs)->isEnabled());
+        // No identity chosen: the hint names where New Identity… is (not in this dialog).
+        all.findChild<QLineEdit *>(u"exportFolder"_qs)->setText(m_docket.path(u"none"_qs));
+        all.findChild<QLineEdit *>(u"identityEdit"_qs)->clear();
+        MessageBox::setNextAnswer(QMessageBox::Ok);
+        all.findChild<QPushButton *>(u"exportButton"_qs)->click();
+        QVERIFY2(MessageBox::lastText().contains(u"Signing › Sign Review… › New Identity…"_qs),
+                 qPrintable(MessageBox::lastText()));
+        QVERIFY(!all.isRunning());
+    }
+
     void exportsSignedPdfsThatVerify() {
         QList<qint64> chosen = m_signed.mid(0, 4);
         chosen << 2;  // not signed: left out, and said so
