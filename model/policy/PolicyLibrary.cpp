@@ -3,6 +3,7 @@
 #include "store/CaseStore.h"
 #include "store/ReviewStore.h"
 
+#include <QCoreApplication>
 #include <QHash>
 #include <QMutex>
 
@@ -27,12 +28,18 @@ std::optional<PolicyPack> parsed(const QByteArray &text) {
 QList<PolicyPack> available(CaseStore &store) {
     QList<PolicyPack> packs = PolicyPack::builtIn();
     QStringList known;
-    for (const PolicyPack &p : packs)
+    QStringList shippedIds;
+    for (const PolicyPack &p : packs) {
         known << p.sha256();
-    // The docket's texts were valid when stored; one that no longer parses is skipped.
+        shippedIds << p.id;
+    }
+    // The docket's texts were valid when stored; one that no longer parses is skipped. One
+    // under the id of a pack that ships with the program is never offered: a text planted
+    // with sqlite3 under that id was taken as the pack in force, title and all (from an
+    // attack round). A review made under such a text still reopens under it.
     for (const QByteArray &text : ReviewStore(store).policyTexts()) {
         const std::optional<PolicyPack> pack = parsed(text);
-        if (pack && !known.contains(pack->sha256())) {
+        if (pack && !known.contains(pack->sha256()) && !shippedIds.contains(pack->id)) {
             known << pack->sha256();
             packs << *pack;
         }
@@ -42,7 +49,18 @@ QList<PolicyPack> available(CaseStore &store) {
 
 std::optional<PolicyPack> load(CaseStore &store, const QString &path, QString *error) {
     std::optional<PolicyPack> pack = PolicyPack::fromFile(path, error);
-    if (pack && !ReviewStore(store).addPolicyText(*pack, error))
+    if (!pack)
+        return std::nullopt;
+    for (const PolicyPack &shipped : PolicyPack::builtIn())
+        if (shipped.id == pack->id && shipped.sha256() != pack->sha256()) {
+            *error = QCoreApplication::translate(
+                         "PolicyLibrary",
+                         "%1: its id \"%2\" is that of a pack that ships with Discretion "
+                         "(%3), with other text. Give a pack of your own an id of its own.")
+                         .arg(path, pack->id, shipped.title);
+            return std::nullopt;
+        }
+    if (!ReviewStore(store).addPolicyText(*pack, error))
         return std::nullopt;
     return pack;
 }

@@ -52,9 +52,11 @@ void ReviewSession::resume() {
 
 QString ReviewSession::policyWarning() const {
     if (!m_lostPolicy.isEmpty())
-        return tr("The text of %1, which this review was saved under, is not in the docket as "
-                  "it was kept (missing, or changed outside Discretion; File › Verify Audit "
-                  "Log names it). The review now uses %2; check its answers.")
+        return tr("The text of the policy pack %1, which this review was saved under, is not "
+                  "in the docket as it was kept (missing, or changed outside Discretion; File › "
+                  "Verify Audit Log names it). To go on under it, load its original file again "
+                  "(Case › Policies… › Load from File…) and reopen the review; until then it "
+                  "uses %2, and answers to questions that pack does not ask are not shown.")
             .arg(m_lostPolicy, m_pack.title);
     if (m_review.policyInForce)
         return {};

@@ -62,9 +62,21 @@ bool ReviewStore::storePolicyText(const PolicyPack &pack, QString *error) {
     s.bind(1, pack.sha256());
     s.bind(2, pack.id);
     s.bind(3, QString::fromUtf8(pack.canonicalBytes()));
-    if (s.step() == SQLITE_DONE)
+    if (s.step() != SQLITE_DONE) {
+        *error = s.error();
+        return false;
+    }
+    // A text kept under this key but changed outside the program is put back: the pack's own
+    // bytes hash to the key, so loading the original file again mends the docket.
+    Sqlite::Statement mend(m_store.handle(),
+                           QStringLiteral("UPDATE policy_texts SET canonical=? WHERE sha256=? "
+                                          "AND canonical IS NOT ?"));
+    mend.bind(1, QString::fromUtf8(pack.canonicalBytes()));
+    mend.bind(2, pack.sha256());
+    mend.bind(3, QString::fromUtf8(pack.canonicalBytes()));
+    if (mend.step() == SQLITE_DONE)
         return true;
-    *error = s.error();
+    *error = mend.error();
     return false;
 }
 
@@ -122,7 +134,7 @@ std::optional<QByteArray> ReviewStore::policyText(const QString &sha256) const {
     if (s.step() != SQLITE_ROW)
         return std::nullopt;
     // A text edited outside the program is not the one its reviews were made under.
-    QByteArray text = s.text(0).toUtf8();
+    QByteArray text = s.blob(0);  // the bytes as kept: no decoding may mend them
     return sha256Hex(text) == sha256 ? std::optional(std::move(text)) : std::nullopt;
 }
 
@@ -143,7 +155,7 @@ QList<QByteArray> ReviewStore::policyTexts() const {
     // Only texts that still hash to the key they were stored under: one edited with sqlite3
     // would otherwise come back as one more pack to review under (`check` names it).
     while (s.step() == SQLITE_ROW)
-        if (QByteArray text = s.text(1).toUtf8(); sha256Hex(text) == s.text(0))
+        if (QByteArray text = s.blob(1); sha256Hex(text) == s.text(0))
             out << std::move(text);
     return out;
 }
@@ -439,7 +451,7 @@ QStringList ReviewStore::policyTextProblems() const {
     Sqlite::Statement s(m_store.handle(),
                         QStringLiteral("SELECT policy_id, sha256, canonical FROM policy_texts"));
     while (s.step() == SQLITE_ROW)
-        if (sha256Hex(s.text(2).toUtf8()) != s.text(1))
+        if (sha256Hex(s.blob(2)) != s.text(1))
             problems << tr("policy %1: the kept text no longer matches its SHA-256 %2…")
                             .arg(s.text(0), s.text(1).left(12));
     return problems;

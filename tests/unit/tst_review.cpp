@@ -4,6 +4,7 @@
 #include "review/ReviewSession.h"
 #include "store/ReviewStore.h"
 
+#include <QCryptographicHash>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -229,9 +230,76 @@ class TestReview : public QObject {
         // The draft goes on under a pack whose text holds, and its page says what happened.
         const auto session = resumeDraft();
         QVERIFY(session->pack().sha256() != local->sha256());
-        QVERIFY2(session->policyWarning().contains(u"The text of local-guidance"_qs) &&
-                     session->policyWarning().contains(u"changed outside Discretion"_qs),
-                 qPrintable(session->policyWarning()));
+        QVERIFY2(
+            session->policyWarning().contains(u"The text of the policy pack local-guidance"_qs) &&
+                session->policyWarning().contains(u"changed outside Discretion"_qs) &&
+                session->policyWarning().contains(u"Load from File…"_qs),
+            qPrintable(session->policyWarning()));
+
+        // Loading the original file again mends the kept text (a new user's reload did
+        // nothing, silently: the key was there, so the insert was ignored).
+        QVERIFY2(reviews.addPolicyText(*local, &error), qPrintable(error));
+        QCOMPARE(reviews.policyTextProblems(), QStringList());
+        QCOMPARE(PolicyLibrary::available(*store).size(), builtIn + 1);
+        QCOMPARE(resumeDraft()->pack().sha256(), local->sha256());
+    }
+
+    // From the attack round: a pack with the id of one that ships with the program, its text
+    // changed and stored under its own correct hash, became the pack in force for new
+    // reviews, title and all, and `check` found nothing wrong.
+    void aPackUnderAShippedIdIsNeverOffered() {
+        TestDocket docket;
+        auto store = docket.open();
+        const PolicyPack shipped = PolicyPack::builtIn().last();
+        QJsonObject json = QJsonDocument::fromJson(shipped.canonicalBytes()).object();
+        json[u"summary"_qs] = u"Planted."_qs;  // any change of the text will do
+        QString error;
+        const std::optional<PolicyPack> shadow =
+            PolicyPack::fromJson(QJsonDocument(json).toJson(), &error);
+        QVERIFY2(shadow, qPrintable(error));
+        QCOMPARE(shadow->id, shipped.id);
+        QVERIFY(shadow->sha256() != shipped.sha256());
+        // Planted with sqlite3, hash and all.
+        QSqlQuery plant(store->database());
+        plant.prepare(u"INSERT INTO policy_texts(sha256, policy_id, canonical) VALUES(?,?,?)"_qs);
+        plant.addBindValue(shadow->sha256());
+        plant.addBindValue(shadow->id);
+        plant.addBindValue(QString::fromUtf8(shadow->canonicalBytes()));
+        QVERIFY(plant.exec());
+        const QList<PolicyPack> packs = PolicyLibrary::available(*store);
+        QCOMPARE(packs.size(), PolicyPack::builtIn().size());
+        for (const PolicyPack &p : packs)
+            QVERIFY(p.sha256() != shadow->sha256());
+        // Loaded from a file: refused, naming the shipped pack.
+        const QString path = docket.path(u"shadow.json"_qs);
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly) && file.write(shadow->canonicalBytes()) > 0);
+        file.close();
+        QVERIFY(!PolicyLibrary::load(*store, path, &error));
+        QVERIFY2(error.contains(u"ships with Discretion"_qs) && error.contains(shipped.title),
+                 qPrintable(error));
+    }
+
+    // From the attack round: bytes that are not UTF-8, kept under the hash of the text Qt
+    // would mend them into, passed as intact: the hash is now of the bytes as kept.
+    void aKeptTextIsHashedAsItsExactBytes() {
+        TestDocket docket;
+        auto store = docket.open();
+        QByteArray bytes = PolicyPack::builtIn().first().canonicalBytes();
+        bytes.replace("Guidelines", "Guide\xfflines");
+        const QString mendedHash = QString::fromLatin1(
+            QCryptographicHash::hash(QString::fromUtf8(bytes).toUtf8(), QCryptographicHash::Sha256)
+                .toHex());
+        QSqlQuery plant(store->database());
+        plant.prepare(u"INSERT INTO policy_texts(sha256, policy_id, canonical) VALUES(?,?,?)"_qs);
+        plant.addBindValue(mendedHash);
+        plant.addBindValue(u"mended"_qs);
+        plant.addBindValue(bytes);  // a BLOB
+        QVERIFY(plant.exec());
+        ReviewStore reviews(*store);
+        QCOMPARE(reviews.policyTextProblems().size(), 1);
+        QVERIFY(reviews.policyTexts().isEmpty());
+        QVERIFY(!reviews.policyText(mendedHash));
     }
 };
 
