@@ -28,6 +28,11 @@ void configureColumns(QTableView *table) {
     for (int c = 0; c < CaseTableModel::ColumnCount; ++c)
         table->setColumnWidth(c, widths[c]);
     header->restoreState(Settings::caseTableHeader());
+    // Never narrower than the title and the sort arrow, as set or as saved: sorted by court,
+    // "Court" showed as "Cour▾" (from a new user's look at the window).
+    for (int c = 0; c < CaseTableModel::ColumnCount; ++c)
+        if (header->sectionSize(c) > 0 && header->sectionSize(c) < header->sectionSizeHint(c))
+            header->resizeSection(c, header->sectionSizeHint(c));
 }
 
 // Right-click on the header: a checkable entry per column. The A-number and Name always

@@ -78,6 +78,20 @@ class TestMainWindow : public QObject {
         QCOMPARE(table->rowScrollBar()->maximum() + table->rowsOnScreen(), 1500);
     }
 
+    // Sorted by court, the narrow Court column showed "Cour▾": every title keeps room for
+    // itself and the sort arrow.
+    void everyColumnTitleFitsWithItsSortArrow() {
+        MainWindow w;
+        QVERIFY(w.openDocket(m_docket.path()));
+        QHeaderView *header = w.caseTable()->horizontalHeader();
+        header->setSortIndicator(CaseTableModel::CourtColumn, Qt::AscendingOrder);
+        for (int c = 0; c < CaseTableModel::ColumnCount - 1; ++c)  // the last one stretches
+            QVERIFY2(header->sectionSize(c) >= header->sectionSizeHint(c),
+                     qPrintable(u"column %1: %2 < %3"_qs.arg(c)
+                                    .arg(header->sectionSize(c))
+                                    .arg(header->sectionSizeHint(c))));
+    }
+
     void searchFilterAndSortDriveTheList() {
         MainWindow w;
         QVERIFY(w.openDocket(m_docket.path()));
