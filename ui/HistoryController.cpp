@@ -14,6 +14,7 @@
 #include "sign/TrustStore.h"
 #include "store/CaseStore.h"
 #include "store/DocketBackup.h"
+#include "store/ReviewStore.h"
 
 #include <QApplication>
 #include <QDir>
@@ -36,7 +37,10 @@ void HistoryController::checkTail() {
     // compared when the docket opened (a changed one opens read-only).
     const AuditVerification tail = AuditLog(m_window->store()->handle()).verify(64);
     const QStringList &schema = m_window->store()->schemaChanges();
-    const bool ok = tail.ok && schema.isEmpty();
+    // The kept policy texts too (a handful): a changed one is never used, but the attorney
+    // should hear of it at opening, not only from Verify Audit Log (a new user's finding).
+    const QStringList policies = ReviewStore(*m_window->store()).policyTextProblems();
+    const bool ok = tail.ok && schema.isEmpty() && policies.isEmpty();
     m_auditWarning->setVisible(!ok);
     if (ok)
         return;
@@ -45,6 +49,7 @@ void HistoryController::checkTail() {
         found << tr("the audit log: %1").arg(tail.problem);
     for (const QString &change : schema)
         found << tr("the schema: %1").arg(change);
+    found << policies;
     m_auditWarning->setText(tail.ok ? tr("Docket changed outside Discretion")
                                     : tr("Audit log broken"));
     m_auditWarning->setToolTip(ToolTip::wrapped(found.join(u'\n')));

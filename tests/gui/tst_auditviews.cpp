@@ -147,6 +147,29 @@ class TestAuditViews : public QObject {
     // A trigger added by another program while the docket is open would run inside the
     // program's next write: the window notices the schema change at its next look (every
     // two seconds), names it, and the docket turns read-only.
+    // A new user changed a kept policy text with sqlite3 and heard of it only from Verify
+    // Audit Log: the opening now names it.
+    void openingADocketWithAChangedPolicyTextWarns() {
+        TestDocket docket;
+        {
+            auto store = docket.openGenerated(30, 2);
+            QSqlQuery q(store->database());
+            QVERIFY(
+                q.exec(u"INSERT INTO policy_texts(sha256, policy_id, canonical) VALUES("
+                       "'0000000000000000000000000000000000000000000000000000000000000000', "
+                       "'planted', '{}')"_qs));
+        }
+        MainWindow w;
+        w.show();
+        MessageBox::setNextAnswer(QMessageBox::Ok);
+        QVERIFY(w.openDocket(docket.path()));
+        QVERIFY2(MessageBox::lastText().contains(
+                     u"policy planted: the kept text no longer matches its SHA-256"_qs),
+                 qPrintable(MessageBox::lastText()));
+        QVERIFY(w.findChild<QLabel *>(u"auditWarning"_qs)->isVisible());
+        QVERIFY(!w.store()->isReadOnly());  // nothing in it runs: it is only never used
+    }
+
     void aTriggerAddedWhileOpenTurnsTheDocketReadOnly() {
         TestDocket docket;
         { auto store = docket.openGenerated(30, 2); }
