@@ -275,8 +275,16 @@ class TestReviewWizard : public QObject {
             QCOMPARE(w.currentPage()->title(), u"Step 1 of 7: Facts"_qs);
             w.next();
             QCOMPARE(w.currentPage()->title(), u"Step 2 of 7: Enforcement priorities"_qs);
+            auto *save = w.findChild<QAbstractButton *>(u"saveDraftButton"_qs);
+            QCOMPARE(save->text(), u"Saved"_qs);  // nothing to save yet
+            QVERIFY(!save->isEnabled());
             w.session().setAnswer(u"national_security"_qs, u"no"_qs, {});
-            w.next();  // saves the draft
+            QCOMPARE(save->text(), u"Save &draft"_qs);
+            QVERIFY(save->isEnabled());
+            save->click();
+            QCOMPARE(save->text(), u"Saved"_qs);  // the click is answered where it was made
+            QVERIFY(!save->isEnabled());
+            w.next();  // nothing more to save
             w.session().setAnswer(u"gravity"_qs, u"no"_qs, {});
             w.next();  // saves it again
             QCOMPARE(w.currentId(), int(ReviewWizard::MitigatingId));

@@ -57,6 +57,16 @@ ReviewWizard::ReviewWizard(CaseStore &store, qint64 caseId, const QString &revie
         showSigned(store);
     resize(860, 680);
     resumeWhereLeft();
+    // Saving said nothing: a new user only saw it worked in the list's Review column.
+    connect(m_session, &ReviewSession::changed, this, &ReviewWizard::showSaveState);
+    connect(m_session, &ReviewSession::saved, this, &ReviewWizard::showSaveState);
+    showSaveState();
+}
+
+void ReviewWizard::showSaveState() {
+    const bool unsaved = !isReadOnly() && m_session->hasUnsavedChanges();
+    setButtonText(QWizard::CustomButton1, unsaved ? tr("Save &draft") : tr("Saved"));
+    button(QWizard::CustomButton1)->setEnabled(unsaved);
 }
 
 void ReviewWizard::resumeWhereLeft() {

@@ -49,6 +49,7 @@ class ReviewWizard : public QWizard {
     void lockPage(int id);
     void resumeWhereLeft();
     void rememberPage();
+    void showSaveState();  // "Save draft" while something is unsaved, "Saved" after
     int pageOf(const QString &question) const;
 
     ReviewSession *m_session;
