@@ -59,13 +59,20 @@ ReviewWizard::ReviewWizard(CaseStore &store, qint64 caseId, const QString &revie
     resumeWhereLeft();
     // Saving said nothing: a new user only saw it worked in the list's Review column.
     connect(m_session, &ReviewSession::changed, this, &ReviewWizard::showSaveState);
-    connect(m_session, &ReviewSession::saved, this, &ReviewWizard::showSaveState);
+    connect(m_session, &ReviewSession::saved, this, &ReviewWizard::markSaved);
+    showSaveState();
+}
+
+void ReviewWizard::markSaved() {
+    m_savedHere = true;
     showSaveState();
 }
 
 void ReviewWizard::showSaveState() {
     const bool unsaved = !isReadOnly() && m_session->hasUnsavedChanges();
-    setButtonText(QWizard::CustomButton1, unsaved ? tr("Save &draft") : tr("Saved"));
+    // "Saved" only when there is a saved review: a new one with nothing typed yet is not.
+    const bool kept = m_session->resumed() || m_savedHere;
+    setButtonText(QWizard::CustomButton1, unsaved || !kept ? tr("Save &draft") : tr("Saved"));
     button(QWizard::CustomButton1)->setEnabled(unsaved);
 }
 

@@ -50,8 +50,10 @@ class ReviewWizard : public QWizard {
     void resumeWhereLeft();
     void rememberPage();
     void showSaveState();  // "Save draft" while something is unsaved, "Saved" after
+    void markSaved();
     int pageOf(const QString &question) const;
 
     ReviewSession *m_session;
-    QString m_docket;  // path: where the page a draft was left on is remembered
+    bool m_savedHere = false;  // saved since the wizard opened
+    QString m_docket;          // path: where the page a draft was left on is remembered
 };
