@@ -1,6 +1,7 @@
 #include "CaseDetailsPanel.h"
 
 #include "domain/ANumber.h"
+#include "domain/Clock.h"
 #include "domain/Codes.h"
 
 namespace {
@@ -67,7 +68,10 @@ QString CaseDetailsPanel::html(const Case &c) const {
     h += row(tr("Next hearing"),
              c.nextHearingDate.isValid()
                  ? esc(c.nextHearingDate.toString(Qt::ISODate) + QStringLiteral(", ") +
-                       Codes::hearingTypes().label(c.nextHearingType))
+                       Codes::hearingTypes().label(c.nextHearingType) +
+                       (c.nextHearingDate < Clock::today()
+                            ? tr(" (past: no later hearing on the docket)")
+                            : QString()))
                  : orMissing({}));
     h += row(tr("Entry"), c.entryDate.isValid()
                               ? esc(c.entryDate.toString(Qt::ISODate) + QStringLiteral(", ") +

@@ -34,6 +34,10 @@ QChart *newChart(const QString &title) {
     chart->setMargins(QMargins(4, 4, 4, 4));
     chart->layout()->setContentsMargins(0, 0, 0, 0);  // the grid's spacing is gap enough
     chart->setBackgroundRoundness(0);
+    // Counts on bars read as the status bar writes them ("1,498,012" in English), not as
+    // Qt Charts' default six significant digits ("1.49801e+06" on a national docket).
+    chart->setLocalizeNumbers(true);
+    chart->setLocale(QLocale());
     return chart;
 }
 
@@ -42,11 +46,12 @@ QChart *newChart(const QString &title) {
 // for labels of five digits, so that they stay apart). Small counts get every number from
 // 0 to the largest (0 and 1 for one signed disposition), never 0.2 shown as "0".
 // 0, 500, 20k, 1.5M: a count as a tick label. Six or more digits side by side ran into each
-// other in the narrow status chart ("0 100000200000300000" at 300,000 cases).
-QString shortCount(qint64 value) {
+// other in the narrow status chart ("0 100000200000300000" at 300,000 cases). Thousands
+// are written in k on an axis that reaches 10k ("8k 10k", not "8000 10k").
+QString shortCount(qint64 value, qint64 axisEnd) {
     if (value >= 1'000'000)
         return QString::number(double(value) / 1e6, 'g', 4) + u'M';
-    if (value >= 10'000)
+    if (value >= 10'000 || (axisEnd >= 10'000 && value >= 1'000))
         return QString::number(double(value) / 1e3, 'g', 4) + u'k';
     return QString::number(value);
 }
@@ -67,7 +72,7 @@ QValueAxis *countAxis(const QList<qint64> &values, qint64 mostSteps) {
     axis->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
     axis->setStartValue(0);
     for (qint64 i = 0; i <= steps; ++i)
-        axis->append(shortCount(i * step), qreal(i * step));
+        axis->append(shortCount(i * step, steps * step), qreal(i * step));
     axis->setRange(0, qreal(steps * step));
     axis->setMinorTickCount(0);
     return axis;
@@ -103,6 +108,7 @@ QHorizontalBarSeries *barsFor(QChart *chart, const QStringList &labels, const QL
     }
     series->append(set);
     series->setLabelsVisible(true);
+    series->setLabelsPrecision(15);  // every digit of a count: no exponent
     series->setLabelsPosition(QAbstractBarSeries::LabelsInsideBase);
     // A bar as thick as a line of text or two, not half the chart when there is one.
     const auto thickness = [series, count = qMax<qsizetype>(1, labels.size())](const QRectF &plot) {
@@ -278,7 +284,7 @@ void DashboardView::showCourts() {
                     return;
                 }
                 QToolTip::showText(QCursor::pos(),
-                                   tr("%1 (%2): %n case(s)", nullptr, int(court.cases))
+                                   tr("%1 (%2): %Ln case(s)", nullptr, int(court.cases))
                                        .arg(m_courtNames.value(court.key, court.key), court.key),
                                    m_courts);
             });

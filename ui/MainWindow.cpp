@@ -165,7 +165,9 @@ void MainWindow::rebuildRecentMenu() {
     for (const QString &path : Settings::recentDockets())
         m_recentMenu->addAction(QDir::toNativeSeparators(path), this,
                                 [this, path] { openDocket(path); });
-    m_recentMenu->setEnabled(!m_recentMenu->isEmpty());
+    // A greyed submenu gives no reason; an open one says why it holds nothing.
+    if (m_recentMenu->isEmpty())
+        m_recentMenu->addAction(tr("No docket opened yet: File › Open Docket…"))->setEnabled(false);
 }
 
 bool MainWindow::openDocket(const QString &path) {

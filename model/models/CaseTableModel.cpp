@@ -333,9 +333,12 @@ QVariant CaseTableModel::display(const CaseListRow &r, int column) const {
         case CourtColumn:
             return r.court;
         case HearingColumn:
-            return r.nextHearingDate.isEmpty() ? QString()
-                                               : r.nextHearingDate + QStringLiteral("  ") +
-                                                     shortHearingType(r.nextHearingType);
+            if (r.nextHearingDate.isEmpty())
+                return QString();
+            // A date gone by is not a next hearing: the docket has not been updated since.
+            // "(past)" beside the date, so that a narrow column cuts the type, not the mark.
+            return QString(r.nextHearingDate + (isHearingPast(r) ? tr(" (past)") : QString()) +
+                           QStringLiteral("  ") + shortHearingType(r.nextHearingType));
         case CustodyColumn:
             return Codes::custody().label(r.custody);
         case CounselColumn:
@@ -344,6 +347,10 @@ QVariant CaseTableModel::display(const CaseListRow &r, int column) const {
             return Codes::reviewStatuses().label(r.reviewStatus);
     }
     return {};
+}
+
+bool CaseTableModel::isHearingPast(const CaseListRow &r) const {
+    return !r.nextHearingDate.isEmpty() && r.nextHearingDate < m_soonFrom;
 }
 
 bool CaseTableModel::isHearingSoon(const CaseListRow &r) const {
@@ -377,6 +384,10 @@ QVariant CaseTableModel::rowData(const CaseListRow &row, int column, int role) c
                     .arg(ReviewQueue::kSoonDays);
             if (column == CourtColumn)
                 return m_courtNames.value(row.court);
+            if (column == HearingColumn && isHearingPast(row))
+                return tr(
+                    "This date has passed and the docket names no later hearing: the "
+                    "court's calendar may have moved on since the docket was updated.");
             return {};
         case Qt::BackgroundRole:
             // A pale row and a stronger hearing cell: readable when, sorted by hearing,
@@ -385,6 +396,8 @@ QVariant CaseTableModel::rowData(const CaseListRow &row, int column, int role) c
                 return {};
             return column == HearingColumn ? QColor(0xff, 0xd9, 0x8a) : QColor(0xff, 0xf4, 0xdc);
         case Qt::ForegroundRole:
+            if (column == HearingColumn && isHearingPast(row))
+                return QColor(0x5c, 0x5c, 0x5c);  // 6.7:1 on white; the text says "past" too
             return isHearingSoon(row) ? QVariant(QColor(Qt::black)) : QVariant();
         case HearingSoonRole:
             return isHearingSoon(row);

@@ -108,6 +108,7 @@ class CaseTableModel : public QAbstractTableModel {
     QVariant display(const CaseListRow &r, int column) const;
     QVariant rowData(const CaseListRow &row, int column, int role) const;
     bool isHearingSoon(const CaseListRow &r) const;
+    bool isHearingPast(const CaseListRow &r) const;
 
     CaseStore *m_store = nullptr;
     CaseFilter m_filter;
@@ -118,7 +119,7 @@ class CaseTableModel : public QAbstractTableModel {
     bool m_countExact = true;
     QList<CasePager::Key> m_anchors;
     QHash<QString, QString> m_courtNames;
-    QString m_soonFrom;  // ISO dates, fixed at each reload
+    QString m_soonFrom;  // ISO dates, fixed at each reload (today: earlier hearings are past)
     QString m_soonUntil;
     quint64 m_generation = 0;
     std::shared_ptr<std::atomic_bool> m_cancelCensus;

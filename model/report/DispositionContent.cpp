@@ -156,6 +156,17 @@ void factsAndRules(QList<Block> &out, const Review &r) {
     }
     if (!any)
         out << text({{tr("No guidance rule applied.")}});
+    // What the attorney saw as open when deciding: the signed page keeps it, so a reader
+    // knows the disposition was chosen with these questions unsettled.
+    QStringList undecided;
+    for (const RuleSnapshot &rule : r.rules)
+        if (rule.state == u"undecided")
+            undecided << rule.says;
+    if (!undecided.isEmpty())
+        out << text({{tr("Could not be told at the review (a fact unknown or a question "
+                         "unanswered):") +
+                          u'\n' + undecided.join(u'\n'),
+                      false, 9, kQuiet}});
 }
 
 // The signature block, kept whole and on the page of the record line below it, so a page

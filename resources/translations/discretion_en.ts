@@ -71,10 +71,10 @@
     <context>
         <name>DashboardView</name>
         <message numerus="yes">
-            <source>%1 (%2): %n case(s)</source>
+            <source>%1 (%2): %Ln case(s)</source>
             <translation>
-                <numerusform>%1 (%2): %n case</numerusform>
-                <numerusform>%1 (%2): %n cases</numerusform>
+                <numerusform>%1 (%2): %Ln case</numerusform>
+                <numerusform>%1 (%2): %Ln cases</numerusform>
             </translation>
         </message>
     </context>

@@ -256,7 +256,7 @@ class TestDashboardLayout : public QObject {
                 topName = court.name;
         Q_EMIT bars->hovered(true, bars->barSets().first()->count() - 1, bars->barSets().first());
         QTRY_VERIFY(QToolTip::isVisible());
-        QCOMPARE(QToolTip::text(), u"%1 (%2): %3 cases"_s.arg(topName, top.key).arg(top.cases));
+        QCOMPARE(QToolTip::text(), u"%1 (%2): %L3 cases"_s.arg(topName, top.key).arg(top.cases));
         Q_EMIT bars->hovered(false, bars->barSets().first()->count() - 1, bars->barSets().first());
         QTRY_VERIFY(!QToolTip::isVisible());
 
@@ -268,6 +268,35 @@ class TestDashboardLayout : public QObject {
             qobject_cast<const QValueAxis *>(dispositions->chart()->axes(Qt::Horizontal).value(0));
         QVERIFY(counts);
         QCOMPARE(ticksOf(counts), (QList<qreal>{0, 1}));
+    }
+
+    // A count on a bar is written as the status bar writes it. Qt Charts' default was six
+    // significant digits: "1.49801e+06" on the Not reviewed bar of a national docket, and
+    // "110234" beside the status bar's "110,234".
+    void countsOnBarsAreWrittenInFull() {
+        const QLocale before;
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+        MainWindow w;
+        QVERIFY(w.openDocket(m_docket.path(u"large.sqlite"_s)));
+        w.resize(1280, 800);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        w.findChild<QAction *>(u"actionDashboard"_s)->trigger();
+        QTRY_VERIFY(w.dashboard()->isLoaded());
+        auto *status = w.dashboard()->findChild<QChartView *>(u"statusChart"_s);
+        w.grab();  // bar values are laid out when drawn
+        QStringList shown;
+        for (const Text &t : shownTexts(status->chart()))
+            shown << t.text;
+        QLocale::setDefault(before);
+        const DocketSummary &s = w.dashboard()->summary();
+        QVERIFY(s.byStatus.first().cases >= 100000);
+        // Seven digits (a docket of a million cases, too slow to make here) need more than
+        // the six significant digits Qt Charts writes by default.
+        auto *bars = qobject_cast<QAbstractBarSeries *>(status->chart()->series().value(0));
+        QVERIFY(bars && bars->labelsPrecision() >= 10);
+        QVERIFY2(shown.contains(u"%L1"_s.arg(s.byStatus.first().cases)),
+                 qPrintable(shown.join(u" | ")));
     }
 };
 

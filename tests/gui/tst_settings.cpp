@@ -19,6 +19,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QPushButton>
 #include <QSettings>
 #include <QSplitter>
@@ -50,6 +51,24 @@ class TestSettings : public QObject {
         QCOMPARE(p.pageSize, QPageSize::Letter);
         QVERIFY(p.pdfA);
         QVERIFY(p.defaultPolicy.isEmpty());
+    }
+
+    // File › Open Recent was greyed with no reason before the first docket; it now opens on
+    // a line saying why it is empty, and lists the docket once one is opened.
+    void openRecentSaysWhyItIsEmpty() {
+        MainWindow w;
+        auto *recent = w.findChild<QMenu *>(u"recentMenu"_s);
+        QVERIFY(recent);
+        QVERIFY(recent->isEnabled());
+        QCOMPARE(recent->actions().size(), 1);
+        QVERIFY(!recent->actions().first()->isEnabled());
+        QVERIFY(recent->actions().first()->text().contains(u"Open Docket"_s));
+        const QString real = m_docket.path(u"real.sqlite"_s);  // not generated: remembered
+        QVERIFY(m_docket.open(u"real.sqlite"_s));
+        QVERIFY(w.openDocket(real));
+        QCOMPARE(recent->actions().size(), 1);
+        QVERIFY(recent->actions().first()->isEnabled());
+        QCOMPARE(recent->actions().first()->text(), QDir::toNativeSeparators(real));
     }
 
     // Opening a docket records its audit head (and, for a real docket, its place among the

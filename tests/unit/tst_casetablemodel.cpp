@@ -1,4 +1,5 @@
 #include "HeldGlobalPool.h"
+#include "PinnedClock.h"
 #include "TestDocket.h"
 #include "io/DocketGenerator.h"
 #include "models/CaseTableModel.h"
@@ -76,7 +77,8 @@ class TestCaseTableModel : public QObject {
     void showsPeopleReadableValues() {
         Case c = makeCase(u"012345678"_qs, u"Zzyzx"_qs, u"Ana"_qs);
         c.custody = u"D"_qs;
-        c.nextHearingDate = QDate(2027, 5, 6);
+        const QDate hearing = PinnedClock::today().addDays(160);  // not soon, not past
+        c.nextHearingDate = hearing;
         c.nextHearingType = u"individual"_qs;
         TestDocket docket;
         auto store = docket.open();
@@ -88,11 +90,41 @@ class TestCaseTableModel : public QObject {
         const auto text = [&](int column) { return model.data(model.index(0, column)).toString(); };
         QCOMPARE(text(CaseTableModel::ANumberColumn), u"A012-345-678"_qs);
         QCOMPARE(text(CaseTableModel::NameColumn), u"Zzyzx, Ana"_qs);
-        QCOMPARE(text(CaseTableModel::HearingColumn), u"2027-05-06  Individual"_qs);
+        QCOMPARE(text(CaseTableModel::HearingColumn),
+                 hearing.toString(Qt::ISODate) + u"  Individual"_qs);
         QCOMPARE(text(CaseTableModel::CustodyColumn), u"Detained"_qs);
         QCOMPARE(text(CaseTableModel::CounselColumn), u"unrepresented"_qs);
         QCOMPARE(text(CaseTableModel::StatusColumn), u"Not reviewed"_qs);
         QVERIFY(model.isCountExact());
+    }
+
+    // A "next hearing" already gone by says so: the docket was not updated since, and the
+    // attorney should not take it for the coming hearing.
+    void aHearingThatHasPassedIsMarked() {
+        TestDocket docket;
+        auto store = docket.open();
+        QString error;
+        const QDate today = PinnedClock::today();
+        for (const auto &[number, date] :
+             {std::pair{u"012345670"_qs, today.addDays(-1)}, std::pair{u"012345671"_qs, today}}) {
+            Case c = makeCase(number, u"Zzyzx"_qs, u"Ana"_qs);
+            c.nextHearingDate = date;
+            c.nextHearingType = u"master"_qs;
+            QVERIFY2(store->saveCase(c, &error), qPrintable(error));
+        }
+        CaseTableModel model;
+        model.setStore(store.get());
+        model.sort(CaseTableModel::HearingColumn, Qt::AscendingOrder);
+        const QModelIndex past = model.index(0, CaseTableModel::HearingColumn);
+        const QModelIndex due = model.index(1, CaseTableModel::HearingColumn);
+        QCOMPARE(past.data().toString(),
+                 today.addDays(-1).toString(Qt::ISODate) + u" (past)  Master"_qs);
+        QVERIFY(past.data(Qt::ToolTipRole).toString().contains(u"has passed"_qs));
+        QVERIFY(past.data(Qt::ForegroundRole).value<QColor>().lightness() < 128);
+        QVERIFY(past.data(Qt::ForegroundRole).value<QColor>() != QColor(Qt::black));
+        QVERIFY(!past.data(CaseTableModel::HearingSoonRole).toBool());
+        QCOMPARE(due.data().toString(), today.toString(Qt::ISODate) + u"  Master"_qs);
+        QVERIFY(due.data(CaseTableModel::HearingSoonRole).toBool());  // today is not past
     }
 
     // A view draws through dataIfRead(): a row not read yet is read on the model's reader

@@ -118,6 +118,27 @@ class TestDisposition : public QObject {
         QVERIFY(html.contains(u"Prepared by B. Preparer; signed by:<br>/s/ A. Attorney"_qs));
     }
 
+    // The wizard showed which rules could not be told on the answers given; the signed page
+    // keeps them, after the rules that applied, so a reader knows what was left open.
+    void rulesThatCouldNotBeToldArePrinted() {
+        DispositionDocument::Input in = input(u"Reasons."_qs);
+        const QString heading = u"Could not be told at the review"_qs;
+        QVERIFY(in.review.rules.size() >= 3);
+        for (RuleSnapshot &rule : in.review.rules)
+            if (rule.state == u"undecided")
+                rule.state = u"does_not_apply"_qs;
+        QVERIFY(!DispositionDocument::html(in).contains(heading));
+        const QStringList undecided = {in.review.rules[0].says, in.review.rules[2].says};
+        in.review.rules[0].state = in.review.rules[2].state = u"undecided"_qs;
+        const QString html = DispositionDocument::html(in);
+        const qsizetype at = html.indexOf(heading);
+        QVERIFY2(at > html.indexOf(u"What the policy says"_qs), qPrintable(html));
+        QVERIFY(at < html.indexOf(u"Reasons."_qs));
+        for (const QString &says : undecided)
+            QVERIFY2(html.indexOf(says.toHtmlEscaped(), at) > at, qPrintable(says));
+        QVERIFY(html.indexOf(in.review.rules[1].says.toHtmlEscaped(), at) < 0);
+    }
+
     void aDraftAndAnAmendmentSayWhatTheyAreAtTheTop() {
         DispositionDocument::Input in = input(u"Reasons."_qs);
         QString html = DispositionDocument::html(in);
