@@ -433,3 +433,8 @@ void CaseListView::wheelEvent(QWheelEvent *event) {
     m_rows->setValue(m_rows->value() - notches * QApplication::wheelScrollLines());
     event->accept();
 }
+
+void CaseListView::paintEvent(QPaintEvent *event) {
+    QTableView::paintEvent(event);
+    Q_EMIT painted();
+}

@@ -85,8 +85,11 @@ class CaseListView : public QTableView {
     // The list was read again and a selection of `before` rows could not be kept whole
     // (more than kKeptCases, or some gone): `now` are selected.
     void selectionNarrowed(qint64 before, qint64 now);
+    // The rows on screen were drawn (work that can wait for them waits for this).
+    void painted();
 
   protected:
+    void paintEvent(QPaintEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
     void mousePressEvent(QMouseEvent *event) override;
     void mouseMoveEvent(QMouseEvent *event) override;

@@ -128,7 +128,8 @@ class MainWindow : public QMainWindow {
     HistoryController *m_historyControl;  // after the two labels it sets
     StatusBarController *m_status = nullptr;
     QTimer *m_changeWatch;
-    QTimer *m_showCase;  // shows the current case's details once the row has settled
+    QTimer *m_showCase;                // shows the current case's details once the row has settled
+    bool m_detailsAfterPaint = false;  // the list was read again: its paint goes first
     qint64 m_dataVersion = -1;
     QMenu *m_recentMenu = nullptr;
     QMenu *m_rowMenu = nullptr;
