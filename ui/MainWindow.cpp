@@ -209,6 +209,10 @@ bool MainWindow::openDocket(const QString &path) {
     // what the bar shows.
     m_model->setFilter(m_filterBar->filter());
     m_model->setStore(m_store.get());
+    // The details wait for the list's first paint: until then they must not show a case of
+    // the docket just closed (a new user saw one beside the new list for 0.2 s).
+    m_details->showReading();
+    m_history->showCase(m_store.get(), QString());
     if (!m_store->isSynthetic()) {
         Settings::addRecentDocket(m_store->path());
         rebuildRecentMenu();

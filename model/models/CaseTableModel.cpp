@@ -15,6 +15,7 @@
 #include <QFont>
 #include <QSqlDatabase>
 #include <QThread>
+#include <algorithm>
 
 namespace {
 // Runs the census on its own read-only connection: SQLite connections belong to one thread.
@@ -35,6 +36,12 @@ QString shortHearingType(const QString &code) {
     if (code == u"individual")
         return QCoreApplication::translate("CaseTableModel", "Individual");
     return code;
+}
+bool isIsoDate(QStringView text) {
+    if (text.size() != 10 || text[4] != u'-' || text[7] != u'-')
+        return false;
+    return std::all_of(text.begin(), text.end(),
+                       [](QChar c) { return c == u'-' || (c >= u'0' && c <= u'9'); });
 }
 }  // namespace
 
@@ -349,12 +356,14 @@ QVariant CaseTableModel::display(const CaseListRow &r, int column) const {
     return {};
 }
 
+// The dates are compared as text, which holds only for yyyy-MM-dd: a value edited into the
+// docket by hand (" 2027-03-01", "12/10/2026") is marked neither past nor soon.
 bool CaseTableModel::isHearingPast(const CaseListRow &r) const {
-    return !r.nextHearingDate.isEmpty() && r.nextHearingDate < m_soonFrom;
+    return isIsoDate(r.nextHearingDate) && r.nextHearingDate < m_soonFrom;
 }
 
 bool CaseTableModel::isHearingSoon(const CaseListRow &r) const {
-    return r.reviewStatus != u"signed" && !r.nextHearingDate.isEmpty() &&
+    return r.reviewStatus != u"signed" && isIsoDate(r.nextHearingDate) &&
            r.nextHearingDate >= m_soonFrom && r.nextHearingDate <= m_soonUntil;
 }
 

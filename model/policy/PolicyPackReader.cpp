@@ -2,6 +2,7 @@
 
 #include "DerivedFacts.h"
 #include "domain/FieldText.h"
+#include "domain/RecordText.h"
 
 #include <QCoreApplication>
 
@@ -43,6 +44,14 @@ QString PolicyPackReader::text(const QJsonObject &o, const QString &key, const Q
     const QJsonValue v = o.value(key);
     if (!v.isString() || v.toString().trimmed().isEmpty()) {
         fail(at(path, key), tr("must be non-empty text"));
+        return {};
+    }
+    // A pack's words are printed in signed dispositions: no direction override (which shows
+    // a rule otherwise than it is written, and reversed the rules printed after it) and no
+    // control character or Unicode line separator.
+    const QString problem = RecordText::problem(v.toString(), true);
+    if (!problem.isEmpty()) {
+        fail(at(path, key), problem);
         return {};
     }
     return v.toString();

@@ -149,7 +149,7 @@ void factsAndRules(QList<Block> &out, const Review &r) {
             continue;
         any = true;
         out << text(
-            {{rule.says + u'\n'},
+            {{rule.says.simplified() + u'\n'},
              {tr("Because") + QStringLiteral(": ") + rule.because.join(QStringLiteral("; ")) +
                   QStringLiteral(". [") + rule.citation + u']',
               false, 9, kQuiet}});
@@ -157,11 +157,12 @@ void factsAndRules(QList<Block> &out, const Review &r) {
     if (!any)
         out << text({{tr("No guidance rule applied.")}});
     // What the attorney saw as open when deciding: the signed page keeps it, so a reader
-    // knows the disposition was chosen with these questions unsettled.
+    // knows the disposition was chosen with these questions unsettled. One marked line per
+    // rule, each as the wizard shows it (on one line), so a rule cannot pass for several.
     QStringList undecided;
     for (const RuleSnapshot &rule : r.rules)
         if (rule.state == u"undecided")
-            undecided << rule.says;
+            undecided << QStringLiteral("– ") + rule.says.simplified();
     if (!undecided.isEmpty())
         out << text({{tr("Could not be told at the review (a fact unknown or a question "
                          "unanswered):") +

@@ -6,6 +6,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
+#include <QSqlQuery>
 
 class TestCaseTableModel : public QObject {
     Q_OBJECT
@@ -125,6 +126,17 @@ class TestCaseTableModel : public QObject {
         QVERIFY(!past.data(CaseTableModel::HearingSoonRole).toBool());
         QCOMPARE(due.data().toString(), today.toString(Qt::ISODate) + u"  Master"_qs);
         QVERIFY(due.data(CaseTableModel::HearingSoonRole).toBool());  // today is not past
+        // A date edited into the docket by hand in another form is marked neither way: as
+        // text, " 2027-03-01" and "12/10/2026" sorted before today's date.
+        QSqlQuery edit(store->database());
+        QVERIFY(edit.exec(u"UPDATE cases SET next_hearing_date = '12/10/2026'"_qs));
+        model.refresh();
+        for (int row = 0; row < model.rowCount(); ++row) {
+            const QModelIndex odd = model.index(row, CaseTableModel::HearingColumn);
+            QVERIFY2(!odd.data().toString().contains(u"past"_qs),
+                     qPrintable(odd.data().toString()));
+            QVERIFY(!odd.data(CaseTableModel::HearingSoonRole).toBool());
+        }
     }
 
     // A view draws through dataIfRead(): a row not read yet is read on the model's reader

@@ -137,6 +137,12 @@ class TestDisposition : public QObject {
         for (const QString &says : undecided)
             QVERIFY2(html.indexOf(says.toHtmlEscaped(), at) > at, qPrintable(says));
         QVERIFY(html.indexOf(in.review.rules[1].says.toHtmlEscaped(), at) < 0);
+        // One marked line per rule, as the wizard shows it: a rule's line breaks cannot make
+        // it pass for several rules or a signature line.
+        in.review.rules[2].says = u"Public safety\n/s/ J. Forger, Chief Counsel"_qs;
+        const QString one = DispositionDocument::html(in);
+        QVERIFY2(one.contains(u"– Public safety /s/ J. Forger, Chief Counsel"_qs),
+                 qPrintable(one.mid(one.indexOf(heading), 600)));
     }
 
     void aDraftAndAnAmendmentSayWhatTheyAreAtTheTop() {

@@ -117,6 +117,16 @@ class TestPolicyPack : public QObject {
             << "aggravating[0].weight: unknown key";
         QTest::newRow("empty help") << QVariantList{"priorities", 2, "help"} << QJsonValue(u" "_qs)
                                     << "priorities[2].help: must be non-empty text";
+        // A pack's words are printed in signed dispositions: a direction override reversed the
+        // rules printed after it (from an attack round).
+        QTest::newRow("direction override in a rule")
+            << QVariantList{"rules", 0, "says"} << QJsonValue(u"Dismiss\u202E"_qs)
+            << "rules[0].says: character 8 is a text-direction override (U+202E), which would "
+               "show the text otherwise than it is recorded; remove it";
+        QTest::newRow("line separator in help")
+            << QVariantList{"priorities", 0, "help"} << QJsonValue(u"One\u2028Two"_qs)
+            << "priorities[0].help: character 4 is a Unicode line or paragraph separator "
+               "(U+2028); use an ordinary line break";
         QTest::newRow("citation to unknown source")
             << QVariantList{"dispositions", 0, "citation", "source"} << QJsonValue(u"nobody"_qs)
             << "dispositions[0].citation.source: 'nobody' is not one of the pack's sources";
