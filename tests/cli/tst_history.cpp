@@ -293,7 +293,7 @@ void TestHistory::theCircumstancesOfASignatureAreSigned() {
              qPrintable(r.out));
     r = cli({u"review"_qs, u"show"_qs, u"--db"_qs, db, u"--case"_qs, u"A204-555-101"_qs});
     QVERIFY2(r.out.contains(u"\"valid\": false"_qs) && r.out.contains(named.left(20)),
-             qPrintable(r.out));
+             qPrintable(u"exit %1: "_qs.arg(r.exitCode) + r.all()));
 }
 
 // The history before a signature rewritten and re-chained, and the head kept with the
