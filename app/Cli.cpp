@@ -576,7 +576,8 @@ bool needsFonts(const QString &command) {
     return command == u"export-pdf";
 }
 
-int run(const QStringList &arguments) {
+namespace {
+int dispatch(const QStringList &arguments) {
     const QString name = arguments.value(1);
     if (name == u"--version") {
         out() << "discretion " << DISCRETION_VERSION << '\n';
@@ -606,5 +607,12 @@ int run(const QStringList &arguments) {
     }
     printHelp();
     return Ok;
+}
+}  // namespace
+
+int run(const QStringList &arguments) {
+    const int code = dispatch(arguments);
+    Console::flush();
+    return code;
 }
 }  // namespace Cli

@@ -3,6 +3,7 @@
 #include "store/Sqlite.h"
 
 #include <QCommandLineParser>
+#include <cstdio>
 
 namespace Console {
 QTextStream &out() {
@@ -13,6 +14,13 @@ QTextStream &out() {
 QTextStream &err() {
     static QTextStream stream(stderr);
     return stream;
+}
+
+void flush() {
+    out().flush();
+    err().flush();
+    std::fflush(stdout);
+    std::fflush(stderr);
 }
 QString field(const QString &text) {
     QString out;

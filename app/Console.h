@@ -12,6 +12,9 @@ class QCommandLineParser;
 namespace Console {
 QTextStream &out();
 QTextStream &err();
+// Hands what was printed to the operating system: called before the application is torn
+// down, so that a command's output never waits for the streams' static destructors.
+void flush();
 // A value printed in a tab-separated line: a line break, tab, escape or other control
 // character in it is written as \n, \t, \x1b..., so no value can forge a line or a column
 // or drive the terminal.
