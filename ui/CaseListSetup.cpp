@@ -14,6 +14,12 @@
 
 namespace CaseListSetup {
 namespace {
+// Room for the widest text the column shows and the cell's margins on both sides.
+int hearingColumnWidth(const QFontMetrics &metrics) {
+    constexpr int kCellMargins = 16;
+    return metrics.horizontalAdvance(CaseTableModel::widestHearingText()) + kCellMargins;
+}
+
 void configureColumns(QTableView *table) {
     QHeaderView *header = table->horizontalHeader();
     header->setSectionsMovable(true);
@@ -24,7 +30,9 @@ void configureColumns(QTableView *table) {
                         header->visualIndex(CaseTableModel::CounselColumn));
     header->setSortIndicator(CaseTableModel::HearingColumn, Qt::AscendingOrder);
     table->setSortingEnabled(true);
-    const int widths[] = {100, 200, 100, 45, 150, 105, 150, 95};
+    int widths[] = {100, 180, 100, 45, 150, 105, 150, 95};
+    widths[CaseTableModel::HearingColumn] =
+        std::max(widths[CaseTableModel::HearingColumn], hearingColumnWidth(table->fontMetrics()));
     for (int c = 0; c < CaseTableModel::ColumnCount; ++c)
         table->setColumnWidth(c, widths[c]);
     header->restoreState(Settings::caseTableHeader());

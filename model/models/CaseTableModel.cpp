@@ -342,10 +342,7 @@ QVariant CaseTableModel::display(const CaseListRow &r, int column) const {
         case HearingColumn:
             if (r.nextHearingDate.isEmpty())
                 return QString();
-            // A date gone by is not a next hearing: the docket has not been updated since.
-            // "(past)" beside the date, so that a narrow column cuts the type, not the mark.
-            return QString(r.nextHearingDate + (isHearingPast(r) ? tr(" (past)") : QString()) +
-                           QStringLiteral("  ") + shortHearingType(r.nextHearingType));
+            return hearingText(r.nextHearingDate, isHearingPast(r), r.nextHearingType);
         case CustodyColumn:
             return Codes::custody().label(r.custody);
         case CounselColumn:
@@ -354,6 +351,20 @@ QVariant CaseTableModel::display(const CaseListRow &r, int column) const {
             return Codes::reviewStatuses().label(r.reviewStatus);
     }
     return {};
+}
+
+// A date gone by is not a next hearing: the docket has not been updated since. "(past)"
+// beside the date, so that a narrow column cuts the type, not the mark.
+QString CaseTableModel::hearingText(const QString &date, bool past, const QString &typeCode) {
+    return QString(date + (past ? tr(" (past)") : QString()) + QStringLiteral("  ") +
+                   shortHearingType(typeCode));
+}
+
+QString CaseTableModel::widestHearingText() {
+    const QString date = QStringLiteral("2000-00-00");
+    const QString master = hearingText(date, true, QStringLiteral("master"));
+    const QString individual = hearingText(date, true, QStringLiteral("individual"));
+    return master.size() > individual.size() ? master : individual;
 }
 
 // The dates are compared as text, which holds only for yyyy-MM-dd: a value edited into the

@@ -85,6 +85,10 @@ class CaseTableModel : public QAbstractTableModel {
     void sort(int column, Qt::SortOrder order) override;
 
     static CaseSortKey sortKeyFor(int column);
+    // The Next hearing column's text: "2026-11-30 (past)  Master". The widest one sizes the
+    // column (a past Individual hearing was cut to "(past)  M…" at the old fixed width).
+    static QString hearingText(const QString &date, bool past, const QString &typeCode);
+    static QString widestHearingText();
 
   Q_SIGNALS:
     // matching is exact once the census is done; until then it is a lower bound.

@@ -86,6 +86,20 @@ void considerations(QList<Block> &out, const PolicyPack &pack, const Review &r) 
                          "Discretion)."));
 }
 
+// A hearing dated before the review is not a next hearing: the docket had no later one. The
+// list and the details mark it "(past)"; the signed page says it against the review's date,
+// which does not move as the page ages.
+QString nextHearing(const Case &c, const Review &r) {
+    if (!c.nextHearingDate.isValid())
+        return tr("not scheduled");
+    QString text = FieldText::isoDate(c.nextHearingDate) + QStringLiteral(", ") +
+                   Codes::hearingTypes().label(c.nextHearingType);
+    if (r.reviewDate.isValid() && c.nextHearingDate < r.reviewDate)
+        text += tr(" (already past at the review on %1; no later hearing on the docket)")
+                    .arg(FieldText::isoDate(r.reviewDate));
+    return text;
+}
+
 void caption(QList<Block> &out, const DispositionDocument::Input &in) {
     const Case &c = in.theCase;
     Paragraph agency = text({{tr("UNITED STATES DEPARTMENT OF HOMELAND SECURITY") + u'\n' +
@@ -109,10 +123,7 @@ void caption(QList<Block> &out, const DispositionDocument::Input &in) {
     row(tr("Case type; custody"), orMissing(Codes::caseTypes().label(c.caseType)) +
                                       QStringLiteral("; ") +
                                       orMissing(Codes::custody().label(c.custody)));
-    row(tr("Next hearing"), c.nextHearingDate.isValid()
-                                ? FieldText::isoDate(c.nextHearingDate) + QStringLiteral(", ") +
-                                      Codes::hearingTypes().label(c.nextHearingType)
-                                : tr("not scheduled"));
+    row(tr("Next hearing"), nextHearing(c, in.review));
     row(tr("Counsel"), c.isRepresented() ? c.counselName + QStringLiteral(" (EOIR-28 ") +
                                                orMissing(FieldText::isoDate(c.eoir28Date)) + u')'
                                          : tr("unrepresented"));

@@ -130,6 +130,22 @@ class TestMainWindow : public QObject {
                                     .arg(header->sectionSizeHint(c))));
     }
 
+    // At the old fixed width (150 px) a past Individual hearing read "2026-11-30 (past)  M…":
+    // on a first start the column holds its widest text whole.
+    void theHearingColumnHoldsAPastIndividualHearing() {
+        Settings::setCaseTableHeader({});
+        MainWindow w;
+        QVERIFY(w.openDocket(m_docket.path()));
+        CaseListView *table = w.caseTable();
+        const QString text = CaseTableModel::hearingText(u"2026-11-30"_qs, true, u"individual"_qs);
+        QVERIFY(text.contains(u"(past)"_qs) && text.endsWith(u"Individual"_qs));
+        const int needed = table->fontMetrics().horizontalAdvance(text) + 6;  // both margins
+        QVERIFY2(
+            table->columnWidth(CaseTableModel::HearingColumn) >= needed,
+            qPrintable(
+                u"%1 < %2"_qs.arg(table->columnWidth(CaseTableModel::HearingColumn)).arg(needed)));
+    }
+
     void searchFilterAndSortDriveTheList() {
         MainWindow w;
         QVERIFY(w.openDocket(m_docket.path()));

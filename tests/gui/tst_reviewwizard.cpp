@@ -251,6 +251,30 @@ class TestReviewWizard : public QObject {
             QVERIFY(!w.currentPage()->findChild<QLabel *>(u"policyWarning"_qs)->isHidden());
     }
 
+    // The window stays where and as large as it opened from page to page: at 1280x800 it
+    // grew from 860 to 1018 pixels wide on Next (a long step description), moving the Next
+    // button from under the pointer.
+    void theWindowKeepsItsSizeFromPageToPage() {
+        const Case fresh = newCase(u"099000919"_qs, u"Steady"_qs);
+        QVERIFY(fresh.id != 0);
+        ReviewWizard w(*m_store, fresh.id, u"A. Attorney"_qs, QDate(2026, 12, 1));
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        const QSize opened = w.size();
+        for (int page = 0; page < 5; ++page) {
+            w.next();
+            QCoreApplication::processEvents();
+            QVERIFY2(w.size() == opened,
+                     qPrintable(u"page %1 (%2): %3x%4, opened %5x%6"_qs.arg(page + 2)
+                                    .arg(w.currentPage()->title())
+                                    .arg(w.width())
+                                    .arg(w.height())
+                                    .arg(opened.width())
+                                    .arg(opened.height())));
+        }
+        w.reject();
+    }
+
     // Today's review defaults to the pack in force today: Executive Order 14159's.
     void todaysReviewUsesTheCurrentPack() {
         const Case fresh = newCase(u"099000444"_qs, u"Today"_qs);

@@ -118,6 +118,24 @@ class TestDisposition : public QObject {
         QVERIFY(html.contains(u"Prepared by B. Preparer; signed by:<br>/s/ A. Attorney"_qs));
     }
 
+    // The list marks a hearing gone by "(past)"; the signed page said only its date, as if it
+    // were still to come. It is told against the review's date, which the page keeps.
+    void aHearingBeforeTheReviewIsSaidToBePast() {
+        DispositionDocument::Input in = input(u"Reasons."_qs);
+        in.review.reviewDate = QDate(2026, 12, 4);
+        in.theCase.nextHearingType = u"master"_qs;
+        in.theCase.nextHearingDate = QDate(2026, 11, 30);
+        QString html = DispositionDocument::html(in);
+        QVERIFY2(
+            html.contains(u"2026-11-30, Master calendar (already past at the review on 2026-12-04; "
+                          u"no later hearing on the docket)"_qs),
+            qPrintable(html.left(2000)));
+        in.theCase.nextHearingDate = QDate(2026, 12, 4);  // the day of the review: still to come
+        html = DispositionDocument::html(in);
+        QVERIFY(html.contains(u"2026-12-04, Master calendar"_qs));
+        QVERIFY(!html.contains(u"already past"_qs));
+    }
+
     // The wizard showed which rules could not be told on the answers given; the signed page
     // keeps them, after the rules that applied, so a reader knows what was left open.
     void rulesThatCouldNotBeToldArePrinted() {

@@ -37,12 +37,11 @@ ReviewPage::ReviewPage(ReviewSession &session, const QString &title, const QStri
     layout->addLayout(m_body, 1);
 }
 
+void ReviewPage::setStep(int step, int steps) {
+    setTitle(tr("Step %1 of %2: %3").arg(step).arg(steps).arg(m_title));
+}
+
 void ReviewPage::initializePage() {
-    // Where the attorney is in the review: "Step 3 of 7: Aggravating factors".
-    const QList<int> ids = wizard()->pageIds();
-    for (qsizetype i = 0; i < ids.size(); ++i)
-        if (wizard()->page(ids[i]) == this)
-            setTitle(tr("Step %1 of %2: %3").arg(i + 1).arg(ids.size()).arg(m_title));
     const QString warning = m_session.policyWarning();
     m_warning->setText(tr("Warning: %1").arg(warning));
     m_warning->setVisible(!warning.isEmpty());

@@ -46,6 +46,9 @@ ReviewWizard::ReviewWizard(CaseStore &store, qint64 caseId, const QString &revie
     setPage(DispositionId, new DispositionPage(*m_session));
     auto *summary = new SummaryPage(*m_session);
     setPage(SummaryId, summary);
+    const QList<int> ids = pageIds();
+    for (qsizetype i = 0; i < ids.size(); ++i)
+        static_cast<ReviewPage *>(page(ids[i]))->setStep(int(i + 1), int(ids.size()));
     connect(summary, &SummaryPage::questionRequested, this, &ReviewWizard::goToQuestion);
     connect(this, &QWizard::customButtonClicked, this, [this](int which) {
         if (which == QWizard::CustomButton2)
