@@ -17,6 +17,9 @@ class CaseCellDelegate : public QStyledItemDelegate {
 
     void paint(QPainter *painter, const QStyleOptionViewItem &option,
                const QModelIndex &index) const override;
+    // The part of a cell's text that can be shown `width` pixels wide: all of it, or its first
+    // `width` characters (never half of one) and an ellipsis.
+    static QString shownPart(const QString &text, int width);
 
   private:
     void drawText(QPainter *painter, const QStyleOptionViewItem &option, const QStyle *style) const;

@@ -37,11 +37,17 @@ QString shortHearingType(const QString &code) {
         return QCoreApplication::translate("CaseTableModel", "Individual");
     return code;
 }
+// yyyy-MM-dd naming a day that exists: "2026-02-30" has the form and no day.
 bool isIsoDate(QStringView text) {
     if (text.size() != 10 || text[4] != u'-' || text[7] != u'-')
         return false;
-    return std::all_of(text.begin(), text.end(),
-                       [](QChar c) { return c == u'-' || (c >= u'0' && c <= u'9'); });
+    if (!std::all_of(text.begin(), text.end(),
+                     [](QChar c) { return c == u'-' || (c >= u'0' && c <= u'9'); }))
+        return false;
+    const auto number = [&text](qsizetype from, qsizetype length) {
+        return text.sliced(from, length).toInt();
+    };
+    return QDate(number(0, 4), number(5, 2), number(8, 2)).isValid() && number(0, 4) > 0;
 }
 }  // namespace
 

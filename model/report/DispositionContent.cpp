@@ -86,17 +86,28 @@ void considerations(QList<Block> &out, const PolicyPack &pack, const Review &r) 
                          "Discretion)."));
 }
 
-// A hearing dated before the review is not a next hearing: the docket had no later one. The
-// list and the details mark it "(past)"; the signed page says it against the review's date,
-// which does not move as the page ages.
-QString nextHearing(const Case &c, const Review &r) {
+// A hearing dated before the record was made is not a next hearing: the docket had no later
+// one. The list and the details mark it "(past)"; the page says it against a date it keeps,
+// so that it does not change as the page ages: the signing's (UTC) for a signed copy, since
+// a review's date is typed by the reviewer (a review dated ahead of a hearing still to come
+// had it called past, one backdated before a hearing gone by had it not), the review's for
+// a draft.
+QString nextHearing(const DispositionDocument::Input &in) {
+    const Case &c = in.theCase;
     if (!c.nextHearingDate.isValid())
         return tr("not scheduled");
     QString text = FieldText::isoDate(c.nextHearingDate) + QStringLiteral(", ") +
                    Codes::hearingTypes().label(c.nextHearingType);
-    if (r.reviewDate.isValid() && c.nextHearingDate < r.reviewDate)
+    const QDate signedOn =
+        in.signature ? QDateTime::fromString(in.signature->signedAt, Qt::ISODate).toUTC().date()
+                     : QDate();
+    if (signedOn.isValid() && c.nextHearingDate < signedOn)
+        text += tr(" (already past when signed on %1; no later hearing on the docket)")
+                    .arg(FieldText::isoDate(signedOn));
+    else if (!in.signature && in.review.reviewDate.isValid() &&
+             c.nextHearingDate < in.review.reviewDate)
         text += tr(" (already past at the review on %1; no later hearing on the docket)")
-                    .arg(FieldText::isoDate(r.reviewDate));
+                    .arg(FieldText::isoDate(in.review.reviewDate));
     return text;
 }
 
@@ -123,7 +134,7 @@ void caption(QList<Block> &out, const DispositionDocument::Input &in) {
     row(tr("Case type; custody"), orMissing(Codes::caseTypes().label(c.caseType)) +
                                       QStringLiteral("; ") +
                                       orMissing(Codes::custody().label(c.custody)));
-    row(tr("Next hearing"), nextHearing(c, in.review));
+    row(tr("Next hearing"), nextHearing(in));
     row(tr("Counsel"), c.isRepresented() ? c.counselName + QStringLiteral(" (EOIR-28 ") +
                                                orMissing(FieldText::isoDate(c.eoir28Date)) + u')'
                                          : tr("unrepresented"));

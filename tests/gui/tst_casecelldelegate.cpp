@@ -105,6 +105,25 @@ class TestCaseCellDelegate : public QObject {
 
     // One delegate keeps its layouts through each change; after each, it draws what Qt
     // draws.
+    // A docket of 4,000-character names made each paint of the list 55 ms: past a pixel per
+    // character nothing more can show, so the rest is not laid out. Long names are drawn as
+    // Qt draws them; marks piled on one letter are cut (and say so with the ellipsis).
+    void onlyWhatCanShowIsLaidOut() {
+        const QString longName = u"Hernández-"_qs.repeated(400);
+        fill({u"204555101"_qs, longName, longName.toUpper(),  //
+              u"204555102"_qs, u"Smith, John"_qs, QString(u"ابن "_qs).repeated(700)});
+        compareWithQt("4,000-character names");
+        QCOMPARE(CaseCellDelegate::shownPart(u"Smith, John"_qs, 200), u"Smith, John"_qs);
+        const QString cut = CaseCellDelegate::shownPart(longName, 200);
+        QCOMPARE(cut.size(), 201);
+        QVERIFY(cut.endsWith(QChar(0x2026)) && longName.startsWith(cut.chopped(1)));
+        QString marks = u"a"_qs + QString(800, QChar(0x030B));
+        QCOMPARE(CaseCellDelegate::shownPart(marks, 100), marks.left(100) + QChar(0x2026));
+        // A character outside the first plane is kept whole or left out, never halved.
+        const QString emoji = QString(99, u'x') + QString::fromUcs4(U"\U0001F600") + u"tail"_qs;
+        QCOMPARE(CaseCellDelegate::shownPart(emoji, 100), QString(99, u'x') + QChar(0x2026));
+    }
+
     void drawsChangesNotWhatItKept() {
         CaseCellDelegate ours;
         QStyledItemDelegate qts;

@@ -16,10 +16,12 @@
 
 #include <QAbstractButton>
 #include <QApplication>
+#include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QRadioButton>
+#include <QScreen>
 #include <QTableView>
 #include <QTextBrowser>
 #include <QTimer>
@@ -257,11 +259,18 @@ class TestReviewWizard : public QObject {
     void theWindowKeepsItsSizeFromPageToPage() {
         const Case fresh = newCase(u"099000919"_qs, u"Steady"_qs);
         QVERIFY(fresh.id != 0);
-        ReviewWizard w(*m_store, fresh.id, u"A. Attorney"_qs, QDate(2026, 12, 1));
+        // The 2021 framework asks something on every page: all seven are walked.
+        ReviewWizard w(*m_store, fresh.id, u"A. Attorney"_qs, QDate(2026, 12, 1), nullptr,
+                       u"dhs-2021-guidelines-opla-2022"_qs);
         w.show();
         QVERIFY(QTest::qWaitForWindowExposed(&w));
         const QSize opened = w.size();
-        for (int page = 0; page < 5; ++page) {
+        // As tall as the screen allows, up to 760 pixels (the disposition step was cramped at
+        // 680); and "Close", since closing keeps a draft.
+        const QSize room = w.screen()->availableGeometry().size() - QSize(40, 40);
+        QCOMPARE(opened.height(), qMin(760, room.height()));
+        QCOMPARE(w.button(QWizard::CancelButton)->text(), u"&Close"_qs);
+        for (int page = 0; page < 6; ++page) {
             w.next();
             QCoreApplication::processEvents();
             QVERIFY2(w.size() == opened,
@@ -272,6 +281,32 @@ class TestReviewWizard : public QObject {
                                     .arg(opened.width())
                                     .arg(opened.height())));
         }
+        w.reject();
+    }
+
+    // Executive Order 14159's pack asks no priority or factor questions: those three steps
+    // said only "This policy asks no questions of this kind". They are passed over and the
+    // steps numbered without them; choosing a pack that asks them brings them back.
+    void stepsThePolicyAsksNothingInArePassedOver() {
+        const Case fresh = newCase(u"099000929"_qs, u"Skipped"_qs);
+        QVERIFY(fresh.id != 0);
+        ReviewWizard w(*m_store, fresh.id, u"A. Attorney"_qs, QDate(2026, 12, 1));
+        QCOMPARE(w.session().pack().id, u"case-by-case-2025"_qs);
+        w.show();
+        QCOMPARE(w.currentPage()->title(), u"Step 1 of 4: Facts"_qs);
+        w.next();
+        QCOMPARE(w.currentId(), int(ReviewWizard::RepresentationId));
+        QCOMPARE(w.currentPage()->title(), u"Step 2 of 4: Representation and procedure"_qs);
+        w.back();
+        QCOMPARE(w.currentId(), int(ReviewWizard::FactsId));
+        auto *packs = w.currentPage()->findChild<QComboBox *>(u"policyChoice"_qs);
+        QVERIFY(packs);
+        packs->setCurrentIndex(packs->findData(u"dhs-2021-guidelines-opla-2022"_qs));
+        QCOMPARE(w.session().pack().id, u"dhs-2021-guidelines-opla-2022"_qs);
+        QCOMPARE(w.currentPage()->title(), u"Step 1 of 7: Facts"_qs);
+        w.next();
+        QCOMPARE(w.currentId(), int(ReviewWizard::PrioritiesId));
+        QCOMPARE(w.currentPage()->title(), u"Step 2 of 7: Enforcement priorities"_qs);
         w.reject();
     }
 

@@ -128,14 +128,19 @@ class TestCaseTableModel : public QObject {
         QVERIFY(due.data(CaseTableModel::HearingSoonRole).toBool());  // today is not past
         // A date edited into the docket by hand in another form is marked neither way: as
         // text, " 2027-03-01" and "12/10/2026" sorted before today's date.
+        // Nor is a day that does not exist ("2026-02-30", "0000-00-00": an attacker's edit).
         QSqlQuery edit(store->database());
-        QVERIFY(edit.exec(u"UPDATE cases SET next_hearing_date = '12/10/2026'"_qs));
-        model.refresh();
-        for (int row = 0; row < model.rowCount(); ++row) {
-            const QModelIndex odd = model.index(row, CaseTableModel::HearingColumn);
-            QVERIFY2(!odd.data().toString().contains(u"past"_qs),
-                     qPrintable(odd.data().toString()));
-            QVERIFY(!odd.data(CaseTableModel::HearingSoonRole).toBool());
+        for (const QString &odd : {u"12/10/2026"_qs, u"2026-02-30"_qs, u"0000-00-00"_qs}) {
+            QVERIFY(edit.exec(u"UPDATE cases SET next_hearing_date = '%1'"_qs.arg(odd)));
+            model.refresh();
+            for (int row = 0; row < model.rowCount(); ++row) {
+                const QModelIndex cell = model.index(row, CaseTableModel::HearingColumn);
+                QVERIFY2(cell.data().toString().startsWith(odd),
+                         qPrintable(cell.data().toString()));
+                QVERIFY2(!cell.data().toString().contains(u"past"_qs),
+                         qPrintable(cell.data().toString()));
+                QVERIFY(!cell.data(CaseTableModel::HearingSoonRole).toBool());
+            }
         }
     }
 

@@ -119,21 +119,33 @@ class TestDisposition : public QObject {
     }
 
     // The list marks a hearing gone by "(past)"; the signed page said only its date, as if it
-    // were still to come. It is told against the review's date, which the page keeps.
-    void aHearingBeforeTheReviewIsSaidToBePast() {
-        DispositionDocument::Input in = input(u"Reasons."_qs);
-        in.review.reviewDate = QDate(2026, 12, 4);
+    // were still to come. A signed copy tells it against the signing's date: the review's date
+    // is typed, and an attacker dated a review after a hearing still to come (the page called
+    // it past) and backdated an amendment before one gone by (the page did not).
+    void aHearingBeforeTheSigningIsSaidToBePast() {
+        DispositionDocument::Input in = input(u"Reasons."_qs);  // signed 2026-11-29T10:00Z
         in.theCase.nextHearingType = u"master"_qs;
-        in.theCase.nextHearingDate = QDate(2026, 11, 30);
+        in.theCase.nextHearingDate = QDate(2026, 11, 28);
+        in.review.reviewDate = QDate(2026, 11, 1);  // backdated before the hearing
         QString html = DispositionDocument::html(in);
-        QVERIFY2(
-            html.contains(u"2026-11-30, Master calendar (already past at the review on 2026-12-04; "
-                          u"no later hearing on the docket)"_qs),
-            qPrintable(html.left(2000)));
-        in.theCase.nextHearingDate = QDate(2026, 12, 4);  // the day of the review: still to come
+        QVERIFY2(html.contains(u"2026-11-28, Master calendar (already past when signed on "
+                               u"2026-11-29; no later hearing on the docket)"_qs),
+                 qPrintable(html.left(2000)));
+        in.theCase.nextHearingDate = QDate(2026, 12, 10);
+        in.review.reviewDate = QDate(2027, 3, 1);  // dated after a hearing still to come
         html = DispositionDocument::html(in);
-        QVERIFY(html.contains(u"2026-12-04, Master calendar"_qs));
+        QVERIFY(html.contains(u"2026-12-10, Master calendar"_qs));
         QVERIFY(!html.contains(u"already past"_qs));
+        in.theCase.nextHearingDate = QDate(2026, 11, 29);  // the day of the signing
+        QVERIFY(!DispositionDocument::html(in).contains(u"already past"_qs));
+        // A draft has no signing: its review's date.
+        in.signature.reset();
+        in.review.reviewDate = QDate(2026, 12, 4);
+        in.theCase.nextHearingDate = QDate(2026, 11, 30);
+        html = DispositionDocument::html(in);
+        QVERIFY2(html.contains(u"2026-11-30, Master calendar (already past at the review on "
+                               u"2026-12-04; no later hearing on the docket)"_qs),
+                 qPrintable(html.left(2000)));
     }
 
     // The wizard showed which rules could not be told on the answers given; the signed page

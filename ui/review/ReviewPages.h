@@ -21,9 +21,8 @@ class ReviewPage : public QWizardPage {
     ReviewPage(ReviewSession &session, const QString &title, const QString &subtitle);
     // Shown above every page of a signed review: who signed it, and that it cannot change.
     void setSignedNote(const QString &note);
-    // Where the attorney is in the review: "Step 3 of 7: Aggravating factors". Set once, when
-    // every page is in the wizard: a title set as a page opened had QWizard lay out the new
-    // page's text with the old page and widen the window for good (860 to 1018 pixels).
+    // Where the attorney is in the review: "Step 3 of 7: Aggravating factors" (the wizard
+    // numbers the steps the policy has questions for).
     void setStep(int step, int steps);
 
   protected:

@@ -11,10 +11,13 @@
 #include "store/CaseStore.h"
 #include "store/ReviewStore.h"
 
+#include <algorithm>
+
 #include <QAbstractButton>
 #include <QComboBox>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QScreen>
 #include <QScrollArea>
 #include <QTimer>
 
@@ -46,9 +49,8 @@ ReviewWizard::ReviewWizard(CaseStore &store, qint64 caseId, const QString &revie
     setPage(DispositionId, new DispositionPage(*m_session));
     auto *summary = new SummaryPage(*m_session);
     setPage(SummaryId, summary);
-    const QList<int> ids = pageIds();
-    for (qsizetype i = 0; i < ids.size(); ++i)
-        static_cast<ReviewPage *>(page(ids[i]))->setStep(int(i + 1), int(ids.size()));
+    numberSteps();
+    connect(m_session, &ReviewSession::changed, this, &ReviewWizard::numberSteps);
     connect(summary, &SummaryPage::questionRequested, this, &ReviewWizard::goToQuestion);
     connect(this, &QWizard::customButtonClicked, this, [this](int which) {
         if (which == QWizard::CustomButton2)
@@ -58,7 +60,11 @@ ReviewWizard::ReviewWizard(CaseStore &store, qint64 caseId, const QString &revie
     });
     if (isReadOnly())
         showSigned(store);
-    resize(860, 680);
+    // Closing keeps what was changed as a draft: "Cancel" read as throwing it away.
+    setButtonText(QWizard::CancelButton, tr("&Close"));
+    button(QWizard::CancelButton)
+        ->setToolTip(tr("Close the review; what you changed is kept as a draft"));
+    fitScreen();
     resumeWhereLeft();
     // Saving said nothing: a new user only saw it worked in the list's Review column.
     connect(m_session, &ReviewSession::changed, this, &ReviewWizard::showSaveState);
@@ -90,6 +96,48 @@ void ReviewWizard::resumeWhereLeft() {
     restart();
     while (currentId() != page && nextId() != -1)
         next();
+}
+
+void ReviewWizard::fitScreen() {
+    // Tall enough for the disposition step's ten choices under the 2021 framework with room
+    // for what the policy says and the reasons (both were 70 pixels at 680), within the screen.
+    QSize size(860, 760);
+    if (const QScreen *screen = this->screen())
+        size = size.boundedTo(screen->availableGeometry().size() - QSize(40, 40));
+    resize(size);
+}
+
+bool ReviewWizard::asksNothing(int id) const {
+    const PolicyPack &pack = m_session->pack();
+    return (id == PrioritiesId && pack.priorities.isEmpty()) ||
+           (id == AggravatingId && pack.aggravating.isEmpty()) ||
+           (id == MitigatingId && pack.mitigating.isEmpty());
+}
+
+QList<int> ReviewWizard::steps() const {
+    QList<int> shown = pageIds();
+    shown.removeIf([this](int id) { return asksNothing(id); });
+    return shown;
+}
+
+int ReviewWizard::nextId() const {
+    // A step the policy asks nothing in is passed over: under Executive Order 14159's pack,
+    // three pages said only "This policy asks no questions of this kind".
+    const QList<int> shown = steps();
+    const auto after =
+        std::find_if(shown.begin(), shown.end(), [this](int id) { return id > currentId(); });
+    return after == shown.end() ? -1 : *after;
+}
+
+void ReviewWizard::numberSteps() {
+    // Once per pack, not as each page opens: a title set as a page opened had QWizard lay out
+    // the new page's text with the old page and widen the window for good.
+    if (m_numberedFor == m_session->pack().sha256())
+        return;
+    m_numberedFor = m_session->pack().sha256();
+    const QList<int> shown = steps();
+    for (qsizetype i = 0; i < shown.size(); ++i)
+        static_cast<ReviewPage *>(page(shown[i]))->setStep(int(i + 1), int(shown.size()));
 }
 
 void ReviewWizard::rememberPage() {

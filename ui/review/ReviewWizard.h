@@ -38,6 +38,7 @@ class ReviewWizard : public QWizard {
     bool isReadOnly() const;
     bool saveDraft();
     bool validateCurrentPage() override;
+    int nextId() const override;
     void accept() override;
     void reject() override;
 
@@ -52,8 +53,13 @@ class ReviewWizard : public QWizard {
     void showSaveState();  // "Save draft" while something is unsaved, "Saved" after
     void markSaved();
     int pageOf(const QString &question) const;
+    void fitScreen();
+    bool asksNothing(int id) const;  // a question page the policy has no questions for
+    QList<int> steps() const;        // the pages shown, in order
+    void numberSteps();              // "Step 2 of 4: …" on each page shown
 
     ReviewSession *m_session;
     bool m_savedHere = false;  // saved since the wizard opened
     QString m_docket;          // path: where the page a draft was left on is remembered
+    QString m_numberedFor;     // the pack the steps were numbered for
 };
