@@ -77,6 +77,20 @@ class TestReviewWizard : public QObject {
         return c;
     }
 
+    // A new case's review made on 2026-12-01, shown, under the pack in force that day
+    // (Executive Order 14159's); none if the case could not be saved or the pack differs.
+    std::unique_ptr<ReviewWizard> todaysReview(const QString &aNumber, const QString &family) {
+        const Case fresh = newCase(aNumber, family);
+        if (fresh.id == 0)
+            return nullptr;
+        auto w = std::make_unique<ReviewWizard>(*m_store, fresh.id, u"A. Attorney"_qs,
+                                                QDate(2026, 12, 1));
+        if (w->session().pack().id != u"case-by-case-2025"_qs)
+            return nullptr;
+        w->show();
+        return w;
+    }
+
   private Q_SLOTS:
     void initTestCase() {
         m_store = m_docket.open();
@@ -288,11 +302,9 @@ class TestReviewWizard : public QObject {
     // said only "This policy asks no questions of this kind". They are passed over and the
     // steps numbered without them; choosing a pack that asks them brings them back.
     void stepsThePolicyAsksNothingInArePassedOver() {
-        const Case fresh = newCase(u"099000929"_qs, u"Skipped"_qs);
-        QVERIFY(fresh.id != 0);
-        ReviewWizard w(*m_store, fresh.id, u"A. Attorney"_qs, QDate(2026, 12, 1));
-        QCOMPARE(w.session().pack().id, u"case-by-case-2025"_qs);
-        w.show();
+        const auto wizard = todaysReview(u"099000929"_qs, u"Skipped"_qs);
+        QVERIFY(wizard);
+        ReviewWizard &w = *wizard;
         QCOMPARE(w.currentPage()->title(), u"Step 1 of 4: Facts"_qs);
         w.next();
         QCOMPARE(w.currentId(), int(ReviewWizard::RepresentationId));
@@ -312,14 +324,12 @@ class TestReviewWizard : public QObject {
 
     // Today's review defaults to the pack in force today: Executive Order 14159's.
     void todaysReviewUsesTheCurrentPack() {
-        const Case fresh = newCase(u"099000444"_qs, u"Today"_qs);
-        QVERIFY(fresh.id != 0);
-        ReviewWizard w(*m_store, fresh.id, u"A. Attorney"_qs, QDate(2026, 12, 1));
-        QCOMPARE(w.session().pack().id, u"case-by-case-2025"_qs);
-        w.show();
-        QVERIFY(w.findChild<QLabel *>(u"policyWarning"_qs)->isHidden());
-        w.reject();
-        QVERIFY2(!ReviewStore(*m_store).latest(fresh.id), "opened and closed: no draft");
+        const auto w = todaysReview(u"099000444"_qs, u"Today"_qs);
+        QVERIFY(w);
+        QVERIFY(w->findChild<QLabel *>(u"policyWarning"_qs)->isHidden());
+        w->reject();
+        QVERIFY2(!ReviewStore(*m_store).latest(w->session().caseRecord().id),
+                 "opened and closed: no draft");
     }
 
     // The title says where the attorney is; a draft reopens where it was left (Back still
