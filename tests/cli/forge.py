@@ -172,6 +172,17 @@ def smuggle(src, dst):
     open(dst, "wb").write(out)
 
 
+def byte_inside_a_stream(data, low, high):
+    """The middle byte of the last stream's data between low and high: changing it leaves
+    every object header and offset of the file whole."""
+    for m in reversed(list(re.finditer(rb"(?<!end)stream\r?\n", bytes(data[low:high])))):
+        start = low + m.end()
+        end = bytes(data).find(b"endstream", start)
+        if start < end < high and end - start > 2:
+            return (start + end) // 2
+    sys.exit("forge.py: no stream between bytes %d and %d" % (low, high))
+
+
 def wide_gap(src, dst, pem):
     data = bytearray(open(src, "rb").read())
     number, sig, b, c, at = signature_dict(bytes(data))
@@ -191,9 +202,10 @@ def wide_gap(src, dst, pem):
         value = open(cms.name, "rb").read().hex().upper().encode()
     room = c - b - 2
     data[b + 1:b + 1 + room] = value + b"0" * (room - len(value))
-    # A byte inside the gap, in the page, changed: nothing signs it now.
-    flip = new_b + 100
-    data[flip] ^= 0x01
+    # A byte inside the gap, in a stream's data, changed: nothing signs it now. A fixed
+    # offset sometimes hit an object header ("8 0 obj" became "9 0 obj"), and the file
+    # was refused as damaged before the gap rule was reached.
+    data[byte_inside_a_stream(data, new_b, b)] ^= 0x01
     open(dst, "wb").write(bytes(data))
 
 
