@@ -180,6 +180,12 @@ void CaseListView::selectRow(int row) {
     showSelection();
 }
 
+void CaseListView::selectFirstRow() {
+    Place first;
+    first.currentRow = 0;
+    restore(first);  // now, or when the first page of a new list comes
+}
+
 void CaseListView::setCurrentRow(int row) {
     if (row < 0 || row >= m_list->rowCount())
         return;

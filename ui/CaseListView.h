@@ -30,6 +30,9 @@ class CaseListView : public QTableView {
     bool isRowSelected(int row) const { return m_selection.contains(row); }
     // This row alone selected and current, scrolled into view.
     void selectRow(int row);
+    // The first row alone selected, or, while a new list waits for its first page, when the
+    // page comes (nothing when the list is empty).
+    void selectFirstRow();
     // The current row moves without changing what is selected.
     void setCurrentRow(int row);
     void clearSelection();

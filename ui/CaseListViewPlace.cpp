@@ -103,13 +103,17 @@ void CaseListView::applyPlace(const Place &place, int row, bool ownRow) {
         Q_EMIT selectionNarrowed(place.selected, m_selection.count());
 }
 
+// A place waits for the count, or, after a new filter, for the list's first page: it is
+// taken as soon as its rows are in the list.
 void CaseListView::countKnown(qint64 /*rows*/, bool exact) {
-    if (!exact)
-        return;
-    if (m_pending) {
+    QList<int> rows;
+    if (m_pending &&
+        (exact || (m_pendingRow < m_list->rowCount() && keptRows(*m_pending, &rows)))) {
         const Place waiting = *std::exchange(m_pending, std::nullopt);
         applyPlace(waiting, m_pendingRow, m_pendingOwnRow);
     }
+    if (!exact)
+        return;
     if (std::exchange(m_endPending, false) && m_list->rowCount() > 0) {
         m_selection.selectOnly(m_list->rowCount() - 1);
         scrollToRow(m_list->rowCount() - 1);

@@ -125,8 +125,8 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_filterBar, &FilterBar::filterChanged, this, &MainWindow::applyFilter);
     connect(m_filterBar, &FilterBar::listRequested, this, [this] {
         m_table->setFocus(Qt::OtherFocusReason);
-        if (m_table->currentRow() < 0 && m_model->rowCount() > 0)
-            m_table->selectRow(0);
+        if (m_table->currentRow() < 0)
+            m_table->selectFirstRow();
     });
     connect(m_table, &QTableView::activated, this, [this] {
         if (m_store && !m_store->isReadOnly())
@@ -276,8 +276,7 @@ void MainWindow::showCaseList() {
 void MainWindow::filterFromDashboard(const CaseFilter &filter) {
     m_filterBar->setFilter(filter);
     showCaseList();
-    if (m_model->rowCount() > 0)
-        m_table->selectRow(0);
+    m_table->selectFirstRow();
 }
 
 void MainWindow::setWatchingForChanges(bool watching) {

@@ -54,13 +54,18 @@ void StatusBarController::setStore(CaseStore *store) {
 }
 
 void StatusBarController::updateCounts(qint64 matching, bool exact) {
-    // An empty list says why; a single match is selected, so its details show at once.
-    m_noMatches->setVisible(matching == 0 && exact);
+    // An empty list says why (or that its first rows are still being read); a single match is
+    // selected, so its details show at once.
+    const bool reading = m_model->isReadingFirstPage();
+    m_noMatches->setText(reading ? tr("Searching…") : tr("No cases match the filters."));
+    m_noMatches->adjustSize();
+    m_noMatches->setVisible(matching == 0 && (exact || reading));
     if (matching == 1 && exact && m_table->currentRow() < 0)
         m_table->selectRow(0);
     const qint64 total = m_store ? m_store->caseCount() : 0;
-    const QString count =
-        exact ? QLocale().toString(matching) : tr("at least %1").arg(QLocale().toString(matching));
+    const QString count = reading ? tr("searching…")
+                          : exact ? QLocale().toString(matching)
+                                  : tr("at least %1").arg(QLocale().toString(matching));
     // Without a filter every case matches: the docket's total is known before the count.
     m_counts->setText(m_model->filter().isEmpty()
                           ? tr("%Ln case(s)", nullptr, int(total))

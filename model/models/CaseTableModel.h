@@ -14,9 +14,11 @@
 
 class CaseStore;
 
-// The case list over a docket of any size. Rows come from SQL in blocks of 256 (see
-// CasePager); only a bounded number of blocks stay cached. The first block is read at
-// once, so the first paint never waits for a count; the exact count and the anchors
+// The case list over a docket of any size. Rows come from SQL in blocks of 64 (see
+// CasePager); only a bounded number of blocks stay cached. The first block comes before
+// anything else, so the first paint never waits for a count (read here when a docket
+// opens; after a new filter or sort, from the reader thread within a few milliseconds, or
+// the list shows empty until it comes); the exact count and the anchors
 // for fast deep jumps come from a census on a worker thread, and the list grows to
 // the full count when it arrives. No proxy model: filter and sort happen in SQL.
 // data() reads a missing block at once, on the calling thread; a view drawing rows asks
@@ -77,6 +79,16 @@ class CaseTableModel : public QAbstractTableModel {
     // Holds the reader thread, as if stuck on a slow page (for tests); false when reading here.
     bool holdReader(bool held);
     bool waitForCount(int timeoutMs);  // for tests and the CLI
+    // True while a new list waits for its first page from the reader thread (shown empty).
+    bool isReadingFirstPage() const { return m_firstPagePending; }
+    // Runs the event loop until the first page is here; false after the timeout.
+    bool waitForFirstPage(int timeoutMs);
+    // How long a new filter, sort or re-read waits for its first page before showing the list
+    // empty until it comes. The window's default stays within a frame with the paint that
+    // follows; the tests, which check a list right after changing it on a busy machine, wait
+    // longer (tests of the wait itself hold the reader instead).
+    static constexpr int kFirstPageWaitMs = 8;
+    static void setFirstPageWait(int ms) { s_firstPageWaitMs = ms; }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -99,7 +111,10 @@ class CaseTableModel : public QAbstractTableModel {
     void rowsDropped(int first, int last);
 
   private:
-    void reload();
+    enum class FirstPage { ReadHere, FromReader };
+    void reload(FirstPage firstPage);
+    void showList(std::unique_ptr<CasePager> pager, CaseRowCache::Block *first);
+    void firstPageArrived(CaseRowCache::Block block);
     void startCensus();
     void applyCensus(const CasePager::Census &census, quint64 generation);
     const CaseListRow *rowAt(int row) const;
@@ -118,6 +133,9 @@ class CaseTableModel : public QAbstractTableModel {
     CaseFilter m_filter;
     CaseSort m_sort;
     std::unique_ptr<CasePager> m_pager;
+    std::unique_ptr<CasePager> m_pendingPager;  // the new list's, while reload() waits
+    bool m_firstPagePending = false;
+    static inline int s_firstPageWaitMs = kFirstPageWaitMs;
     mutable CaseRowCache m_cache{256};  // 16,384 rows, as before the pages were smaller
     int m_rowCount = 0;
     bool m_countExact = true;

@@ -1,9 +1,9 @@
 // The longest time the window's event loop stood still while long work ran: opening a
-// docket until its exact count is known, the dashboard, an export of the whole list and a
-// CSV import; beside them the same window with nothing else running (the floor), and the
-// machine's own pauses in the same run (MachineWatch), taken out in a column of their own. Run on
-// demand by tests/bench/run-bench (never in the default ctest run). Usage: bench_stalls
-// DOCKET.sqlite IMPORT.csv
+// docket until its exact count is known, the dashboard, searches by one letter, an export of
+// the whole list and a CSV import; beside them the same window with nothing else running (the
+// floor), and the machine's own pauses in the same run (MachineWatch), taken out in a column of
+// their own. Run on demand by tests/bench/run-bench (never in the default ctest run). Usage:
+// bench_stalls DOCKET.sqlite IMPORT.csv
 #include "CaseListView.h"
 #include "DashboardView.h"
 #include "ImportDialog.h"
@@ -18,6 +18,7 @@
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QLineEdit>
 #include <QRandomGenerator>
 #include <QStyledItemDelegate>
 #include <QTableView>
@@ -165,6 +166,8 @@ class Bench {
             idle.start();
             waitUntil([&idle] { return idle.elapsed() >= 20'000; });
         });
+        measure(watch, QStringLiteral("search: one letter typed, then cleared, 12 times"),
+                [this] { searchByLetters(); });
         QTemporaryDir dir;  // removed after the measure: unlinking 290 MB is not the window's
         measure(watch, QStringLiteral("export the whole list to CSV"), [this, &dir] {
             m_exported = m_window.transfer()->exportFile(dir.filePath(u"all.csv"_qs), false);
@@ -236,8 +239,27 @@ class Bench {
         m_repaint = {times[times.size() / 2], times[times.size() * 95 / 100]};
     }
 
-    // BENCH_ONLY=floor,export (any of open, dashboard, floor, export, import) measures those
-    // parts alone, after the opening, for profiling.
+    // A person types one letter in the search box, the list's row 1,000 selected, waits for
+    // the rows, and clears it: the search with the most matches a name can have, and the
+    // selected case looked up in each new list (FilterBar's pause before searching included).
+    void searchByLetters() {
+        auto *search = m_window.findChild<QLineEdit *>(u"searchEdit"_qs);
+        CaseTableModel *model = m_window.caseModel();
+        m_window.caseTable()->selectRow(qMin(1000, model->rowCount() - 1));
+        for (const QChar letter : u"bcdgklmprstv"_qs) {
+            for (const QString &text : {QString(letter), QString()}) {
+                search->setText(text);
+                waitUntil(
+                    [&] { return model->filter().search == text && !model->isReadingFirstPage(); });
+                QElapsedTimer shown;  // the rows drawn, the details read
+                shown.start();
+                waitUntil([&] { return shown.elapsed() >= 100; });
+            }
+        }
+    }
+
+    // BENCH_ONLY=floor,export (any of open, dashboard, floor, export, import, search) measures
+    // those parts alone, after the opening, for profiling.
     void measure(StallWatch &watch, const QString &what, const std::function<void()> &work) {
         const QStringList only = qEnvironmentVariable("BENCH_ONLY").split(u',', Qt::SkipEmptyParts);
         const auto named = [&what](const QString &part) { return what.contains(part); };

@@ -1,6 +1,6 @@
 #include "DashboardView.h"
 #include "ExampleReview.h"
-#include "HeldGlobalPool.h"
+#include "HeldPool.h"
 #include "MainWindow.h"
 #include "TestDocket.h"
 #include "models/CaseTableModel.h"
@@ -90,7 +90,7 @@ class TestDashboard : public QObject {
     // is shown meanwhile: a paint would wait for the held pool.
     void backgroundWorkDoesNotWaitForQtsGlobalPool() {
         MainWindow w;
-        const HeldGlobalPool held;
+        const HeldPool held;
         QVERIFY(w.openDocket(m_docket.path()));
         QTRY_VERIFY(w.caseModel()->isCountExact());
         QCOMPARE(w.caseModel()->rowCount(), 1200);

@@ -1,5 +1,5 @@
 #include "ExampleReview.h"
-#include "HeldGlobalPool.h"
+#include "HeldPool.h"
 #include "TestDocket.h"
 #include "report/BatchExport.h"
 #include "sign/PdfVerifier.h"
@@ -114,7 +114,7 @@ class TestBatchExport : public QObject {
         }));
         const auto joined = qScopeGuard([&] { exporter->wait(); });  // after the pool is let go
         {
-            const HeldGlobalPool held;
+            const HeldPool held;
             exporter->start();
             QTRY_VERIFY_WITH_TIMEOUT(exporter->isFinished(), 60000);
         }

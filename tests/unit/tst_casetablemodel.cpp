@@ -1,4 +1,5 @@
-#include "HeldGlobalPool.h"
+#include "HeldPool.h"
+#include "ListWait.h"
 #include "PinnedClock.h"
 #include "TestDocket.h"
 #include "io/DocketGenerator.h"
@@ -7,6 +8,7 @@
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
 #include <QSqlQuery>
+#include <QThread>
 
 class TestCaseTableModel : public QObject {
     Q_OBJECT
@@ -54,7 +56,7 @@ class TestCaseTableModel : public QObject {
     // split their fills), the count still arrives.
     void theCountDoesNotWaitForQtsGlobalPool() {
         CaseTableModel model;
-        const HeldGlobalPool held;
+        const HeldPool held;
         model.setStore(m_store.get());
         QVERIFY(!model.isCountExact());
         QVERIFY(model.waitForCount(10000));
@@ -184,6 +186,97 @@ class TestCaseTableModel : public QObject {
         QTRY_VERIFY(model.isRowRead(3000));
         const CasePager pager(m_store->database(), {}, {CaseSortKey::Name, true});
         QCOMPARE(model.caseIdIfRead(3000), pager.atOffset(3000, 1).rows.first().id);
+    }
+
+    // A new filter's first page slower than the window's wait (here: the reader held, as if
+    // the page took seconds) leaves the list empty and reading, the call returned; the rows
+    // come in when the page is read, then the count.
+    void aSlowFirstPageLeavesTheListEmptyUntilItComes() {
+        const WindowFirstPageWait wait;
+        CaseTableModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setStore(m_store.get());
+        QVERIFY(model.waitForCount(10000));
+        QSignalSpy counts(&model, &CaseTableModel::countChanged);
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+        QVERIFY(model.holdReader(true));
+        CaseFilter atlanta;
+        atlanta.court = u"ATL"_qs;
+        model.setFilter(atlanta);
+        QVERIFY(model.isReadingFirstPage());
+        QCOMPARE(model.rowCount(), 0);
+        QVERIFY(!model.isCountExact());
+        QCOMPARE(counts.count(), 1);
+        QCOMPARE(counts.last().at(0).toLongLong(), 0);
+        QVERIFY(!counts.last().at(1).toBool());
+        QTest::qWait(100);
+        QVERIFY(model.isReadingFirstPage());  // nothing read meanwhile, nothing made up
+        QVERIFY(model.holdReader(false));
+        QVERIFY(model.waitForFirstPage(10000));
+        QCOMPARE(inserted.count(), 1);
+        QCOMPARE(inserted.first().at(1).toInt(), 0);
+        QCOMPARE(inserted.first().at(2).toInt(), CaseTableModel::kBlockSize - 1);
+        const CasePager pager(m_store->database(), atlanta, model.currentSort());
+        QCOMPARE(model.caseId(0), pager.first(1).rows.first().id);
+        QVERIFY(model.waitForCount(10000));
+        QCOMPARE(model.rowCount(), int(pager.census(CaseTableModel::kAnchorStride, {}).count));
+        QCOMPARE(model.caseId(model.rowCount() - 1),
+                 pager.atOffset(model.rowCount() - 1, 1).rows.first().id);
+    }
+
+    // A filter typed while the one before is still reading replaces it: the older page, read
+    // but not yet delivered when the newer filter comes, is never shown.
+    void aNewerFilterReplacesOneStillReading() {
+        const WindowFirstPageWait wait;
+        CaseTableModel model;
+        model.setStore(m_store.get());
+        QVERIFY(model.waitForCount(10000));
+        QVERIFY(model.holdReader(true));
+        CaseFilter atlanta;
+        atlanta.court = u"ATL"_qs;
+        model.setFilter(atlanta);
+        QVERIFY(model.isReadingFirstPage());
+        QVERIFY(model.holdReader(false));
+        QThread::msleep(300);  // read on the reader thread; no event loop has delivered it
+        CaseFilter detained = atlanta;
+        detained.custody = u"D"_qs;
+        model.setFilter(detained);
+        QVERIFY(model.waitForFirstPage(10000));
+        QVERIFY(model.waitForCount(10000));
+        QTest::qWait(100);  // the older list's page has come and gone by now
+        const CasePager pager(m_store->database(), detained, model.currentSort());
+        const qint64 matching = pager.census(CaseTableModel::kAnchorStride, {}).count;
+        QVERIFY(matching > 0);
+        QVERIFY(matching < CasePager(m_store->database(), atlanta, model.currentSort())
+                               .census(CaseTableModel::kAnchorStride, {})
+                               .count);
+        QCOMPARE(model.rowCount(), int(matching));
+        for (int row = 0; row < model.rowCount(); row += 7)
+            QCOMPARE(model.data(model.index(row, CaseTableModel::CustodyColumn)).toString(),
+                     u"Detained"_qs);
+    }
+
+    // The reader fails to open the docket after the list was shown empty for it: the first
+    // page is read here, and the list does not stay empty.
+    void aFirstPageTheReaderCannotReadIsReadHere() {
+        const WindowFirstPageWait wait;
+        CaseTableModel model;
+        model.setStore(m_store.get());  // read here: the reader has not opened the docket yet
+        QVERIFY(model.waitForCount(10000));
+        QFile journal(m_store->path() + u"-journal"_qs);
+        QVERIFY(journal.open(QIODevice::WriteOnly));
+        QVERIFY(journal.write(QByteArray(512, 'x')) == 512);
+        journal.close();
+        model.sort(CaseTableModel::NameColumn, Qt::AscendingOrder);
+        QVERIFY(model.isReadingFirstPage());  // the reader's answer comes through the loop
+        QVERIFY(model.waitForFirstPage(10000));
+        QVERIFY(journal.remove());
+        QCOMPARE(model.rowCount(), CaseTableModel::kBlockSize);
+        const CasePager pager(m_store->database(), {}, model.currentSort());
+        QCOMPARE(model.caseId(0), pager.first(1).rows.first().id);
+        QVERIFY(model.waitForCount(10000));
+        QCOMPARE(model.rowCount(), 5000);
     }
 
     // The reader cannot open the docket (here: a load into it looks cut off): the model reads

@@ -1,0 +1,127 @@
+#include "CaseListView.h"
+#include "HeldPool.h"
+#include "KeyInput.h"
+#include "ListWait.h"
+#include "MainWindow.h"
+#include "TestDocket.h"
+#include "io/DocketGenerator.h"
+#include "models/CaseTableModel.h"
+#include "store/CaseStore.h"
+#include "store/WorkerPool.h"
+
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSignalSpy>
+#include <QTest>
+
+// A search whose first page is slower than the window's wait (a one-letter prefix on a large
+// docket): the window does not wait for it, says it is searching, and keeps the case being
+// read once the rows come. The reader thread is held here, as if the page took seconds.
+class TestSlowSearch : public QObject {
+    Q_OBJECT
+    TestDocket m_docket;
+
+    static QString cell(MainWindow &w, int row, int column) {
+        return w.caseModel()->data(w.caseModel()->index(row, column)).toString();
+    }
+
+  private Q_SLOTS:
+    void initTestCase() {
+        auto store = m_docket.open();
+        QString error;
+        QVERIFY2(DocketGenerator::fill(*store, 600, 31, PinnedClock::today(), &error),
+                 qPrintable(error));
+    }
+
+    void theListSaysItIsSearchingAndKeepsTheCase() {
+        const WindowFirstPageWait wait;
+        MainWindow w;
+        QVERIFY(w.openDocket(m_docket.path()));
+        w.resize(1280, 800);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        const qint64 id = w.caseModel()->caseId(40);
+        const QString family = cell(w, 40, CaseTableModel::NameColumn).section(u',', 0, 0);
+        w.caseTable()->selectRow(40);
+        auto *search = w.findChild<QLineEdit *>(u"searchEdit"_qs);
+        auto *label = w.findChild<QLabel *>(u"noMatches"_qs);
+        auto *counts = w.findChild<QLabel *>(u"caseCounts"_qs);
+        QVERIFY(w.caseModel()->holdReader(true));
+        typeText(search, family);
+        QTest::keyClick(search, Qt::Key_Return);  // searched at once, not after the pause
+        QVERIFY(w.caseModel()->isReadingFirstPage());
+        QCOMPARE(w.caseModel()->rowCount(), 0);
+        QVERIFY(label->isVisible());
+        QCOMPARE(label->text(), u"Searching…"_qs);
+        QVERIFY2(counts->text().contains(u"searching…"_qs), qPrintable(counts->text()));
+        // The window goes on meanwhile: more typing reaches the box.
+        typeText(search, u"x"_qs);
+        QCOMPARE(search->text(), family + u"x"_qs);
+        search->backspace();
+        QTest::keyClick(search, Qt::Key_Return);
+        QVERIFY(w.caseModel()->holdReader(false));
+        QVERIFY(w.caseModel()->waitForFirstPage(10000));
+        QTRY_COMPARE(w.caseTable()->currentCaseId(), id);
+        QVERIFY(w.caseModel()->rowCount() > 0);
+        QVERIFY(!label->isVisible());
+        QVERIFY2(counts->text().startsWith(u"Matching: "_qs), qPrintable(counts->text()));
+        QVERIFY(!counts->text().contains(u"searching"_qs));
+        const int row = w.caseTable()->currentRow();
+        QCOMPARE(w.caseModel()->caseId(row), id);
+        QVERIFY(w.caseTable()->isRowSelected(row));
+        QVERIFY(!w.caseTable()->rowRect(row).isEmpty());  // on screen
+    }
+
+    // A filter listing more than a page: the case being read is selected again as soon as the
+    // first page holds it, not after the count (WorkerPool held, so the count cannot come).
+    void theCaseIsSelectedAgainBeforeTheCount() {
+        const WindowFirstPageWait wait;
+        MainWindow w;
+        QVERIFY(w.openDocket(m_docket.path()));
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QVERIFY(w.caseModel()->waitForCount(10000));
+        const qint64 id = w.caseModel()->caseId(20);
+        const QString custody = w.store()->loadCase(id)->custody;
+        w.caseTable()->selectRow(20);
+        const HeldPool census(WorkerPool::instance());
+        QVERIFY(w.caseModel()->holdReader(true));
+        auto *combo = w.findChild<QComboBox *>(u"custodyFilter"_qs);
+        combo->setCurrentIndex(combo->findData(custody));
+        QVERIFY(w.caseModel()->isReadingFirstPage());
+        QCOMPARE(w.caseTable()->currentRow(), -1);
+        QVERIFY(w.caseModel()->holdReader(false));
+        QVERIFY(w.caseModel()->waitForFirstPage(10000));
+        QCOMPARE(w.caseModel()->rowCount(), CaseTableModel::kBlockSize);
+        QVERIFY(!w.caseModel()->isCountExact());
+        const int row = w.caseTable()->currentRow();
+        QVERIFY(row >= 0 && row <= 20);
+        QCOMPARE(w.caseModel()->caseId(row), id);
+        QVERIFY(w.caseTable()->isRowSelected(row));
+    }
+
+    // Nothing matches: "Searching…" turns into "No cases match the filters." once it is known.
+    void aSlowSearchThatFindsNothingSaysSo() {
+        const WindowFirstPageWait wait;
+        MainWindow w;
+        QVERIFY(w.openDocket(m_docket.path()));
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        auto *search = w.findChild<QLineEdit *>(u"searchEdit"_qs);
+        auto *label = w.findChild<QLabel *>(u"noMatches"_qs);
+        QVERIFY(w.caseModel()->holdReader(true));
+        typeText(search, u"zzzz-nobody"_qs);
+        QTest::keyClick(search, Qt::Key_Return);
+        QCOMPARE(label->text(), u"Searching…"_qs);
+        QVERIFY(w.caseModel()->holdReader(false));
+        QVERIFY(w.caseModel()->waitForFirstPage(10000));
+        QTRY_COMPARE(label->text(), u"No cases match the filters."_qs);
+        QVERIFY(label->isVisible());
+        QVERIFY(w.caseModel()->isCountExact());
+        QCOMPARE(w.caseModel()->rowCount(), 0);
+    }
+};
+
+QTEST_MAIN(TestSlowSearch)
+#include "tst_slowsearch.moc"

@@ -1,0 +1,6 @@
+#include "ListWait.h"
+
+namespace {
+const bool kTestsWaitForFirstPages =
+    (CaseTableModel::setFirstPageWait(kTestsFirstPageWaitMs), true);
+}  // namespace
