@@ -37,6 +37,7 @@ void CaseListView::setCaseModel(CaseTableModel *model) {
     connect(m_window, &CaseWindowModel::listLengthChanged, this, &CaseListView::listGrew);
     connect(m_list, &CaseTableModel::countChanged, this, &CaseListView::countKnown);
     connect(m_list, &CaseTableModel::rowsRead, this, &CaseListView::currentRowRead);
+    connect(m_list, &CaseTableModel::casesLocated, this, &CaseListView::casesLocated);
     // The current row's page dropped unread (many asked meanwhile): its case is still wanted.
     connect(m_list, &CaseTableModel::rowsDropped, this, [this](int first, int last) {
         if (!m_currentId && m_shownCurrent >= first && m_shownCurrent <= last)
@@ -47,7 +48,7 @@ void CaseListView::setCaseModel(CaseTableModel *model) {
                 const Place before = place();
                 m_list->sort(column, order);
                 if (before.currentId)  // the same cases selected, the current one in sight
-                    restore(before);
+                    restoreWhenFound(before);
             });
     fitWindow();
 }

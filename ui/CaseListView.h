@@ -2,7 +2,9 @@
 
 #include "models/RowSelection.h"
 
+#include <QHash>
 #include <QTableView>
+#include <functional>
 #include <optional>
 
 class CaseTableModel;
@@ -71,6 +73,10 @@ class CaseListView : public QTableView {
     // let a second Undo run inside the first) and nothing is selected, so no action can take
     // another case for it; a key or click in between cancels it.
     void restore(const Place &place);
+    // The same after a new filter or sort, with the cases looked up in the new list on a
+    // worker thread (the window stood up to 660 ms while a one-letter search counted the rows
+    // before a case a million rows down): nothing is selected until they are found.
+    void restoreWhenFound(const Place &place);
     // The case alone selected and current, in the middle of the screen (when the count
     // arrives, if it lies past the rows read so far); false when the list does not hold it.
     bool selectCase(qint64 id);
@@ -114,10 +120,18 @@ class CaseListView : public QTableView {
     void listGrew();
     void countKnown(qint64 rows, bool exact);
     void currentRowRead(int first, int last);
-    // ownRow: row is the current case's own row, not the place of a case gone.
-    void applyPlace(const Place &place, int row, bool ownRow);
-    // The rows of the kept cases in the list now; false when one lies past the rows read.
-    bool keptRows(const Place &place, QList<int> *rows) const;
+    // Where a place's cases are in the list now (-1: the current case is not in it).
+    struct Found {
+        int ownRow = -1;
+        QList<int> kept;  // the rows of the other kept cases still listed
+    };
+    static Found find(const Place &place, const std::function<int(qint64)> &rowOf);
+    void restoreFound(const Place &place, const Found &found);
+    void casesLocated(const QHash<qint64, int> &rows);
+    // True when no kept case lies past the rows read so far.
+    bool allRead(const Found &found) const;
+    // row: the current case's own row (found.ownRow), or the place of a case gone.
+    void applyPlace(const Place &place, int row, const Found &found);
     // A person chose rows: what was waiting for the count (a place, Ctrl+A, End) is dropped.
     void takeOver();
     void updateScrollBar();
@@ -132,10 +146,11 @@ class CaseListView : public QTableView {
     bool m_allPending = false;       // Ctrl+A before the exact count: the rest joins it
     std::optional<Place> m_pending;  // restore() waiting for the count, and its row
     int m_pendingRow = -1;
-    bool m_pendingOwnRow = false;
-    bool m_endPending = false;  // End before the count: the last row when counted
-    int m_pressedRow = -1;      // the row of the last press, for the double click after it
-    int m_pendingOffset = -1;   // where the list was scrolled when a place began to wait
+    Found m_pendingFound;
+    std::optional<Place> m_locating;  // restoreWhenFound() waiting for the worker
+    bool m_endPending = false;        // End before the count: the last row when counted
+    int m_pressedRow = -1;            // the row of the last press, for the double click after it
+    int m_pendingOffset = -1;         // where the list was scrolled when a place began to wait
     qint64 m_currentId = 0;
     bool m_rereading = false;  // the list is being read again for a stale row
     bool m_dragging = false;

@@ -4,10 +4,13 @@
 #include "models/CaseWindowModel.h"
 
 #include <QScopedValueRollback>
+#include <algorithm>
 
 CaseListView::Place CaseListView::place() const {
     if (m_pending)  // still waiting for the count: that is the place
         return *m_pending;
+    if (m_locating)  // still being looked for in a new list
+        return *m_locating;
     Place p;
     p.currentRow = m_selection.current();
     // A current row whose page has not arrived yet is read here, as the other rows kept are.
@@ -25,45 +28,69 @@ CaseListView::Place CaseListView::place() const {
 
 void CaseListView::restore(const Place &place) {
     takeOver();
-    int row = place.currentId ? m_list->rowOfCase(place.currentId) : -1;
-    const bool ownRow = row >= 0;
-    if (!ownRow)  // the case is gone from the list: the row that took its place, if asked
-        row = place.currentRow;
-    QList<int> rows;
-    const bool reachable = row < m_list->rowCount() && keptRows(place, &rows);
-    if (reachable || m_list->isCountExact()) {
-        applyPlace(place, row, ownRow);
+    restoreFound(place, find(place, [this](qint64 id) { return m_list->rowOfCase(id); }));
+}
+
+void CaseListView::restoreWhenFound(const Place &place) {
+    takeOver();
+    m_locating = place;
+    QList<qint64> ids = place.ids;
+    if (place.currentId)
+        ids.prepend(place.currentId);
+    m_list->locateCases(ids);
+}
+
+void CaseListView::casesLocated(const QHash<qint64, int> &rows) {
+    if (!m_locating)
+        return;  // a person chose rows meanwhile
+    const Place place = *std::exchange(m_locating, std::nullopt);
+    restoreFound(place, find(place, [&rows](qint64 id) { return rows.value(id, -1); }));
+}
+
+CaseListView::Found CaseListView::find(const Place &place,
+                                       const std::function<int(qint64)> &rowOf) {
+    Found found;
+    found.ownRow = place.currentId ? rowOf(place.currentId) : -1;
+    for (const qint64 id : place.ids)
+        if (const int row = rowOf(id); row >= 0)
+            found.kept << row;
+    return found;
+}
+
+void CaseListView::restoreFound(const Place &place, const Found &found) {
+    // The case gone from the list: the row that took its place, if asked.
+    const int row = found.ownRow >= 0 ? found.ownRow : place.currentRow;
+    if ((row < m_list->rowCount() && allRead(found)) || m_list->isCountExact()) {
+        applyPlace(place, row, found);
         return;
     }
     m_selection.clear();
     m_pending = place;
     m_pendingRow = row;
-    m_pendingOwnRow = ownRow;
+    m_pendingFound = found;
     m_pendingOffset = m_window->offset();
     m_currentId = 0;
     showSelection();
 }
 
-bool CaseListView::keptRows(const Place &place, QList<int> *rows) const {
-    bool reachable = true;
-    for (const qint64 id : place.ids)
-        if (const int row = m_list->rowOfCase(id); row >= 0) {
-            *rows << row;
-            reachable = reachable && row < m_list->rowCount();
-        }
-    return reachable;
+bool CaseListView::allRead(const Found &found) const {
+    return std::all_of(found.kept.begin(), found.kept.end(),
+                       [this](int row) { return row < m_list->rowCount(); });
 }
 
 bool CaseListView::selectCase(qint64 id) {
-    if (!id || m_list->rowOfCase(id) < 0)
+    const int row = id ? m_list->rowOfCase(id) : -1;
+    if (row < 0)
         return false;
+    takeOver();
     Place alone;
     alone.currentId = id;
-    restore(alone);
+    restoreFound(alone, Found{row, {}});
     return true;
 }
 
-void CaseListView::applyPlace(const Place &place, int row, bool ownRow) {
+void CaseListView::applyPlace(const Place &place, int row, const Found &found) {
+    const bool ownRow = found.ownRow >= 0;
     // A case's own row past the list (the count failed) is not swapped for another case's.
     if (ownRow && row >= m_list->rowCount())
         row = -1;
@@ -89,9 +116,7 @@ void CaseListView::applyPlace(const Place &place, int row, bool ownRow) {
         m_selection.selectAll(m_list->rowCount());
         m_allPending = !m_list->isCountExact();
     }
-    QList<int> rows;
-    keptRows(place, &rows);
-    for (const int other : std::as_const(rows))
+    for (const int other : found.kept)
         if (other < m_list->rowCount())
             m_selection.include(other);
     // After a wait, a list the person has scrolled meanwhile stays where they put it.
@@ -106,11 +131,9 @@ void CaseListView::applyPlace(const Place &place, int row, bool ownRow) {
 // A place waits for the count, or, after a new filter, for the list's first page: it is
 // taken as soon as its rows are in the list.
 void CaseListView::countKnown(qint64 /*rows*/, bool exact) {
-    QList<int> rows;
-    if (m_pending &&
-        (exact || (m_pendingRow < m_list->rowCount() && keptRows(*m_pending, &rows)))) {
+    if (m_pending && (exact || (m_pendingRow < m_list->rowCount() && allRead(m_pendingFound)))) {
         const Place waiting = *std::exchange(m_pending, std::nullopt);
-        applyPlace(waiting, m_pendingRow, m_pendingOwnRow);
+        applyPlace(waiting, m_pendingRow, m_pendingFound);
     }
     if (!exact)
         return;
@@ -123,6 +146,7 @@ void CaseListView::countKnown(qint64 /*rows*/, bool exact) {
 
 void CaseListView::takeOver() {
     m_pending.reset();
+    m_locating.reset();
     m_pendingOffset = -1;
     m_allPending = false;
     m_endPending = false;

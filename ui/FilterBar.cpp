@@ -81,6 +81,7 @@ FilterBar::FilterBar(QWidget *parent)
     // Connected last: filling the combos above must not emit half-built filters.
     for (QComboBox *combo : {m_court, m_custody, m_counsel, m_status, m_disposition})
         connect(combo, &QComboBox::currentIndexChanged, this, &FilterBar::emitFilter);
+    m_debounce->setObjectName(QStringLiteral("searchPause"));
     m_debounce->setSingleShot(true);
     m_debounce->setInterval(150);
     connect(m_debounce, &QTimer::timeout, this, &FilterBar::emitFilter);

@@ -8,6 +8,7 @@
 #include "store/WorkerPool.h"
 
 #include "store/DocketFile.h"
+#include "store/Sqlite.h"
 
 #include <QColor>
 #include <QCoreApplication>
@@ -23,11 +24,29 @@ CasePager::Census runCensus(const QString &path, const CaseFilter &filter, const
                             std::shared_ptr<std::atomic_bool> cancelled) {
     CasePager::Census census;
     DocketFile::readOnThisThread(path, [&](QSqlDatabase &db) {
+        // Stopped inside SQLite too: a sort that must order every match before its first
+        // row would otherwise run to its end for a list nobody looks at any more.
+        const Sqlite::Interruptible interruptible(Sqlite::handle(db), cancelled.get());
         census = CasePager(db, filter, sort).census(CaseTableModel::kAnchorStride, [&] {
             return cancelled->load();
         });
     });
     return census;
+}
+
+// The rows of some cases, counted on a read-only connection of its own; stops early once
+// cancelled. Empty when the docket cannot be opened here.
+QHash<qint64, int> runLocate(const QString &path, const CaseFilter &filter, const CaseSort &sort,
+                             const QList<qint64> &ids,
+                             std::shared_ptr<std::atomic_bool> cancelled) {
+    QHash<qint64, int> rows;
+    DocketFile::readOnThisThread(path, [&](QSqlDatabase &db) {
+        const Sqlite::Interruptible interruptible(Sqlite::handle(db), cancelled.get());
+        const CasePager pager(db, filter, sort);
+        for (const qint64 id : ids)
+            rows.insert(id, int(pager.positionOf(id)));
+    });
+    return rows;
 }
 
 QString shortHearingType(const QString &code) {
@@ -106,8 +125,9 @@ CaseSortKey CaseTableModel::sortKeyFor(int column) {
 // and the window goes on meanwhile.
 void CaseTableModel::reload(FirstPage firstPage) {
     ++m_generation;
-    if (m_cancelCensus)
-        m_cancelCensus->store(true);
+    for (const auto &cancel : {m_cancelCensus, m_cancelLocate})
+        if (cancel)
+            cancel->store(true);
     m_firstPagePending = false;
     if (m_store && m_reader && firstPage == FirstPage::FromReader) {
         m_pendingPager = std::make_unique<CasePager>(m_store->database(), m_filter, m_sort);
@@ -195,8 +215,9 @@ void CaseTableModel::startCensus() {
                 applyCensus(watcher->result(), generation);
                 watcher->deleteLater();
             });
-    if (m_censusWatcher)  // an older census still running: let it finish, ignore its result
-        m_censusWatcher->waitForFinished();
+    // An older census still running was cancelled by reload() and stops at its next step; its
+    // result is ignored. Not waited for: a census not started yet would run here, on the
+    // window's thread.
     m_censusWatcher = watcher;
     watcher->setFuture(
         WorkerPool::run(runCensus, m_store->path(), m_filter, m_sort, m_cancelCensus));
@@ -224,6 +245,30 @@ void CaseTableModel::applyCensus(const CasePager::Census &census, quint64 genera
 
 int CaseTableModel::rowOfCase(qint64 id) const {
     return m_pager ? int(m_pager->positionOf(id)) : -1;
+}
+
+void CaseTableModel::locateCases(const QList<qint64> &ids) {
+    if (m_cancelLocate)
+        m_cancelLocate->store(true);
+    if (!m_store)
+        return;
+    auto cancelled = m_cancelLocate = std::make_shared<std::atomic_bool>(false);
+    const quint64 generation = m_generation;
+    auto *watcher = new QFutureWatcher<QHash<qint64, int>>(this);
+    connect(watcher, &QFutureWatcher<QHash<qint64, int>>::finished, this,
+            [this, watcher, generation, ids, cancelled] {
+                watcher->deleteLater();
+                if (generation != m_generation || cancelled->load())
+                    return;
+                QHash<qint64, int> rows = watcher->result();
+                // A docket the worker cannot open (see PageReader::unavailable) is read here.
+                for (const qint64 id : ids)
+                    if (!rows.contains(id))
+                        rows.insert(id, rowOfCase(id));
+                Q_EMIT casesLocated(rows);
+            });
+    watcher->setFuture(
+        WorkerPool::run(runLocate, m_store->path(), m_filter, m_sort, ids, cancelled));
 }
 
 bool CaseTableModel::waitForCount(int timeoutMs) {

@@ -62,6 +62,10 @@ class CaseTableModel : public QAbstractTableModel {
     qint64 caseId(int row) const;
     // The row of a case in the current list, or -1 when the filter hides it.
     int rowOfCase(qint64 id) const;
+    // The same for some cases, counted on a worker thread: in a list of a million rows,
+    // counting those before a case took up to 660 ms (a one-letter search). casesLocated()
+    // answers, unless the list is read again first; a newer request replaces an older one.
+    void locateCases(const QList<qint64> &ids);
     bool isCountExact() const { return m_countExact; }
     // Like data(), without reading on this thread: a row whose page is not read yet is asked
     // of the reader thread, and is empty until rowsRead() says it is here.
@@ -107,6 +111,8 @@ class CaseTableModel : public QAbstractTableModel {
     void countChanged(qint64 matching, bool exact);
     // The reader thread delivered these rows (dataChanged says the same to views).
     void rowsRead(int first, int last);
+    // Where locateCases() found each case in this list (-1: not in it).
+    void casesLocated(const QHash<qint64, int> &rows);
     // A page asked of the reader was dropped unread (the list moved on): ask again if wanted.
     void rowsDropped(int first, int last);
 
@@ -145,6 +151,7 @@ class CaseTableModel : public QAbstractTableModel {
     QString m_soonUntil;
     quint64 m_generation = 0;
     std::shared_ptr<std::atomic_bool> m_cancelCensus;
+    std::shared_ptr<std::atomic_bool> m_cancelLocate;
     QFutureWatcher<CasePager::Census> *m_censusWatcher = nullptr;
     std::unique_ptr<PageReader> m_reader;  // for the current store; null when unavailable
     mutable QSet<int> m_asked;             // blocks asked of the reader and not yet here

@@ -6,6 +6,7 @@
 #include "domain/SearchText.h"
 
 #include <QRegularExpression>
+#include <QSqlError>
 #include <QSqlQuery>
 
 namespace {
@@ -71,9 +72,11 @@ void CasePager::buildWhere() {
 }
 
 void CasePager::addSearch(const QString &text) {
+    m_oneCaseWhere = m_where;
     if (text.isEmpty())
         return;
     QString clause;
+    QString oneCase;
     const ANumber whole = ANumber::parse(text);
     if (whole.isValid()) {
         clause = QStringLiteral("a_number = ?");
@@ -95,9 +98,17 @@ void CasePager::addSearch(const QString &text) {
         const bool common = matchCount(bound, kCommonNameMatches) >= kCommonNameMatches;
         clause = (common ? QStringLiteral("+id") : QStringLiteral("id")) +
                  QStringLiteral(" IN (SELECT rowid FROM case_search WHERE case_search MATCH ?)");
+        // Whether one case matches: its own row looked up in the index, instead of every
+        // match listed first (0.1 ms against 16–59 ms for a one-letter name at 1.5M).
+        oneCase = QStringLiteral(
+            "EXISTS (SELECT 1 FROM case_search WHERE case_search MATCH ? AND rowid = cases.id)");
         m_binds << bound;
     }
-    m_where = m_where.isEmpty() ? clause : m_where + QStringLiteral(" AND ") + clause;
+    const auto joined = [](const QString &where, const QString &more) {
+        return where.isEmpty() ? more : where + QStringLiteral(" AND ") + more;
+    };
+    m_oneCaseWhere = joined(m_where, oneCase.isEmpty() ? clause : oneCase);
+    m_where = joined(m_where, clause);
 }
 
 QStringList CasePager::sortColumns() const {
@@ -246,7 +257,7 @@ CasePager::Census CasePager::census(int stride, const std::function<bool()> &can
                 return census;
         }
     }
-    census.ok = true;
+    census.ok = !q.lastError().isValid();  // a read stopped part way is no count
     return census;
 }
 
@@ -275,9 +286,11 @@ bool CasePager::forEachCase(bool withChildren,
 qint64 CasePager::positionOf(qint64 caseId) const {
     const QStringList columns = sortColumns() << QStringLiteral("id");
     const QString filter = m_where.isEmpty() ? QString() : QStringLiteral(" AND ") + m_where;
+    const QString oneCase =
+        m_oneCaseWhere.isEmpty() ? QString() : QStringLiteral(" AND ") + m_oneCaseWhere;
     QSqlQuery key(m_db);
     key.prepare(
-        QStringLiteral("SELECT %1 FROM cases WHERE id = ?%2").arg(columns.join(u','), filter));
+        QStringLiteral("SELECT %1 FROM cases WHERE id = ?%2").arg(columns.join(u','), oneCase));
     key.addBindValue(caseId);
     for (const QVariant &b : m_binds)
         key.addBindValue(b);

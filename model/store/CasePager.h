@@ -78,5 +78,6 @@ class CasePager {
     CaseFilter m_filter;
     CaseSort m_sort;
     QString m_where;
+    QString m_oneCaseWhere;  // the same filter for one case (WHERE id = ? AND …), same binds
     QVariantList m_binds;
 };

@@ -14,6 +14,20 @@ sqlite3 *handle(const QSqlDatabase &db) {
     return *static_cast<sqlite3 *const *>(v.constData());
 }
 
+Interruptible::Interruptible(sqlite3 *db, const std::atomic_bool *cancelled) : m_db(db) {
+    if (!m_db)
+        return;
+    sqlite3_progress_handler(
+        m_db, 4000,
+        [](void *flag) { return static_cast<const std::atomic_bool *>(flag)->load() ? 1 : 0; },
+        const_cast<std::atomic_bool *>(cancelled));  // only read
+}
+
+Interruptible::~Interruptible() {
+    if (m_db)
+        sqlite3_progress_handler(m_db, 0, nullptr, nullptr);
+}
+
 QString busyMessage() {
     return QCoreApplication::translate(
         "Sqlite",

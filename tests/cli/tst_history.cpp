@@ -63,13 +63,13 @@ class TestHistory : public QObject {
         QFile::setPermissions(db, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
         Run r = cli({u"check"_qs, u"--db"_qs, db});
         QVERIFY2(r.exitCode == 0 &&
-                     r.out.contains(u"schema version: 6 (latest 6; upgraded from 4 as it was "
+                     r.out.contains(u"schema version: 7 (latest 7; upgraded from 4 as it was "
                                     "opened"_qs) &&
                      r.out.contains(u"signatures from before schema 5 (their signer, time and "
                                     "audit head are not signed): 1"_qs),
                  qPrintable(r.all()));
         r = cli({u"check"_qs, u"--db"_qs, db});
-        QVERIFY2(r.exitCode == 0 && r.out.contains(u"schema version: 6 (latest 6)\n"_qs),
+        QVERIFY2(r.exitCode == 0 && r.out.contains(u"schema version: 7 (latest 7)\n"_qs),
                  qPrintable(r.all()));
         // A backup kept from before the upgrade still witnesses the history, and checking
         // with it leaves it exactly as it was (it is read, never opened as a docket).
@@ -178,11 +178,13 @@ void TestHistory::aLookAlikeSignerIsNotTrusted() {
                  r.out.contains(u"another certificate than Ana Attorney's first signature"_qs),
              qPrintable(r.out));
     r = cli({u"verify"_qs, m_dir.path(u"fake.pdf"_qs)});
-    QVERIFY2(r.exitCode == 0 && r.out.contains(u"the signer was not checked against a trust store"_qs),
-             qPrintable(r.out));
+    QVERIFY2(
+        r.exitCode == 0 && r.out.contains(u"the signer was not checked against a trust store"_qs),
+        qPrintable(r.out));
     r = cli({u"verify"_qs, m_dir.path(u"fake.pdf"_qs), u"--trust"_qs, trust});
     QCOMPARE(r.exitCode, 1);
-    QVERIFY2(r.out.contains(u"NOT ACCEPTED: valid, signer not trusted: Ana Attorney is not trusted by "_qs),
+    QVERIFY2(r.out.contains(
+                 u"NOT ACCEPTED: valid, signer not trusted: Ana Attorney is not trusted by "_qs),
              qPrintable(r.out));
     r = cli({u"verify"_qs, m_dir.path(u"real.pdf"_qs), u"--trust"_qs, trust});
     QVERIFY2(r.exitCode == 0 && r.out.contains(u"valid and trusted"_qs), qPrintable(r.out));

@@ -6,6 +6,8 @@
 #include "TestDocket.h"
 #include "io/DocketGenerator.h"
 #include "models/CaseTableModel.h"
+#include "models/CaseWindowModel.h"
+#include "store/CasePager.h"
 #include "store/CaseStore.h"
 #include "store/WorkerPool.h"
 
@@ -73,8 +75,9 @@ class TestSlowSearch : public QObject {
         QVERIFY(!w.caseTable()->rowRect(row).isEmpty());  // on screen
     }
 
-    // A filter listing more than a page: the case being read is selected again as soon as the
-    // first page holds it, not after the count (WorkerPool held, so the count cannot come).
+    // A filter listing more than a page: the case being read is found in the new list on a
+    // worker, and selected as soon as the first page holds it, not after the count (WorkerPool
+    // held once it is found, so the count cannot come).
     void theCaseIsSelectedAgainBeforeTheCount() {
         const WindowFirstPageWait wait;
         MainWindow w;
@@ -85,12 +88,14 @@ class TestSlowSearch : public QObject {
         const qint64 id = w.caseModel()->caseId(20);
         const QString custody = w.store()->loadCase(id)->custody;
         w.caseTable()->selectRow(20);
-        const HeldPool census(WorkerPool::instance());
         QVERIFY(w.caseModel()->holdReader(true));
+        QSignalSpy located(w.caseModel(), &CaseTableModel::casesLocated);
         auto *combo = w.findChild<QComboBox *>(u"custodyFilter"_qs);
         combo->setCurrentIndex(combo->findData(custody));
         QVERIFY(w.caseModel()->isReadingFirstPage());
+        QTRY_COMPARE(located.count(), 1);  // found in the new list; its rows not read yet
         QCOMPARE(w.caseTable()->currentRow(), -1);
+        const HeldPool census(WorkerPool::instance());  // the count cannot come now
         QVERIFY(w.caseModel()->holdReader(false));
         QVERIFY(w.caseModel()->waitForFirstPage(10000));
         QCOMPARE(w.caseModel()->rowCount(), CaseTableModel::kBlockSize);
@@ -99,6 +104,68 @@ class TestSlowSearch : public QObject {
         QVERIFY(row >= 0 && row <= 20);
         QCOMPARE(w.caseModel()->caseId(row), id);
         QVERIFY(w.caseTable()->isRowSelected(row));
+    }
+
+    // The case being read is looked for in the new list on a worker thread (counting the rows
+    // before it held the window up to 660 ms): with the workers held, the list is shown and
+    // nothing selected yet; the case is selected when they run. A row chosen meanwhile wins.
+    void theCaseIsLookedForOffTheWindowsThread() {
+        MainWindow w;
+        QVERIFY(w.openDocket(m_docket.path()));
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QVERIFY(w.caseModel()->waitForCount(10000));
+        const qint64 id = w.caseModel()->caseId(500);
+        const QString custody = w.store()->loadCase(id)->custody;
+        w.caseTable()->selectRow(500);
+        auto *combo = w.findChild<QComboBox *>(u"custodyFilter"_qs);
+        {
+            const HeldPool workers(WorkerPool::instance());
+            combo->setCurrentIndex(combo->findData(custody));
+            QCOMPARE(w.caseModel()->rowCount(), CaseTableModel::kBlockSize);
+            QCOMPARE(w.caseTable()->currentRow(), -1);
+            QCOMPARE(w.caseTable()->place().currentId, id);  // still the case being read
+        }
+        QTRY_COMPARE(w.caseTable()->currentCaseId(), id);
+        QCOMPARE(w.caseModel()->caseId(w.caseTable()->currentRow()), id);
+        // Cleared while the workers are held, and a row chosen meanwhile: it stays chosen.
+        {
+            const HeldPool workers(WorkerPool::instance());
+            combo->setCurrentIndex(0);
+            QCOMPARE(w.caseModel()->rowCount(), CaseTableModel::kBlockSize);
+            w.caseTable()->selectRow(3);
+        }
+        QTest::qWait(300);
+        QCOMPARE(w.caseTable()->currentRow(), 3);
+    }
+
+    // A click on a column title sorts the list; the selected cases are looked for in the new
+    // order on a worker thread too, and selected again there.
+    void aSortLooksForTheSelectedCasesOffTheWindowsThread() {
+        MainWindow w;
+        QVERIFY(w.openDocket(m_docket.path()));
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QVERIFY(w.caseModel()->waitForCount(10000));
+        // A case in the first page of the name order, far down the hearing order: selected at
+        // once if it were looked for here.
+        const CasePager byName(w.store()->database(), {}, {CaseSortKey::Name, false});
+        qint64 id = 0;
+        for (const CaseListRow &r : byName.first(CaseTableModel::kBlockSize).rows)
+            if (w.caseModel()->rowOfCase(r.id) >= CaseTableModel::kBlockSize)
+                id = r.id;
+        QVERIFY(id);
+        w.caseTable()->selectRow(w.caseModel()->rowOfCase(id));
+        const QList<qint64> ids{id};
+        {
+            const HeldPool workers(WorkerPool::instance());
+            // What the header's click calls.
+            w.caseTable()->windowModel()->sort(CaseTableModel::NameColumn, Qt::AscendingOrder);
+            QCOMPARE(w.caseModel()->currentSort().key, CaseSortKey::Name);
+            QCOMPARE(w.caseTable()->currentRow(), -1);
+        }
+        QTRY_COMPARE(w.caseTable()->currentCaseId(), ids.first());
+        QCOMPARE(w.caseTable()->currentRow(), w.caseModel()->rowOfCase(ids.first()));
     }
 
     // Nothing matches: "Searching…" turns into "No cases match the filters." once it is known.

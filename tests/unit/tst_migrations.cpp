@@ -124,6 +124,28 @@ class TestMigrations : public QObject {
             QCOMPARE(latest->status, u"draft"_qs);
             QVERIFY(ReviewStore(*store).signatureOf(latest->supersedes));
         }
+        // Schema 7 built the name index again with one-letter prefixes: it still finds what
+        // a scan of the names finds.
+        Sqlite::Statement definition(
+            store->handle(), u"SELECT sql FROM sqlite_schema WHERE name = 'case_search'"_qs);
+        QVERIFY(definition.step() == SQLITE_ROW);
+        QVERIFY2(definition.text(0).contains(u"prefix = '1 2 3'"_qs),
+                 qPrintable(definition.text(0)));
+        int found = 0;
+        for (const char *letter : {"a", "m", "s"}) {
+            Sqlite::Statement indexed(
+                store->handle(),
+                u"SELECT group_concat(rowid) FROM (SELECT rowid FROM case_search WHERE "
+                "case_search MATCH '%1*' ORDER BY rowid)"_qs.arg(QLatin1String(letter)));
+            Sqlite::Statement scanned(
+                store->handle(),
+                u"SELECT group_concat(id) FROM (SELECT id FROM cases WHERE ' ' || search_name "
+                "LIKE '%% %1%%' ORDER BY id)"_qs.arg(QLatin1String(letter)));
+            QVERIFY(indexed.step() == SQLITE_ROW && scanned.step() == SQLITE_ROW);
+            QCOMPARE(indexed.text(0), scanned.text(0));
+            found += indexed.text(0).isEmpty() ? 0 : 1;
+        }
+        QVERIFY(found > 0);
         // Opening again changes nothing more.
         const qint64 entries = audit.count();
         store.reset();

@@ -176,6 +176,15 @@ class TestPager : public QObject {
             QVERIFY(pager.whereSql().startsWith(search == u"commonn" ? u"+id IN"_qs : u"id IN"_qs));
             QCOMPARE(reference(*store, f, {}), expected);
             QCOMPARE(pager.census(100, {}).count, expected.size());
+            // Where a case stands, as the list keeps a selection: its row for a match (looked
+            // up through the name index alone), -1 for a case the search leaves out.
+            for (const qsizetype row : {qsizetype(0), expected.size() / 2, expected.size() - 1})
+                QCOMPARE(pager.positionOf(expected[row]), row);
+            QSqlQuery other(
+                u"SELECT id FROM cases WHERE search_name NOT LIKE '%1' LIMIT 1"_qs.arg(folded),
+                store->database());
+            QVERIFY(other.next());
+            QCOMPARE(pager.positionOf(other.value(0).toLongLong()), -1);
         }
     }
 
