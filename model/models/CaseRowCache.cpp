@@ -1,5 +1,7 @@
 #include "CaseRowCache.h"
 
+#include <utility>
+
 const CaseRowCache::Block *CaseRowCache::find(int index) {
     auto it = m_blocks.constFind(index);
     if (it == m_blocks.constEnd())
@@ -28,4 +30,9 @@ void CaseRowCache::insert(int index, Block block) {
 void CaseRowCache::clear() {
     m_blocks.clear();
     m_recent.clear();
+}
+
+QHash<int, CaseRowCache::Block> CaseRowCache::takeAll() {
+    m_recent.clear();
+    return std::exchange(m_blocks, {});
 }

@@ -20,6 +20,8 @@ class CaseRowCache {
     const Block *peek(int index) const;
     void insert(int index, Block block);
     void clear();
+    // Every block, leaving the cache empty: for freeing them elsewhere.
+    QHash<int, Block> takeAll();
     int size() const { return int(m_blocks.size()); }
 
   private:

@@ -91,7 +91,7 @@ class CaseTableModel : public QAbstractTableModel {
     // empty until it comes. The window's default stays within a frame with the paint that
     // follows; the tests, which check a list right after changing it on a busy machine, wait
     // longer (tests of the wait itself hold the reader instead).
-    static constexpr int kFirstPageWaitMs = 8;
+    static constexpr int kFirstPageWaitMs = 6;
     static void setFirstPageWait(int ms) { s_firstPageWaitMs = ms; }
 
     int rowCount(const QModelIndex &parent = {}) const override;
