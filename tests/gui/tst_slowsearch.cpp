@@ -24,6 +24,16 @@ class TestSlowSearch : public QObject {
     Q_OBJECT
     TestDocket m_docket;
 
+    // Opens the test docket in a shown 1280x800 window and waits for its count; the caller
+    // checks the result.
+    bool open(MainWindow &w) {
+        w.resize(1280, 800);
+        if (!w.openDocket(m_docket.path()))
+            return false;
+        w.show();
+        return QTest::qWaitForWindowExposed(&w) && w.caseModel()->waitForCount(10000);
+    }
+
     static QString cell(MainWindow &w, int row, int column) {
         return w.caseModel()->data(w.caseModel()->index(row, column)).toString();
     }
@@ -39,10 +49,7 @@ class TestSlowSearch : public QObject {
     void theListSaysItIsSearchingAndKeepsTheCase() {
         const WindowFirstPageWait wait;
         MainWindow w;
-        QVERIFY(w.openDocket(m_docket.path()));
-        w.resize(1280, 800);
-        w.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QVERIFY(open(w));
         const qint64 id = w.caseModel()->caseId(40);
         const QString family = cell(w, 40, CaseTableModel::NameColumn).section(u',', 0, 0);
         w.caseTable()->selectRow(40);
@@ -81,10 +88,7 @@ class TestSlowSearch : public QObject {
     void theCaseIsSelectedAgainBeforeTheCount() {
         const WindowFirstPageWait wait;
         MainWindow w;
-        QVERIFY(w.openDocket(m_docket.path()));
-        w.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&w));
-        QVERIFY(w.caseModel()->waitForCount(10000));
+        QVERIFY(open(w));
         const qint64 id = w.caseModel()->caseId(20);
         const QString custody = w.store()->loadCase(id)->custody;
         w.caseTable()->selectRow(20);
@@ -111,10 +115,7 @@ class TestSlowSearch : public QObject {
     // nothing selected yet; the case is selected when they run. A row chosen meanwhile wins.
     void theCaseIsLookedForOffTheWindowsThread() {
         MainWindow w;
-        QVERIFY(w.openDocket(m_docket.path()));
-        w.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&w));
-        QVERIFY(w.caseModel()->waitForCount(10000));
+        QVERIFY(open(w));
         const qint64 id = w.caseModel()->caseId(500);
         const QString custody = w.store()->loadCase(id)->custody;
         w.caseTable()->selectRow(500);
@@ -143,10 +144,7 @@ class TestSlowSearch : public QObject {
     // order on a worker thread too, and selected again there.
     void aSortLooksForTheSelectedCasesOffTheWindowsThread() {
         MainWindow w;
-        QVERIFY(w.openDocket(m_docket.path()));
-        w.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&w));
-        QVERIFY(w.caseModel()->waitForCount(10000));
+        QVERIFY(open(w));
         // A case in the first page of the name order, far down the hearing order: selected at
         // once if it were looked for here.
         const CasePager byName(w.store()->database(), {}, {CaseSortKey::Name, false});
@@ -172,9 +170,7 @@ class TestSlowSearch : public QObject {
     void aSlowSearchThatFindsNothingSaysSo() {
         const WindowFirstPageWait wait;
         MainWindow w;
-        QVERIFY(w.openDocket(m_docket.path()));
-        w.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QVERIFY(open(w));
         auto *search = w.findChild<QLineEdit *>(u"searchEdit"_qs);
         auto *label = w.findChild<QLabel *>(u"noMatches"_qs);
         QVERIFY(w.caseModel()->holdReader(true));
