@@ -166,6 +166,26 @@ class TestSlowSearch : public QObject {
         QCOMPARE(w.caseTable()->currentRow(), w.caseModel()->rowOfCase(ids.first()));
     }
 
+    // The count of hearings soon belongs to the list it was counted for: greyed while the new
+    // list's is counted (on a worker, held here), the new number then.
+    void theHearingsSoonAreGreyedUntilCountedAgain() {
+        MainWindow w;
+        QVERIFY(open(w));
+        auto *soon = w.findChild<QLabel *>(u"hearingsSoon"_qs);
+        QTRY_VERIFY(soon->isEnabled() && !soon->text().isEmpty());
+        const QString before = soon->text();
+        auto *combo = w.findChild<QComboBox *>(u"custodyFilter"_qs);
+        {
+            const HeldPool workers(WorkerPool::instance());
+            combo->setCurrentIndex(combo->findData(u"D"_qs));
+            QVERIFY(!soon->isEnabled());
+            QCOMPARE(soon->text(), before);
+        }
+        QTRY_VERIFY(soon->isEnabled());
+        QVERIFY(soon->text() != before);
+        QVERIFY2(soon->text().contains(u"within 14 days"_qs), qPrintable(soon->text()));
+    }
+
     // Nothing matches: "Searching…" turns into "No cases match the filters." once it is known.
     void aSlowSearchThatFindsNothingSaysSo() {
         const WindowFirstPageWait wait;
