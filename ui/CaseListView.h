@@ -76,7 +76,9 @@ class CaseListView : public QTableView {
     // The same after a new filter or sort, with the cases looked up in the new list on a
     // worker thread (the window stood up to 660 ms while a one-letter search counted the rows
     // before a case a million rows down): nothing is selected until they are found.
-    void restoreWhenFound(const Place &place);
+    // `found`, if given, is told whether the current case is still in the list once it is
+    // looked up (not if a person chose rows meanwhile).
+    void restoreWhenFound(const Place &place, std::function<void(bool)> found = {});
     // The case alone selected and current, in the middle of the screen (when the count
     // arrives, if it lies past the rows read so far); false when the list does not hold it.
     bool selectCase(qint64 id);
@@ -148,9 +150,10 @@ class CaseListView : public QTableView {
     int m_pendingRow = -1;
     Found m_pendingFound;
     std::optional<Place> m_locating;  // restoreWhenFound() waiting for the worker
-    bool m_endPending = false;        // End before the count: the last row when counted
-    int m_pressedRow = -1;            // the row of the last press, for the double click after it
-    int m_pendingOffset = -1;         // where the list was scrolled when a place began to wait
+    std::function<void(bool)> m_locatingFound;
+    bool m_endPending = false;  // End before the count: the last row when counted
+    int m_pressedRow = -1;      // the row of the last press, for the double click after it
+    int m_pendingOffset = -1;   // where the list was scrolled when a place began to wait
     qint64 m_currentId = 0;
     bool m_rereading = false;  // the list is being read again for a stale row
     bool m_dragging = false;

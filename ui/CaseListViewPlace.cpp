@@ -31,9 +31,10 @@ void CaseListView::restore(const Place &place) {
     restoreFound(place, find(place, [this](qint64 id) { return m_list->rowOfCase(id); }));
 }
 
-void CaseListView::restoreWhenFound(const Place &place) {
+void CaseListView::restoreWhenFound(const Place &place, std::function<void(bool)> found) {
     takeOver();
     m_locating = place;
+    m_locatingFound = std::move(found);
     QList<qint64> ids = place.ids;
     if (place.currentId)
         ids.prepend(place.currentId);
@@ -44,7 +45,11 @@ void CaseListView::casesLocated(const QHash<qint64, int> &rows) {
     if (!m_locating)
         return;  // a person chose rows meanwhile
     const Place place = *std::exchange(m_locating, std::nullopt);
-    restoreFound(place, find(place, [&rows](qint64 id) { return rows.value(id, -1); }));
+    const std::function<void(bool)> tell = std::exchange(m_locatingFound, {});
+    const Found found = find(place, [&rows](qint64 id) { return rows.value(id, -1); });
+    restoreFound(place, found);
+    if (tell)
+        tell(found.ownRow >= 0);
 }
 
 CaseListView::Found CaseListView::find(const Place &place,
@@ -147,6 +152,7 @@ void CaseListView::countKnown(qint64 /*rows*/, bool exact) {
 void CaseListView::takeOver() {
     m_pending.reset();
     m_locating.reset();
+    m_locatingFound = {};
     m_pendingOffset = -1;
     m_allPending = false;
     m_endPending = false;

@@ -443,7 +443,35 @@ QStringList CaseStore::integrityProblems() const {
             problems << q.value(0).toString();
     if (q.lastError().isValid())
         problems << q.lastError().text();
+    if (const QString index = nameIndexProblem(); !index.isEmpty())
+        problems << index;
     return problems;
+}
+
+// PRAGMA integrity_check does not look inside the FTS5 name index (SQLite 3.40): a case deleted
+// from the index by hand was never found by its name again while check said "ok". FTS5's own
+// check compares the index with the cases (0.2 s at 150k); it is a write command, so a docket
+// open read-only is compared by the index's row count instead.
+QString CaseStore::nameIndexProblem() const {
+    const QString problem =
+        tr("the name index does not match the cases (a search by name would miss cases or find "
+           "others): %1");
+    QSqlQuery check(database());
+    if (check.exec(QStringLiteral(
+            "INSERT INTO case_search(case_search, rank) VALUES('integrity-check', 1)")))
+        return {};
+    if (check.lastError().nativeErrorCode() != QString::number(SQLITE_READONLY))
+        return problem.arg(check.lastError().databaseText());
+    QSqlQuery counts(QStringLiteral("SELECT (SELECT count(*) FROM case_search_docsize), "
+                                    "(SELECT count(*) FROM cases)"),
+                     database());
+    if (!counts.next())
+        return problem.arg(counts.lastError().databaseText());
+    if (counts.value(0) != counts.value(1))
+        return problem.arg(tr("it lists %1 cases, the docket holds %2")
+                               .arg(counts.value(0).toLongLong())
+                               .arg(counts.value(1).toLongLong()));
+    return {};
 }
 
 QList<std::pair<QString, qint64>> CaseStore::tableCounts() const {

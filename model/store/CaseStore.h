@@ -71,7 +71,7 @@ class CaseStore {
     bool recheckSchema();
 
     // PRAGMA integrity_check: empty when the file is sound, else SQLite's findings.
-    QStringList integrityProblems() const;
+    QStringList integrityProblems() const;  // PRAGMA integrity_check and the name index
     // Row counts of the docket's tables, for `discretion check`.
     QList<std::pair<QString, qint64>> tableCounts() const;
 
@@ -83,6 +83,7 @@ class CaseStore {
     bool deleteCase(qint64 id, QString *error);
 
   private:
+    QString nameIndexProblem() const;
     CaseStore(QString path, QString connectionName, bool readOnly);
     int readSchemaVersion(QString *error) const;
     bool initialise(QString *error);
