@@ -76,9 +76,12 @@ class CaseListView : public QTableView {
     // The same after a new filter or sort, with the cases looked up in the new list on a
     // worker thread (the window stood up to 660 ms while a one-letter search counted the rows
     // before a case a million rows down): nothing is selected until they are found.
-    // `found`, if given, is told whether the current case is still in the list once it is
-    // looked up (not if a person chose rows meanwhile).
+    // Cases among the rows already read are placed at once. `found`, if given, is told
+    // whether the current case is still in the list once it is looked up (not if a person
+    // chose rows meanwhile).
     void restoreWhenFound(const Place &place, std::function<void(bool)> found = {});
+    // restoreWhenFound() waiting for the worker's answer.
+    bool isLocating() const { return m_locating.has_value(); }
     // The case alone selected and current, in the middle of the screen (when the count
     // arrives, if it lies past the rows read so far); false when the list does not hold it.
     bool selectCase(qint64 id);
@@ -128,6 +131,8 @@ class CaseListView : public QTableView {
         QList<int> kept;  // the rows of the other kept cases still listed
     };
     static Found find(const Place &place, const std::function<int(qint64)> &rowOf);
+    // Every kept case among the rows already read, or nullopt.
+    std::optional<Found> findAmongRead(const Place &place) const;
     void restoreFound(const Place &place, const Found &found);
     void casesLocated(const QHash<qint64, int> &rows);
     // True when no kept case lies past the rows read so far.

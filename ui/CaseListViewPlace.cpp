@@ -33,6 +33,14 @@ void CaseListView::restore(const Place &place) {
 
 void CaseListView::restoreWhenFound(const Place &place, std::function<void(bool)> found) {
     takeOver();
+    // Cases among the rows already read (the usual case after one's own edit) are placed at
+    // once; only a case further down needs its rows counted, on a worker.
+    if (const std::optional<Found> read = findAmongRead(place)) {
+        restoreFound(place, *read);
+        if (found)
+            found(read->ownRow >= 0);
+        return;
+    }
     m_locating = place;
     m_locatingFound = std::move(found);
     QList<qint64> ids = place.ids;
@@ -50,6 +58,20 @@ void CaseListView::casesLocated(const QHash<qint64, int> &rows) {
     restoreFound(place, found);
     if (tell)
         tell(found.ownRow >= 0);
+}
+
+std::optional<CaseListView::Found> CaseListView::findAmongRead(const Place &place) const {
+    QHash<qint64, int> rows;
+    QList<qint64> ids = place.ids;
+    if (place.currentId)
+        ids.prepend(place.currentId);
+    for (const qint64 id : ids) {
+        const int row = m_list->rowOfCaseIfRead(id);
+        if (row < 0)
+            return std::nullopt;
+        rows.insert(id, row);
+    }
+    return find(place, [&rows](qint64 id) { return rows.value(id, -1); });
 }
 
 CaseListView::Found CaseListView::find(const Place &place,

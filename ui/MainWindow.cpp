@@ -1,8 +1,7 @@
 #include "MainWindow.h"
 
-#include "CaseCommands.h"
 #include "CaseDetailsPanel.h"
-#include "CaseEditorDialog.h"
+#include "CaseEditController.h"
 #include "CaseHistoryView.h"
 #include "CaseListSetup.h"
 #include "CaseListView.h"
@@ -26,7 +25,6 @@
 #include "models/CaseTableModel.h"
 #include "policy/PolicyLibrary.h"
 #include "store/CaseStore.h"
-#include "store/ReviewStore.h"
 #include "store/SchemaCheck.h"
 #include "store/WorkerPool.h"
 
@@ -66,6 +64,7 @@ MainWindow::MainWindow(QWidget *parent)
       m_dashboard(new DashboardView(this)),
       m_signing(new SigningController(this)),
       m_reviews(new ReviewController(this)),
+      m_edits(new CaseEditController(this)),
       m_transfer(new TransferController(this)),
       m_auditWarning(new QLabel(this)),
       m_lastBackup(new QLabel(this)),
@@ -257,7 +256,7 @@ void MainWindow::refreshAll() {
         return;
     const CaseListView::Place place = m_table->place();
     m_model->refresh();
-    m_table->restore(place);
+    m_table->restoreWhenFound(place);
     if (m_mainTabs->currentWidget() == m_dashboard)
         m_dashboard->refresh(m_store->path());
 }
@@ -402,45 +401,11 @@ bool MainWindow::nextCaseToReview() {
 }
 
 void MainWindow::newCase() {
-    if (m_store)
-        runEditor(std::nullopt, tr("Case %1 added."));
+    m_edits->newCase();
 }
 
 void MainWindow::editCurrentCase() {
-    const qint64 id = currentCaseId();
-    if (m_store && id)
-        runEditor(m_store->loadCase(id), tr("Case %1 saved."));
-}
-
-void MainWindow::runEditor(const std::optional<Case> &existing, const QString &doneMessage) {
-    CaseListView::Place place = m_table->place();
-    CaseEditorDialog dialog(*m_store, existing, this);
-    if (dialog.exec() != QDialog::Accepted)
-        return;
-    const Case saved = dialog.savedCase();
-    if (!existing)
-        m_undo->push(new AddCaseCommand(*m_store, undoneReporter(), saved));
-    else if (!sameFacts(*existing, saved))
-        m_undo->push(new EditCaseCommand(*m_store, undoneReporter(), *existing, saved));
-    m_model->refresh();
-    place.currentId = saved.id;  // a new case, or the edited one (perhaps filtered out now)
-    if (!existing) {             // a new case is selected alone
-        place.all = false;
-        place.ids.clear();
-    }
-    m_table->restore(place);
-    statusBar()->showMessage(doneMessage.arg(ANumber::displayDigits(saved.aNumber)), 5000);
-}
-
-CaseCommand::Done MainWindow::undoneReporter() {
-    return [this](const QString &aNumber, const QString &problem) {
-        CaseListView::Place place = m_table->place();
-        m_model->refresh();
-        place.currentId = m_store->findCaseId(aNumber);
-        m_table->restore(place);
-        if (!problem.isEmpty())
-            MessageBox::warning(this, tr("Undo"), problem + u'.');
-    };
+    m_edits->editCase(currentCaseId());
 }
 
 void MainWindow::reviewCurrentCase() {
@@ -456,10 +421,7 @@ void MainWindow::signCurrentCase() {
 }
 
 void MainWindow::showCaseAgain(qint64 id) {
-    CaseListView::Place place = m_table->place();  // the other selected cases stay selected
-    m_model->refresh();
-    place.currentId = id;
-    m_table->restore(place);
+    m_edits->showCaseAgain(id);
 }
 
 void MainWindow::copyCurrentANumber() {
@@ -483,44 +445,7 @@ void MainWindow::showPolicies() {
 }
 
 void MainWindow::deleteCurrentCase() {
-    const qint64 id = currentCaseId();
-    if (!m_store || !id)
-        return;
-    const std::optional<Case> c = m_store->loadCase(id);
-    if (!c)
-        return;
-    // A signed disposition is kept for good: say so before asking anything.
-    if (ReviewStore(*m_store).hasSignedVersion(id)) {
-        MessageBox::information(
-            this, tr("Delete Case"),
-            tr("The case of %1 (%2) has a signed review and cannot be deleted: a signed "
-               "disposition is kept for good. If the review was wrong, amend it (Case › Amend "
-               "Review…).")
-                .arg(c->displayName(), ANumber::displayDigits(c->aNumber)));
-        return;
-    }
-    // A case with a review would lose it: that deletion cannot be undone.
-    const bool undoable = c->reviewStatus == u"not_reviewed";
-    const QString question =
-        (undoable ? tr("Delete the case of %1 (%2)? Edit ▸ Undo brings it back.")
-                  : tr("Delete the case of %1 (%2) and its review? This cannot be undone."))
-            .arg(c->displayName(), ANumber::displayDigits(c->aNumber));
-    if (MessageBox::question(this, tr("Delete Case"), question,
-                             QMessageBox::Yes | QMessageBox::Cancel,
-                             QMessageBox::Cancel) != QMessageBox::Yes)
-        return;
-    if (undoable) {
-        m_undo->push(new DeleteCaseCommand(*m_store, undoneReporter(), *c));  // deletes
-        return;
-    }
-    QString error;
-    if (!m_store->deleteCase(id, &error)) {
-        MessageBox::warning(this, tr("Delete Case"), error);
-        return;
-    }
-    const CaseListView::Place place = m_table->place();
-    m_model->refresh();
-    m_table->restore(place);
+    m_edits->deleteCase(currentCaseId());
 }
 
 void MainWindow::updateTitle() {

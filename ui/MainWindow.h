@@ -1,7 +1,5 @@
 #pragma once
 
-#include "CaseCommands.h"
-#include "domain/Case.h"
 #include "store/ReviewQueue.h"
 
 #include <QMainWindow>
@@ -9,6 +7,7 @@
 #include <optional>
 
 class CaseDetailsPanel;
+class CaseEditController;
 class CaseHistoryView;
 class CaseListView;
 class CaseStore;
@@ -102,9 +101,6 @@ class MainWindow : public QMainWindow {
     void updateTitle();
     bool selectCase(qint64 id);  // false when the list does not show it
     void applyFilter(const CaseFilter &filter);
-    void runEditor(const std::optional<Case> &existing, const QString &doneMessage);
-    // Refreshes the list after an undo or redo and shows the case, or why it was refused.
-    CaseCommand::Done undoneReporter();
     qint64 currentCaseId() const;
     void saveLayout();
     void refreshIfChangedElsewhere();
@@ -122,6 +118,7 @@ class MainWindow : public QMainWindow {
     DashboardView *m_dashboard;
     SigningController *m_signing;
     ReviewController *m_reviews;
+    CaseEditController *m_edits;
     TransferController *m_transfer;
     QLabel *m_auditWarning;
     QLabel *m_lastBackup;

@@ -32,6 +32,14 @@ void CaseRowCache::clear() {
     m_recent.clear();
 }
 
+int CaseRowCache::rowOf(qint64 id, int blockSize) const {
+    for (auto it = m_blocks.constBegin(); it != m_blocks.constEnd(); ++it)
+        for (qsizetype i = 0; i < it->rows.size(); ++i)
+            if (it->rows.at(i).id == id)
+                return it.key() * blockSize + int(i);
+    return -1;
+}
+
 QHash<int, CaseRowCache::Block> CaseRowCache::takeAll() {
     m_recent.clear();
     return std::exchange(m_blocks, {});

@@ -23,6 +23,8 @@ class CaseRowCache {
     // Every block, leaving the cache empty: for freeing them elsewhere.
     QHash<int, Block> takeAll();
     int size() const { return int(m_blocks.size()); }
+    // The row of a case in the blocks held (blocks of blockSize rows), or -1.
+    int rowOf(qint64 id, int blockSize) const;
 
   private:
     int m_capacity;

@@ -250,6 +250,11 @@ int CaseTableModel::rowOfCase(qint64 id) const {
     return m_pager ? int(m_pager->positionOf(id)) : -1;
 }
 
+int CaseTableModel::rowOfCaseIfRead(qint64 id) const {
+    const int row = m_cache.rowOf(id, kBlockSize);
+    return row < m_rowCount ? row : -1;
+}
+
 void CaseTableModel::locateCases(const QList<qint64> &ids) {
     if (m_cancelLocate)
         m_cancelLocate->store(true);

@@ -66,6 +66,9 @@ class CaseTableModel : public QAbstractTableModel {
     // counting those before a case took up to 660 ms (a one-letter search). casesLocated()
     // answers, unless the list is read again first; a newer request replaces an older one.
     void locateCases(const QList<qint64> &ids);
+    // The row of a case among the rows already read (no query), or -1: not read, or not in
+    // the list.
+    int rowOfCaseIfRead(qint64 id) const;
     bool isCountExact() const { return m_countExact; }
     // Like data(), without reading on this thread: a row whose page is not read yet is asked
     // of the reader thread, and is empty until rowsRead() says it is here.

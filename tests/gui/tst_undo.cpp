@@ -1,3 +1,4 @@
+#include "CaseCommands.h"
 #include "CaseEditorDialog.h"
 #include "CaseListView.h"
 #include "DialogHelpers.h"
