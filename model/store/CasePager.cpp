@@ -57,8 +57,9 @@ void CasePager::buildWhere() {
         m_binds << m_filter.disposition;
     }
     if (m_filter.represented.has_value())
-        clauses << (*m_filter.represented ? QStringLiteral("counsel_name <> ''")
-                                          : QStringLiteral("counsel_name = ''"));
+        // In the collation of the counsel index (schema 8), which can then answer it.
+        clauses << (*m_filter.represented ? QStringLiteral("counsel_name COLLATE NOCASE <> ''")
+                                          : QStringLiteral("counsel_name COLLATE NOCASE = ''"));
     if (m_filter.hearingFrom.isValid()) {
         clauses << QStringLiteral("hearing_sort >= ?");
         m_binds << m_filter.hearingFrom.toString(Qt::ISODate);
@@ -67,12 +68,12 @@ void CasePager::buildWhere() {
         clauses << QStringLiteral("hearing_sort <= ?");
         m_binds << m_filter.hearingTo.toString(Qt::ISODate);
     }
-    m_where = clauses.join(QStringLiteral(" AND "));
+    m_baseWhere = clauses.join(QStringLiteral(" AND "));
     addSearch(m_filter.search.trimmed());
 }
 
 void CasePager::addSearch(const QString &text) {
-    m_oneCaseWhere = m_where;
+    m_oneCaseWhere = m_baseWhere;
     if (text.isEmpty())
         return;
     QString clause;
@@ -89,26 +90,43 @@ void CasePager::addSearch(const QString &text) {
         m_binds << digits << QString(digits + u':');  // ':' sorts right after '9'
     } else {
         const QString match = SearchText::ftsPrefixQuery(text);
-        const QString bound = match.isEmpty() ? QStringLiteral("\"\"") : match;
-        // Measured on 1.5M cases: a rare name is fastest read from the search index and
-        // sorted (1 ms, against 180 ms the other way); a common one is fastest by walking
-        // the sort index and keeping the rows that match (13 ms, against 290 ms). The two
-        // cost the same near 2,500 matches. The unary + keeps SQLite off the id lookup,
-        // which forces the walk.
-        const bool common = matchCount(bound, kCommonNameMatches) >= kCommonNameMatches;
-        clause = (common ? QStringLiteral("+id") : QStringLiteral("id")) +
-                 QStringLiteral(" IN (SELECT rowid FROM case_search WHERE case_search MATCH ?)");
+        // Only punctuation or marks ("-", "#"): nothing a name could start with, so no
+        // search, as with spaces (it matched no case at all).
+        if (match.isEmpty())
+            return;
+        // How common the name is decides the plan (where()), asked only when a statement
+        // is built: the window makes a pager for each search and asks the reader thread for
+        // the rows, and counting up to 2,500 matches held it 3 ms at 1.5M cases, 11 at 15M.
+        m_nameMatch = match;
         // Whether one case matches: its own row looked up in the index, instead of every
         // match listed first (0.1 ms against 16–59 ms for a one-letter name at 1.5M).
         oneCase = QStringLiteral(
             "EXISTS (SELECT 1 FROM case_search WHERE case_search MATCH ? AND rowid = cases.id)");
-        m_binds << bound;
+        m_binds << match;
     }
     const auto joined = [](const QString &where, const QString &more) {
         return where.isEmpty() ? more : where + QStringLiteral(" AND ") + more;
     };
-    m_oneCaseWhere = joined(m_where, oneCase.isEmpty() ? clause : oneCase);
-    m_where = joined(m_where, clause);
+    m_oneCaseWhere = joined(m_baseWhere, oneCase.isEmpty() ? clause : oneCase);
+    if (!clause.isEmpty())
+        m_baseWhere = joined(m_baseWhere, clause);
+}
+
+const QString &CasePager::where() const {
+    if (m_where)
+        return *m_where;
+    if (m_nameMatch.isEmpty())
+        return m_where.emplace(m_baseWhere);
+    // Measured on 1.5M cases: a rare name is fastest read from the search index and sorted
+    // (1 ms, against 180 ms the other way); a common one is fastest by walking the sort index
+    // and keeping the rows that match (13 ms, against 290 ms). The two cost the same near
+    // 2,500 matches. The unary + keeps SQLite off the id lookup, which forces the walk.
+    const bool common = matchCount(m_nameMatch, kCommonNameMatches) >= kCommonNameMatches;
+    const QString clause =
+        (common ? QStringLiteral("+id") : QStringLiteral("id")) +
+        QStringLiteral(" IN (SELECT rowid FROM case_search WHERE case_search MATCH ?)");
+    return m_where.emplace(m_baseWhere.isEmpty() ? clause
+                                                 : m_baseWhere + QStringLiteral(" AND ") + clause);
 }
 
 QStringList CasePager::sortColumns() const {
@@ -130,7 +148,7 @@ QStringList CasePager::sortColumns() const {
         case CaseSortKey::Custody:
             return {QStringLiteral("custody"), QStringLiteral("hearing_sort")};
         case CaseSortKey::Counsel:
-            return {QStringLiteral("counsel_name")};
+            return {QStringLiteral("counsel_name COLLATE NOCASE")};  // "acme" beside "Acme"
         case CaseSortKey::ReviewStatus:
             return {QStringLiteral("review_status"), QStringLiteral("hearing_sort")};
     }
@@ -174,7 +192,8 @@ CasePager::Page CasePager::first(int limit) const {
 }
 
 CasePager::Statement CasePager::firstStatement(int limit) const {
-    const QString where = m_where.isEmpty() ? QString() : QStringLiteral(" WHERE ") + m_where;
+    const QString where =
+        this->where().isEmpty() ? QString() : QStringLiteral(" WHERE ") + this->where();
     QVariantList binds = m_binds;
     binds << limit << 0;
     return {QStringLiteral("SELECT %1, %2 FROM cases%3 ORDER BY %4 LIMIT ? OFFSET ?")
@@ -216,7 +235,7 @@ CasePager::Statement CasePager::afterStatement(const Key &key, int limit, qint64
     // order and stops at the outer LIMIT, so a later range is read only when the earlier
     // ones run out (an outer ORDER BY would read and sort every part: tst_pager checks
     // both the order and the plan).
-    const QString filter = m_where.isEmpty() ? QString() : QStringLiteral("(%1) AND ").arg(m_where);
+    const QString filter = where().isEmpty() ? QString() : QStringLiteral("(%1) AND ").arg(where());
     QStringList parts;
     QVariantList binds;
     for (const KeyRange &range : keyRanges(key, false)) {
@@ -237,7 +256,8 @@ CasePager::Page CasePager::after(const Key &key, int limit, qint64 skip) const {
 
 CasePager::Census CasePager::census(int stride, const std::function<bool()> &cancelled) const {
     const QStringList columns = sortColumns() << QStringLiteral("id");
-    const QString where = m_where.isEmpty() ? QString() : QStringLiteral(" WHERE ") + m_where;
+    const QString where =
+        this->where().isEmpty() ? QString() : QStringLiteral(" WHERE ") + this->where();
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
     q.prepare(QStringLiteral("SELECT %1 FROM cases%2 ORDER BY %3")
@@ -263,7 +283,8 @@ CasePager::Census CasePager::census(int stride, const std::function<bool()> &can
 
 bool CasePager::forEachCase(bool withChildren,
                             const std::function<bool(const Case &)> &visit) const {
-    const QString where = m_where.isEmpty() ? QString() : QStringLiteral(" WHERE ") + m_where;
+    const QString where =
+        this->where().isEmpty() ? QString() : QStringLiteral(" WHERE ") + this->where();
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
     q.prepare(QStringLiteral("SELECT %1 FROM cases%2 ORDER BY %3")
@@ -285,7 +306,7 @@ bool CasePager::forEachCase(bool withChildren,
 
 qint64 CasePager::positionOf(qint64 caseId) const {
     const QStringList columns = sortColumns() << QStringLiteral("id");
-    const QString filter = m_where.isEmpty() ? QString() : QStringLiteral(" AND ") + m_where;
+    const QString filter = where().isEmpty() ? QString() : QStringLiteral(" AND ") + where();
     const QString oneCase =
         m_oneCaseWhere.isEmpty() ? QString() : QStringLiteral(" AND ") + m_oneCaseWhere;
     QSqlQuery key(m_db);

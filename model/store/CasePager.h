@@ -4,6 +4,7 @@
 #include "domain/Case.h"
 
 #include <functional>
+#include <optional>
 
 #include <QList>
 #include <QSqlDatabase>
@@ -56,13 +57,15 @@ class CasePager {
 
     const CaseFilter &filter() const { return m_filter; }
     const CaseSort &sort() const { return m_sort; }
-    QString whereSql() const { return m_where; }  // for tests, benchmarks and ReviewQueue
+    QString whereSql() const { return where(); }  // for tests, benchmarks and ReviewQueue
     const QVariantList &whereBinds() const { return m_binds; }
     QString orderSql() const;
 
   private:
     void buildWhere();
     void addSearch(const QString &text);
+    // The WHERE clause of the list (without "WHERE"), built at its first use.
+    const QString &where() const;
     qint64 matchCount(const QString &match, int atMost) const;
     static constexpr int kCommonNameMatches = 2500;
     QStringList sortColumns() const;
@@ -77,7 +80,9 @@ class CasePager {
     QSqlDatabase m_db;
     CaseFilter m_filter;
     CaseSort m_sort;
-    QString m_where;
+    QString m_baseWhere;                     // the filters and an A-number search
+    QString m_nameMatch;                     // the FTS5 expression of a name search, or empty
+    mutable std::optional<QString> m_where;  // where(): the base and the name search
     QString m_oneCaseWhere;  // the same filter for one case (WHERE id = ? AND …), same binds
     QVariantList m_binds;
 };

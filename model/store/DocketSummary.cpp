@@ -66,7 +66,8 @@ DocketSummary::Queries DocketSummary::queries(QDate today) {
         QStringLiteral("SELECT disposition, count(*) FROM (%1) GROUP BY disposition")
             .arg(latestSignedDispositionsSql());
     q.total = QStringLiteral("SELECT cases FROM docket_stats WHERE id = 1");
-    q.unrepresented = QStringLiteral("SELECT count(*) FROM cases WHERE counsel_name = ''");
+    q.unrepresented =
+        QStringLiteral("SELECT count(*) FROM cases WHERE counsel_name COLLATE NOCASE = ''");
     const QDate monday = today.addDays(1 - today.dayOfWeek());
     for (int w = 0; w < kWeeks; ++w)
         q.weeks << QStringLiteral(

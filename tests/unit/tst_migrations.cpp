@@ -146,6 +146,12 @@ class TestMigrations : public QObject {
             found += indexed.text(0).isEmpty() ? 0 : 1;
         }
         QVERIFY(found > 0);
+        // Schema 8 sorts counsel without regard to case.
+        Sqlite::Statement counselIndex(
+            store->handle(), u"SELECT sql FROM sqlite_schema WHERE name = 'cases_counsel'"_qs);
+        QVERIFY(counselIndex.step() == SQLITE_ROW);
+        QVERIFY2(counselIndex.text(0).contains(u"COLLATE NOCASE"_qs),
+                 qPrintable(counselIndex.text(0)));
         // Opening again changes nothing more.
         const qint64 entries = audit.count();
         store.reset();
