@@ -20,12 +20,15 @@ CaseCommand::CaseCommand(CaseStore &store, Done done, const QString &text)
     setText(text);
 }
 
-void CaseCommand::report(const QString &aNumber, const QString &problem) {
+void CaseCommand::report(const QString &aNumber, bool undoing, const QString &problem) {
+    const QString step = undoing ? QCoreApplication::translate("CaseCommand", "Undone: %1")
+                                 : QCoreApplication::translate("CaseCommand", "Redone: %1");
     if (m_done)
-        m_done(aNumber, problem);
+        m_done(aNumber, step.arg(text()), problem);
 }
 
-bool CaseCommand::replace(const std::optional<Case> &expected, const std::optional<Case> &c) {
+bool CaseCommand::replace(const std::optional<Case> &expected, const std::optional<Case> &c,
+                          bool undoing) {
     const QString aNumber = expected ? expected->aNumber : c->aNumber;
     const qint64 id = m_store.findCaseId(aNumber);
     const std::optional<Case> stored = id ? m_store.loadCase(id) : std::nullopt;
@@ -48,7 +51,7 @@ bool CaseCommand::replace(const std::optional<Case> &expected, const std::option
     }
     if (!error.isEmpty())
         setObsolete(true);  // the stack drops a step that cannot be taken
-    report(c ? c->aNumber : aNumber, error);
+    report(c ? c->aNumber : aNumber, undoing, error);
     return error.isEmpty();
 }
 
@@ -60,13 +63,13 @@ EditCaseCommand::EditCaseCommand(CaseStore &store, Done done, Case before, Case 
       m_after(std::move(after)) {}
 
 void EditCaseCommand::undo() {
-    replace(m_after, m_before);
+    replace(m_after, m_before, true);
 }
 
 void EditCaseCommand::redo() {
     if (std::exchange(m_saved, false))
         return;
-    replace(m_before, m_after);
+    replace(m_before, m_after, false);
 }
 
 AddCaseCommand::AddCaseCommand(CaseStore &store, Done done, Case added)
@@ -76,13 +79,13 @@ AddCaseCommand::AddCaseCommand(CaseStore &store, Done done, Case added)
       m_case(std::move(added)) {}
 
 void AddCaseCommand::undo() {
-    replace(m_case, std::nullopt);
+    replace(m_case, std::nullopt, true);
 }
 
 void AddCaseCommand::redo() {
     if (std::exchange(m_saved, false))
         return;
-    replace(std::nullopt, m_case);
+    replace(std::nullopt, m_case, false);
 }
 
 DeleteCaseCommand::DeleteCaseCommand(CaseStore &store, Done done, Case deleted)
@@ -92,9 +95,9 @@ DeleteCaseCommand::DeleteCaseCommand(CaseStore &store, Done done, Case deleted)
       m_case(std::move(deleted)) {}
 
 void DeleteCaseCommand::undo() {
-    replace(std::nullopt, m_case);
+    replace(std::nullopt, m_case, true);
 }
 
 void DeleteCaseCommand::redo() {
-    replace(m_case, std::nullopt);
+    replace(m_case, std::nullopt, false);
 }

@@ -15,15 +15,17 @@ class CaseStore;
 // instead of overwriting that change.
 class CaseCommand : public QUndoCommand {
   public:
-    // After each step: the A-number of the case it touched, and a problem when it was refused.
-    using Done = std::function<void(const QString &aNumber, const QString &problem)>;
+    // After each step: the A-number of the case it touched, what was done ("Undone: Edit of
+    // A012-345-678"), and a problem when it was refused.
+    using Done =
+        std::function<void(const QString &aNumber, const QString &step, const QString &problem)>;
 
   protected:
     CaseCommand(CaseStore &store, Done done, const QString &text);
     // Writes `c` over the stored case `expected` (found by its A-number), or inserts it when
     // `expected` is empty; refuses when the stored case is not `expected` any more.
-    bool replace(const std::optional<Case> &expected, const std::optional<Case> &c);
-    void report(const QString &aNumber, const QString &problem = {});
+    bool replace(const std::optional<Case> &expected, const std::optional<Case> &c, bool undoing);
+    void report(const QString &aNumber, bool undoing, const QString &problem);
 
   private:
     CaseStore &m_store;

@@ -48,13 +48,23 @@ void CaseEditController::runEditor(const std::optional<Case> &existing,
 }
 
 CaseCommand::Done CaseEditController::undoneReporter() {
-    return [this](const QString &aNumber, const QString &problem) {
+    return [this](const QString &aNumber, const QString &step, const QString &problem) {
+        // The case the step touched is selected alone: the rows selected before it belonged to
+        // other cases (kept, they stood highlighted beside it while Delete took only it). A
+        // case gone from the list leaves the row that took its place.
         CaseListView::Place place = m_window->caseTable()->place();
-        m_window->caseModel()->refresh();
         place.currentId = m_window->store()->findCaseId(aNumber);
+        place.currentSelected = true;
+        place.all = false;
+        place.ids.clear();
+        m_window->caseModel()->refresh();
         m_window->caseTable()->restoreWhenFound(place);
-        if (!problem.isEmpty())
+        if (!problem.isEmpty()) {
             MessageBox::warning(m_window, tr("Undo"), problem + u'.');
+            return;
+        }
+        // Not the "saved" of the step being undone.
+        m_window->statusBar()->showMessage(step + u'.', 5000);
     };
 }
 

@@ -156,7 +156,8 @@ MainWindow::MainWindow(QWidget *parent)
     });
     connect(m_table, &CaseListView::selectionNarrowed, this, [this](qint64 before, qint64 now) {
         statusBar()->showMessage(
-            tr("The list was read again: %1 of the %2 selected cases are selected now.")
+            tr("Still selected after the list changed: %1 of the %2 cases you had selected (the "
+               "others are no longer in the list).")
                 .arg(QLocale().toString(now), QLocale().toString(before)),
             8000);
     });

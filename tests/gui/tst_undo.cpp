@@ -12,6 +12,7 @@
 #include <QComboBox>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTest>
 #include <QUndoStack>
@@ -62,6 +63,33 @@ class TestUndo : public QObject {
         action(w, "actionRedo")->trigger();
         QCOMPARE(w.store()->loadCase(id)->familyName, u"Undoable"_s);
         QCOMPARE(w.undoStack()->count(), 1);
+    }
+
+    // Undo selects the case it changed, alone: the row clicked since stayed highlighted beside
+    // it, and Delete then took the undone case (from a new user's walk-through). The status
+    // bar says what was undone, not the edit's "saved".
+    void undoSelectsTheCaseItChangedAlone() {
+        MainWindow w;
+        QVERIFY(w.openDocket(m_docket.path()));
+        w.caseTable()->selectRow(5);
+        const qint64 edited = w.caseModel()->caseId(5);
+        editFamilyName(w, u"Changed"_s);
+        QVERIFY(w.statusBar()->currentMessage().contains(u"saved"_s));
+        w.caseTable()->selectRow(3);
+        QTest::keyClick(w.caseTable(), Qt::Key_Down, Qt::ShiftModifier);  // rows 3 and 4
+        QCOMPARE(w.caseTable()->rowSelection().count(), 2);
+        action(w, "actionUndo")->trigger();
+        QTRY_COMPARE(w.caseTable()->currentCaseId(), edited);
+        QCOMPARE(w.caseTable()->rowSelection().count(), 1);
+        QVERIFY(w.caseTable()->isRowSelected(w.caseTable()->currentRow()));
+        QVERIFY2(w.statusBar()->currentMessage().startsWith(u"Undone: Edit of A"_s),
+                 qPrintable(w.statusBar()->currentMessage()));
+        w.caseTable()->selectRow(8);
+        action(w, "actionRedo")->trigger();
+        QTRY_COMPARE(w.caseTable()->currentCaseId(), edited);
+        QCOMPARE(w.caseTable()->rowSelection().count(), 1);
+        QVERIFY2(w.statusBar()->currentMessage().startsWith(u"Redone: Edit of A"_s),
+                 qPrintable(w.statusBar()->currentMessage()));
     }
 
     void undoAndRedoANewCaseAndADeletion() {
