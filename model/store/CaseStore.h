@@ -84,6 +84,8 @@ class CaseStore {
 
   private:
     QString nameIndexProblem() const;
+    // Rows of other tables that name a case (or record) no longer there.
+    QStringList foreignKeyProblems() const;
     CaseStore(QString path, QString connectionName, bool readOnly);
     int readSchemaVersion(QString *error) const;
     bool initialise(QString *error);

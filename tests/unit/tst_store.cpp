@@ -249,6 +249,32 @@ class TestStore : public QObject {
                  qPrintable(problems.first()));
     }
 
+    // The sqlite3 shell does not enforce foreign keys: a case deleted there leaves its charges,
+    // family and relief behind (and a new case given the same id would show them as its own).
+    // integrity_check does not see it; check does.
+    void recordsLeftBehindByACaseDeletedByHandAreAProblem() {
+        TestDocket docket;
+        {
+            auto store = docket.open();
+            Case c = fullCase();
+            QString error;
+            QVERIFY2(store->saveCase(c, &error), qPrintable(error));
+            QVERIFY(!c.charges.isEmpty() && !c.family.isEmpty());
+            QVERIFY(store->integrityProblems().isEmpty());
+        }
+        QCOMPARE(sqliteExec(docket.path(), "PRAGMA foreign_keys = OFF; DELETE FROM cases"),
+                 SQLITE_OK);
+        auto store = docket.open();
+        QCOMPARE(store->caseCount(), 0);
+        const QStringList problems = store->integrityProblems();
+        QVERIFY2(problems.size() >= 2, qPrintable(problems.join(u'\n')));
+        for (const char *table : {"charges", "family_members"})
+            QVERIFY2(problems.filter(u" rows of %1 belong to a case or record that is not in the "
+                                     "docket"_qs.arg(QLatin1String(table)))
+                             .size() == 1,
+                     qPrintable(problems.join(u'\n')));
+    }
+
     void reopensAnExistingDocketUnchanged() {
         TestDocket docket;
         {
