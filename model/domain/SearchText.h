@@ -10,6 +10,10 @@ namespace SearchText {
 QString fold(QStringView text);
 // The folded words of a search box, ready to become FTS5 prefix terms.
 QStringList words(QStringView text);
-// An FTS5 MATCH expression: every word as a quoted prefix term, all required.
+// The words a search needs, longest first: none that begins another (it would match whatever
+// that one matches), at most kMaxTerms.
+constexpr int kMaxTerms = 16;
+QStringList prefixTerms(QStringView text);
+// An FTS5 MATCH expression: every term as a quoted prefix term, all required.
 QString ftsPrefixQuery(QStringView text);
 }  // namespace SearchText

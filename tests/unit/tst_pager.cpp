@@ -246,6 +246,17 @@ class TestPager : public QObject {
         QVERIFY(pager.whereSql().contains(u"MATCH"_qs));
     }
 
+    // Words that begin another word of the search are left out of the query: the same cases.
+    void aWordThatBeginsAnotherChangesNothing() {
+        CaseFilter full;
+        full.search = u"garcia"_qs;
+        CaseFilter padded;
+        padded.search = u"g ga garc GARCÍA g"_qs;
+        const QList<qint64> expected = reference(*m_store, full, {});
+        QVERIFY(!expected.isEmpty());
+        QCOMPARE(reference(*m_store, padded, {}), expected);
+    }
+
     void hostileSearchTextIsJustText() {
         CaseFilter f;
         f.search = u"\"; DROP TABLE cases; --"_qs;
