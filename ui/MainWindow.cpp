@@ -304,12 +304,24 @@ void MainWindow::refreshIfChangedElsewhere() {
     }
     CaseListView::Place place = m_table->place();
     place.currentRow = -1;  // the case gone: nothing selected in its stead, and said why
+    const qint64 selected = place.currentId;
+    // Ids are reused: a case deleted with sqlite3 and another imported took its id, and the
+    // window went on with that other person selected. A kept id must still be the same case.
+    const QHash<qint64, QString> before =
+        m_model->aNumbersIfRead(QList<qint64>(place.ids) << place.currentId);
     m_model->refresh();
+    const QHash<qint64, QString> now = m_store->aNumbersOf(before.keys());
+    for (auto it = before.constBegin(); it != before.constEnd(); ++it)
+        if (now.value(it.key()) != it.value()) {
+            place.ids.removeAll(it.key());
+            if (place.currentId == it.key())
+                place.currentId = 0;
+        }
     statusBar()->showMessage(
         tr("The docket was changed by another program; the list is up to date."), 8000);
     // Looked for on a worker: with a one-letter search and the case far down, counting the
     // rows before it here held the window 420-460 ms, every 2 s while a CLI import wrote.
-    m_table->restoreWhenFound(place, [this, selected = place.currentId](bool found) {
+    m_table->restoreWhenFound(place, [this, selected](bool found) {
         if (selected && !found)
             statusBar()->showMessage(tr("The docket was changed by another program: the case "
                                         "you had selected is no longer in the list."),

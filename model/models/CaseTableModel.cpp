@@ -255,6 +255,14 @@ int CaseTableModel::rowOfCaseIfRead(qint64 id) const {
     return row < m_rowCount ? row : -1;
 }
 
+QHash<qint64, QString> CaseTableModel::aNumbersIfRead(const QList<qint64> &ids) const {
+    QHash<qint64, QString> out;
+    for (const qint64 id : ids)
+        if (const CaseListRow *r = rowIfRead(rowOfCaseIfRead(id)); r && r->id == id)
+            out.insert(id, r->aNumber);
+    return out;
+}
+
 void CaseTableModel::locateCases(const QList<qint64> &ids) {
     if (m_cancelLocate)
         m_cancelLocate->store(true);

@@ -69,6 +69,8 @@ class CaseTableModel : public QAbstractTableModel {
     // The row of a case among the rows already read (no query), or -1: not read, or not in
     // the list.
     int rowOfCaseIfRead(qint64 id) const;
+    // The A-numbers of those of these cases whose rows are read.
+    QHash<qint64, QString> aNumbersIfRead(const QList<qint64> &ids) const;
     bool isCountExact() const { return m_countExact; }
     // Like data(), without reading on this thread: a row whose page is not read yet is asked
     // of the reader thread, and is empty until rowsRead() says it is here.

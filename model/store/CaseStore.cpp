@@ -381,6 +381,18 @@ qint64 CaseStore::findCaseId(const QString &aNumberDigits) const {
     return q.exec() && q.next() ? q.value(0).toLongLong() : 0;
 }
 
+QHash<qint64, QString> CaseStore::aNumbersOf(const QList<qint64> &ids) const {
+    QHash<qint64, QString> out;
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("SELECT a_number FROM cases WHERE id = ?"));
+    for (const qint64 id : ids) {
+        q.addBindValue(id);
+        if (q.exec() && q.next())
+            out.insert(id, q.value(0).toString());
+    }
+    return out;
+}
+
 bool CaseStore::saveCase(Case &c, QString *error) {
     Transaction t(m_handle);
     if (!t.begin(error))

@@ -3,6 +3,7 @@
 #include "domain/Case.h"
 
 #include <sqlite3.h>
+#include <QHash>
 #include <QJsonObject>
 #include <QList>
 #include <QSet>
@@ -79,6 +80,8 @@ class CaseStore {
     // one transaction; it sets c.id on insert.
     std::optional<Case> loadCase(qint64 id) const;
     qint64 findCaseId(const QString &aNumberDigits) const;  // 0 when absent
+    // The A-numbers of these cases now; an id no longer in the docket is left out.
+    QHash<qint64, QString> aNumbersOf(const QList<qint64> &ids) const;
     bool saveCase(Case &c, QString *error);
     bool deleteCase(qint64 id, QString *error);
 

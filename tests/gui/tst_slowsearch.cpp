@@ -11,6 +11,7 @@
 #include "store/CaseStore.h"
 #include "store/WorkerPool.h"
 
+#include <sqlite3.h>
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -220,6 +221,37 @@ class TestSlowSearch : public QObject {
         QTRY_COMPARE(w.caseTable()->currentCaseId(), id);
         QCOMPARE(w.caseTable()->currentRow(), kFarDown);
         QVERIFY(w.statusBar()->currentMessage().contains(u"the list is up to date"_qs));
+    }
+
+    // Ids are reused: another program deleted the selected case and another took its id (here
+    // the row's A-number changed under the same id). The window went on with that other person
+    // selected; it now drops the case and says so.
+    void aCaseWhoseIdWentToAnotherIsNotKeptSelected() {
+        TestDocket docket;
+        {
+            auto store = docket.open();
+            QString error;
+            QVERIFY2(DocketGenerator::fill(*store, 50, 7, PinnedClock::today(), &error),
+                     qPrintable(error));
+        }
+        MainWindow w;
+        QVERIFY(w.openDocket(docket.path()));
+        const qint64 id = w.caseModel()->caseId(5);
+        w.caseTable()->selectRow(5);
+        QCOMPARE(w.caseTable()->currentCaseId(), id);
+        sqlite3 *other = nullptr;
+        QCOMPARE(sqlite3_open(docket.path().toUtf8().constData(), &other), SQLITE_OK);
+        const QByteArray sql =
+            "UPDATE cases SET a_number = '999000001', family_name = 'Otherperson' WHERE id = " +
+            QByteArray::number(id);
+        const int written = sqlite3_exec(other, sql.constData(), nullptr, nullptr, nullptr);
+        sqlite3_close(other);
+        QCOMPARE(written, SQLITE_OK);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            w.statusBar()->currentMessage().contains(u"no longer in the list"_qs), 6000);
+        QCOMPARE(w.caseTable()->currentCaseId(), 0);
+        // Nothing selected in its stead, as when the case is gone.
+        QCOMPARE(w.caseTable()->rowSelection().count(), 0);
     }
 
     // After one's own change (an edit, a review, an undo) the list is read again: a case among
