@@ -30,8 +30,11 @@ FilterBar::FilterBar(QWidget *parent)
     m_search->setAccessibleName(tr("Search"));
     m_search->setWhatsThis(
         tr("Type an A-number in any form (A 123-456-789, 123456789) or the first "
-           "letters of a name. Enter or Down moves into the list."));
-    m_search->setPlaceholderText(tr("Search A-number or name…"));
+           "letters of any of a person's names (garc finds García, Muñoz García; case, accents "
+           "and punctuation are ignored). Enter or Down moves into the list."));
+    m_search->setToolTip(m_search->whatsThis());
+    // A new user typed "z" and wondered why Muñoz was not found: it is the start of a name.
+    m_search->setPlaceholderText(tr("A-number, or the start of a name…"));
     m_search->setClearButtonEnabled(true);
     m_search->setMinimumWidth(160);
     layout->addWidget(m_search, 2);
