@@ -101,10 +101,13 @@ void StatusBarController::showHearingsSoon() {
         return;
     }
     const qint64 soon = m_hearings->result();
-    m_hearingsSoon->setText(
-        soon <= 0 ? QString()
-                  : tr("%Ln hearing(s) within %1 days without a signed review", nullptr, int(soon))
-                        .arg(ReviewQueue::kSoonDays));
+    const QString text =
+        tr("%Ln hearing(s) within %1 days without a signed review", nullptr, int(soon))
+            .arg(ReviewQueue::kSoonDays);
+    // A new user read 553 beside a one-letter search as the docket's number (2,505).
+    m_hearingsSoon->setText(soon <= 0                     ? QString()
+                            : m_model->filter().isEmpty() ? text
+                                                          : tr("%1, in this list").arg(text));
     m_hearingsSoon->setEnabled(true);
     m_hearingsSoon->setToolTip(tr("Highlighted in the list. Next Case (F8) takes them in order."));
 }

@@ -192,6 +192,8 @@ class TestSlowSearch : public QObject {
         QTRY_VERIFY(soon->isEnabled());
         QVERIFY(soon->text() != before);
         QVERIFY2(soon->text().contains(u"within 14 days"_qs), qPrintable(soon->text()));
+        QVERIFY2(soon->text().endsWith(u", in this list"_qs), qPrintable(soon->text()));
+        QVERIFY2(!before.contains(u"in this list"_qs), qPrintable(before));  // the whole docket's
     }
 
     // Another program changes the docket: the list is read again and the selected case looked
