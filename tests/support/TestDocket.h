@@ -45,6 +45,16 @@ class TestDocket {
     QTemporaryDir m_dir;
 };
 
+// Saves a case a test needs in the docket; on failure the log names the store's reason, so
+// QVERIFY(saved(*store, c)) reads as one step.
+[[nodiscard]] inline bool saved(CaseStore &store, Case &c) {
+    QString error;
+    if (store.saveCase(c, &error))
+        return true;
+    qWarning("could not save the test's case: %s", qPrintable(error));
+    return false;
+}
+
 // A minimal valid case with the given A-number digits and names.
 inline Case makeCase(const QString &digits, const QString &family, const QString &given = {}) {
     Case c;

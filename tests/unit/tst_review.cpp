@@ -164,8 +164,8 @@ class TestReview : public QObject {
         TestDocket docket;
         auto store = docket.open();
         Case c = exampleCase();
+        QVERIFY(saved(*store, c));
         QString error;
-        QVERIFY(store->saveCase(c, &error));
         AnswersFile::Result r = readExample(c);
         r.review.status = u"draft"_qs;
         r.review.disposition.clear();
@@ -206,7 +206,7 @@ class TestReview : public QObject {
         QVERIFY(reviews.policyText(local->sha256()));
         // A draft under it resumes under it, with no warning about its text.
         Case c = exampleCase();
-        QVERIFY(store->saveCase(c, &error));
+        QVERIFY(saved(*store, c));
         AnswersFile::Result r = readExample(c);
         r.review.status = u"draft"_qs;
         r.review.refresh(c, *local);

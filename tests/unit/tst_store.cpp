@@ -156,8 +156,7 @@ class TestStore : public QObject {
         TestDocket docket;
         auto store = docket.open();
         Case c = fullCase();
-        QString error;
-        QVERIFY2(store->saveCase(c, &error), qPrintable(error));
+        QVERIFY(saved(*store, c));
         QVERIFY(c.id > 0);
         std::optional<Case> back = store->loadCase(c.id);
         QVERIFY(back);
@@ -172,12 +171,11 @@ class TestStore : public QObject {
         TestDocket docket;
         auto store = docket.open();
         Case c = fullCase();
-        QString error;
-        QVERIFY(store->saveCase(c, &error));
+        QVERIFY(saved(*store, c));
         QCOMPARE(nameMatches(*store, u"nguyen"_qs), 1);
         c.familyName = u"O'Brien"_qs;
         c.charges.removeFirst();
-        QVERIFY2(store->saveCase(c, &error), qPrintable(error));
+        QVERIFY(saved(*store, c));
         QCOMPARE(store->loadCase(c.id)->charges.size(), 1);
         QCOMPARE(nameMatches(*store, u"nguyen"_qs), 0);
         QCOMPARE(nameMatches(*store, u"obrien"_qs), 1);
@@ -200,9 +198,9 @@ class TestStore : public QObject {
         TestDocket docket;
         auto store = docket.open();
         Case c = fullCase();
+        QVERIFY(saved(*store, c));
         QString error;
-        QVERIFY(store->saveCase(c, &error));
-        QVERIFY(store->deleteCase(c.id, &error));
+        QVERIFY2(store->deleteCase(c.id, &error), qPrintable(error));
         QCOMPARE(store->caseCount(), 0);
         QVERIFY(!store->loadCase(c.id));
         QSqlQuery q(
@@ -220,8 +218,7 @@ class TestStore : public QObject {
         {
             auto store = docket.open();
             Case c = fullCase();
-            QString error;
-            QVERIFY(store->saveCase(c, &error));
+            QVERIFY(saved(*store, c));
             QVERIFY(store->integrityProblems().isEmpty());
         }
         QCOMPARE(sqliteExec(docket.path(),
@@ -257,8 +254,7 @@ class TestStore : public QObject {
         {
             auto store = docket.open();
             Case c = fullCase();
-            QString error;
-            QVERIFY2(store->saveCase(c, &error), qPrintable(error));
+            QVERIFY(saved(*store, c));
             QVERIFY(!c.charges.isEmpty() && !c.family.isEmpty());
             QVERIFY(store->integrityProblems().isEmpty());
         }
@@ -280,8 +276,7 @@ class TestStore : public QObject {
         {
             auto store = docket.open();
             Case c = fullCase();
-            QString error;
-            QVERIFY(store->saveCase(c, &error));
+            QVERIFY(saved(*store, c));
         }
         auto again = docket.open();
         QVERIFY(again);
