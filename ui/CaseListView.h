@@ -59,6 +59,10 @@ class CaseListView : public QTableView {
         // delete of one's own). -1: select nothing then (another program removed it).
         int currentRow = -1;
         bool currentSelected = true;  // Ctrl+click can leave the current row unselected
+        // How many rows below the top of the screen the current row was; -1 when it was not
+        // on screen. The case is put back at that height (it was centred: after Save the list
+        // jumped under the attorney's eyes).
+        int rowOnScreen = -1;
         bool all = false;
         QList<qint64> ids;    // the selected cases, when no more than kKeptCases
         qint64 selected = 0;  // how many rows were selected
@@ -139,6 +143,7 @@ class CaseListView : public QTableView {
     bool allRead(const Found &found) const;
     // row: the current case's own row (found.ownRow), or the place of a case gone.
     void applyPlace(const Place &place, int row, const Found &found);
+    void showAtHeight(int row, int rowOnScreen);
     // A person chose rows: what was waiting for the count (a place, Ctrl+A, End) is dropped.
     void takeOver();
     void updateScrollBar();

@@ -16,6 +16,9 @@ CaseListView::Place CaseListView::place() const {
     // A current row whose page has not arrived yet is read here, as the other rows kept are.
     p.currentId = p.currentRow < 0 ? 0 : m_currentId ? m_currentId : m_list->caseId(p.currentRow);
     p.currentSelected = p.currentRow >= 0 && m_selection.contains(p.currentRow);
+    if (const int onScreen = p.currentRow - firstShownRow();
+        p.currentRow >= 0 && onScreen >= 0 && onScreen < rowsOnScreen())
+        p.rowOnScreen = onScreen;
     p.selected = m_selection.count();
     p.all = m_allPending ||
             (p.selected > 1 && m_list->isCountExact() && p.selected == m_list->rowCount());
@@ -148,11 +151,20 @@ void CaseListView::applyPlace(const Place &place, int row, const Found &found) {
             m_selection.include(other);
     // After a wait, a list the person has scrolled meanwhile stays where they put it.
     if (m_pendingOffset < 0 || m_pendingOffset == m_window->offset())
-        scrollToRow(row, PositionAtCenter);
+        showAtHeight(row, place.rowOnScreen);
     m_pendingOffset = -1;
     showSelection();
     if (!place.all && m_selection.count() < place.selected)
         Q_EMIT selectionNarrowed(place.selected, m_selection.count());
+}
+
+// The row at the given number of rows below the top of the screen (as it was), else in the
+// middle of it.
+void CaseListView::showAtHeight(int row, int rowOnScreen) {
+    if (rowOnScreen < 0 || rowOnScreen >= rowsOnScreen())
+        scrollToRow(row, PositionAtCenter);
+    else
+        scrollToRow(qMax(0, row - rowOnScreen), PositionAtTop);
 }
 
 // A place waits for the count, or, after a new filter, for the list's first page: it is

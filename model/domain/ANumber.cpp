@@ -18,7 +18,8 @@ ANumber ANumber::parse(QStringView input, QString *error) {
             *error = why;
         return ANumber();
     };
-    QStringView text = input.trimmed();
+    const QString folded = foldWidth(input);
+    QStringView text = QStringView(folded).trimmed();
     if (text.isEmpty())
         return fail(tr("the A-number is empty"));
     if (text.front() == u'A' || text.front() == u'a')
@@ -44,6 +45,17 @@ ANumber ANumber::parse(QStringView input, QString *error) {
     if (error)
         error->clear();
     return ANumber(digits);
+}
+
+QString ANumber::foldWidth(QStringView text) {
+    QString folded = text.toString();
+    for (QChar &c : folded) {
+        if (c.unicode() >= 0xFF01 && c.unicode() <= 0xFF5E)  // the full-width ASCII block
+            c = QChar(c.unicode() - 0xFEE0);
+        else if (c == u'\u3000')  // the ideographic space
+            c = u' ';
+    }
+    return folded;
 }
 
 ANumber ANumber::fromDigits(const QString &nineDigits) {

@@ -82,9 +82,9 @@ void CasePager::addSearch(const QString &text) {
     if (whole.isValid()) {
         clause = QStringLiteral("a_number = ?");
         m_binds << whole.digits();
-    } else if (looksLikeANumberPrefix(text)) {
+    } else if (const QString narrow = ANumber::foldWidth(text); looksLikeANumberPrefix(narrow)) {
         // Stored A-numbers are nine digits; typed digits are a prefix of them.
-        QString digits = text;
+        QString digits = narrow;
         digits.remove(QRegularExpression(QStringLiteral("[^0-9]")));
         clause = QStringLiteral("a_number >= ? AND a_number < ?");
         m_binds << digits << QString(digits + u':');  // ':' sorts right after '9'

@@ -188,7 +188,15 @@ void CaseStore::refuseWritesIfSchemaChanged() {
 
 bool CaseStore::checkReadable(int version, QString *error) {
     // A read-only docket is read as it is: one that would need writing first is refused.
-    if (version < latestSchemaVersion() || AuditLog(m_handle).count() == 0) {
+    const bool older = version < latestSchemaVersion() || AuditLog(m_handle).count() == 0;
+    if (older && !m_schemaChanges.isEmpty()) {  // not upgraded: that would build on the change
+        *error = tr("%1; it was written by an earlier version of Discretion (schema %2) and "
+                    "is not upgraded while it differs from what that version made")
+                     .arg(m_readOnlyReason)
+                     .arg(version);
+        return false;
+    }
+    if (older) {
         *error = tr("it is read-only here and was written by an earlier version of Discretion "
                     "(schema %1); open it once where it can be written, so that it is upgraded")
                      .arg(version);

@@ -358,6 +358,31 @@ class TestCaseListView : public QObject {
         QVERIFY(wholeOnScreen(1040));
     }
 
+    // After one's own Save the list is read again: the case stays at the height it had on
+    // screen (it was centred, and the rows jumped under the attorney's eyes); one that moved
+    // in the sort is shown at that height in its new place.
+    void aRestoredCaseKeepsItsHeightOnScreen() {
+        view().scrollToRow(1234, QAbstractItemView::PositionAtTop);
+        click(1237);
+        const CaseListView::Place place = view().place();
+        QCOMPARE(place.rowOnScreen, 3);
+        m_model->refresh();
+        view().restoreWhenFound(place);
+        QTRY_COMPARE_WITH_TIMEOUT(view().currentRow(), 1237, 10000);
+        QCOMPARE(view().firstShownRow(), 1234);
+        // The same case now at row 2000 of another list (its place kept, its row moved).
+        CaseListView::Place moved = place;
+        moved.currentRow = 2000;
+        moved.currentId = m_model->caseId(2000);
+        view().restore(moved);
+        QCOMPARE(view().currentRow(), 2000);
+        QCOMPARE(view().firstShownRow(), 1997);
+        // A case that was off screen is brought to the middle.
+        moved.rowOnScreen = -1;
+        view().restore(moved);
+        QCOMPARE(view().firstShownRow(), 2000 - view().rowsOnScreen() / 2);
+    }
+
     void sortingKeepsTheSelectedCases() {
         view().scrollToRow(100, QAbstractItemView::PositionAtTop);
         click(100);

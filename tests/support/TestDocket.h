@@ -5,6 +5,7 @@
 #include "io/DocketGenerator.h"
 #include "store/CaseStore.h"
 
+#include <sqlite3.h>
 #include <QTemporaryDir>
 #include <QTest>
 #include <memory>
@@ -44,6 +45,17 @@ class TestDocket {
   private:
     QTemporaryDir m_dir;
 };
+
+// Runs SQL on a docket file as another program would (the sqlite3 shell): SQLITE_OK or the
+// error code.
+inline int sqliteExec(const QString &path, const char *sql) {
+    sqlite3 *db = nullptr;
+    int rc = sqlite3_open(path.toUtf8().constData(), &db);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_exec(db, sql, nullptr, nullptr, nullptr);
+    sqlite3_close(db);
+    return rc;
+}
 
 // Saves a case a test needs in the docket; on failure the log names the store's reason, so
 // QVERIFY(saved(*store, c)) reads as one step.

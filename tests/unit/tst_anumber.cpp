@@ -22,6 +22,9 @@ class TestANumber : public QObject {
                                 << "012345678";
         QTest::newRow("mixed") << "212-34 5678"
                                << "212345678";
+        // As an East Asian input method types them (a helper typed these and got "not allowed").
+        QTest::newRow("full-width")
+            << QString::fromUtf8("Ａ０１２－３４５\u3000６７８") << "012345678";
     }
     void acceptsEveryWrittenForm() {
         QFETCH(QString, input);

@@ -158,6 +158,33 @@ class TestMigrations : public QObject {
         store = CaseStore::open(docket.path(), CaseStore::OpenMode::OpenExisting, &error);
         QCOMPARE(AuditLog(store->handle()).count(), entries);
     }
+
+    // An older docket whose schema was changed by hand is refused for that reason, and is
+    // not upgraded (it was refused as merely "written by an earlier version": open it where
+    // it can be written, which it was).
+    void anOlderDocketChangedByHandIsRefusedForTheChange() {
+        TestDocket docket;
+        QVERIFY(
+            QFile::copy(QStringLiteral(DISCRETION_TEST_DATA "/docket-v4.sqlite"), docket.path()));
+        QFile::setPermissions(docket.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        QCOMPARE(sqliteExec(docket.path(), "CREATE INDEX planted ON cases(language)"), SQLITE_OK);
+        QString error;
+        QVERIFY(!CaseStore::open(docket.path(), CaseStore::OpenMode::OpenExisting, &error));
+        QVERIFY2(error.contains(u"its schema was changed outside Discretion (index planted "_qs),
+                 qPrintable(error));
+        QVERIFY2(error.contains(u"earlier version of Discretion (schema 4)"_qs), qPrintable(error));
+        QVERIFY2(!error.contains(u"where it can be written"_qs), qPrintable(error));
+        sqlite3 *db = nullptr;
+        QCOMPARE(sqlite3_open(QFile::encodeName(docket.path()).constData(), &db), SQLITE_OK);
+        qint64 after = -1;
+        {
+            Sqlite::Statement version(db, QStringLiteral("PRAGMA user_version"));
+            if (version.step() == SQLITE_ROW)
+                after = version.int64(0);
+        }
+        sqlite3_close(db);
+        QCOMPARE(after, 4);  // not upgraded
+    }
 };
 
 QTEST_GUILESS_MAIN(TestMigrations)

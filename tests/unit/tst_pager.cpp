@@ -135,6 +135,14 @@ class TestPager : public QObject {
         prefix.search = digits.left(5);
         QCOMPARE(qint64(reference(*m_store, prefix, {}).size()),
                  countWhere(*m_store, u"a_number LIKE '%1%'"_qs.arg(digits.left(5))));
+        // Full-width digits (an East Asian input method) find the same cases.
+        QString wide = digits.left(5);
+        for (QChar &c : wide)
+            c = QChar(c.unicode() + 0xFEE0);
+        CaseFilter widePrefix;
+        widePrefix.search = wide;
+        QVERIFY(reference(*m_store, widePrefix, {}).contains(42));
+        QCOMPARE(reference(*m_store, widePrefix, {}), reference(*m_store, prefix, {}));
 
         CaseFilter name;
         name.search = u"garc"_qs;

@@ -35,14 +35,6 @@ Case fullCase() {
     return c;
 }
 
-int sqliteExec(const QString &path, const char *sql) {
-    sqlite3 *db = nullptr;
-    sqlite3_open(path.toUtf8().constData(), &db);
-    const int rc = sqlite3_exec(db, sql, nullptr, nullptr, nullptr);
-    sqlite3_close(db);
-    return rc;
-}
-
 qint64 nameMatches(CaseStore &store, const QString &search) {
     CaseFilter f;
     f.search = search;
