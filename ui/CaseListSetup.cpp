@@ -30,7 +30,7 @@ void configureColumns(QTableView *table) {
                         header->visualIndex(CaseTableModel::CounselColumn));
     header->setSortIndicator(CaseTableModel::HearingColumn, Qt::AscendingOrder);
     table->setSortingEnabled(true);
-    int widths[] = {100, 180, 100, 45, 150, 105, 150, 95};
+    int widths[] = {100, 155, 100, 45, 150, 105, 150, 95};
     widths[CaseTableModel::HearingColumn] =
         std::max(widths[CaseTableModel::HearingColumn], hearingColumnWidth(table->fontMetrics()));
     for (int c = 0; c < CaseTableModel::ColumnCount; ++c)

@@ -95,7 +95,7 @@ MainWindow::MainWindow(QWidget *parent)
     splitter->addWidget(m_caseTabs);
     splitter->setStretchFactor(0, 1);
     splitter->setStretchFactor(1, 0);
-    splitter->setSizes({960, 320});
+    splitter->setSizes({1000, 280});
     splitter->restoreState(Settings::mainSplitter());
 
     auto *casesPage = new QWidget(this);

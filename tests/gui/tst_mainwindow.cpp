@@ -212,6 +212,13 @@ class TestMainWindow : public QObject {
         QCOMPARE(header->logicalIndex(header->count() - 1), int(CaseTableModel::CounselColumn));
         QVERIFY(header->sectionSize(CaseTableModel::StatusColumn) <
                 header->sectionSize(CaseTableModel::CounselColumn));
+        // Every column in sight at 1280 pixels, Counsel with room for a name (it was cut to
+        // "Couns" behind a horizontal scroll bar, from a new user's look at the window).
+        const int counselEnd = header->sectionViewportPosition(CaseTableModel::CounselColumn) +
+                               header->sectionSize(CaseTableModel::CounselColumn);
+        QVERIFY2(counselEnd <= header->viewport()->width(),
+                 qPrintable(u"%1 > %2"_qs.arg(counselEnd).arg(header->viewport()->width())));
+        QVERIFY(header->sectionSize(CaseTableModel::CounselColumn) >= 150);
         const QString aNumber = cell(w, 7, CaseTableModel::ANumberColumn);
         auto *search = w.findChild<QLineEdit *>(u"searchEdit"_qs);
         w.findChild<QAction *>(u"actionFind"_qs)->trigger();
