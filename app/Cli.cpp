@@ -181,7 +181,12 @@ int list(QCommandLineParser &p) {
     if (!filter)
         return Fatal;
     const CasePager pager(store->database(), *filter, CaseSort{});
-    for (const CaseListRow &r : pager.first(limit).rows)
+    const CasePager::Page page = pager.first(limit);
+    if (!page.error.isEmpty()) {  // never an empty list that reads as "no such case"
+        err() << "error: the cases could not be read: " << page.error << '\n';
+        return Fatal;
+    }
+    for (const CaseListRow &r : page.rows)
         out() << ANumber::displayDigits(r.aNumber) << '\t' << Console::field(r.familyName) << '\t'
               << Console::field(r.givenNames) << '\t' << Console::field(r.nationality) << '\t'
               << Console::field(r.court) << '\t' << r.nextHearingDate << '\t' << r.nextHearingType

@@ -54,12 +54,16 @@ void StatusBarController::setStore(CaseStore *store) {
 }
 
 void StatusBarController::updateCounts(qint64 matching, bool exact) {
+    if (!m_model->readError().isEmpty()) {
+        showReadError(matching);
+        return;
+    }
     // An empty list says why (or that its first rows are still being read); a single match is
     // selected, so its details show at once.
     const bool reading = m_model->isReadingFirstPage();
-    m_noMatches->setText(reading ? tr("Searching…") : tr("No cases match the filters."));
-    m_noMatches->adjustSize();
-    m_noMatches->setVisible(matching == 0 && (exact || reading));
+    showOverList(reading ? tr("Searching…") : tr("No cases match the filters."),
+                 matching == 0 && (exact || reading));
+    m_counts->setToolTip({});
     if (matching == 1 && exact && m_table->currentRow() < 0)
         m_table->selectRow(0);
     const qint64 total = m_store ? m_store->caseCount() : 0;
@@ -70,6 +74,26 @@ void StatusBarController::updateCounts(qint64 matching, bool exact) {
     m_counts->setText(m_model->filter().isEmpty()
                           ? tr("%Ln case(s)", nullptr, int(total))
                           : tr("Matching: %1 of %Ln case(s)", nullptr, int(total)).arg(count));
+}
+
+// Over the empty list, wrapped to its width.
+void StatusBarController::showOverList(const QString &text, bool shown) {
+    m_noMatches->setText(text);
+    m_noMatches->setWordWrap(true);
+    m_noMatches->setFixedWidth(qMax(200, m_table->viewport()->width()));
+    m_noMatches->adjustSize();
+    m_noMatches->setVisible(shown);
+}
+
+// Rows that could not be read are never shown as "no cases match": the person searched for
+// may be in the docket (a name index removed by hand read as an empty search).
+void StatusBarController::showReadError(qint64 matching) {
+    const QString why = tr("The cases could not be read (%1). The docket may have been changed "
+                           "outside Discretion: File › Verify Audit Log lists what is wrong.")
+                            .arg(m_model->readError());
+    showOverList(why, matching == 0);
+    m_counts->setText(tr("Cases could not be read"));
+    m_counts->setToolTip(why);
 }
 
 void StatusBarController::updateHearingsSoon() {

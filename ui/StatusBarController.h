@@ -27,6 +27,8 @@ class StatusBarController : public QObject {
   private:
     void updatePolicyToday();
     void showHearingsSoon();
+    void showReadError(qint64 matching);
+    void showOverList(const QString &text, bool shown);
 
     CaseListView *m_table;
     CaseTableModel *m_model;

@@ -12,6 +12,7 @@ class CaseRowCache {
     struct Block {
         QList<CaseListRow> rows;
         CasePager::Key lastKey;
+        QString error;  // the page could not be read (CasePager::Page::error)
     };
 
     explicit CaseRowCache(int capacityBlocks) : m_capacity(capacityBlocks) {}

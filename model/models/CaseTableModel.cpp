@@ -17,6 +17,7 @@
 #include <QSqlDatabase>
 #include <QThread>
 #include <algorithm>
+#include <utility>
 
 namespace {
 // Runs the census on its own read-only connection: SQLite connections belong to one thread.
@@ -147,7 +148,7 @@ void CaseTableModel::reload(FirstPage firstPage) {
     if (m_store) {
         pager = std::make_unique<CasePager>(m_store->database(), m_filter, m_sort);
         const CasePager::Page page = PageReader::readPage(*pager, requestFor(0));
-        first = {page.rows, page.lastKey};
+        first = {page.rows, page.lastKey, page.error};
     }
     showList(std::move(pager), m_store ? &first : nullptr);
 }
@@ -162,6 +163,7 @@ void CaseTableModel::showList(std::unique_ptr<CasePager> pager, CaseRowCache::Bl
     m_asked.clear();
     m_anchors.clear();
     m_pager = std::move(pager);
+    m_readError = first ? first->error : QString();
     m_rowCount = 0;
     m_countExact = m_pager == nullptr;
     m_soonFrom = Clock::today().toString(Qt::ISODate);
@@ -182,6 +184,7 @@ void CaseTableModel::showList(std::unique_ptr<CasePager> pager, CaseRowCache::Bl
 // The first page came after the list was shown empty: its rows are inserted.
 void CaseTableModel::firstPageArrived(CaseRowCache::Block block) {
     m_firstPagePending = false;
+    m_readError = block.error;
     if (m_pendingPager) {  // within the wait: the list is shown with it
         showList(std::move(m_pendingPager), &block);
         return;
@@ -320,7 +323,9 @@ PageReader::Request CaseTableModel::requestFor(int index) const {
 
 CaseRowCache::Block CaseTableModel::loadBlock(int index) const {
     const CasePager::Page page = PageReader::readPage(*m_pager, requestFor(index));
-    return {page.rows, page.lastKey};
+    if (!page.error.isEmpty())
+        m_readError = page.error;
+    return {page.rows, page.lastKey, page.error};
 }
 
 void CaseTableModel::startReader() {
@@ -366,6 +371,8 @@ void CaseTableModel::pageArrived(quint64 generation, int index, const CaseRowCac
         return;
     }
     m_asked.remove(index);
+    if (!block.error.isEmpty() && std::exchange(m_readError, block.error) != block.error)
+        Q_EMIT countChanged(m_rowCount, m_countExact);  // views say the list is not whole
     m_cache.insert(index, block);
     const int first = index * kBlockSize;
     const int last = qMin(m_rowCount, first + int(block.rows.size())) - 1;

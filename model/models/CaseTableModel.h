@@ -90,6 +90,10 @@ class CaseTableModel : public QAbstractTableModel {
     bool waitForCount(int timeoutMs);  // for tests and the CLI
     // True while a new list waits for its first page from the reader thread (shown empty).
     bool isReadingFirstPage() const { return m_firstPagePending; }
+    // SQLite's reason when rows of this list could not be read (a table or index removed
+    // outside Discretion, a damaged page); empty when every row asked for was read. An empty
+    // list with a reason is not "no cases match": the person may well be in the docket.
+    const QString &readError() const { return m_readError; }
     // Runs the event loop until the first page is here; false after the timeout.
     bool waitForFirstPage(int timeoutMs);
     // How long a new filter, sort or re-read waits for its first page before showing the list
@@ -146,6 +150,7 @@ class CaseTableModel : public QAbstractTableModel {
     std::unique_ptr<CasePager> m_pager;
     std::unique_ptr<CasePager> m_pendingPager;  // the new list's, while reload() waits
     bool m_firstPagePending = false;
+    mutable QString m_readError;  // set where a page is read, also by const data()
     static inline int s_firstPageWaitMs = kFirstPageWaitMs;
     mutable CaseRowCache m_cache{256};  // 16,384 rows, as before the pages were smaller
     int m_rowCount = 0;

@@ -127,6 +127,6 @@ void PageReader::serve(QSqlDatabase &db, const Request &first) {
         if (!pager || !(pager->filter() == request.filter) || !(pager->sort() == request.sort))
             pager = std::make_unique<CasePager>(db, request.filter, request.sort);
         const CasePager::Page page = readPage(*pager, request);
-        deliver({request.generation, request.block, {page.rows, page.lastKey}});
+        deliver({request.generation, request.block, {page.rows, page.lastKey, page.error}});
     } while (next(&request));
 }

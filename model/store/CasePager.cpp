@@ -167,12 +167,22 @@ QString CasePager::orderSql() const {
 CasePager::Page CasePager::run(const Statement &statement) const {
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    q.prepare(statement.sql);
+    Page page;
+    // SQLite's own words ("no such table: case_search"), else Qt's.
+    const auto reason = [&q] {
+        const QSqlError e = q.lastError();
+        return e.databaseText().isEmpty() ? e.text() : e.databaseText();
+    };
+    if (!q.prepare(statement.sql)) {
+        page.error = reason();
+        return page;
+    }
     for (const QVariant &b : statement.binds)
         q.addBindValue(b);
-    Page page;
-    if (!q.exec())
+    if (!q.exec()) {
+        page.error = reason();
         return page;
+    }
     const int keyColumns = int(sortColumns().size());
     while (q.next()) {
         page.rows.append({q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(),
@@ -184,6 +194,8 @@ CasePager::Page CasePager::run(const Statement &statement) const {
             page.lastKey << q.value(11 + k);
         page.lastKey << q.value(0);
     }
+    if (q.lastError().isValid())  // stopped part way: the rows read are not the page
+        page = {{}, {}, reason()};
     return page;
 }
 

@@ -23,7 +23,8 @@ class CasePager {
 
     struct Page {
         QList<CaseListRow> rows;
-        Key lastKey;  // key of the last row, to continue from
+        Key lastKey;    // key of the last row, to continue from
+        QString error;  // SQLite's reason when the rows could not be read; empty when read
     };
 
     struct Census {

@@ -201,6 +201,24 @@ class TestCli : public QObject {
         QCOMPARE(b.readAll(), first);  // byte-identical: nothing lost either way
     }
 
+    // A search that cannot run (the name index removed with sqlite3) is an error, never an
+    // empty list that reads as "no such person".
+    void aSearchThatCannotRunIsAnError() {
+        const QString db = m_dir.path(u"dropped.sqlite"_qs);
+        QCOMPARE(discretion({u"generate-docket"_qs, u"--db"_qs, db, u"--cases"_qs, u"30"_qs,
+                             u"--seed"_qs, u"2"_qs, u"--as-of"_qs, u"2026-11-29"_qs})
+                     .exitCode,
+                 0);
+        QCOMPARE(sqliteExec(db, "DROP TABLE case_search"), SQLITE_OK);
+        Run r = discretion({u"list"_qs, u"--db"_qs, db, u"--search"_qs, u"gar"_qs});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(u"the cases could not be read: no such table: case_search"_qs),
+                 qPrintable(r.err));
+        r = discretion({u"list"_qs, u"--db"_qs, db, u"--limit"_qs, u"3"_qs});
+        QCOMPARE(r.exitCode, 0);  // the list without a name search still reads
+        QCOMPARE(r.out.count(u'\n'), 3);
+    }
+
     void policyCommandsListShowAndValidate() {
         Run r = discretion({u"policy"_qs, u"list"_qs});
         QCOMPARE(r.exitCode, 0);

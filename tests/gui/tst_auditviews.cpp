@@ -144,6 +144,45 @@ class TestAuditViews : public QObject {
         QVERIFY(!w.historyControl()->verifyAuditLog());
     }
 
+    // A name index removed by hand: a search cannot run, and the list says so instead of "No
+    // cases match" (the person searched for is in the docket).
+    void aSearchThatCannotBeReadIsNotNoMatches() {
+        TestDocket docket;
+        QString family;
+        {
+            auto store = docket.openGenerated(30, 2);
+            QSqlQuery q(store->database());
+            QVERIFY(q.exec(u"SELECT family_name FROM cases LIMIT 1"_qs) && q.next());
+            family = q.value(0).toString();
+            QVERIFY(q.exec(u"DROP TABLE case_search"_qs));
+        }
+        MainWindow w;
+        w.resize(1280, 800);
+        w.show();
+        MessageBox::setNextAnswer(QMessageBox::Ok);
+        QVERIFY(w.openDocket(docket.path()));
+        QVERIFY2(MessageBox::lastText().contains(u"table case_search is missing"_qs),
+                 qPrintable(MessageBox::lastText()));
+        CaseFilter byName;
+        byName.search = family.left(3);
+        w.caseModel()->setFilter(byName);
+        QVERIFY(w.caseModel()->waitForFirstPage(10000));
+        QCOMPARE(w.caseModel()->rowCount(), 0);
+        auto *overList = w.findChild<QLabel *>(u"noMatches"_qs);
+        QTRY_VERIFY(overList->isVisible());
+        QVERIFY2(overList->text().startsWith(
+                     u"The cases could not be read (no such table: case_search)"_qs),
+                 qPrintable(overList->text()));
+        QCOMPARE(w.findChild<QLabel *>(u"caseCounts"_qs)->text(), u"Cases could not be read"_qs);
+        // A search by A-number does not need that index: the list is whole again.
+        CaseFilter none;
+        none.search = u"999999999"_qs;
+        w.caseModel()->setFilter(none);
+        QVERIFY(w.caseModel()->waitForFirstPage(10000));
+        QVERIFY(w.caseModel()->readError().isEmpty());
+        QCOMPARE(overList->text(), u"No cases match the filters."_qs);
+    }
+
     // A trigger added by another program while the docket is open would run inside the
     // program's next write: the window notices the schema change at its next look (every
     // two seconds), names it, and the docket turns read-only.
