@@ -21,6 +21,8 @@
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
+#include <QDir>
+#include <QFile>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -30,6 +32,7 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSqlQuery>
+#include <QStandardPaths>
 #include <QStatusBar>
 #include <QTableView>
 #include <QTextBrowser>
@@ -203,6 +206,11 @@ class TestMainWindow : public QObject {
     // The search box leads into the list: Down or Enter moves there; one match is selected
     // at once; no match says so; extra width goes to Name and Counsel.
     void theSearchBoxLeadsIntoTheList() {
+        // A first start: no column widths or splitter kept from an earlier run.
+        const QString kept =
+            QDir(QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation))
+                .filePath(QCoreApplication::applicationName() + u".conf"_qs);
+        QVERIFY(!QFile::exists(kept) || QFile::remove(kept));
         MainWindow w;
         QVERIFY(w.openDocket(m_docket.path()));
         w.resize(1280, 800);
