@@ -163,6 +163,8 @@ bool CaseStore::initialise(QString *error) {
     }
     if (version > 0)
         refuseWritesIfSchemaChanged();
+    if (!refuseIfHistoryRemoved(version, error))
+        return false;
     if (m_readOnly)
         return checkReadable(version, error);
     // WAL lets the list read while an import writes; NORMAL sync is safe under WAL.
@@ -186,9 +188,25 @@ void CaseStore::refuseWritesIfSchemaChanged() {
     Sqlite::exec(m_handle, QStringLiteral("PRAGMA query_only=1"), nullptr);
 }
 
+// Every docket since the audit log's schema records its creation or upgrade there in the same
+// transaction: an empty log there means its history was deleted by hand. Opened, it was
+// upgraded and given a fresh start entry, which covered the deletion over (from the attack
+// round: `check` itself wrote it).
+bool CaseStore::refuseIfHistoryRemoved(int version, QString *error) {
+    constexpr int kFirstAuditedSchema = 4;  // 004_audit.sql
+    if (version < kFirstAuditedSchema || AuditLog(m_handle).count() > 0)
+        return true;
+    *error = tr("its audit log is empty, though every docket since schema %1 records its "
+                "creation there: its history was removed outside Discretion%2. Nothing was "
+                "changed; restore a backup")
+                 .arg(kFirstAuditedSchema)
+                 .arg(m_schemaChanges.isEmpty() ? QString() : tr(", and %1").arg(m_readOnlyReason));
+    return false;
+}
+
 bool CaseStore::checkReadable(int version, QString *error) {
     // A read-only docket is read as it is: one that would need writing first is refused.
-    const bool older = version < latestSchemaVersion() || AuditLog(m_handle).count() == 0;
+    const bool older = version < latestSchemaVersion();  // an empty log was refused before
     if (older && !m_schemaChanges.isEmpty()) {  // not upgraded: that would build on the change
         *error = tr("%1; it was written by an earlier version of Discretion (schema %2) and "
                     "is not upgraded while it differs from what that version made")

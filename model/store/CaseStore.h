@@ -93,6 +93,7 @@ class CaseStore {
     int readSchemaVersion(QString *error) const;
     bool initialise(QString *error);
     bool openConnection(QString *error);
+    bool refuseIfHistoryRemoved(int version, QString *error);
     bool checkReadable(int version, QString *error);
     void refuseWritesIfSchemaChanged();
     qint64 schemaCookie() const;

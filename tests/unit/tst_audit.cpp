@@ -229,6 +229,54 @@ class TestAudit : public QObject {
         QVERIFY2(v.problem.contains(u"missing"_qs), qPrintable(v.problem));
     }
 
+    // The whole log deleted with sqlite3 and its trigger made again as it was (the schema then
+    // reads as Discretion's): the docket is refused and left as it is. It used to be upgraded
+    // and given a fresh start entry, and `check` called that log ok (the attack round).
+    void aDocketWithItsHistoryRemovedIsRefusedUnchanged() {
+        TestDocket docket;
+        {
+            auto store = docket.open();
+            Case c = makeCase(u"204555101"_qs, u"Case"_qs);
+            QVERIFY(saved(*store, c));
+        }
+        for (const QString &name : {u"emptied"_qs, u"emptied-and-changed"_qs}) {
+            const QString path = docket.path(name + u".sqlite"_qs);
+            QVERIFY(QFile::copy(docket.path(), path));
+            QCOMPARE(sqliteExec(path,
+                                "UPDATE cases SET family_name = 'Tampered'; DROP TRIGGER "
+                                "audit_log_no_delete; DELETE FROM audit_log;"),
+                     SQLITE_OK);
+            {
+                // The trigger again, in its own words.
+                auto store =
+                    CaseStore::open(docket.path(), CaseStore::OpenMode::OpenExisting, nullptr);
+                QVERIFY(store);
+                Sqlite::Statement kept(store->handle(),
+                                       u"SELECT sql FROM sqlite_schema WHERE name = "
+                                       "'audit_log_no_delete'"_qs);
+                QVERIFY(kept.step() == SQLITE_ROW);
+                QCOMPARE(sqliteExec(path, kept.text(0).toUtf8().constData()), SQLITE_OK);
+            }
+            if (name.endsWith(u"changed"_qs))
+                QCOMPARE(sqliteExec(path, "CREATE INDEX planted ON cases(language)"), SQLITE_OK);
+            QFile before(path);
+            QVERIFY(before.open(QIODevice::ReadOnly));
+            const QByteArray bytes = before.readAll();
+            before.close();
+            QString error;
+            QVERIFY(!CaseStore::open(path, CaseStore::OpenMode::OpenExisting, &error));
+            QVERIFY2(error.contains(u"its audit log is empty, though every docket since schema 4 "
+                                    "records its creation there"_qs),
+                     qPrintable(error));
+            QCOMPARE(error.contains(u"index planted was added outside Discretion"_qs),
+                     name.endsWith(u"changed"_qs));
+            QVERIFY2(!error.contains(u"earlier version"_qs), qPrintable(error));
+            QFile after(path);
+            QVERIFY(after.open(QIODevice::ReadOnly));
+            QVERIFY(after.readAll() == bytes);  // no fresh start entry written
+        }
+    }
+
     void anOldDocketStartsItsLogWithWhatItHeld() {
         TestDocket docket;
         QVERIFY(QFile::copy(QStringLiteral(DISCRETION_TEST_DATA "/docket-v1.sqlite"),
