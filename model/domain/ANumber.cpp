@@ -7,8 +7,33 @@ QString tr(const char *text) {
     return QCoreApplication::translate("ANumber", text);
 }
 
-bool isSeparator(QChar c) {
-    return c == u' ' || c == u'-' || c == u'\u2010' || c == u'\u2013';
+bool isSeparator(char32_t c) {
+    return c == u' ' || c == u'-';  // every other dash and space is folded to these first
+}
+
+// The dashes people type between digits: hyphens, figure and en dashes, the minus sign, the
+// long vowel mark a Japanese input method types for the minus key.
+bool isDash(char16_t c) {
+    return (c >= 0x2010 && c <= 0x2015) || c == 0x2212 || c == 0x30FC || c == 0xFF70 || c == 0xFE63;
+}
+
+// A character named so that a person can see it: a combining mark or an invisible one alone
+// in quotes shows as nothing (or joins the quote), so it is given by its code.
+QString shown(char32_t c) {
+    const QChar::Category category = QChar::category(c);
+    const bool invisible = category == QChar::Mark_NonSpacing ||
+                           category == QChar::Mark_SpacingCombining ||
+                           category == QChar::Mark_Enclosing || category == QChar::Other_Format ||
+                           category == QChar::Other_Control || QChar::isSpace(c);
+    const QString code = QStringLiteral("U+%1").arg(uint(c), 4, 16, QLatin1Char('0')).toUpper();
+    return invisible ? code : QStringLiteral("'%1' (%2)").arg(QString::fromUcs4(&c, 1), code);
+}
+
+// The input as typed, cut short when it is long (a 5,000-character value was echoed whole).
+QString quoted(QStringView input) {
+    constexpr qsizetype kShown = 40;
+    const QStringView t = input.trimmed();
+    return t.size() <= kShown ? t.toString() : t.left(kShown).toString() + u'…';
 }
 }  // namespace
 
@@ -18,7 +43,7 @@ ANumber ANumber::parse(QStringView input, QString *error) {
             *error = why;
         return ANumber();
     };
-    const QString folded = foldWidth(input);
+    const QString folded = foldTyped(input);
     QStringView text = QStringView(folded).trimmed();
     if (text.isEmpty())
         return fail(tr("the A-number is empty"));
@@ -26,19 +51,19 @@ ANumber ANumber::parse(QStringView input, QString *error) {
         text = text.mid(1);
 
     QString digits;
-    for (QChar c : text) {
-        if (c.isDigit() && c.unicode() < 128)
-            digits.append(c);
+    for (const char32_t c : text.toUcs4()) {
+        if (c >= u'0' && c <= u'9')
+            digits.append(QChar(c));
         else if (!isSeparator(c))
-            return fail(tr("'%1' is not allowed in an A-number (only an optional \"A\", digits, "
+            return fail(tr("%1 is not allowed in an A-number (only an optional \"A\", digits, "
                            "spaces and dashes)")
-                            .arg(c));
+                            .arg(shown(c)));
     }
     if (digits.size() == 8)
         digits.prepend(u'0');
     if (digits.size() != 9)
         return fail(tr("an A-number has 8 or 9 digits; \"%1\" has %2")
-                        .arg(input.trimmed().toString())
+                        .arg(quoted(input))
                         .arg(digits.size()));
     if (digits == QLatin1String("000000000"))
         return fail(tr("A000-000-000 is not a real A-number"));
@@ -47,13 +72,15 @@ ANumber ANumber::parse(QStringView input, QString *error) {
     return ANumber(digits);
 }
 
-QString ANumber::foldWidth(QStringView text) {
+QString ANumber::foldTyped(QStringView text) {
     QString folded = text.toString();
     for (QChar &c : folded) {
         if (c.unicode() >= 0xFF01 && c.unicode() <= 0xFF5E)  // the full-width ASCII block
             c = QChar(c.unicode() - 0xFEE0);
-        else if (c == u'\u3000')  // the ideographic space
+        else if (c == u'\u3000' || c == u'\u00A0')  // the ideographic and no-break spaces
             c = u' ';
+        else if (isDash(c.unicode()))
+            c = u'-';
     }
     return folded;
 }

@@ -12,9 +12,10 @@ class ANumber {
 
     // Returns an invalid ANumber and sets *error (if given) when input is not an A-number.
     static ANumber parse(QStringView input, QString *error = nullptr);
-    // Full-width digits, letters, dashes and spaces (as an East Asian input method types
-    // them) as their ASCII forms; everything else unchanged.
-    static QString foldWidth(QStringView text);
+    // Full-width digits, letters and spaces (as an East Asian input method types them) as
+    // their ASCII forms, and every dash a keyboard or input method types as '-'; everything
+    // else unchanged.
+    static QString foldTyped(QStringView text);
     // Builds from nine stored digits; invalid if they are not exactly nine digits.
     static ANumber fromDigits(const QString &nineDigits);
 

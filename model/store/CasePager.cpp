@@ -16,8 +16,15 @@ const QString kRowColumns = QStringLiteral(
 
 // Digits (with the optional A, spaces, dashes) but not a whole A-number: a prefix.
 bool looksLikeANumberPrefix(const QString &text) {
-    static const QRegularExpression re(QStringLiteral("^[Aa]?[0-9][0-9 \\-]*$"));
+    static const QRegularExpression re(QStringLiteral("^[Aa]?[ \\-]*[0-9][0-9 \\-]*$"));
     return re.match(text).hasMatch();
+}
+
+// The ASCII digits of a search, as typed (full-width ones folded).
+QString typedDigits(const QString &text) {
+    QString digits = ANumber::foldTyped(text);
+    static const QRegularExpression notDigit(QStringLiteral("[^0-9]"));
+    return digits.remove(notDigit);
 }
 }  // namespace
 
@@ -79,13 +86,18 @@ void CasePager::addSearch(const QString &text) {
     QString clause;
     QString oneCase;
     const ANumber whole = ANumber::parse(text);
-    if (whole.isValid()) {
+    if (whole.isValid() && whole.digits().startsWith(u'0') && typedDigits(text).size() == 8) {
+        // Eight digits are a whole A-number with its leading zero left off, or the first
+        // eight of a nine-digit one being typed: the list did not empty one digit short.
+        const QString eight = typedDigits(text);
+        clause = QStringLiteral("(a_number = ? OR (a_number >= ? AND a_number < ?))");
+        m_binds << whole.digits() << eight << QString(eight + u':');
+    } else if (whole.isValid()) {
         clause = QStringLiteral("a_number = ?");
         m_binds << whole.digits();
-    } else if (const QString narrow = ANumber::foldWidth(text); looksLikeANumberPrefix(narrow)) {
+    } else if (const QString narrow = ANumber::foldTyped(text); looksLikeANumberPrefix(narrow)) {
         // Stored A-numbers are nine digits; typed digits are a prefix of them.
-        QString digits = narrow;
-        digits.remove(QRegularExpression(QStringLiteral("[^0-9]")));
+        const QString digits = typedDigits(narrow);
         clause = QStringLiteral("a_number >= ? AND a_number < ?");
         m_binds << digits << QString(digits + u':');  // ':' sorts right after '9'
     } else {

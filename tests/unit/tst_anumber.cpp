@@ -25,6 +25,12 @@ class TestANumber : public QObject {
         // As an East Asian input method types them (a helper typed these and got "not allowed").
         QTest::newRow("full-width")
             << QString::fromUtf8("Ａ０１２－３４５\u3000６７８") << "012345678";
+        // The minus key under a Japanese input method (U+30FC), the minus sign, a no-break
+        // hyphen: a helper's search for a case that exists said "No cases match".
+        QTest::newRow("IME long vowel mark")
+            << QString::fromUtf8("１００ー００７ー９２０") << "100007920";
+        QTest::newRow("minus sign and no-break hyphen")
+            << QString::fromUtf8("100\u2212007\u2011920") << "100007920";
     }
     void acceptsEveryWrittenForm() {
         QFETCH(QString, input);
@@ -46,9 +52,17 @@ class TestANumber : public QObject {
         QTest::newRow("ten digits") << "A1234567890"
                                     << "has 10";
         QTest::newRow("letter inside") << "A12B45678"
-                                       << "'B' is not allowed";
+                                       << "'B' (U+0042) is not allowed";
         QTest::newRow("slash") << "012/345/678"
-                               << "'/' is not allowed";
+                               << "'/' (U+002F) is not allowed";
+        // Named by code where the character alone would show as nothing or as half of one.
+        QTest::newRow("combining mark")
+            << QString::fromUtf8("0123\u0301") << "U+0301 is not allowed";
+        QTest::newRow("outside the basic plane")
+            << QString::fromUtf8("12345678\U0001D7D7") << "'\U0001D7D7' (U+1D7D7) is not allowed";
+        QTest::newRow("zero-width space") << QString::fromUtf8("012\u200B345678") << "U+200B is";
+        // A long value is quoted cut short: the message stays readable.
+        QTest::newRow("5,009 digits") << QString(5009, u'1') << QString(40, u'1') + u"…\" has 5009";
         QTest::newRow("all zeros") << "000000000"
                                    << "not a real";
         QTest::newRow("arabic-indic digits") << QString::fromUtf8("٠١٢٣٤٥٦٧٨") << "not allowed";

@@ -142,6 +142,27 @@ class TestPager : public QObject {
         CaseFilter widePrefix;
         widePrefix.search = wide;
         QVERIFY(reference(*m_store, widePrefix, {}).contains(42));
+        // "A 100…" with a space after the A, as "A 012 345 678" is written.
+        CaseFilter spaced;
+        spaced.search = u"A "_qs + digits.left(5);
+        QCOMPARE(reference(*m_store, spaced, {}), reference(*m_store, prefix, {}));
+        // Eight digits typed on the way to nine: the cases they begin, and the A-number
+        // they make with a leading zero (the list emptied one digit short).
+        CaseFilter eight;
+        eight.search = digits.left(8);
+        QVERIFY(reference(*m_store, eight, {}).contains(42));
+        QCOMPARE(
+            qint64(reference(*m_store, eight, {}).size()),
+            countWhere(*m_store, u"a_number LIKE '%1%' OR a_number = '0%1'"_qs.arg(eight.search)));
+        // A case whose A-number has a leading zero is found by its other eight digits.
+        QSqlQuery zero(m_store->database());
+        QVERIFY(
+            zero.exec(u"UPDATE cases SET a_number = '0' || substr(a_number, 2) WHERE id = 43"_qs));
+        QVERIFY(zero.exec(u"SELECT substr(a_number, 2) FROM cases WHERE id = 43"_qs) &&
+                zero.next());
+        CaseFilter leftOff;
+        leftOff.search = zero.value(0).toString();
+        QVERIFY(reference(*m_store, leftOff, {}).contains(43));
         QCOMPARE(reference(*m_store, widePrefix, {}), reference(*m_store, prefix, {}));
 
         CaseFilter name;
