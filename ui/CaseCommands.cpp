@@ -4,6 +4,7 @@
 #include "store/CaseStore.h"
 
 #include <QCoreApplication>
+#include <utility>
 
 bool sameFacts(Case a, Case b) {
     for (Case *c : {&a, &b}) {
@@ -20,15 +21,17 @@ CaseCommand::CaseCommand(CaseStore &store, Done done, const QString &text)
     setText(text);
 }
 
-void CaseCommand::report(const QString &aNumber, bool undoing, const QString &problem) {
-    const QString step = undoing ? QCoreApplication::translate("CaseCommand", "Undone: %1")
-                                 : QCoreApplication::translate("CaseCommand", "Redone: %1");
+void CaseCommand::report(const QString &aNumber, Step step, const QString &problem) {
+    // A fresh Delete said "Redone: Deletion of …" (from a new user's walk-through).
+    const char *said = step == Step::Undoing   ? "Undone: %1"
+                       : step == Step::Redoing ? "Redone: %1"
+                                               : "%1: done (Edit ▸ Undo brings the case back)";
     if (m_done)
-        m_done(aNumber, step.arg(text()), problem);
+        m_done(aNumber, QCoreApplication::translate("CaseCommand", said).arg(text()), problem);
 }
 
 bool CaseCommand::replace(const std::optional<Case> &expected, const std::optional<Case> &c,
-                          bool undoing) {
+                          Step step) {
     const QString aNumber = expected ? expected->aNumber : c->aNumber;
     const qint64 id = m_store.findCaseId(aNumber);
     const std::optional<Case> stored = id ? m_store.loadCase(id) : std::nullopt;
@@ -51,7 +54,7 @@ bool CaseCommand::replace(const std::optional<Case> &expected, const std::option
     }
     if (!error.isEmpty())
         setObsolete(true);  // the stack drops a step that cannot be taken
-    report(c ? c->aNumber : aNumber, undoing, error);
+    report(c ? c->aNumber : aNumber, step, error);
     return error.isEmpty();
 }
 
@@ -63,13 +66,13 @@ EditCaseCommand::EditCaseCommand(CaseStore &store, Done done, Case before, Case 
       m_after(std::move(after)) {}
 
 void EditCaseCommand::undo() {
-    replace(m_after, m_before, true);
+    replace(m_after, m_before, Step::Undoing);
 }
 
 void EditCaseCommand::redo() {
     if (std::exchange(m_saved, false))
         return;
-    replace(m_before, m_after, false);
+    replace(m_before, m_after, Step::Redoing);
 }
 
 AddCaseCommand::AddCaseCommand(CaseStore &store, Done done, Case added)
@@ -79,13 +82,13 @@ AddCaseCommand::AddCaseCommand(CaseStore &store, Done done, Case added)
       m_case(std::move(added)) {}
 
 void AddCaseCommand::undo() {
-    replace(m_case, std::nullopt, true);
+    replace(m_case, std::nullopt, Step::Undoing);
 }
 
 void AddCaseCommand::redo() {
     if (std::exchange(m_saved, false))
         return;
-    replace(std::nullopt, m_case, false);
+    replace(std::nullopt, m_case, Step::Redoing);
 }
 
 DeleteCaseCommand::DeleteCaseCommand(CaseStore &store, Done done, Case deleted)
@@ -95,9 +98,9 @@ DeleteCaseCommand::DeleteCaseCommand(CaseStore &store, Done done, Case deleted)
       m_case(std::move(deleted)) {}
 
 void DeleteCaseCommand::undo() {
-    replace(std::nullopt, m_case, true);
+    replace(std::nullopt, m_case, Step::Undoing);
 }
 
 void DeleteCaseCommand::redo() {
-    replace(m_case, std::nullopt, false);
+    replace(m_case, std::nullopt, std::exchange(m_deleted, true) ? Step::Redoing : Step::Doing);
 }

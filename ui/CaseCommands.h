@@ -21,11 +21,14 @@ class CaseCommand : public QUndoCommand {
         std::function<void(const QString &aNumber, const QString &step, const QString &problem)>;
 
   protected:
+    // What a step is, for the status bar: the change itself (a Delete's first redo), or an
+    // undo or redo of it.
+    enum class Step { Doing, Undoing, Redoing };
     CaseCommand(CaseStore &store, Done done, const QString &text);
     // Writes `c` over the stored case `expected` (found by its A-number), or inserts it when
     // `expected` is empty; refuses when the stored case is not `expected` any more.
-    bool replace(const std::optional<Case> &expected, const std::optional<Case> &c, bool undoing);
-    void report(const QString &aNumber, bool undoing, const QString &problem);
+    bool replace(const std::optional<Case> &expected, const std::optional<Case> &c, Step step);
+    void report(const QString &aNumber, Step step, const QString &problem);
 
   private:
     CaseStore &m_store;
@@ -64,6 +67,7 @@ class DeleteCaseCommand : public CaseCommand {
 
   private:
     Case m_case;
+    bool m_deleted = false;  // the first redo is the deletion itself, not a redo of it
 };
 
 // Two cases hold the same facts, whatever their ids, timestamps and review status

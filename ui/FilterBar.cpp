@@ -110,7 +110,24 @@ bool isTyping(const QKeyEvent *key) {
 }
 }  // namespace
 
+// Ctrl+Z and Ctrl+Shift+Z in an empty search box, or one with nothing of its own to undo, are
+// the window's Undo and Redo of a case change: the box took them and did nothing, and Clear
+// Filters, Find and typing in the list all leave the focus there (a new user's walk-through).
+bool FilterBar::passesUndoToTheWindow(const QKeyEvent *key) const {
+    if (key->matches(QKeySequence::Undo))
+        return m_search->text().isEmpty() || !m_search->isUndoAvailable();
+    if (key->matches(QKeySequence::Redo) ||
+        key->keyCombination() == QKeyCombination(Qt::CTRL | Qt::SHIFT, Qt::Key_Z))
+        return m_search->text().isEmpty() || !m_search->isRedoAvailable();
+    return false;
+}
+
 bool FilterBar::eventFilter(QObject *watched, QEvent *event) {
+    if (watched == m_search && event->type() == QEvent::ShortcutOverride &&
+        passesUndoToTheWindow(static_cast<QKeyEvent *>(event))) {
+        event->ignore();  // not taken by the box: the shortcut goes to the window
+        return true;
+    }
     if (event->type() != QEvent::KeyPress)
         return QWidget::eventFilter(watched, event);
     const auto *key = static_cast<QKeyEvent *>(event);

@@ -8,6 +8,7 @@
 class QCheckBox;
 class QComboBox;
 class QDateEdit;
+class QKeyEvent;
 class QLineEdit;
 class QTimer;
 struct Court;
@@ -32,6 +33,7 @@ class FilterBar : public QWidget {
 
   protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
+    bool passesUndoToTheWindow(const QKeyEvent *key) const;
 
   Q_SIGNALS:
     void filterChanged(const CaseFilter &filter);

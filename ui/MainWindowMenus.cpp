@@ -110,8 +110,12 @@ void MainWindow::buildEditMenu() {
     undo->setIcon(icon("undo"));
     QAction *redo = m_undo->createRedoAction(this, tr("&Redo"));
     redo->setObjectName(QStringLiteral("actionRedo"));
-    redo->setShortcut(
-        standardOr(QKeySequence::Redo, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z)));
+    // Every binding the platform knows, and Ctrl+Shift+Z on any: under some desktops Redo's
+    // first binding is Ctrl+Y alone, and Ctrl+Shift+Z (which the guide names) did nothing.
+    QList<QKeySequence> redoKeys = QKeySequence::keyBindings(QKeySequence::Redo);
+    if (const QKeySequence shiftZ(Qt::CTRL | Qt::SHIFT | Qt::Key_Z); !redoKeys.contains(shiftZ))
+        redoKeys.prepend(shiftZ);
+    redo->setShortcuts(redoKeys);
     redo->setIcon(icon("redo"));
     edit->addAction(undo);
     edit->addAction(redo);

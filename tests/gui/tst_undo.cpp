@@ -6,6 +6,7 @@
 #include "MessageBox.h"
 #include "TestDocket.h"
 #include "audit/AuditLog.h"
+#include "domain/ANumber.h"
 #include "models/CaseTableModel.h"
 
 #include <QAction>
@@ -65,6 +66,35 @@ class TestUndo : public QObject {
         QCOMPARE(w.undoStack()->count(), 1);
     }
 
+    // Ctrl+Z in the search box with nothing of its own to undo is the window's Undo (Find,
+    // Clear Filters and typing in the list leave the focus there; the box took the keys and
+    // did nothing). With text of its own it undoes its own typing.
+    void theUndoKeysReachTheWindowFromAnEmptySearchBox() {
+        MainWindow w;
+        QVERIFY(w.openDocket(m_docket.path()));
+        w.resize(1280, 800);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowActive(&w));
+        w.caseTable()->selectRow(6);
+        const qint64 id = w.caseModel()->caseId(6);
+        const QString family = w.store()->loadCase(id)->familyName;
+        editFamilyName(w, u"Keyed"_s);
+        w.activateWindow();  // back from the editor
+        QVERIFY(QTest::qWaitForWindowActive(&w));
+        auto *search = w.findChild<QLineEdit *>(u"searchEdit"_s);
+        search->setFocus();
+        QTRY_VERIFY(search->hasFocus());
+        QTest::keyClick(search, Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(w.store()->loadCase(id)->familyName, family);
+        QTest::keyClick(search, Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+        QCOMPARE(w.store()->loadCase(id)->familyName, u"Keyed"_s);
+        // Typed text of its own: the box undoes that, the case stays.
+        QTest::keyClicks(search, u"zz"_s);
+        QTest::keyClick(search, Qt::Key_Z, Qt::ControlModifier);
+        QVERIFY(search->text().size() < 2);
+        QCOMPARE(w.store()->loadCase(id)->familyName, u"Keyed"_s);
+    }
+
     // Undo selects the case it changed, alone: the row clicked since stayed highlighted beside
     // it, and Delete then took the undone case (from a new user's walk-through). The status
     // bar says what was undone, not the edit's "saved".
@@ -116,12 +146,19 @@ class TestUndo : public QObject {
         w.deleteCurrentCase();
         QVERIFY(MessageBox::lastText().contains(u"Undo"_s));
         QCOMPARE(w.store()->findCaseId(doomed.aNumber), 0);
+        // The deletion itself, not a redo of it (a fresh Delete said "Redone: Deletion of").
+        const QString deletion =
+            u"Deletion of %1: done"_s.arg(ANumber::displayDigits(doomed.aNumber));
+        QVERIFY2(w.statusBar()->currentMessage().startsWith(deletion),
+                 qPrintable(w.statusBar()->currentMessage()));
         w.undoStack()->undo();
         const qint64 back = w.store()->findCaseId(doomed.aNumber);
         QVERIFY(back > 0);
         QVERIFY(sameFacts(*w.store()->loadCase(back), doomed));
         w.undoStack()->redo();
         QCOMPARE(w.store()->findCaseId(doomed.aNumber), 0);
+        QVERIFY2(w.statusBar()->currentMessage().startsWith(u"Redone: Deletion of"_s),
+                 qPrintable(w.statusBar()->currentMessage()));
     }
 
     void undoAndRedoInsideTheEditor() {
