@@ -63,6 +63,7 @@ class CaseListView : public QTableView {
         // on screen. The case is put back at that height (it was centred: after Save the list
         // jumped under the attorney's eyes).
         int rowOnScreen = -1;
+        int top = -1;  // the first row on screen: the list stays there when the case is gone
         bool all = false;
         QList<qint64> ids;    // the selected cases, when no more than kKeptCases
         qint64 selected = 0;  // how many rows were selected
@@ -144,6 +145,7 @@ class CaseListView : public QTableView {
     // row: the current case's own row (found.ownRow), or the place of a case gone.
     void applyPlace(const Place &place, int row, const Found &found);
     void showAtHeight(int row, int rowOnScreen);
+    void keepTop(int top);
     // A person chose rows: what was waiting for the count (a place, Ctrl+A, End) is dropped.
     void takeOver();
     void updateScrollBar();
@@ -163,6 +165,7 @@ class CaseListView : public QTableView {
     std::function<void(bool)> m_locatingFound;
     bool m_endPending = false;  // End before the count: the last row when counted
     int m_pressedRow = -1;      // the row of the last press, for the double click after it
+    int m_topPending = -1;      // keepTop() waiting for the count to reach that row
     int m_pendingOffset = -1;   // where the list was scrolled when a place began to wait
     qint64 m_currentId = 0;
     bool m_rereading = false;  // the list is being read again for a stale row

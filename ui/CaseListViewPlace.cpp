@@ -16,6 +16,7 @@ CaseListView::Place CaseListView::place() const {
     // A current row whose page has not arrived yet is read here, as the other rows kept are.
     p.currentId = p.currentRow < 0 ? 0 : m_currentId ? m_currentId : m_list->caseId(p.currentRow);
     p.currentSelected = p.currentRow >= 0 && m_selection.contains(p.currentRow);
+    p.top = firstShownRow();
     if (const int onScreen = p.currentRow - firstShownRow();
         p.currentRow >= 0 && onScreen >= 0 && onScreen < rowsOnScreen())
         p.rowOnScreen = onScreen;
@@ -135,6 +136,7 @@ void CaseListView::applyPlace(const Place &place, int row, const Found &found) {
     }
     m_selection.clear();
     if (row < 0) {  // an empty list, the case out of reach, or no neighbour wanted
+        keepTop(place.top);
         showSelection();
         return;
     }
@@ -167,6 +169,20 @@ void CaseListView::showAtHeight(int row, int rowOnScreen) {
         scrollToRow(qMax(0, row - rowOnScreen), PositionAtTop);
 }
 
+// With nothing selected the list stays where it was (it went back to its top when another
+// program deleted the case being read, and the attorney lost their place), as soon as the
+// count reaches that row if it lies past the rows read so far.
+void CaseListView::keepTop(int top) {
+    if (top < 0)
+        return;
+    if (top < m_list->rowCount() || m_list->isCountExact()) {
+        scrollToRow(qMin(top, m_list->rowCount() - 1), PositionAtTop);
+        return;
+    }
+    m_topPending = top;
+    m_pendingOffset = m_window->offset();
+}
+
 // A place waits for the count, or, after a new filter, for the list's first page: it is
 // taken as soon as its rows are in the list.
 void CaseListView::countKnown(qint64 /*rows*/, bool exact) {
@@ -176,6 +192,11 @@ void CaseListView::countKnown(qint64 /*rows*/, bool exact) {
     }
     if (!exact)
         return;
+    if (const int top = std::exchange(m_topPending, -1);
+        top >= 0 && m_pendingOffset == m_window->offset()) {  // not scrolled meanwhile
+        m_pendingOffset = -1;
+        scrollToRow(qMin(top, m_list->rowCount() - 1), PositionAtTop);
+    }
     if (std::exchange(m_endPending, false) && m_list->rowCount() > 0) {
         m_selection.selectOnly(m_list->rowCount() - 1);
         scrollToRow(m_list->rowCount() - 1);
@@ -188,6 +209,7 @@ void CaseListView::takeOver() {
     m_locating.reset();
     m_locatingFound = {};
     m_pendingOffset = -1;
+    m_topPending = -1;
     m_allPending = false;
     m_endPending = false;
 }

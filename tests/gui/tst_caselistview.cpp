@@ -383,6 +383,25 @@ class TestCaseListView : public QObject {
         QCOMPARE(view().firstShownRow(), 2000 - view().rowsOnScreen() / 2);
     }
 
+    // The case being read deleted by another program: nothing is selected, and the list stays
+    // where it was (it went back to its top and the attorney lost their place), once the
+    // count reaches that row.
+    void theListStaysWhereItWasWhenTheCaseIsGone() {
+        view().scrollToRow(1234, QAbstractItemView::PositionAtTop);
+        click(1240);
+        CaseListView::Place gone = view().place();
+        QCOMPARE(gone.top, 1234);
+        gone.currentId = 987654321;  // no longer in the docket
+        gone.currentRow = -1;        // nothing in its stead
+        gone.ids.clear();
+        m_model->refresh();
+        QVERIFY(!m_model->isCountExact());
+        view().restore(gone);
+        QVERIFY(m_model->waitForCount(10000));
+        QCOMPARE(view().currentRow(), -1);
+        QCOMPARE(view().firstShownRow(), 1234);
+    }
+
     void sortingKeepsTheSelectedCases() {
         view().scrollToRow(100, QAbstractItemView::PositionAtTop);
         click(100);
