@@ -42,9 +42,18 @@ void CaseEditController::runEditor(const std::optional<Case> &existing,
         place.all = false;
         place.ids.clear();
     }
-    m_window->caseTable()->restoreWhenFound(place);
-    m_window->statusBar()->showMessage(doneMessage.arg(ANumber::displayDigits(saved.aNumber)),
-                                       5000);
+    const QString done = doneMessage.arg(ANumber::displayDigits(saved.aNumber));
+    m_window->statusBar()->showMessage(done, 5000);
+    // Saved out of the search or filter shown, the case left the list without a word (a new
+    // user searched "gar ma", renamed García and saw "No cases match").
+    m_window->caseTable()->restoreWhenFound(place, [this, done](bool found) {
+        if (!found)
+            m_window->statusBar()->showMessage(
+                tr("%1 It no longer matches the search or filters, so the list does not show "
+                   "it: Clear Filters (Ctrl+Shift+F) shows it again.")
+                    .arg(done),
+                10000);
+    });
 }
 
 CaseCommand::Done CaseEditController::undoneReporter() {

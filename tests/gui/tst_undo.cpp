@@ -66,6 +66,28 @@ class TestUndo : public QObject {
         QCOMPARE(w.undoStack()->count(), 1);
     }
 
+    // A case saved out of the search shown leaves the list: the status bar says why (a new
+    // user renamed the case found by "gar ma" and saw "No cases match" without a word).
+    void aCaseSavedOutOfTheSearchSaysWhyItLeft() {
+        MainWindow w;
+        QVERIFY(w.openDocket(m_docket.path()));
+        const qint64 id = w.caseModel()->caseId(8);
+        const Case before = *w.store()->loadCase(id);
+        CaseFilter byName;
+        byName.search = before.familyName;
+        w.caseModel()->setFilter(byName);
+        QVERIFY(w.caseModel()->waitForCount(10000));
+        QVERIFY(w.caseTable()->selectCase(id));
+        editFamilyName(w, u"Zzyzx"_s);
+        QTRY_VERIFY2(w.statusBar()->currentMessage().contains(
+                         u"It no longer matches the search or filters"_s),
+                     qPrintable(w.statusBar()->currentMessage()));
+        QVERIFY(w.statusBar()->currentMessage().startsWith(
+            u"Case %1 saved."_s.arg(ANumber::displayDigits(before.aNumber))));
+        action(w, "actionUndo")->trigger();  // the docket as the other tests expect it
+        QCOMPARE(w.store()->loadCase(id)->familyName, before.familyName);
+    }
+
     // Ctrl+Z in the search box with nothing of its own to undo is the window's Undo (Find,
     // Clear Filters and typing in the list leave the focus there; the box took the keys and
     // did nothing). With text of its own it undoes its own typing.
