@@ -479,8 +479,10 @@ QVariant CaseTableModel::display(const CaseListRow &r, int column) const {
         case CourtColumn:
             return r.court;
         case HearingColumn:
+            // Said in words, as the details panel does: an empty cell also means a row whose
+            // page is still being read (a new user could not tell them apart).
             if (r.nextHearingDate.isEmpty())
-                return QString();
+                return tr("none scheduled");
             return hearingText(r.nextHearingDate, isHearingPast(r), r.nextHearingType);
         case CustodyColumn:
             return Codes::custody().label(r.custody);
@@ -555,7 +557,7 @@ QVariant CaseTableModel::rowData(const CaseListRow &row, int column, int role) c
                 return {};
             return column == HearingColumn ? QColor(0xff, 0xd9, 0x8a) : QColor(0xff, 0xf4, 0xdc);
         case Qt::ForegroundRole:
-            if (column == HearingColumn && isHearingPast(row))
+            if (column == HearingColumn && (isHearingPast(row) || row.nextHearingDate.isEmpty()))
                 return QColor(0x5c, 0x5c, 0x5c);  // 6.7:1 on white; the text says "past" too
             return isHearingSoon(row) ? QVariant(QColor(Qt::black)) : QVariant();
         case HearingSoonRole:
@@ -566,7 +568,8 @@ QVariant CaseTableModel::rowData(const CaseListRow &row, int column, int role) c
                 bold.setBold(true);
                 return bold;
             }
-            if (column == CounselColumn && row.counselName.isEmpty()) {
+            if ((column == CounselColumn && row.counselName.isEmpty()) ||
+                (column == HearingColumn && row.nextHearingDate.isEmpty())) {
                 QFont italic;
                 italic.setItalic(true);
                 return italic;

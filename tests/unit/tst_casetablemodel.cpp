@@ -6,6 +6,7 @@
 #include "models/CaseTableModel.h"
 
 #include <QAbstractItemModelTester>
+#include <QFont>
 #include <QSignalSpy>
 #include <QSqlQuery>
 #include <QThread>
@@ -99,6 +100,16 @@ class TestCaseTableModel : public QObject {
         QCOMPARE(text(CaseTableModel::CounselColumn), u"unrepresented"_qs);
         QCOMPARE(text(CaseTableModel::StatusColumn), u"Not reviewed"_qs);
         QVERIFY(model.isCountExact());
+        // No hearing is said in words, in grey italics like "unrepresented": an empty cell is
+        // also a row still being read.
+        Case none = makeCase(u"012345679"_qs, u"Zzyzx"_qs, u"Bea"_qs);
+        QVERIFY(saved(*store, none));
+        model.refresh();
+        QCOMPARE(model.rowCount(), 2);
+        const QModelIndex noHearing = model.index(1, CaseTableModel::HearingColumn);
+        QCOMPARE(noHearing.data().toString(), u"none scheduled"_qs);
+        QVERIFY(noHearing.data(Qt::FontRole).value<QFont>().italic());
+        QVERIFY(noHearing.data(Qt::ForegroundRole).value<QColor>() != QColor(Qt::black));
     }
 
     // A "next hearing" already gone by says so: the docket was not updated since, and the
