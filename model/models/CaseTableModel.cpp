@@ -482,7 +482,7 @@ QVariant CaseTableModel::display(const CaseListRow &r, int column) const {
             // Said in words, as the details panel does: an empty cell also means a row whose
             // page is still being read (a new user could not tell them apart).
             if (r.nextHearingDate.isEmpty())
-                return tr("none scheduled");
+                return tr("none recorded");
             return hearingText(r.nextHearingDate, isHearingPast(r), r.nextHearingType);
         case CustodyColumn:
             return Codes::custody().label(r.custody);

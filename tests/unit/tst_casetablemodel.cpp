@@ -107,7 +107,7 @@ class TestCaseTableModel : public QObject {
         model.refresh();
         QCOMPARE(model.rowCount(), 2);
         const QModelIndex noHearing = model.index(1, CaseTableModel::HearingColumn);
-        QCOMPARE(noHearing.data().toString(), u"none scheduled"_qs);
+        QCOMPARE(noHearing.data().toString(), u"none recorded"_qs);
         QVERIFY(noHearing.data(Qt::FontRole).value<QFont>().italic());
         QVERIFY(noHearing.data(Qt::ForegroundRole).value<QColor>() != QColor(Qt::black));
     }
