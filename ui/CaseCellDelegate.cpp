@@ -1,7 +1,12 @@
 #include "CaseCellDelegate.h"
 
+#include "ToolTip.h"
+
+#include <QAbstractItemView>
 #include <QApplication>
+#include <QHelpEvent>
 #include <QPainter>
+#include <QToolTip>
 
 namespace {
 // About five screens of 40 rows and 9 columns: scrolling back and forth, and the repaints
@@ -70,6 +75,24 @@ void CaseCellDelegate::drawText(QPainter *painter, const QStyleOptionViewItem &o
                                                                  : QPalette::Text));
     painter->drawStaticText(at.topLeft(), text);
     painter->restore();
+}
+
+bool CaseCellDelegate::helpEvent(QHelpEvent *event, QAbstractItemView *view,
+                                 const QStyleOptionViewItem &option, const QModelIndex &index) {
+    if (event->type() != QEvent::ToolTip || index.data(Qt::ToolTipRole).isValid())
+        return QStyledItemDelegate::helpEvent(event, view, option, index);
+    QStyleOptionViewItem opt = option;
+    initStyleOption(&opt, index);
+    const QStyle *style = opt.widget ? opt.widget->style() : QApplication::style();
+    const int margin = style->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, opt.widget) + 1;
+    const int room = opt.rect.width() - 2 * margin;
+    if (opt.text.isEmpty() || QFontMetrics(opt.font).horizontalAdvance(opt.text) <= room) {
+        QToolTip::hideText();
+        return true;  // the whole text is in sight
+    }
+    QToolTip::showText(event->globalPos(), ToolTip::wrapped(opt.text), view->viewport(),
+                       view->visualRect(index));
+    return true;
 }
 
 // No glyph is narrower than a pixel but a mark that combines with the one before it: past

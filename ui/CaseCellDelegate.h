@@ -17,6 +17,11 @@ class CaseCellDelegate : public QStyledItemDelegate {
 
     void paint(QPainter *painter, const QStyleOptionViewItem &option,
                const QModelIndex &index) const override;
+    // A cell whose text is cut short shows it whole on hover, when the model has no tooltip
+    // of its own for it ("Dominican R…", "Immigrant Defenders …": a new user could not read
+    // them without widening the column).
+    bool helpEvent(QHelpEvent *event, QAbstractItemView *view, const QStyleOptionViewItem &option,
+                   const QModelIndex &index) override;
     // The part of a cell's text that can be shown `width` pixels wide: all of it, or its first
     // `width` characters (never half of one) and an ellipsis.
     static QString shownPart(const QString &text, int width);

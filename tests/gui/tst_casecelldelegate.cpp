@@ -2,9 +2,11 @@
 
 #include <QApplication>
 #include <QHeaderView>
+#include <QHelpEvent>
 #include <QStandardItemModel>
 #include <QTableView>
 #include <QTest>
+#include <QToolTip>
 
 // The case list's delegate draws what Qt's own delegate draws, with less work: the same
 // table is drawn by each and the pictures compared pixel by pixel, for the texts and states
@@ -145,6 +147,41 @@ class TestCaseCellDelegate : public QObject {
         m_view.setFont(font);
         QCOMPARE(matchesQt("a larger font"), QByteArray());
         m_view.setItemDelegate(nullptr);
+    }
+
+    // A cut cell shows its whole text on hover (markup shown as written); a whole one shows
+    // none; a model's own tooltip wins.
+    void aCutCellShowsItsWholeTextOnHover() {
+        const QString longName = u"Immigrant Defenders Law Center <b>of</b> Southern California"_qs;
+        fill({u"204555101"_qs, longName, u"Haiti"_qs});
+        m_view.setColumnWidth(0, 90);
+        m_view.setColumnWidth(1, 120);
+        m_view.setColumnWidth(2, 240);
+        auto *delegate = new CaseCellDelegate(&m_view);
+        m_view.setItemDelegate(delegate);
+        const auto hover = [&](int column) {
+            QToolTip::hideText();
+            const QModelIndex index = m_model.index(0, column);
+            const QPoint at = m_view.visualRect(index).center();
+            QHelpEvent event(QEvent::ToolTip, at, m_view.viewport()->mapToGlobal(at));
+            QStyleOptionViewItem option;
+            option.initFrom(m_view.viewport());
+            option.rect = m_view.visualRect(index);
+            option.widget = &m_view;
+            QVERIFY(delegate->helpEvent(&event, &m_view, option, index));
+        };
+        hover(1);
+        QTRY_VERIFY(QToolTip::isVisible());
+        QVERIFY2(QToolTip::text().contains(u"&lt;b&gt;of&lt;/b&gt;"_qs),
+                 qPrintable(QToolTip::text()));
+        QVERIFY(QToolTip::text().contains(u"Southern California"_qs));
+        hover(2);
+        QTRY_VERIFY(!QToolTip::isVisible());
+        m_model.item(0, 1)->setToolTip(u"the model's own"_qs);
+        hover(1);
+        QTRY_COMPARE(QToolTip::text(), u"the model's own"_qs);
+        m_view.setItemDelegate(nullptr);
+        delete delegate;
     }
 };
 
