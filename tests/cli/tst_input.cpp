@@ -174,8 +174,9 @@ class TestInput : public QObject {
             {u"import-jsonl"_qs, u"--db"_qs, db, policyFile(u"example-case.jsonl"_qs)}};
         for (const QStringList &args : writes) {
             r = discretionRun(args, env);
-            QVERIFY2(r.exitCode == 2 && r.err.contains(u"the docket is busy"_qs),
-                     qPrintable(args.first() + u": "_qs + r.all()));
+            QVERIFY2(
+                r.exitCode == 2 && r.err.contains(u"the docket is busy"_qs),
+                qPrintable(u"%1 exited %2: %3"_qs.arg(args.first()).arg(r.exitCode).arg(r.all())));
         }
         sqlite3_exec(holder, "ROLLBACK", nullptr, nullptr, nullptr);
         sqlite3_close(holder);
