@@ -1,4 +1,5 @@
 // Runs the built `discretion` executable on real files, as a script would.
+#include "Programs.h"
 #include "TestDocket.h"
 #include "domain/ANumber.h"
 
@@ -11,19 +12,8 @@
 #include <QRegularExpression>
 
 namespace {
-struct Run {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
 Run discretion(const QStringList &args) {
-    QProcess p;
-    p.start(QStringLiteral(DISCRETION_EXECUTABLE), args);
-    p.waitForFinished(120000);
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
-            QString::fromUtf8(p.readAllStandardOutput()),
-            QString::fromUtf8(p.readAllStandardError())};
+    return discretionRun(args);
 }
 }  // namespace
 

@@ -2,6 +2,7 @@
 // the problem, and nothing already stored may be lost. The table is in README
 // ("Reliability").
 #include "ExampleReview.h"
+#include "Programs.h"
 #include "TestDocket.h"
 #include "domain/CaseFields.h"
 #include "io/CaseExporter.h"
@@ -11,20 +12,9 @@
 #include <QProcess>
 
 namespace {
-struct Run {
-    int exitCode = -1;
-    QString out;
-    QString err;
-    QString all() const { return out + err; }
-};
-
 Run discretion(const QStringList &args) {
-    QProcess p;
-    p.start(QStringLiteral(DISCRETION_EXECUTABLE), args);
-    p.waitForFinished(600000);
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
-            QString::fromUtf8(p.readAllStandardOutput()),
-            QString::fromUtf8(p.readAllStandardError())};
+    return runProgram(QStringLiteral(DISCRETION_EXECUTABLE), args,
+                      QProcessEnvironment::systemEnvironment(), {}, 600000);
 }
 
 QByteArray digest(const QString &path) {

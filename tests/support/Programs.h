@@ -6,7 +6,9 @@
 #include <QStringList>
 
 // Runs a real program (the built `discretion`, pdfsig, qpdf, openssl, python3, sqlite3)
-// and keeps what it printed. A crash is exit code -1, never a pass.
+// and keeps what it printed. A crash, a program that could not be started or one still
+// running after three minutes is exit code -1 with the reason in `err`, never a pass (a
+// failed start read as exit code 0 with nothing printed).
 struct Run {
     int exitCode = -1;
     QString out;
@@ -16,14 +18,22 @@ struct Run {
 
 inline Run runProgram(const QString &program, const QStringList &args,
                       const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment(),
-                      const QByteArray &input = {}) {
+                      const QByteArray &input = {}, int timeoutMs = 180000) {
     QProcess p;
     p.setProcessEnvironment(env);
     p.start(program, args);
     if (!input.isEmpty())
         p.write(input);
     p.closeWriteChannel();
-    p.waitForFinished(180000);
+    if (!p.waitForFinished(timeoutMs)) {
+        const QString why =
+            p.state() == QProcess::NotRunning ? p.errorString() : QStringLiteral("timed out");
+        p.kill();
+        p.waitForFinished(10000);
+        return {-1, QString::fromUtf8(p.readAllStandardOutput()),
+                QStringLiteral("%1 %2: %3\n").arg(program, args.join(u' '), why) +
+                    QString::fromUtf8(p.readAllStandardError())};
+    }
     return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
             QString::fromUtf8(p.readAllStandardOutput()),
             QString::fromUtf8(p.readAllStandardError())};

@@ -1,5 +1,6 @@
 #include "ExampleReview.h"
 #include "HeldPool.h"
+#include "Programs.h"
 #include "TestDocket.h"
 #include "report/BatchExport.h"
 #include "sign/PdfVerifier.h"
@@ -11,12 +12,10 @@
 
 namespace {
 int exitCodeOf(const QString &program, const QStringList &args, QString *output = nullptr) {
-    QProcess p;
-    p.start(program, args);
-    p.waitForFinished(60000);
+    const Run r = runProgram(program, args, QProcessEnvironment::systemEnvironment(), {}, 60000);
     if (output)
-        *output = QString::fromUtf8(p.readAllStandardOutput() + p.readAllStandardError());
-    return p.exitCode();
+        *output = r.all();
+    return r.exitCode;
 }
 }  // namespace
 
