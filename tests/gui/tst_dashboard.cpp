@@ -2,6 +2,7 @@
 #include "ExampleReview.h"
 #include "HeldPool.h"
 #include "MainWindow.h"
+#include "ShownWindow.h"
 #include "TestDocket.h"
 #include "models/CaseTableModel.h"
 
@@ -177,10 +178,7 @@ class TestDashboard : public QObject {
 
     void clickingABarOrSliceFiltersTheList() {
         MainWindow w;
-        QVERIFY(w.openDocket(m_docket.path()));
-        w.resize(1360, 860);
-        w.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QVERIFY(showOnDocket(w, m_docket.path(), {1360, 860}));
         openDashboard(w);
         const DocketSummary s = w.dashboard()->summary();
 

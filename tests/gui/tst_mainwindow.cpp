@@ -8,6 +8,7 @@
 #include "MessageBox.h"
 #include "ReadOnlyFolder.h"
 #include "Settings.h"
+#include "ShownWindow.h"
 #include "StatusBarController.h"
 #include "TestDocket.h"
 #include "TransferController.h"
@@ -212,10 +213,7 @@ class TestMainWindow : public QObject {
                 .filePath(QCoreApplication::applicationName() + u".conf"_qs);
         QVERIFY(!QFile::exists(kept) || QFile::remove(kept));
         MainWindow w;
-        QVERIFY(w.openDocket(m_docket.path()));
-        w.resize(1280, 800);
-        w.show();
-        QVERIFY(QTest::qWaitForWindowActive(&w));
+        QVERIFY(showOnDocket(w, m_docket.path()));
         auto *header = w.caseTable()->horizontalHeader();
         QCOMPARE(header->logicalIndex(header->count() - 1), int(CaseTableModel::CounselColumn));
         QVERIFY(header->sectionSize(CaseTableModel::StatusColumn) <
@@ -387,10 +385,7 @@ class TestMainWindow : public QObject {
     // Ctrl+click stay selected (an attack helper saw only the reviewed one left).
     void aDialogsRefreshKeepsTheSelectedCases() {
         MainWindow w;
-        QVERIFY(w.openDocket(m_docket.path()));
-        w.resize(1280, 800);
-        w.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QVERIFY(showOnDocket(w, m_docket.path()));
         CaseListView *table = w.caseTable();
         table->selectRow(2);
         for (int row : {5, 7}) {

@@ -4,6 +4,7 @@
 #include "DialogHelpers.h"
 #include "MainWindow.h"
 #include "MessageBox.h"
+#include "ShownWindow.h"
 #include "TestDocket.h"
 #include "audit/AuditLog.h"
 #include "domain/ANumber.h"
@@ -93,10 +94,7 @@ class TestUndo : public QObject {
     // did nothing). With text of its own it undoes its own typing.
     void theUndoKeysReachTheWindowFromAnEmptySearchBox() {
         MainWindow w;
-        QVERIFY(w.openDocket(m_docket.path()));
-        w.resize(1280, 800);
-        w.show();
-        QVERIFY(QTest::qWaitForWindowActive(&w));
+        QVERIFY(showOnDocket(w, m_docket.path()));
         w.caseTable()->selectRow(6);
         const qint64 id = w.caseModel()->caseId(6);
         const QString family = w.store()->loadCase(id)->familyName;
